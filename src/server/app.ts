@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from './context.js';
+import { fileRoutes } from './files/routes.js';
+import { errorPage } from './http/error-page.js';
+import { pageContext } from './http/page-context.js';
+import { securityHeaders } from './http/security.js';
+import { opdsRoutes } from './opds/routes.js';
+import { portalRoutes } from './portal/routes.js';
+import { staticRoutes } from './ui/static-routes.js';
+
+/**
+ * Builds the box's HTTP application over its services. No I/O happens here or at
+ * import time: `main.ts` (or a test) opens the database and passes everything in.
+ */
+export function createApp(ctx: Context): Hono {
+  const app = new Hono({ strict: false });
+  app.use(securityHeaders());
+
+  app.route('/static', staticRoutes(ctx));
+  app.route('/', fileRoutes(ctx));
+  app.route('/opds', opdsRoutes(ctx));
+
+  // The visitor portal, in the browser's language or in the one the visitor chose.
+  app.route('/fr', portalRoutes(ctx, 'fr'));
+  app.route('/en', portalRoutes(ctx, 'en'));
+  app.route('/', portalRoutes(ctx, null));
+
+  app.notFound((c) => c.html(errorPage(pageContext(ctx, c), 404), 404));
+  app.onError((err, c) => {
+    const status = err instanceof HTTPException ? err.status : 500;
+    if (status >= 500) ctx.log.error(`${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
+    if (err instanceof HTTPException && err.res) return err.res;
+    if (c.req.path.startsWith('/api/')) return c.json({ error: err.message }, status);
+    return c.html(errorPage(pageContext(ctx, c), status), status);
+  });
+  return app;
+}

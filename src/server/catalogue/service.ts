@@ -1,0 +1,76 @@
+import type { Db } from '../db/open.js';
+import type { CatalogueRepo } from './repo.js';
+import { toFtsQuery } from './text.js';
+import type { Filters, NewPack, NewWork, Page, WorkSummary } from './types.js';
+import { WORK_TYPES, type WorkType } from './types.js';
+
+export const PAGE_SIZE = 24;
+const MAX_PAGE = 100;
+
+export interface ListQuery extends Filters {
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+  order?: 'new' | 'title' | undefined;
+}
+
+export function isWorkType(value: unknown): value is WorkType {
+  return typeof value === 'string' && (WORK_TYPES as readonly string[]).includes(value);
+}
+
+/** Reading and changing the catalogue; the only writer is a pack install or removal. */
+export class CatalogueService {
+  constructor(
+    private readonly db: Db,
+    readonly repo: CatalogueRepo,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Browse or search, one page at a time (pages count from 1). */
+  find(query: ListQuery): Page<WorkSummary> & { page: number; pages: number } {
+    const limit = Math.min(Math.max(query.pageSize ?? PAGE_SIZE, 1), MAX_PAGE);
+    const page = Math.min(Math.max(Math.floor(query.page ?? 1), 1), 10_000);
+    const offset = (page - 1) * limit;
+    const filters: Filters = {
+      type: query.type,
+      language: query.language,
+      licence: query.licence,
+      theme: query.theme,
+    };
+    const fts = query.q ? toFtsQuery(query.q) : null;
+    const result = fts
+      ? this.repo.search(fts, filters, limit, offset)
+      : this.repo.list(filters, query.order ?? 'new', limit, offset);
+    return { ...result, page, pages: Math.max(1, Math.ceil(result.total / limit)) };
+  }
+
+  generation(): number {
+    return this.repo.state().generation;
+  }
+
+  /**
+   * Puts a pack's works in the catalogue in one transaction: the previous version of the
+   * same pack (if any) disappears at the same instant, and works that were already there
+   * keep their "date added". Callers run this after the files are in place.
+   */
+  installPack(pack: NewPack, works: NewWork[]): void {
+    const now = this.now().toISOString();
+    this.db.transaction(() => {
+      const addedAt = this.repo.addedAtOfPack(pack.id);
+      this.repo.deletePack(pack.id);
+      this.repo.insertPack(pack, now);
+      for (const work of works) this.repo.insertWork(pack.id, work, addedAt.get(work.id) ?? now);
+      this.repo.bumpGeneration(now);
+    })();
+  }
+
+  removePack(id: string): boolean {
+    const existed = this.repo.getPack(id) !== undefined;
+    if (!existed) return false;
+    this.db.transaction(() => {
+      this.repo.deletePack(id);
+      this.repo.bumpGeneration(this.now().toISOString());
+    })();
+    return true;
+  }
+}

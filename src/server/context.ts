@@ -1,0 +1,43 @@
+import { CatalogueRepo } from './catalogue/repo.js';
+import { CatalogueService } from './catalogue/service.js';
+import type { Config } from './config.js';
+import type { Db } from './db/open.js';
+import { EventBus } from './events/bus.js';
+import type { Logger } from './log.js';
+import type { Paths } from './paths.js';
+import { SettingsService } from './settings/service.js';
+import { loadAssets, type AssetStore } from './ui/assets.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What the box is made of, passed in from `main.ts` (or a test). */
+export interface Deps {
+  config: Config;
+  db: Db;
+  paths: Paths;
+  clock: Clock;
+  log: Logger;
+}
+
+/** The services built once over the dependencies; routes only call these. */
+export interface Context extends Deps {
+  catalogue: CatalogueService;
+  settings: SettingsService;
+  events: EventBus;
+  assets: AssetStore;
+}
+
+export function createContext(deps: Deps): Context {
+  const now = () => deps.clock.now();
+  return {
+    ...deps,
+    catalogue: new CatalogueService(deps.db, new CatalogueRepo(deps.db), now),
+    settings: new SettingsService(deps.db, deps.config),
+    events: new EventBus(),
+    assets: loadAssets(deps.paths.assetsDir),
+  };
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './open.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
+
+/** The migrations folder ships as SQL beside the sources (`src/server/db/migrations`). */
+export function migrationsDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // From dist/server/db (built) or src/server/db (tsx, vitest): both resolve to the source SQL.
+  return path.resolve(here, '../../../src/server/db/migrations');
+}
+
+export function loadMigrations(dir = migrationsDir()): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((file) => {
+      const match = MIGRATION_FILE.exec(file);
+      if (!match) return null;
+      return {
+        version: Number(match[1]),
+        name: match[2] ?? '',
+        sql: readFileSync(path.join(dir, file), 'utf8'),
+      };
+    })
+    .filter((m): m is Migration => m !== null)
+    .sort((a, b) => a.version - b.version);
+  // Features own number ranges (catalogue 001+, packs 010+, notices 020+, admin 030+,
+  // statistics 040+), so numbers must be unique and increasing but need not be contiguous.
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous && previous.version === m.version) {
+      throw new Error(`Two migrations share number ${m.version}`);
+    }
+  });
+  return migrations;
+}
+
+/**
+ * Applies every migration newer than the database's `user_version`, each in its own
+ * transaction, so a power cut leaves the database at one numbered version or the next.
+ * `upTo` stops early (used by the tests that upgrade from each previous version).
+ */
+export function migrate(db: Db, migrations = loadMigrations(), upTo = Infinity): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current || m.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+
+/** Pages load nothing from elsewhere and run only the box's own scripts. */
+export const PAGE_CSP =
+  "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+export function securityHeaders(): MiddlewareHandler {
+  return async function securityHeaders(c, next) {
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    c.res.headers.set('referrer-policy', 'no-referrer');
+    if (type.startsWith('text/html') && !c.res.headers.has('content-security-policy')) {
+      c.res.headers.set('content-security-policy', PAGE_CSP);
+    }
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The box's log. It never receives a visitor's address, user agent or search text:
+ * callers log what the box did, not who asked.
+ */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
+
+export function createLogger(level: Level = 'info', write = (line: string) => process.stderr.write(`${line}\n`)): Logger {
+  const min = LEVELS.indexOf(level);
+  const at = (l: Level) => (message: string) => {
+    if (LEVELS.indexOf(l) >= min) write(`${new Date().toISOString()} ${l.toUpperCase()} ${message}`);
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

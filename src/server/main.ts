@@ -1,0 +1,45 @@
+import { rmSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { createContext, systemClock } from './context.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { createLogger } from './log.js';
+import { makePaths } from './paths.js';
+import { listen } from './server.js';
+import { startFeatures } from './start.js';
+
+/** The box's entry point: every side effect of starting lives here. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const paths = makePaths(config);
+  const db = openDatabase(paths.dbFile);
+  const version = migrate(db);
+  log.info(`Base de données prête (${paths.dbFile}, schéma v${version})`);
+  // Anything left in staging is an import that a power cut or a crash interrupted.
+  rmSync(paths.stagingDir, { recursive: true, force: true });
+
+  const ctx = createContext({ config, db, paths, clock: systemClock, log });
+  const running = await listen(ctx, config.port, config.host);
+  log.info(`Lanterne écoute sur ${running.url} (portail) — ${config.publicUrl} pour les visiteurs`);
+  const stopFeatures = await startFeatures(ctx);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`Arrêt demandé (${signal}) : fermeture propre…`);
+    await running.close();
+    await stopFeatures();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`Lanterne n'a pas pu démarrer :\n${message}\n`);
+  process.exit(1);
+});

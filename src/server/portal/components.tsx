@@ -1,0 +1,121 @@
+import { explainLicence, getLicence } from '../catalogue/licences.js';
+import type { WorkSummary, WorkType } from '../catalogue/types.js';
+import type { Lang } from '../i18n/lang.js';
+import { href, type PageContext } from '../ui/page.js';
+import { fill, portal, type PortalMessages } from './messages.js';
+
+export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
+  return portal[lang][`${plural ? 'types' : 'type'}.${type}` as keyof PortalMessages];
+}
+
+const displayNames = { fr: new Intl.DisplayNames(['fr'], { type: 'language' }), en: new Intl.DisplayNames(['en'], { type: 'language' }) };
+
+export function languageName(lang: Lang, code: string): string {
+  try {
+    const name = displayNames[lang].of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return code;
+  }
+}
+
+export function humanSize(lang: Lang, bytes: number): string {
+  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toLocaleString(lang, { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary }) {
+  const t = portal[page.lang];
+  return (
+    <li class="card">
+      <a href={href(page, `/works/${work.id}`)}>
+        {work.hasCover ? (
+          <img src={`/covers/${work.id}`} alt="" loading="lazy" width="96" height="128" />
+        ) : (
+          <span class={`placeholder type-${work.type}`} aria-hidden="true" />
+        )}
+        <span class="card-text">
+          <span class="card-title">{work.title}</span>
+          {work.authors ? (
+            <span class="card-authors">
+              {t.by} {work.authors}
+            </span>
+          ) : null}
+          <span class="card-meta">
+            {typeLabel(page.lang, work.type)} · {languageName(page.lang, work.language)}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+}
+
+export function WorkList({ page, works }: { page: PageContext; works: WorkSummary[] }) {
+  return (
+    <ul class="cards">
+      {works.map((w) => (
+        <WorkCard key={w.id} page={page} work={w} />
+      ))}
+    </ul>
+  );
+}
+
+/** Previous / next links that keep every other query parameter. */
+export function Pager({ page, current, pages }: { page: PageContext; current: number; pages: number }) {
+  if (pages <= 1) return null;
+  const t = portal[page.lang];
+  const link = (n: number) => {
+    const params = new URLSearchParams(page.search);
+    params.set('page', String(n));
+    return href(page, `${page.path}?${params.toString()}`);
+  };
+  return (
+    <nav class="pager" aria-label={t.pagination}>
+      {current > 1 ? (
+        <a rel="prev" class="button" href={link(current - 1)}>
+          ← {t.previous}
+        </a>
+      ) : null}
+      <span>{fill(t.pageOf, { page: current, pages })}</span>
+      {current < pages ? (
+        <a rel="next" class="button" href={link(current + 1)}>
+          {t.next} →
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+export function LicenceBox({ lang, licenceId, attribution }: { lang: Lang; licenceId: string; attribution: string }) {
+  const t = portal[lang];
+  const licence = getLicence(licenceId);
+  return (
+    <section class="licence" aria-labelledby="licence-title">
+      <h2 id="licence-title">{t.licenceTitle}</h2>
+      <p class="licence-name">
+        {licence ? <img src={`/static/licences/${licence.id}.svg`} alt="" height="32" /> : null}
+        <strong>{licence?.name ?? licenceId}</strong>
+      </p>
+      <p>{explainLicence(licenceId, lang)}</p>
+      <h3>{t.attribution}</h3>
+      <p class="attribution">
+        <code id="attribution-text">{attribution}</code>
+        <button type="button" class="copy" data-copy="attribution-text" data-done={t.copied} hidden>
+          {t.copy}
+        </button>
+      </p>
+      {licence ? (
+        <p class="legal">
+          {t.legalText} : <span class="url">{licence.url}</span> {t.legalOffline}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Work, WorkFile } from '../../catalogue/types.js';
+import { Layout, href, type PageContext } from '../../ui/page.js';
+import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
+import { fill, portal, type PortalMessages } from '../messages.js';
+
+function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
+  return `/${kind}/${work.id}/${file.position}/${encodeURIComponent(file.name)}`;
+}
+
+function Player({ page, work }: { page: PageContext; work: Work }) {
+  const t = portal[page.lang];
+  const audio = work.files.filter((f) => f.mime.startsWith('audio/'));
+  const video = work.files.filter((f) => f.mime.startsWith('video/'));
+  const pdf = work.files.find((f) => f.mime === 'application/pdf');
+  const image = work.type === 'image' ? work.files.find((f) => /^image\/(jpeg|png|webp|gif)$/.test(f.mime)) : undefined;
+  return (
+    <>
+      {video.length > 0 ? (
+        <section aria-label={t.watch}>
+          <video controls preload="metadata" class="player" poster={work.hasCover ? `/covers/${work.id}` : undefined}>
+            {video.map((f) => (
+              <source key={f.position} src={fileUrl('media', work, f)} type={f.mime} />
+            ))}
+          </video>
+        </section>
+      ) : null}
+      {audio.length > 0 ? (
+        <section aria-label={t.listen}>
+          {audio.map((f) => (
+            <p key={f.position}>
+              <audio controls preload="metadata" class="player" src={fileUrl('media', work, f)} aria-label={`${t.listen} : ${f.name}`} />
+            </p>
+          ))}
+        </section>
+      ) : null}
+      {image ? (
+        <p>
+          <img class="artwork" src={fileUrl('media', work, image)} alt={work.title} />
+        </p>
+      ) : null}
+      {pdf ? (
+        <p>
+          <a class="button" href={fileUrl('media', work, pdf)}>
+            {t.open} (PDF)
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function WorkPage({ page, work, packTitle }: { page: PageContext; work: Work; packTitle: string }) {
+  const t = portal[page.lang];
+  const dateFormat = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' });
+  return (
+    <Layout page={page} title={work.title} section="browse">
+      <article class="work">
+        <header class="work-head">
+          {work.hasCover ? (
+            <img class="cover" src={`/covers/${work.id}`} alt={fill(t.cover, { title: work.title })} width="160" />
+          ) : null}
+          <div>
+            <h1>{work.title}</h1>
+            {work.authors.length > 0 ? (
+              <p class="authors">
+                {work.authors.map((a, i) => (
+                  <span key={i}>
+                    {i > 0 ? ', ' : ''}
+                    {a.name}
+                    {a.role !== 'author' ? ` (${t[`role.${a.role}` as keyof PortalMessages] ?? a.role})` : ''}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            <p class="meta">
+              {typeLabel(page.lang, work.type)} · {languageName(page.lang, work.language)}
+            </p>
+          </div>
+        </header>
+        <Player page={page} work={work} />
+        <section aria-labelledby="files-title">
+          <h2 id="files-title">{t.files}</h2>
+          <ul class="files">
+            {work.files.map((f) => (
+              <li key={f.position}>
+                <a class="button download" href={fileUrl('files', work, f)} download={f.name}>
+                  {t.download} {f.format.toUpperCase()}
+                </a>{' '}
+                <span class="file-meta">
+                  {f.name} · {humanSize(page.lang, f.size)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {work.description ? (
+          <section class="description">
+            {work.description.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </section>
+        ) : null}
+        <LicenceBox lang={page.lang} licenceId={work.licence} attribution={work.attribution} />
+        <dl class="facts">
+          {work.themes.length > 0 ? (
+            <>
+              <dt>{t.themes}</dt>
+              <dd>
+                {work.themes.map((th, i) => (
+                  <span key={th.slug}>
+                    {i > 0 ? ', ' : ''}
+                    <a href={href(page, `/browse?theme=${th.slug}`)}>{th.label}</a>
+                  </span>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {work.published ? (
+            <>
+              <dt>{t.published}</dt>
+              <dd>{work.published}</dd>
+            </>
+          ) : null}
+          {work.source ? (
+            <>
+              <dt>{t.source}</dt>
+              <dd class="url">{work.source}</dd>
+            </>
+          ) : null}
+          <dt>{t.added}</dt>
+          <dd>{dateFormat.format(new Date(work.addedAt))}</dd>
+          <dt>{t.pack}</dt>
+          <dd>{packTitle}</dd>
+        </dl>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,104 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { core } from '../i18n/core.js';
+import type { Lang } from '../i18n/lang.js';
+
+/** What every portal page knows about the request it answers. */
+export interface PageContext {
+  lang: Lang;
+  /** '' when the language came from the browser, '/fr' or '/en' when chosen. */
+  base: string;
+  /** The current path without the language prefix, e.g. '/works/x'. */
+  path: string;
+  /** The current query string, with its '?', or ''. */
+  search: string;
+  libraryName: string;
+}
+
+/** A link inside the portal that keeps the visitor's chosen language. */
+export function href(p: PageContext, path: string): string {
+  return `${p.base}${path}`;
+}
+
+export interface LayoutProps {
+  page: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Which main navigation entry is current. */
+  section?: 'home' | 'browse' | 'search' | 'notices' | 'about' | 'privacy' | undefined;
+  head?: ComponentChildren;
+}
+
+export function Layout({ page, title, children, section, head }: LayoutProps) {
+  const t = core[page.lang];
+  const other = t.otherLangCode;
+  const nav: Array<[NonNullable<LayoutProps['section']>, string, string]> = [
+    ['home', '/', t.home],
+    ['browse', '/browse', t.browse],
+    ['notices', '/notices', t.notices],
+    ['about', '/about', t.about],
+  ];
+  return (
+    <html lang={page.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${page.libraryName}`}</title>
+        <link rel="stylesheet" href="/static/portal.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          href="/opds/opensearch.xml"
+          title={page.libraryName}
+        />
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.skip}
+        </a>
+        <header class="top">
+          <a class="brand" href={href(page, '/')}>
+            <img src="/static/favicon.svg" alt="" width="32" height="32" />
+            <span>{page.libraryName}</span>
+          </a>
+          <a class="lang" href={`/${other}${page.path}${page.search}`} hreflang={other} lang={other}>
+            {t.otherLang}
+          </a>
+          <nav aria-label={t.mainNav}>
+            <ul>
+              {nav.map(([key, path, label]) => (
+                <li key={key}>
+                  <a href={href(page, path)} aria-current={section === key ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form class="search" role="search" action={href(page, '/search')} method="get">
+            <label for="q" class="visually-hidden">
+              {t.searchLabel}
+            </label>
+            <input id="q" name="q" type="search" placeholder={t.searchLabel} autocomplete="off" />
+            <button type="submit">{t.search}</button>
+          </form>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="bottom">
+          <p>{t.footer}</p>
+          <p>
+            <a href={href(page, '/privacy')}>{t.privacy}</a> ·{' '}
+            <a href={href(page, '/about')}>{t.about}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a page to a complete HTML document. */
+export function renderDocument(vnode: VNode): string {
+  return `<!doctype html>${renderToString(vnode)}`;
+}
