@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { EventBus } from './events/bus.js';
 import type { Logger } from './log.js';
+import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
 import { loadAssets, type AssetStore } from './ui/assets.js';
@@ -29,6 +30,8 @@ export interface Context extends Deps {
   settings: SettingsService;
   events: EventBus;
   assets: AssetStore;
+  /** Run inside the pack import/removal transaction (e-notices register one). */
+  packHooks: PackHook[];
 }
 
 export function createContext(deps: Deps): Context {
@@ -39,5 +42,6 @@ export function createContext(deps: Deps): Context {
     settings: new SettingsService(deps.db, deps.config),
     events: new EventBus(),
     assets: loadAssets(deps.paths.assetsDir),
+    packHooks: [],
   };
 }
