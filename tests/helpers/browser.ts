@@ -35,7 +35,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
+  nodes: Array<{ target: string[]; failureSummary?: string | undefined }>;
 }
 
 /** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the current page. */
