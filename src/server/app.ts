@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
 import { errorPage } from './http/error-page.js';
+import { kioskStaticRoutes } from './kiosk/static.js';
 import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
 import { opdsRoutes } from './opds/routes.js';
@@ -20,6 +21,7 @@ export function createApp(ctx: Context): Hono {
   app.route('/static', staticRoutes(ctx));
   app.route('/', fileRoutes(ctx));
   app.route('/opds', opdsRoutes(ctx));
+  app.route('/kiosk', kioskStaticRoutes(ctx));
 
   // The visitor portal, in the browser's language or in the one the visitor chose.
   app.route('/fr', portalRoutes(ctx, 'fr'));
