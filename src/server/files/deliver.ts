@@ -83,11 +83,12 @@ export async function sendFile(c: HonoContext, file: string, options: SendOption
   const sendBody = 'body' in plan && plan.body && plan.end >= plan.start;
   const slice = sendBody && hasData ? cached.data.subarray(plan.start, plan.end + 1) : null;
 
-  const outgoing = outgoingOf(c);
+  // Only bodies go straight to Node's response: Hono answers HEAD by re-wrapping the
+  // handler's Response, so bodiless answers (HEAD, 304, 416) must stay plain Responses.
+  const outgoing = sendBody ? outgoingOf(c) : undefined;
   if (outgoing) {
     outgoing.writeHead(plan.status, headers);
-    if (!sendBody) outgoing.end();
-    else if (slice) outgoing.end(slice);
+    if (slice) outgoing.end(slice);
     else {
       const stream = createReadStream(file, { start: plan.start, end: plan.end, highWaterMark: READ_CHUNK });
       // A phone that walks away mid-download closes the socket: pipeline cleans up.

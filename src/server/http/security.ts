@@ -8,6 +8,8 @@ export const PAGE_CSP =
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
     await next();
+    // A response already streamed by hand (downloads) carries its own headers.
+    if (c.res.headers.has('x-hono-already-sent')) return;
     const type = c.res.headers.get('content-type') ?? '';
     c.res.headers.set('x-content-type-options', 'nosniff');
     c.res.headers.set('referrer-policy', 'no-referrer');
