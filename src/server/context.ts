@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { EventBus } from './events/bus.js';
 import type { Logger } from './log.js';
+import { NoticeService } from './notices/service.js';
 import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
@@ -32,16 +33,20 @@ export interface Context extends Deps {
   assets: AssetStore;
   /** Run inside the pack import/removal transaction (e-notices register one). */
   packHooks: PackHook[];
+  /** E-notices (installed through their pack hook). */
+  notices: NoticeService;
 }
 
 export function createContext(deps: Deps): Context {
   const now = () => deps.clock.now();
+  const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
   return {
     ...deps,
     catalogue: new CatalogueService(deps.db, new CatalogueRepo(deps.db), now),
     settings: new SettingsService(deps.db, deps.config),
     events: new EventBus(),
     assets: loadAssets(deps.paths.assetsDir),
-    packHooks: [],
+    packHooks: [notices.packHook()],
+    notices,
   };
 }

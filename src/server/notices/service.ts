@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/open.js';
+import { containedPath } from '../files/safety.js';
+import type { Manifest } from '../packs/manifest.js';
+import type { PackHook } from '../packs/types.js';
+import { parseNoticeText, type Notice } from './format.js';
+import { NoticeRepo, type Face, type NoticeErrorRow } from './repo.js';
+
+export interface InstalledNotice {
+  notice: Notice;
+  packId: string;
+  /** Absolute folder the notice's pictures and audio are relative to. */
+  dir: string;
+}
+
+export interface NoticeSummary {
+  id: string;
+  title: string;
+  summary: string;
+  level: Notice['level'];
+  devices: Notice['devices'];
+  themes: string[];
+  duration: number;
+  language: string;
+  steps: number;
+}
+
+/** Limits what one notice JSON may weigh: they are small documents. */
+const MAX_NOTICE_BYTES = 512 * 1024;
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * E-notices: installed from packs (inside the pack import transaction), listed and
+ * read by the portal, the kiosk API and the print view.
+ *
+ * A broken notice never rejects its pack: it is skipped, and the reason is recorded
+ * for the admin area, so one bad file does not hide the books and the other notices.
+ */
+export class NoticeService {
+  readonly repo: NoticeRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly packsDir: string,
+    private readonly now: () => Date,
+  ) {
+    this.repo = new NoticeRepo(db);
+  }
+
+  /** The hook the pack pipeline runs inside its transaction. */
+  packHook(): PackHook {
+    return {
+      name: 'notices',
+      install: (packId, packDir, manifest) => this.installPack(packId, packDir, manifest),
+      remove: (packId) => this.repo.removePack(packId),
+    };
+  }
+
+  /**
+   * Reads, checks and stores every notice of a pack. Synchronous on purpose: it runs
+   * inside better-sqlite3's transaction. Returns the errors recorded.
+   */
+  installPack(packId: string, packDir: string, manifest: Pick<Manifest, 'notices'>): NoticeErrorRow[] {
+    const at = this.now().toISOString();
+    const errors: NoticeErrorRow[] = [];
+    const fail = (file: string, noticeId: string | null, message: string) => {
+      const row = { pack_id: packId, path: file, notice_id: noticeId, message, at };
+      this.repo.insertError(row);
+      errors.push(row);
+    };
+    const rel = path.relative(this.packsDir, packDir);
+    const storedDir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : packDir;
+    const run = () => {
+      this.repo.removePack(packId);
+      for (const ref of manifest.notices) {
+        const problem = this.installOne(packId, packDir, storedDir, ref, at);
+        if (problem) fail(ref.path, ref.id, problem);
+      }
+    };
+    // Nested calls (inside the import transaction) become savepoints.
+    this.db.transaction(run)();
+    return errors;
+  }
+
+  private installOne(
+    packId: string,
+    packDir: string,
+    storedDir: string,
+    ref: Manifest['notices'][number],
+    at: string,
+  ): string | null {
+    const file = containedPath(packDir, ref.path);
+    if (!file) return 'chemin de notice refusé (il sort du pack)';
+    if (!existsSync(file) || !statSync(file).isFile()) return 'fichier de notice introuvable dans le pack';
+    const size = statSync(file).size;
+    if (size > MAX_NOTICE_BYTES) return `notice trop lourde (${size} octets, 512 Kio au plus)`;
+    const raw = readFileSync(file);
+    if (createHash('sha256').update(raw).digest('hex') !== ref.sha256) {
+      return 'l’empreinte SHA-256 de la notice ne correspond pas au manifeste (fichier abîmé ou modifié)';
+    }
+    const parsed = parseNoticeText(raw.toString('utf8'));
+    if (!parsed.ok) return `notice invalide : ${parsed.error}`;
+    const notice = parsed.notice;
+    if (notice.id !== ref.id) return `l’identifiant de la notice (${notice.id}) diffère du manifeste (${ref.id})`;
+    const existing = this.repo.get(notice.id);
+    if (existing && existing.pack_id !== packId) {
+      return `une notice « ${notice.id} » est déjà fournie par le pack ${existing.pack_id}`;
+    }
+    const noticeDir = path.dirname(file);
+    for (const [i, step] of notice.steps.entries()) {
+      const media = [step.picture, ...(step.audio ? [step.audio] : [])];
+      for (const m of media) {
+        const full = containedPath(noticeDir, m.path);
+        // Pictures stay inside the pack folder too, not only inside the notice's folder.
+        if (!full || !containedPath(packDir, path.relative(packDir, full))) {
+          return `étape ${i + 1} : chemin refusé (${m.path})`;
+        }
+        if (!existsSync(full)) return `étape ${i + 1} : fichier manquant (${m.path})`;
+        if (sha256File(full) !== m.sha256) return `étape ${i + 1} : empreinte SHA-256 fausse pour ${m.path}`;
+      }
+    }
+    this.repo.insert({
+      id: notice.id,
+      pack_id: packId,
+      version: notice.version,
+      language: notice.language,
+      title: notice.title,
+      level: notice.level,
+      pack_dir: storedDir,
+      notice_dir: path.relative(packDir, noticeDir),
+      body: JSON.stringify(notice),
+      installed_at: at,
+    });
+    return null;
+  }
+
+  get(id: string): InstalledNotice | undefined {
+    const row = this.repo.get(id);
+    if (!row) return undefined;
+    const packDir = path.isAbsolute(row.pack_dir) ? row.pack_dir : path.join(this.packsDir, row.pack_dir);
+    return {
+      notice: JSON.parse(row.body) as Notice,
+      packId: row.pack_id,
+      dir: row.notice_dir ? path.join(packDir, row.notice_dir) : packDir,
+    };
+  }
+
+  list(): NoticeSummary[] {
+    return this.repo.all().map((row) => {
+      const n = JSON.parse(row.body) as Notice;
+      return {
+        id: n.id,
+        title: n.title,
+        summary: n.summary,
+        level: n.level,
+        devices: n.devices,
+        themes: n.themes,
+        duration: n.duration,
+        language: n.language,
+        steps: n.steps.length,
+      };
+    });
+  }
+
+  /** The absolute file of a step's picture or audio, or null when absent or refused. */
+  mediaFile(installed: InstalledNotice, step: number, kind: 'picture' | 'audio'): string | null {
+    const s = installed.notice.steps[step - 1];
+    const ref = kind === 'picture' ? s?.picture : s?.audio;
+    if (!ref) return null;
+    return containedPath(installed.dir, ref.path);
+  }
+
+  errors(): NoticeErrorRow[] {
+    return this.repo.errors();
+  }
+
+  feedback(noticeId: string, face: Face): void {
+    this.repo.addFeedback(noticeId, face);
+  }
+}
