@@ -20,11 +20,13 @@ export function sortKey(title: string): string {
 
 /**
  * Turns what a visitor typed into a safe FTS5 query: words only (no FTS syntax can get
- * through), each one a prefix so results follow the typing. Returns null when nothing
- * searchable is left.
+ * through). Every word matches as a prefix so results follow the typing, and the same
+ * words as whole words are OR-ed in so that "conte" ranks « Conte de Noël » above
+ * « Les Contemplations ». Returns null when nothing searchable is left.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = words.slice(0, 8).map((w) => `"${w.replace(/"/g, '')}"*`);
-  return terms.length > 0 ? terms.join(' ') : null;
+  const words = (input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  if (words.length === 0) return null;
+  const quoted = words.map((w) => `"${w}"`);
+  return `(${quoted.join(' ')}) OR (${quoted.map((q) => `${q}*`).join(' ')})`;
 }

@@ -80,27 +80,25 @@ export async function sendFile(c: HonoContext, file: string, options: SendOption
     },
   );
   const headers = { 'x-content-type-options': 'nosniff', ...options.headers, ...plan.headers };
-  const sendBody = 'body' in plan && plan.body && plan.end >= plan.start;
-  const slice = sendBody && hasData ? cached.data.subarray(plan.start, plan.end + 1) : null;
+  const span = 'body' in plan && plan.body && plan.end >= plan.start ? { start: plan.start, end: plan.end } : null;
+  const slice = span && hasData ? cached.data.subarray(span.start, span.end + 1) : null;
 
   // Only bodies go straight to Node's response: Hono answers HEAD by re-wrapping the
   // handler's Response, so bodiless answers (HEAD, 304, 416) must stay plain Responses.
-  const outgoing = sendBody ? outgoingOf(c) : undefined;
+  const outgoing = span ? outgoingOf(c) : undefined;
   if (outgoing) {
     outgoing.writeHead(plan.status, headers);
     if (slice) outgoing.end(slice);
     else {
-      const stream = createReadStream(file, { start: plan.start, end: plan.end, highWaterMark: READ_CHUNK });
+      const stream = createReadStream(file, { ...span, highWaterMark: READ_CHUNK });
       // A phone that walks away mid-download closes the socket: pipeline cleans up.
       pipeline(stream, outgoing).catch(() => {});
     }
     return RESPONSE_ALREADY_SENT;
   }
   let body: BodyInit | null = null;
-  if (sendBody) {
-    body = slice
-      ? new Uint8Array(slice)
-      : (Readable.toWeb(createReadStream(file, { start: plan.start, end: plan.end })) as ReadableStream);
+  if (span) {
+    body = slice ? new Uint8Array(slice) : (Readable.toWeb(createReadStream(file, span)) as ReadableStream);
   }
   return new Response(body, { status: plan.status, headers });
 }
