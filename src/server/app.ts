@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { BoxNames, captivePortal, captiveRoutes } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
 import { errorPage } from './http/error-page.js';
@@ -16,7 +17,11 @@ import { staticRoutes } from './ui/static-routes.js';
  */
 export function createApp(ctx: Context): Hono {
   const app = new Hono({ strict: false });
+  // First: stray host names (OS connectivity probes, other sites) never reach the portal.
+  const boxNames = new BoxNames(ctx.config);
+  app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
+  app.route('/', captiveRoutes(ctx, boxNames));
 
   app.route('/static', staticRoutes(ctx));
   app.route('/', fileRoutes(ctx));

@@ -1,3 +1,4 @@
+import { CaptivePasses } from './captive/passes.js';
 import { CatalogueRepo } from './catalogue/repo.js';
 import { CatalogueService } from './catalogue/service.js';
 import type { Config } from './config.js';
@@ -31,6 +32,8 @@ export interface Context extends Deps {
   settings: SettingsService;
   events: EventBus;
   assets: AssetStore;
+  /** Who passed the captive portal's welcome page: in memory only, never written. */
+  captivePasses: CaptivePasses;
   /** Run inside the pack import/removal transaction (e-notices register one). */
   packHooks: PackHook[];
   /** E-notices (installed through their pack hook). */
@@ -46,6 +49,7 @@ export function createContext(deps: Deps): Context {
     settings: new SettingsService(deps.db, deps.config),
     events: new EventBus(),
     assets: loadAssets(deps.paths.assetsDir),
+    captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
     notices,
   };

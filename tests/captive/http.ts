@@ -1,0 +1,73 @@
+import { request } from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface RawRequest {
+  port: number;
+  path: string;
+  /** The Host header, as a phone asking for another site sends it. */
+  host?: string;
+  userAgent?: string;
+  method?: string;
+  /** Bind the client to another loopback address, to be another phone. */
+  localAddress?: string;
+  acceptLanguage?: string;
+}
+
+/** One real HTTP request to 127.0.0.1 with a chosen Host (fetch forbids setting it). */
+export function raw(r: RawRequest): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: r.host ?? `127.0.0.1:${r.port}` };
+    if (r.userAgent) headers['user-agent'] = r.userAgent;
+    if (r.acceptLanguage) headers['accept-language'] = r.acceptLanguage;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: r.port,
+        path: r.path,
+        method: r.method ?? 'GET',
+        headers,
+        ...(r.localAddress ? { localAddress: r.localAddress } : {}),
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout ${r.path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** What each OS sends, and what its mini-browser looks like (user agents as seen in the wild). */
+export const CLIENTS = {
+  android: {
+    probe: 'Dalvik/2.1.0 (Linux; U; Android 14; Pixel 7 Build/UQ1A.240205.002)',
+    browser:
+      'Mozilla/5.0 (Linux; Android 14; Pixel 7 Build/UQ1A.240205.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36',
+  },
+  chrome: {
+    probe: 'Mozilla/5.0 (X11; CrOS x86_64 15633.69.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+    browser: 'Mozilla/5.0 (X11; CrOS x86_64 15633.69.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+  },
+  apple: {
+    probe: 'CaptiveNetworkSupport-481.0.1 wispr',
+    browser: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+  },
+  windows: {
+    probe: 'Microsoft NCSI',
+    browser: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+  },
+  firefox: {
+    probe: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+    browser: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+  },
+} as const;
