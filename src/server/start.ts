@@ -1,4 +1,5 @@
 import type { Context } from './context.js';
+import { startPacks } from './packs/starter.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -9,7 +10,7 @@ type Stop = () => Promise<void> | void;
  */
 export async function startFeatures(ctx: Context): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
-  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [];
+  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startPacks];
   for (const start of starters) {
     try {
       stops.push(await start(ctx));

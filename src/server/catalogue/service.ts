@@ -52,22 +52,26 @@ export class CatalogueService {
    * Puts a pack's works in the catalogue in one transaction: the previous version of the
    * same pack (if any) disappears at the same instant, and works that were already there
    * keep their "date added". Callers run this after the files are in place.
+   * `alsoInTransaction` (the pack hooks) runs inside the same transaction: if it throws,
+   * nothing of the pack is committed.
    */
-  installPack(pack: NewPack, works: NewWork[]): void {
+  installPack(pack: NewPack, works: NewWork[], alsoInTransaction?: () => void): void {
     const now = this.now().toISOString();
     this.db.transaction(() => {
       const addedAt = this.repo.addedAtOfPack(pack.id);
       this.repo.deletePack(pack.id);
       this.repo.insertPack(pack, now);
       for (const work of works) this.repo.insertWork(pack.id, work, addedAt.get(work.id) ?? now);
+      alsoInTransaction?.();
       this.repo.bumpGeneration(now);
     })();
   }
 
-  removePack(id: string): boolean {
+  removePack(id: string, alsoInTransaction?: () => void): boolean {
     const existed = this.repo.getPack(id) !== undefined;
     if (!existed) return false;
     this.db.transaction(() => {
+      alsoInTransaction?.();
       this.repo.deletePack(id);
       this.repo.bumpGeneration(this.now().toISOString());
     })();

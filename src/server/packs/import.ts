@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { copyVerified, syncDir, syncTree } from './copy.js';
+import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
+import { compareVersions, MANIFEST_FILE } from './manifest.js';
+import { PackError, problems } from './problems.js';
+import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
+import { toPack, toWork } from './works.js';
+
+export interface ImportOptions {
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  limits?: InspectOptions['limits'];
+  checkSignature?: InspectOptions['checkSignature'];
+  /** Space kept free on the box after the copy (default: 50 MB or 5 % of the pack). */
+  freeSpaceMargin?: number | undefined;
+}
+
+const locks = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * One pack operation at a time per box (import, removal, recovery): recovery deletes
+ * folders the catalogue does not know yet, which must never race a running import.
+ */
+export function withPackLock<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
+  const before = locks.get(ctx.db) ?? Promise.resolve();
+  const run = before.then(work, work);
+  locks.set(
+    ctx.db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+function isDiskFull(err: unknown): boolean {
+  const e = err as NodeJS.ErrnoException;
+  return e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'SQLITE_FULL';
+}
+
+function rejected(...list: PackProblem[]): ImportOutcome {
+  return { status: 'rejected', problems: list };
+}
+
+async function freeBytes(dir: string): Promise<number> {
+  const st = await statfs(dir);
+  return st.bavail * st.bsize;
+}
+
+/**
+ * Imports a pack: detect → validate → copy into staging (verifying each SHA-256 as it
+ * streams) → fsync → rename into `packs/` → one SQLite transaction (catalogue + pack
+ * hooks) → delete the previous version's folder. A crash at any point leaves either
+ * the old pack or the new one; `recoverPacks` clears what is left over.
+ *
+ * @example
+ * const outcome = await importPack(ctx, { kind: 'zip', path: '/media/cle/contes.zip', origin: 'usb' },
+ *   { onProgress: (p) => queue.update(p) });
+ */
+export function importPack(ctx: Context, source: PackSource, options: ImportOptions = {}): Promise<ImportOutcome> {
+  return withPackLock(ctx, () => runImport(ctx, source, options));
+}
+
+async function runImport(ctx: Context, source: PackSource, options: ImportOptions): Promise<ImportOutcome> {
+  const progress = (p: ImportProgress) => options.onProgress?.(p);
+  progress({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
+  const inspection = await examinePack(source, {
+    licencePolicy: ctx.settings.current().licencePolicy,
+    limits: options.limits,
+    checkSignature: options.checkSignature,
+  });
+  const { manifest, reader, manifestSha256, manifestBytes } = inspection;
+  if (!inspection.ok || !manifest || !reader || !manifestSha256 || !manifestBytes) return rejected(...inspection.problems);
+  let staging: string | null = null;
+  let finalDir: string | null = null;
+  let committed = false;
+  try {
+    const installed = ctx.catalogue.repo.getPack(manifest.id);
+    if (installed) {
+      const cmp = compareVersions(manifest.version, installed.version);
+      if (cmp < 0) return { status: 'older', packId: manifest.id, version: manifest.version, installed: installed.version };
+      if (cmp === 0 && installed.manifestSha256 === manifestSha256) {
+        return { status: 'unchanged', packId: manifest.id, version: manifest.version };
+      }
+      // The box's own packs may be rebuilt at the same version; packs from outside may not.
+      if (cmp === 0 && (source.origin === 'usb' || source.origin === 'upload')) {
+        return rejected(problems.versionConflict(manifest.id, manifest.version));
+      }
+    }
+    await mkdir(ctx.paths.stagingDir, { recursive: true });
+    await mkdir(ctx.paths.packsDir, { recursive: true });
+    const need = inspection.totalBytes + (options.freeSpaceMargin ?? Math.max(50_000_000, inspection.totalBytes * 0.05));
+    const free = await freeBytes(ctx.paths.stagingDir);
+    if (free < need) return rejected(problems.diskFull(need, free));
+
+    staging = await mkdtemp(path.join(ctx.paths.stagingDir, `${manifest.id}-`));
+    let done = 0;
+    const total = inspection.totalBytes;
+    progress({ phase: 'copying', bytesDone: 0, bytesTotal: total });
+    await copyVerified(reader, inspection.files, staging, {
+      signal: options.signal,
+      onBytes: (bytes, file) => {
+        done += bytes;
+        progress({ phase: 'copying', bytesDone: done, bytesTotal: total, file });
+      },
+    });
+    // The box keeps the manifest with the files: hooks, export and `verify` read it there.
+    await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx' });
+    progress({ phase: 'verifying', bytesDone: done, bytesTotal: total });
+    await syncTree(staging, [...inspection.files.map((f) => f.ref.path), MANIFEST_FILE]);
+    if (options.signal?.aborted) throw new PackError(problems.interrupted());
+
+    progress({ phase: 'switching', bytesDone: done, bytesTotal: total });
+    const dirName = `${manifest.id}@${manifest.version}-${randomBytes(4).toString('hex')}`;
+    finalDir = path.join(ctx.paths.packsDir, dirName);
+    await rename(staging, finalDir);
+    staging = null;
+    await syncDir(ctx.paths.packsDir);
+    const pack = toPack(manifest, dirName, manifestSha256, source.origin);
+    const works = manifest.items.map((item) => toWork(manifest.id, item));
+    const packDir = finalDir;
+    ctx.catalogue.installPack(pack, works, () => {
+      for (const hook of ctx.packHooks) hook.install(manifest.id, packDir, manifest);
+    });
+    committed = true;
+    if (installed && installed.dir !== dirName) {
+      // After the commit the old folder is garbage; if this fails, recovery deletes it.
+      await rm(path.join(ctx.paths.packsDir, installed.dir), { recursive: true, force: true }).catch(() => undefined);
+    }
+    ctx.events.emit({ type: 'pack-imported', packId: manifest.id, version: manifest.version });
+    progress({ phase: 'done', bytesDone: done, bytesTotal: total });
+    ctx.log.info(`Pack « ${manifest.title} » (${manifest.id} ${manifest.version}) importé : ${works.length} œuvres.`);
+    return installed
+      ? { status: 'imported', packId: manifest.id, version: manifest.version, replaced: installed.version }
+      : { status: 'imported', packId: manifest.id, version: manifest.version };
+  } catch (err) {
+    return rejected(toProblem(err, inspection));
+  } finally {
+    await reader.close();
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    if (finalDir && !committed) await rm(finalDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function toProblem(err: unknown, inspection: Inspection): PackProblem {
+  if (err instanceof PackError) return err.problem;
+  if (isDiskFull(err)) return problems.diskFull(inspection.totalBytes, 0);
+  return problems.internal((err as Error).message);
+}
+
+/**
+ * Removes a pack: its works leave the catalogue (with the hooks' parts, in the same
+ * transaction), then its folder is deleted. Nothing else changes.
+ */
+export function removePack(ctx: Context, id: string): Promise<boolean> {
+  return withPackLock(ctx, async () => {
+    const pack = ctx.catalogue.repo.getPack(id);
+    if (!pack) return false;
+    ctx.catalogue.removePack(id, () => {
+      for (const hook of ctx.packHooks) hook.remove(id);
+    });
+    await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(() => undefined);
+    ctx.log.info(`Pack « ${pack.title} » (${id}) retiré.`);
+    return true;
+  });
+}

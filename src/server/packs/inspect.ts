@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
+import { allowedByPolicy, isKnownLicence } from '../catalogue/licences.js';
+import type { FileRef, Manifest } from './manifest.js';
+import { findClashes, unsafePathReason } from './names.js';
+import { parseManifest } from './parse.js';
+import { PackError, problems } from './problems.js';
+import { FolderReader } from './read/folder.js';
+import { DEFAULT_LIMITS, type Located, type PackLimits, type PackReader } from './read/reader.js';
+import { ZipReader } from './read/zip.js';
+import type { InspectResult, PackProblem, PackSource } from './types.js';
+
+/** Beyond this many problems the list stops: the animateur needs the first ones. */
+const MAX_PROBLEMS = 50;
+
+export interface SignatureCheck {
+  signature: InspectResult['signature'];
+  signer?: string | undefined;
+}
+
+export interface InspectOptions {
+  licencePolicy: 'free-culture' | 'all-cc';
+  /** Read every file and compare its SHA-256 (`verify` does; the import checks while copying). */
+  checksums?: boolean | undefined;
+  limits?: Partial<PackLimits> | undefined;
+  /**
+   * Signature check, provided by the trust feature. `readFile` reads another small file
+   * of the pack (e.g. a signature next to the manifest), or null when absent.
+   */
+  checkSignature?:
+    | ((manifestBytes: Buffer, readFile: (name: string, maxBytes: number) => Promise<Buffer | null>) => Promise<SignatureCheck>)
+    | undefined;
+}
+
+/** A file to copy: where the manifest points, what the pack holds, what to expect. */
+export interface PlannedFile {
+  ref: FileRef;
+  located: Located;
+}
+
+export interface Inspection extends InspectResult {
+  manifestSha256?: string | undefined;
+  manifestBytes?: Buffer | undefined;
+  /** Open while the import copies; closed by `inspectPack`. */
+  reader?: PackReader | undefined;
+  files: PlannedFile[];
+}
+
+export async function openReader(source: PackSource, limits: PackLimits): Promise<PackReader> {
+  let st;
+  try {
+    st = await lstat(source.path);
+  } catch {
+    throw new PackError(problems.notFound(source.path));
+  }
+  if (source.kind === 'zip') {
+    if (!st.isFile()) throw new PackError(problems.notFound(source.path));
+    return ZipReader.open(source.path, limits);
+  }
+  if (!st.isDirectory()) throw new PackError(problems.notFound(source.path));
+  return new FolderReader(source.path);
+}
+
+/** Every file the manifest names, in order (items, covers, notices). */
+export function referencedFiles(manifest: Manifest): FileRef[] {
+  const refs: FileRef[] = [];
+  for (const item of manifest.items) {
+    refs.push(...item.files);
+    if (item.cover) refs.push(item.cover);
+  }
+  refs.push(...manifest.notices);
+  return refs;
+}
+
+/** The checks on the manifest alone: ids, licences, paths. */
+function checkManifest(manifest: Manifest, policy: InspectOptions['licencePolicy']): { problems: PackProblem[]; refs: FileRef[] } {
+  const found: PackProblem[] = [];
+  if (manifest.items.length === 0 && manifest.notices.length === 0) found.push(problems.empty());
+  const ids = new Set<string>();
+  for (const item of manifest.items) {
+    if (ids.has(item.id)) found.push(problems.duplicateItem(item.id));
+    ids.add(item.id);
+    if (!isKnownLicence(item.licence)) found.push(problems.unknownLicence(item.licence, item.id));
+    else if (!allowedByPolicy(item.licence, policy)) found.push(problems.licenceNotAllowed(item.licence, item.id, policy));
+  }
+  const noticeIds = new Set<string>();
+  for (const notice of manifest.notices) {
+    if (noticeIds.has(notice.id)) found.push(problems.duplicateItem(notice.id));
+    noticeIds.add(notice.id);
+  }
+  // The same file may serve twice (a shared cover) if it is described the same way.
+  const byPath = new Map<string, FileRef>();
+  for (const ref of referencedFiles(manifest)) {
+    const why = unsafePathReason(ref.path);
+    if (why) {
+      found.push(problems.unsafePath(ref.path, why));
+      continue;
+    }
+    const nfc = ref.path.normalize('NFC');
+    const seen = byPath.get(nfc);
+    if (seen) {
+      if (seen.sha256 !== ref.sha256 || seen.size !== ref.size) found.push(problems.duplicatePath(ref.path));
+      continue;
+    }
+    byPath.set(nfc, { ...ref, path: nfc });
+  }
+  for (const [name, other] of findClashes(byPath.keys())) found.push(problems.nameClash(name, other));
+  return { problems: found, refs: [...byPath.values()] };
+}
+
+/** Runs `work` over items with at most `limit` at a time, in order of start. */
+export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function asProblem(err: unknown, file: string): PackProblem {
+  if (err instanceof PackError) return err.problem;
+  return problems.readFailed(file, (err as Error).message);
+}
+
+/**
+ * Opens and checks a pack, keeping the reader open for the import's copy.
+ * Never throws: everything wrong is in `problems`.
+ */
+export async function examinePack(source: PackSource, options: InspectOptions): Promise<Inspection> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const result: Inspection = { ok: false, problems: [], totalBytes: 0, itemCount: 0, signature: 'none', files: [] };
+  let reader: PackReader;
+  try {
+    reader = await openReader(source, limits);
+  } catch (err) {
+    result.problems.push(asProblem(err, source.path));
+    return result;
+  }
+  try {
+    const bytes = await reader.readManifest(limits.manifestBytes);
+    result.manifestSha256 = createHash('sha256').update(bytes).digest('hex');
+    result.manifestBytes = bytes;
+    const parsed = parseManifest(bytes);
+    if (!parsed.manifest) {
+      result.problems.push(...parsed.problems);
+      return finish(result, reader);
+    }
+    const manifest = parsed.manifest;
+    result.manifest = manifest;
+    result.itemCount = manifest.items.length;
+    const checked = checkManifest(manifest, options.licencePolicy);
+    result.problems.push(...checked.problems);
+    await eachLimited(checked.refs, 8, async (ref) => {
+      if (result.problems.length >= MAX_PROBLEMS) return;
+      try {
+        const located = await reader.locate(ref.path);
+        if (located.size !== ref.size) result.problems.push(problems.sizeMismatch(ref.path, ref.size, located.size));
+        else result.files.push({ ref, located });
+      } catch (err) {
+        result.problems.push(asProblem(err, ref.path));
+      }
+    });
+    result.totalBytes = result.files.reduce((sum, f) => sum + f.ref.size, 0);
+    if (options.checksums && result.problems.length === 0) {
+      await eachLimited(result.files, 4, async ({ ref, located }) => {
+        try {
+          const hash = createHash('sha256');
+          for await (const chunk of reader.chunks(located)) hash.update(chunk);
+          if (hash.digest('hex') !== ref.sha256) result.problems.push(problems.checksumMismatch(ref.path));
+        } catch (err) {
+          result.problems.push(asProblem(err, ref.path));
+        }
+      });
+    }
+    if (options.checkSignature) {
+      const readFile = async (name: string, maxBytes: number): Promise<Buffer | null> => {
+        try {
+          const located = await reader.locate(name);
+          if (located.size > maxBytes) return null;
+          const parts: Buffer[] = [];
+          for await (const chunk of reader.chunks(located)) parts.push(chunk);
+          return Buffer.concat(parts);
+        } catch {
+          return null;
+        }
+      };
+      const signed = await options.checkSignature(bytes, readFile);
+      result.signature = signed.signature;
+      result.signer = signed.signer;
+    }
+  } catch (err) {
+    result.problems.push(asProblem(err, source.path));
+  }
+  return finish(result, reader);
+}
+
+async function finish(result: Inspection, reader: PackReader): Promise<Inspection> {
+  result.ok = result.problems.length === 0;
+  if (result.ok) result.reader = reader;
+  else await reader.close();
+  return result;
+}
+
+/**
+ * The checks a pack must pass, exactly as the import runs them (the pack tool's
+ * `verify` calls this with `checksums: true`).
+ *
+ * @example
+ * const result = await inspectPack({ kind: 'folder', path: '/media/cle/pack', origin: 'usb' },
+ *   { licencePolicy: ctx.settings.current().licencePolicy, checksums: true });
+ * if (!result.ok) for (const p of result.problems) console.log(p.message);
+ */
+export async function inspectPack(source: PackSource, options: InspectOptions): Promise<InspectResult & { manifestSha256?: string | undefined }> {
+  const { reader, files: _files, manifestBytes: _bytes, ...result } = await examinePack(source, options);
+  if (reader) await reader.close();
+  return result;
+}

@@ -1,0 +1,138 @@
+import { lstat, open, readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { MANIFEST_FILE } from '../manifest.js';
+import { decodeUtf8 } from '../names.js';
+import { PackError, problems } from '../problems.js';
+import { CHUNK, type Located, type PackReader } from './reader.js';
+
+interface FolderFile extends Located {
+  abs: string;
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'dossier';
+  if (st.isFIFO()) return 'tube nommé';
+  if (st.isSocket()) return 'socket';
+  if (st.isBlockDevice() || st.isCharacterDevice()) return 'périphérique';
+  return 'type inconnu';
+}
+
+function errCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException).code;
+}
+
+/**
+ * A pack on disk (usually a mounted stick). Every path is walked one component at a
+ * time with lstat, so a symlink anywhere on the way is refused, never followed.
+ */
+export class FolderReader implements PackReader {
+  private readonly dirs = new Map<string, Promise<string>>();
+  private readonly listings = new Map<string, Promise<Array<{ raw: Buffer; name: string | null }>>>();
+
+  constructor(private readonly root: string) {}
+
+  async readManifest(maxBytes: number): Promise<Buffer> {
+    const file = path.join(this.root, MANIFEST_FILE);
+    let st: Stats;
+    try {
+      st = await lstat(file);
+    } catch (err) {
+      if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') throw new PackError(problems.missingManifest());
+      throw new PackError(problems.readFailed(MANIFEST_FILE, (err as Error).message));
+    }
+    if (!st.isFile()) throw new PackError(problems.manifestNotRegular());
+    if (st.size > maxBytes) throw new PackError(problems.manifestTooBig(st.size, maxBytes));
+    const bytes = await readFile(file);
+    if (bytes.length > maxBytes) throw new PackError(problems.manifestTooBig(bytes.length, maxBytes));
+    return bytes;
+  }
+
+  async locate(rel: string): Promise<FolderFile> {
+    const parts = rel.split('/');
+    const base = parts.pop() ?? rel;
+    const dir = await this.dirAt(parts, rel);
+    const abs = await this.entry(dir, base, rel);
+    const st = await lstat(abs).catch((err: unknown) => {
+      throw new PackError(problems.readFailed(rel, (err as Error).message));
+    });
+    if (st.isSymbolicLink()) throw new PackError(problems.symlink(rel));
+    if (!st.isFile()) throw new PackError(problems.notRegular(rel, kindOf(st)));
+    return { name: rel, size: st.size, abs };
+  }
+
+  async *chunks(file: Located): AsyncIterable<Buffer> {
+    const abs = (file as FolderFile).abs;
+    if (file.size <= CHUNK) {
+      yield await readFile(abs);
+      return;
+    }
+    const fh = await open(abs, 'r');
+    try {
+      for (;;) {
+        const buf = Buffer.allocUnsafe(CHUNK);
+        const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+        if (bytesRead === 0) return;
+        yield bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.dirs.clear();
+    this.listings.clear();
+  }
+
+  /** The real folder for a list of components, checked once per folder. */
+  private dirAt(parts: string[], rel: string): Promise<string> {
+    if (parts.length === 0) return Promise.resolve(this.root);
+    const key = parts.join('/');
+    let found = this.dirs.get(key);
+    if (!found) {
+      found = (async () => {
+        const parent = await this.dirAt(parts.slice(0, -1), rel);
+        const abs = await this.entry(parent, parts[parts.length - 1] ?? '', key);
+        const st = await lstat(abs);
+        if (st.isSymbolicLink()) throw new PackError(problems.symlink(key));
+        if (!st.isDirectory()) throw new PackError(problems.missingFile(rel));
+        return abs;
+      })();
+      this.dirs.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * The path of one name inside a folder. Exact match first; otherwise a name that is
+   * the same after NFC normalisation (macOS writes NFD), refusing ambiguous matches.
+   */
+  private async entry(dir: string, name: string, rel: string): Promise<string> {
+    const exact = path.join(dir, name);
+    try {
+      await lstat(exact);
+      return exact;
+    } catch (err) {
+      if (errCode(err) !== 'ENOENT') throw new PackError(problems.readFailed(rel, (err as Error).message));
+    }
+    const listing = await this.list(dir);
+    const wanted = name.normalize('NFC');
+    const matches = listing.filter((e) => e.name !== null && e.name.normalize('NFC') === wanted);
+    if (matches.length > 1) throw new PackError(problems.nameClash(rel, matches[1]?.name ?? name));
+    const match = matches[0];
+    if (match) return path.join(dir, match.name ?? name);
+    const undecodable = listing.find((e) => e.name === null);
+    if (undecodable) throw new PackError(problems.badNameEncoding(path.posix.join(path.posix.dirname(rel), undecodable.raw.toString('latin1'))));
+    throw new PackError(problems.missingFile(rel));
+  }
+
+  private list(dir: string): Promise<Array<{ raw: Buffer; name: string | null }>> {
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      listing = readdir(dir, { encoding: 'buffer' }).then((names) => names.map((raw) => ({ raw, name: decodeUtf8(raw) })));
+      this.listings.set(dir, listing);
+    }
+    return listing;
+  }
+}

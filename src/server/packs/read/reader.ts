@@ -1,0 +1,42 @@
+/**
+ * Reading a pack without trusting it: a folder or a `.zip`, behind one interface so
+ * the checks and the copy are the same for both.
+ */
+export interface Located {
+  /** The name as the manifest writes it (NFC). */
+  name: string;
+  /** The size found on disk or declared by the zip (the zip reader enforces it). */
+  size: number;
+}
+
+export interface PackReader {
+  /** The manifest's bytes (size-capped); throws PackError. */
+  readManifest(maxBytes: number): Promise<Buffer>;
+  /** Finds a file the manifest names; throws PackError (missing, symlink, clash…). */
+  locate(rel: string): Promise<Located>;
+  /** The file's bytes, in chunks, read once. */
+  chunks(file: Located): AsyncIterable<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Caps against hostile archives; the defaults suit any real pack. */
+export interface PackLimits {
+  manifestBytes: number;
+  zipEntries: number;
+  zipTotalBytes: number;
+  /** Above this expansion (uncompressed ÷ compressed) an entry is treated as a bomb… */
+  zipEntryRatio: number;
+  /** …and above this one, the whole archive. */
+  zipTotalRatio: number;
+}
+
+export const DEFAULT_LIMITS: PackLimits = {
+  manifestBytes: 16 * 1024 * 1024,
+  zipEntries: 50_000,
+  zipTotalBytes: 64 * 1024 ** 3,
+  zipEntryRatio: 200,
+  zipTotalRatio: 50,
+};
+
+/** Large files are read in big chunks: fewer system calls, same memory bound. */
+export const CHUNK = 4 * 1024 * 1024;

@@ -1,0 +1,177 @@
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { MANIFEST_FILE } from '../manifest.js';
+import { decodeUtf8, findClashes, unsafePathReason } from '../names.js';
+import { PackError, problems } from '../problems.js';
+import type { PackProblem } from '../types.js';
+import type { Located, PackLimits, PackReader } from './reader.js';
+
+interface ZipLocated extends Located {
+  entry: Entry;
+}
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+/** Fixed part of a local file header: entries whose data overlap are a bomb trick. */
+const LOCAL_HEADER = 30;
+
+/** The entry's name as text; null when it claims UTF-8 and is not. */
+function decodeName(entry: Entry): string | null {
+  const raw = entry.fileNameRaw;
+  if ((entry.generalPurposeBitFlag & 0x800) !== 0) return decodeUtf8(raw);
+  if (raw.every((b) => b < 0x80)) return raw.toString('ascii');
+  if (entry.extraFields.some((f) => f.id === 0x7075)) {
+    return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+  }
+  // Many tools write UTF-8 without setting the flag; real CP437 is rarely valid UTF-8.
+  return decodeUtf8(raw) ?? yauzl.getFileNameLowLevel(0, raw, [], true);
+}
+
+function readEntries(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/**
+ * A `.zip` pack read with yauzl (which only reads, and checks real against declared
+ * sizes). Everything yauzl leaves to us is checked here before a byte is inflated:
+ * names, symlinks, entry count, total size, compression ratios, overlapping entries.
+ */
+export class ZipReader implements PackReader {
+  private readonly files = new Map<string, ZipLocated>();
+
+  private constructor(private readonly zip: ZipFile) {}
+
+  static async open(file: string, limits: PackLimits): Promise<ZipReader> {
+    let zip: ZipFile;
+    try {
+      zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
+    } catch (err) {
+      throw new PackError(problems.zipInvalid((err as Error).message));
+    }
+    const reader = new ZipReader(zip);
+    try {
+      if (zip.entryCount > limits.zipEntries) throw new PackError(problems.zipTooManyEntries(zip.entryCount, limits.zipEntries));
+      let entries: Entry[];
+      try {
+        entries = await readEntries(zip);
+      } catch (err) {
+        throw new PackError(problems.zipInvalid((err as Error).message));
+      }
+      reader.index(entries, zip.fileSize, limits);
+      return reader;
+    } catch (err) {
+      zip.close();
+      throw err;
+    }
+  }
+
+  private index(entries: Entry[], zipSize: number, limits: PackLimits): void {
+    let total = 0;
+    const named: Array<{ name: string; entry: Entry }> = [];
+    for (const entry of entries) {
+      const name = decodeName(entry);
+      const shown = name ?? entry.fileNameRaw.toString('latin1');
+      if (name === null) throw new PackError(problems.badNameEncoding(shown));
+      const isDir = name.endsWith('/');
+      const why = unsafePathReason(isDir ? name.slice(0, -1) : name);
+      if (why) throw new PackError(problems.zipUnsafeEntry(shown, why));
+      const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+      if (mode === S_IFLNK) throw new PackError(problems.zipSymlink(shown));
+      if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw new PackError(problems.zipUnsafeEntry(shown, 'fichier spécial'));
+      if (entry.isEncrypted()) throw new PackError(problems.zipEncrypted(shown));
+      if (isDir) continue;
+      total += entry.uncompressedSize;
+      if (total > limits.zipTotalBytes) throw new PackError(problems.zipTooBig(total, limits.zipTotalBytes));
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+      if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.zipEntryRatio) {
+        throw new PackError(problems.zipBomb(shown, `taux de compression ${Math.round(ratio)} pour 1`));
+      }
+      named.push({ name, entry });
+    }
+    if (total > 10 * 1024 * 1024 && total / Math.max(zipSize, 1) > limits.zipTotalRatio) {
+      throw new PackError(problems.zipBomb('', `${Math.round(total / zipSize)} fois la taille de l’archive`));
+    }
+    this.checkOverlaps(named.map((n) => n.entry));
+    const [clash] = findClashes(named.map((n) => n.name));
+    if (clash) throw new PackError(problems.nameClash(clash[0], clash[1]));
+    // A zip "of a folder" may hold the pack inside one top-level folder.
+    const prefix = this.rootPrefix(named.map((n) => n.name));
+    for (const { name, entry } of named) {
+      if (!name.startsWith(prefix)) continue;
+      const rel = name.slice(prefix.length).normalize('NFC');
+      this.files.set(rel, { name: rel, size: entry.uncompressedSize, entry });
+    }
+  }
+
+  /** Overlapping entries let a few MB of data expand to petabytes: refuse them. */
+  private checkOverlaps(entries: Entry[]): void {
+    const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+    for (let i = 1; i < sorted.length; i += 1) {
+      const prev = sorted[i - 1];
+      const cur = sorted[i];
+      if (!prev || !cur) continue;
+      const prevEnd = prev.relativeOffsetOfLocalHeader + LOCAL_HEADER + prev.fileNameLength + prev.compressedSize;
+      if (cur.relativeOffsetOfLocalHeader < prevEnd) {
+        throw new PackError(problems.zipBomb(cur.fileNameRaw.toString('latin1'), 'des entrées se chevauchent'));
+      }
+    }
+  }
+
+  private rootPrefix(names: string[]): string {
+    if (names.includes(MANIFEST_FILE)) return '';
+    const nested = names.filter((n) => n.endsWith(`/${MANIFEST_FILE}`) && n.split('/').length === 2);
+    const only = nested.length === 1 ? nested[0] : undefined;
+    if (!only) return '';
+    const prefix = only.slice(0, -MANIFEST_FILE.length);
+    return names.every((n) => n.startsWith(prefix)) ? prefix : '';
+  }
+
+  async readManifest(maxBytes: number): Promise<Buffer> {
+    const file = this.files.get(MANIFEST_FILE);
+    if (!file) throw new PackError(problems.missingManifest());
+    if (file.size > maxBytes) throw new PackError(problems.manifestTooBig(file.size, maxBytes));
+    const parts: Buffer[] = [];
+    for await (const chunk of this.chunks(file)) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+
+  async locate(rel: string): Promise<ZipLocated> {
+    const file = this.files.get(rel.normalize('NFC'));
+    if (!file) throw new PackError(problems.missingFile(rel));
+    return file;
+  }
+
+  async *chunks(file: Located): AsyncIterable<Buffer> {
+    const { entry } = file as ZipLocated;
+    let stream: Readable;
+    try {
+      stream = await this.zip.openReadStreamPromise(entry);
+    } catch (err) {
+      throw new PackError(problems.zipInvalid((err as Error).message));
+    }
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (err) {
+      if (err instanceof PackError) throw err;
+      const problem: PackProblem = problems.readFailed(file.name, (err as Error).message);
+      throw new PackError(problem);
+    } finally {
+      stream.destroy();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.zip.close();
+  }
+}
