@@ -46,6 +46,8 @@ export const GESTURES = [
   'swipe-up',
   'swipe-down',
   'type-text',
+  /** Nothing to do with the finger: just look here (or, for warnings, do not touch). */
+  'look',
 ] as const;
 export type Gesture = (typeof GESTURES)[number];
 export type Shape = (typeof SHAPES)[number];
