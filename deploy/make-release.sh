@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds a release archive that installs offline (install.sh --release): the built
+# server and kiosk, the migrations and assets, the deploy scripts, and the production
+# node_modules. better-sqlite3 is a native module: build on the target architecture
+# (a Raspberry Pi, or an arm64 machine), once, then copy the archive to every box.
+#
+#   deploy/make-release.sh [OUTPUT_DIR]     → lanterne-<version>-<arch>.tar.gz
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${1:-$ROOT}
+VERSION=$(node -p "require('$ROOT/package.json').version")
+ARCH=$(node -p 'process.arch')
+NAME="lanterne-$VERSION-$ARCH"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+tar -C "$ROOT" --exclude=./node_modules --exclude=./.git --exclude=./data --exclude=./dist -cf - . | tar -C "$WORK" -xf -
+mv "$WORK" "$WORK.src" && mkdir -p "$WORK" && mv "$WORK.src" "$WORK/$NAME"
+cd "$WORK/$NAME"
+npm ci --no-audit --no-fund
+npm run build
+npm prune --omit=dev --no-audit --no-fund
+mkdir -p "$OUT"
+tar -C "$WORK" -czf "$OUT/$NAME.tar.gz" "$NAME"
+echo "$OUT/$NAME.tar.gz"
