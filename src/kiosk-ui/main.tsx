@@ -1,8 +1,14 @@
 import { render } from 'preact';
+import { App } from './app.js';
+import { loadInfo, startHeartbeat } from './lib/api.js';
+import { installGuards } from './lib/guards.js';
+import { startIdleWatch } from './lib/session.js';
+import './styles.css';
 
-function App() {
-  return <main><h1>Lanterne</h1></main>;
-}
+installGuards();
+startIdleWatch();
+startHeartbeat();
+void loadInfo();
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

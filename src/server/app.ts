@@ -4,6 +4,7 @@ import { BoxNames, captivePortal, captiveRoutes } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
 import { errorPage } from './http/error-page.js';
+import { kioskApiRoutes } from './kiosk/api.js';
 import { kioskStaticRoutes } from './kiosk/static.js';
 import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
@@ -27,6 +28,7 @@ export function createApp(ctx: Context): Hono {
   app.route('/', fileRoutes(ctx));
   app.route('/opds', opdsRoutes(ctx));
   app.route('/kiosk', kioskStaticRoutes(ctx));
+  app.route('/api/kiosk', kioskApiRoutes(ctx));
 
   // The visitor portal, in the browser's language or in the one the visitor chose.
   app.route('/fr', portalRoutes(ctx, 'fr'));

@@ -1,0 +1,82 @@
+import type { KioskWork } from '../../server/kiosk/types.js';
+import { Button } from '../components/Button.js';
+import { Cover } from '../components/Cover.js';
+import { Icon } from '../components/Icon.js';
+import { Qr } from '../components/Qr.js';
+import { useJson } from '../lib/api.js';
+import { go, useKiosk, useT } from '../lib/store.js';
+import type { Messages } from '../lib/i18n.js';
+
+function playLabel(t: Messages, work: KioskWork): string {
+  const kind = work.views[0]?.kind;
+  if (kind === 'audio') return t.play;
+  if (kind === 'video') return t.watchIt;
+  if (kind === 'image') return t.view;
+  return t.read;
+}
+
+/** One work: what it is, how to enjoy it here, how to take it away. */
+export function WorkScreen({ id }: { id: string }) {
+  const t = useT();
+  const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
+  if (work.state === 'loading') return <main class="screen"><p class="calm">{t.loading}</p></main>;
+  if (work.state === 'missing') return <main class="screen"><h1 class="screen-title">{t.notFound}</h1></main>;
+  const w = work.data;
+  const authors = w.authors.map((a) => a.name).join(', ');
+  return (
+    <main class="screen work" data-testid="work">
+      <Cover src={w.cover} type={w.type} large />
+      <div class="work-text">
+        <p class="badge">{t.types[w.type]}</p>
+        <h1 class="work-title">{w.title}</h1>
+        {authors && <p class="work-authors">{authors}</p>}
+        {w.description && <p class="work-description">{w.description}</p>}
+        <p class="work-licence">
+          {t.licence} : {w.licence}
+        </p>
+        <div class="work-actions">
+          {w.views.length > 0 && (
+            <Button class="action action-primary" onPress={() => go({ name: 'player', id: w.id, index: 0 })} testId="open-player">
+              <Icon name={w.views[0]?.kind === 'video' ? 'watch' : w.views[0]?.kind === 'audio' ? 'listen' : 'book'} />
+              {playLabel(t, w)}
+            </Button>
+          )}
+          <Button class="action" onPress={() => go({ name: 'take-away', id: w.id })} testId="take-away">
+            <Icon name="phone" />
+            {t.takeAway}
+          </Button>
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** The QR code to the work's page on the portal, with the Wi-Fi and the address in words. */
+export function TakeAway({ id }: { id: string }) {
+  const t = useT();
+  const { info } = useKiosk();
+  const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
+  if (work.state === 'loading') return <main class="screen"><p class="calm">{t.loading}</p></main>;
+  if (work.state === 'missing') return <main class="screen"><h1 class="screen-title">{t.notFound}</h1></main>;
+  const w = work.data;
+  return (
+    <main class="screen take-away" data-testid="take-away-screen">
+      <Qr svg={w.qr} text={w.portalUrl} label={`${t.takeAwayTitle} : ${w.portalUrl}`} />
+      <div class="take-away-text">
+        <h1 class="screen-title">{t.takeAwayTitle}</h1>
+        <p class="take-away-work">« {w.title} »</p>
+        <ol class="steps">
+          <li>{t.takeAwayStep1(info?.wifiName ?? '')}</li>
+          <li>{t.takeAwayStep2}</li>
+          <li>
+            {t.takeAwayStep3}
+            <span class="address" data-testid="portal-url">
+              {w.portalUrl}
+            </span>
+          </li>
+        </ol>
+        {w.takeAway.length > 0 && <p class="take-away-files">{t.takeAwayOnly(w.takeAway.join(', '))}</p>}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Context } from '../context.js';
+import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
+import { qrSvg } from './qr.js';
+import type { KioskInfo, KioskView, KioskWork, KioskWorkList } from './types.js';
+
+/** The warning before a reset counts down at least this long (WCAG 2.2.1 asks ≥ 20 s). */
+export const WARNING_SECONDS = 30;
+/** Six big cards fit one 1920×1080 screen without scrolling. */
+export const KIOSK_PAGE_SIZE = 6;
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+export function portalUrlOf(publicUrl: string, workId: string): string {
+  return `${trimSlash(publicUrl)}/works/${encodeURIComponent(workId)}`;
+}
+
+function viewOf(workId: string, file: WorkFile): KioskView | null {
+  const mime = file.mime.split(';')[0]?.trim() ?? '';
+  const url = `/media/${encodeURIComponent(workId)}/${file.position}/${encodeURIComponent(file.name)}`;
+  const base = { url, name: file.name, mime };
+  if (mime.startsWith('audio/')) return { kind: 'audio', ...base };
+  if (mime.startsWith('video/')) return { kind: 'video', ...base };
+  if (/^image\/(jpeg|png|gif|webp|avif)$/.test(mime)) return { kind: 'image', ...base };
+  // Plain text is read on the kiosk in its own big type. PDF and EPUB are not: a browser's
+  // PDF viewer brings a toolbar with "download" and "print" and follows the links inside
+  // the document out of the kiosk, so those go to the visitor's phone by QR code instead.
+  if (mime === 'text/plain' && file.size <= 512 * 1024) return { kind: 'text', ...base };
+  return null;
+}
+
+/** Reads the catalogue and settings for the kiosk; no state of its own. */
+export class KioskService {
+  constructor(private readonly ctx: Context) {}
+
+  async info(): Promise<KioskInfo> {
+    const s = this.ctx.settings.current();
+    const publicUrl = trimSlash(this.ctx.config.publicUrl);
+    return {
+      libraryName: s.libraryName,
+      address: s.address,
+      openingHours: s.openingHours,
+      contact: s.contact,
+      wifiName: s.wifiName,
+      publicUrl,
+      idleSeconds: s.kioskIdleSeconds,
+      warningSeconds: WARNING_SECONDS,
+      portalQr: await qrSvg(`${publicUrl}/`),
+    };
+  }
+
+  list(type: WorkType | undefined, q: string | undefined, page: number): KioskWorkList {
+    const result = this.ctx.catalogue.find({
+      type,
+      q,
+      page,
+      pageSize: KIOSK_PAGE_SIZE,
+      order: 'title',
+    });
+    return {
+      items: result.items.map((w) => ({
+        id: w.id,
+        title: w.title,
+        type: w.type,
+        authors: w.authors,
+        cover: w.hasCover ? `/covers/${encodeURIComponent(w.id)}` : null,
+      })),
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+    };
+  }
+
+  async work(id: string): Promise<KioskWork | undefined> {
+    const work: Work | undefined = this.ctx.catalogue.repo.getWork(id);
+    if (!work) return undefined;
+    const views: KioskView[] = [];
+    const takeAway: string[] = [];
+    for (const file of work.files) {
+      const view = viewOf(work.id, file);
+      if (view) views.push(view);
+      else takeAway.push(file.name);
+    }
+    const portalUrl = portalUrlOf(this.ctx.config.publicUrl, work.id);
+    return {
+      id: work.id,
+      title: work.title,
+      type: work.type,
+      authors: work.authors,
+      description: work.description,
+      licence: work.licence,
+      attribution: work.attribution,
+      language: work.language,
+      cover: work.coverPath ? `/covers/${encodeURIComponent(work.id)}` : null,
+      views,
+      takeAway,
+      portalUrl,
+      qr: await qrSvg(portalUrl),
+    };
+  }
+}
