@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BoxNames, captivePortal, captiveRoutes } from './captive/index.js';
+import { mountAdmin } from './admin/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
 import { errorPage } from './http/error-page.js';
@@ -23,6 +24,9 @@ export function createApp(ctx: Context): Hono {
   app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
   app.route('/', captiveRoutes(ctx, boxNames));
+  // The animateur's area: its gate guards every /admin path, including feature pages
+  // added to this list (or mounted under /admin anywhere below).
+  mountAdmin(app, ctx, []);
 
   app.route('/static', staticRoutes(ctx));
   app.route('/', fileRoutes(ctx));

@@ -1,3 +1,4 @@
+import { AdminAuth } from './admin/auth/service.js';
 import { CaptivePasses } from './captive/passes.js';
 import { CatalogueRepo } from './catalogue/repo.js';
 import { CatalogueService } from './catalogue/service.js';
@@ -38,6 +39,8 @@ export interface Context extends Deps {
   packHooks: PackHook[];
   /** E-notices (installed through their pack hook). */
   notices: NoticeService;
+  /** The animateur's password, set-up code and sessions. */
+  admin: AdminAuth;
 }
 
 export function createContext(deps: Deps): Context {
@@ -52,5 +55,6 @@ export function createContext(deps: Deps): Context {
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
     notices,
+    admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
   };
 }

@@ -1,3 +1,4 @@
+import { startAdmin } from './admin/start.js';
 import type { Context } from './context.js';
 import { startPacks } from './packs/starter.js';
 
@@ -10,7 +11,7 @@ type Stop = () => Promise<void> | void;
  */
 export async function startFeatures(ctx: Context): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
-  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startPacks];
+  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startPacks];
   for (const start of starters) {
     try {
       stops.push(await start(ctx));

@@ -1,0 +1,59 @@
+/**
+ * The animateur's area (/admin).
+ *
+ * How to add an admin page (packs, notices, …):
+ *   1. Write a sub-app in your own feature folder, e.g. `src/server/packs/admin.tsx`:
+ *        export function packsAdminRoutes(ctx: Context): Hono {
+ *          return new Hono()
+ *            .get('/', (c) => c.html(renderDocument(
+ *              <AdminLayout c={c} title="Packs" section="packs">…</AdminLayout>)))
+ *            .post('/:id/remove', async (c) => { …; return c.redirect('/admin/packs', 303); });
+ *        }
+ *      Every form that changes something carries `<CsrfField c={c} />` (or a fetch sends
+ *      the header `x-csrf-token: csrfToken(c)`); big multipart uploads may put the token
+ *      in the query string instead (`action="/admin/packs/upload?_csrf=…"`), so the
+ *      guard does not buffer the upload to find it.
+ *   2. Mount it in `src/server/app.ts` through the `mountAdmin(app, ctx, [...])` list:
+ *        mountAdmin(app, ctx, [['/packs', packsAdminRoutes(ctx)]]);
+ *      (or with `app.route('/admin/packs', …)` anywhere after `mountAdmin`).
+ *   The gate installed by `mountAdmin` checks, server-side, on every /admin path: a live
+ *   session (anonymous → redirect to /admin/login, or 401 for JSON/API calls), and for
+ *   POST/PUT/PATCH/DELETE the same-host Origin and the session's CSRF token. In a
+ *   handler, `c.get('admin')` is the session. `tests/admin/guard.test.ts` walks
+ *   `app.routes` and fails if any /admin route answers an anonymous request.
+ */
+import type { Hono } from 'hono';
+import { Hono as HonoApp } from 'hono';
+import type { Context } from '../context.js';
+import { adminGate } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
+import { overviewRoutes } from './overview/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { adminStaticRoutes } from './ui/static.js';
+
+export { AdminAuth } from './auth/service.js';
+export { adminGate, requireAdmin, csrfToken, type AdminIdentity } from './auth/middleware.js';
+export { AdminLayout, type AdminSection } from './ui/layout.js';
+export { CsrfField, csrfField } from './ui/csrf.js';
+
+/** The admin area's own pages (the gate is added by `mountAdmin`). */
+export function adminRoutes(ctx: Context, extra: ReadonlyArray<readonly [string, Hono]> = []): Hono {
+  const app = new HonoApp({ strict: false });
+  app.route('/static', adminStaticRoutes());
+  app.route('/', authRoutes(ctx));
+  app.route('/', overviewRoutes(ctx));
+  app.route('/settings', settingsRoutes(ctx));
+  for (const [path, sub] of extra) app.route(path, sub);
+  return app;
+}
+
+/**
+ * Installs the guard on every /admin path, then the admin pages and the features'
+ * admin sub-apps. Call it in `createApp` before any other /admin route.
+ */
+export function mountAdmin(app: Hono, ctx: Context, extra: ReadonlyArray<readonly [string, Hono]> = []): void {
+  const gate = adminGate(ctx);
+  app.use('/admin', gate);
+  app.use('/admin/*', gate);
+  app.route('/admin', adminRoutes(ctx, extra));
+}

@@ -1,0 +1,107 @@
+import { Hono } from 'hono';
+import type { Context } from '../../context.js';
+import { renderDocument } from '../../ui/page.js';
+import { AdminLayout } from '../ui/layout.js';
+import { overview } from './service.js';
+
+const TYPE_LABELS: Record<string, string> = {
+  book: 'Livres',
+  audio: 'Audio',
+  video: 'Vidéos',
+  image: 'Images',
+  document: 'Documents',
+  software: 'Logiciels',
+};
+
+const day = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+};
+
+/** GET /admin: what is on the box and what is new. */
+export function overviewRoutes(ctx: Context): Hono {
+  return new Hono().get('/', (c) => {
+    const o = overview(ctx);
+    return c.html(
+      renderDocument(
+        <AdminLayout c={c} title="Vue d'ensemble" section="overview">
+          <h1>Vue d'ensemble</h1>
+          <ul class="cards-grid">
+            <li class="card">
+              <span class="big">{o.totalWorks}</span> œuvres
+            </li>
+            <li class="card">
+              <span class="big">{o.packs.length}</span> packs installés
+            </li>
+            <li class="card">
+              <span class="big">{o.notices ?? '—'}</span> notices pas à pas
+            </li>
+          </ul>
+          <h2>Œuvres par type</h2>
+          {o.types.length === 0 ? (
+            <p>Aucune œuvre pour l'instant : importez un pack depuis une clé USB (page Packs).</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Type</th>
+                    <th scope="col" class="num">Nombre</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.types.map((t) => (
+                    <tr key={t.type}>
+                      <td>{TYPE_LABELS[t.type] ?? t.type}</td>
+                      <td class="num">{t.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2>Packs installés</h2>
+          {o.packs.length === 0 ? (
+            <p>Aucun pack installé.</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Pack</th>
+                    <th scope="col">Version</th>
+                    <th scope="col" class="num">Œuvres</th>
+                    <th scope="col">Installé le</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.packs.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.title}</td>
+                      <td>{p.version}</td>
+                      <td class="num">{p.workCount}</td>
+                      <td>{day(p.installedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2>Nouveautés</h2>
+          {o.newest.length === 0 ? (
+            <p>Rien de nouveau.</p>
+          ) : (
+            <ul>
+              {o.newest.map((w) => (
+                <li key={w.id}>
+                  <a href={`/works/${encodeURIComponent(w.id)}`}>{w.title}</a>
+                  {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le {day(w.addedAt)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </AdminLayout>,
+      ),
+    );
+  });
+}
