@@ -99,13 +99,14 @@ function checkManifest(manifest: Manifest, policy: InspectOptions['licencePolicy
     const nfc = ref.path.normalize('NFC');
     const seen = byPath.get(nfc);
     if (seen) {
-      if (seen.sha256 !== ref.sha256 || seen.size !== ref.size) found.push(problems.duplicatePath(ref.path));
+      if (seen.path !== ref.path) found.push(problems.nameClash(ref.path, seen.path));
+      else if (seen.sha256 !== ref.sha256 || seen.size !== ref.size) found.push(problems.duplicatePath(ref.path));
       continue;
     }
-    byPath.set(nfc, { ...ref, path: nfc });
+    byPath.set(nfc, ref);
   }
   for (const [name, other] of findClashes(byPath.keys())) found.push(problems.nameClash(name, other));
-  return { problems: found, refs: [...byPath.values()] };
+  return { problems: found, refs: [...byPath.values()].map((ref) => ({ ...ref, path: ref.path.normalize('NFC') })) };
 }
 
 /** Runs `work` over items with at most `limit` at a time, in order of start. */

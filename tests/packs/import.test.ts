@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPack, removePack } from '../../src/server/packs/import.js';
+import type { BoxEvent } from '../../src/server/events/bus.js';
+import type { Manifest } from '../../src/server/packs/manifest.js';
+import type { ImportProgress, PackHook } from '../../src/server/packs/types.js';
+import { makeTestBox, type TestBox } from '../helpers/box.js';
+import { simplePack, writePack, zipFolder } from './fixtures/packs.js';
+
+let box: TestBox;
+let src: string;
+
+beforeEach(() => {
+  box = makeTestBox();
+  src = mkdtempSync(path.join(tmpdir(), 'lanterne-src-'));
+});
+afterEach(async () => {
+  await box.cleanup();
+  rmSync(src, { recursive: true, force: true });
+});
+
+const folder = (p: string) => ({ kind: 'folder' as const, path: p, origin: 'usb' as const });
+
+describe('importPack', () => {
+  it('imports a folder pack: works, files on disk with their checksums, search, event, progress', async () => {
+    writePack(path.join(src, 'p'), {
+      items: [
+        { id: 'foret', title: 'La Forêt', files: [{ path: 'livres/Forêt.epub', content: 'epub' }], cover: { path: 'img/foret.png', content: 'png' } },
+        { id: 'chant', type: 'audio', title: 'Chant', licence: 'CC0-1.0', files: [{ path: 'son/chant.ogg', content: 'ogg' }] },
+      ],
+    });
+    const events: BoxEvent[] = [];
+    box.ctx.events.on((e) => events.push(e));
+    const progress: ImportProgress[] = [];
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'p')), { onProgress: (p) => progress.push(p) });
+    expect(outcome).toEqual({ status: 'imported', packId: 'essai', version: '1.0.0' });
+    const work = box.ctx.catalogue.repo.getWork('essai.foret');
+    expect(work?.title).toBe('La Forêt');
+    expect(work?.files[0]).toMatchObject({ path: 'livres/Forêt.epub', format: 'epub', mime: 'application/epub+zip', size: 4 });
+    expect(work?.coverMime).toBe('image/png');
+    expect(box.ctx.catalogue.repo.getWork('essai.chant')?.files[0]?.mime).toBe('audio/ogg');
+    expect(box.ctx.catalogue.find({ q: 'foret' }).total).toBe(1);
+    const pack = box.ctx.catalogue.repo.getPack('essai');
+    const file = path.join(box.ctx.paths.packsDir, pack?.dir ?? '', 'livres/Forêt.epub');
+    expect(readFileSync(file, 'utf8')).toBe('epub');
+    expect(existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? '', 'lanterne-pack.json'))).toBe(true);
+    expect(events).toContainEqual({ type: 'pack-imported', packId: 'essai', version: '1.0.0' });
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['checking', 'copying', 'switching', 'done']));
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', bytesDone: 10, bytesTotal: 10 });
+    expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+    // Served for real over HTTP, byte for byte.
+    const server = await box.listen();
+    const res = await fetch(`${server.url}/works/essai.foret`);
+    expect(res.status).toBe(200);
+    const dl = await fetch(`${server.url}/files/essai.foret/0`);
+    expect(dl.status).toBe(200);
+    expect(await dl.text()).toBe('epub');
+  });
+
+  it('imports a zip, also when the pack sits inside one top folder of the archive', async () => {
+    writePack(path.join(src, 'p'), simplePack(3));
+    writeFileSync(path.join(src, 'a.zip'), zipFolder(path.join(src, 'p'), 'mon-pack/'));
+    const outcome = await importPack(box.ctx, { kind: 'zip', path: path.join(src, 'a.zip'), origin: 'usb' });
+    expect(outcome.status).toBe('imported');
+    expect(box.ctx.catalogue.repo.getPack('essai')?.workCount).toBe(3);
+    const f = box.ctx.catalogue.repo.getFile('essai.livre-2', 0);
+    const bytes = readFileSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', f?.path ?? ''));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(f?.sha256);
+  });
+
+  it('accepts NFD names from macOS for NFC manifest paths and stores them NFC', async () => {
+    const dir = path.join(src, 'p');
+    writePack(dir, { items: [{ id: 'a', files: [{ path: 'Forêt.epub', content: 'x' }] }] });
+    rmSync(path.join(dir, 'Forêt.epub'));
+    writeFileSync(path.join(dir, 'Forêt.epub'.normalize('NFD')), 'x');
+    const outcome = await importPack(box.ctx, folder(dir));
+    expect(outcome.status).toBe('imported');
+    const f = box.ctx.catalogue.repo.getFile('essai.a', 0);
+    expect(existsSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', 'Forêt.epub'.normalize('NFC')))).toBe(true);
+  });
+});
+
+describe('versions', () => {
+  it('replaces an older version atomically, keeps "date added", deletes the old folder', async () => {
+    writePack(path.join(src, 'v1'), simplePack(3, { version: '1.0.0' }));
+    writePack(path.join(src, 'v2'), simplePack(4, { version: '1.10.0', tag: ' v2' }));
+    await importPack(box.ctx, folder(path.join(src, 'v1')));
+    const first = box.ctx.catalogue.repo.getPack('essai');
+    const addedAt = box.ctx.catalogue.repo.getWork('essai.livre-0')?.addedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'v2')));
+    expect(outcome).toEqual({ status: 'imported', packId: 'essai', version: '1.10.0', replaced: '1.0.0' });
+    expect(box.ctx.catalogue.repo.getPack('essai')?.workCount).toBe(4);
+    expect(box.ctx.catalogue.repo.getWork('essai.livre-0')?.title).toBe('Livre 0 v2');
+    expect(box.ctx.catalogue.repo.getWork('essai.livre-0')?.addedAt).toBe(addedAt);
+    expect(existsSync(path.join(box.ctx.paths.packsDir, first?.dir ?? 'x'))).toBe(false);
+    expect(readdirSync(box.ctx.paths.packsDir)).toHaveLength(1);
+  });
+
+  it('the same pack twice is a no-op; an older version is refused without change', async () => {
+    writePack(path.join(src, 'v2'), simplePack(2, { version: '2.0.0' }));
+    writePack(path.join(src, 'v1'), simplePack(2, { version: '1.9.9' }));
+    await importPack(box.ctx, folder(path.join(src, 'v2')));
+    const before = box.ctx.catalogue.repo.getPack('essai');
+    const gen = box.ctx.catalogue.generation();
+    expect(await importPack(box.ctx, folder(path.join(src, 'v2')))).toEqual({ status: 'unchanged', packId: 'essai', version: '2.0.0' });
+    expect(await importPack(box.ctx, folder(path.join(src, 'v1')))).toEqual({
+      status: 'older',
+      packId: 'essai',
+      version: '1.9.9',
+      installed: '2.0.0',
+    });
+    expect(box.ctx.catalogue.repo.getPack('essai')).toEqual(before);
+    expect(box.ctx.catalogue.generation()).toBe(gen);
+    expect(readdirSync(box.ctx.paths.packsDir)).toEqual([before?.dir]);
+  });
+
+  it('a stick pack with the same version but other content is refused (version conflict)', async () => {
+    writePack(path.join(src, 'a'), simplePack(2));
+    writePack(path.join(src, 'b'), simplePack(2, { tag: ' autre' }));
+    await importPack(box.ctx, folder(path.join(src, 'a')));
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'b')));
+    expect(outcome.status === 'rejected' && outcome.problems[0]?.code).toBe('version-conflict');
+  });
+
+  it('removePack removes the works, the folder and the hooks’ part, and nothing else', async () => {
+    const calls: string[] = [];
+    const hook: PackHook = {
+      name: 'essai',
+      install: (id: string, dir: string, m: Manifest) => calls.push(`install ${id} ${existsSync(dir)} ${m.items.length}`),
+      remove: (id: string) => calls.push(`remove ${id}`),
+    };
+    box.ctx.packHooks.push(hook);
+    writePack(path.join(src, 'a'), simplePack(2, { id: 'alpha' }));
+    writePack(path.join(src, 'b'), simplePack(3, { id: 'beta' }));
+    await importPack(box.ctx, folder(path.join(src, 'a')));
+    await importPack(box.ctx, folder(path.join(src, 'b')));
+    const alpha = box.ctx.catalogue.repo.getPack('alpha');
+    expect(await removePack(box.ctx, 'alpha')).toBe(true);
+    expect(await removePack(box.ctx, 'alpha')).toBe(false);
+    expect(box.ctx.catalogue.repo.getPack('alpha')).toBeUndefined();
+    expect(box.ctx.catalogue.repo.getWork('alpha.livre-0')).toBeUndefined();
+    expect(box.ctx.catalogue.repo.getPack('beta')?.workCount).toBe(3);
+    expect(existsSync(path.join(box.ctx.paths.packsDir, alpha?.dir ?? 'x'))).toBe(false);
+    expect(calls).toEqual(['install alpha true 2', 'install beta true 3', 'remove alpha']);
+  });
+
+  it('a hook that throws rolls the whole pack back (same transaction)', async () => {
+    box.ctx.packHooks.push({
+      name: 'casse',
+      install: () => {
+        throw new Error('notice illisible');
+      },
+      remove: () => undefined,
+    });
+    writePack(path.join(src, 'a'), simplePack(2));
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'a')));
+    expect(outcome.status).toBe('rejected');
+    expect(box.ctx.catalogue.repo.getPack('essai')).toBeUndefined();
+    expect(box.ctx.catalogue.find({}).total).toBe(0);
+    expect(readdirSync(box.ctx.paths.packsDir)).toEqual([]);
+    expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+  });
+});
