@@ -52,6 +52,7 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
           href="/opds/opensearch.xml"
           title={page.libraryName}
         />
+        <script src="/static/portal.js" defer />
         {head}
       </head>
       <body>

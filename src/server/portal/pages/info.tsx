@@ -22,7 +22,7 @@ export function AboutPage({ page, settings, publicUrl }: { page: PageContext; se
             <dd class="prewrap">{value || t.notSet}</dd>
           </>
         ))}
-        <dt>Adresse web / Web address</dt>
+        <dt>{t.webAddress}</dt>
         <dd class="url">{publicUrl}</dd>
       </dl>
       <h2>{t.howTo}</h2>
