@@ -11,11 +11,11 @@ export function TopBar() {
   return (
     <header class="topbar">
       <nav class="topbar-nav" aria-label={t.appName}>
-        <Button class="bar-btn" onPress={back} disabled={!deep} testId="back">
+        <Button class="bar-btn" onPress={back} disabled={!deep} testId="go-back">
           <Icon name="back" />
           <span>{t.back}</span>
         </Button>
-        <Button class="bar-btn" onPress={goHome} disabled={!deep} testId="home">
+        <Button class="bar-btn" onPress={goHome} disabled={!deep} testId="go-home">
           <Icon name="home" />
           <span>{t.home}</span>
         </Button>

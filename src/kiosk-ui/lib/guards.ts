@@ -89,7 +89,8 @@ export function swallowCurrentTouch(onLifted: () => void): void {
       window.removeEventListener('pointercancel', lifted, true);
     }, 400);
   };
-  for (const t of types) window.addEventListener(t, block, true);
+  // `lifted` first: `block` stops every later listener of the same event.
   window.addEventListener('pointerup', lifted, true);
   window.addEventListener('pointercancel', lifted, true);
+  for (const t of types) window.addEventListener(t, block, true);
 }

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
+import { newPage } from '../helpers/browser.js';
+
+/** The kiosk screen: 15.6" 1920×1080, touch. */
+export const KIOSK_VIEW = { viewport: { width: 1920, height: 1080 }, hasTouch: true, isMobile: false } as const;
+
+export function requireBuild(box: TestBox): void {
+  if (!existsSync(path.join(box.ctx.paths.kioskDist, 'index.html'))) {
+    throw new Error('dist/kiosk is missing: run `npm run build:kiosk` first (npm test does it in pretest).');
+  }
+}
+
+/** A second of 8-bit mono silence-ish tone as WAV: real audio the browser can play. */
+export function wav(seconds = 2): Buffer {
+  const rate = 8000;
+  const n = rate * seconds;
+  const data = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) data[i] = 128 + Math.round(20 * Math.sin((i / rate) * 2 * Math.PI * 440));
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + n, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(n, 40);
+  return Buffer.concat([header, data]);
+}
+
+const cover = (colour: string, label: string) => ({
+  name: 'cover.svg',
+  mime: 'image/svg+xml',
+  content: `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="300"><rect width="200" height="300" fill="${colour}"/><text x="20" y="160" font-size="28" fill="#fff">${label}</text></svg>`,
+});
+
+/** A small catalogue with every kind of work the kiosk shows. */
+export function seed(box: TestBox): void {
+  addWorks(box.ctx, 'demo', [
+    work('la-foret', 'La Forêt des contes', {
+      description: 'Des contes de la forêt, à lire et à relire.',
+      authors: [{ name: 'Jeanne Dupré', role: 'author' }],
+      cover: cover('#2e5e3a', 'Forêt'),
+      files: [
+        { name: 'la-foret.epub', content: 'PK epub', mime: 'application/epub+zip' },
+        { name: 'la-foret.txt', content: 'Il était une fois une forêt.\n\nFin.', mime: 'text/plain' },
+      ],
+    }),
+    work('chansons', 'Chansons d’été', {
+      type: 'audio',
+      cover: cover('#8a3b12', 'Été'),
+      files: [{ name: 'chanson.wav', content: wav(), mime: 'audio/wav' }],
+    }),
+    work('le-port', 'Le Port', { description: 'Un roman de la mer.' }),
+    ...Array.from({ length: 7 }, (_, i) => work(`livre-${i + 1}`, `Livre numéro ${i + 1}`)),
+  ]);
+}
+
+export interface KioskPage {
+  page: Page;
+  context: BrowserContext;
+}
+
+export async function openKiosk(browser: Browser, baseUrl: string): Promise<KioskPage> {
+  const page = await newPage(browser, KIOSK_VIEW);
+  await page.goto(`${baseUrl}/kiosk/`);
+  await page.getByTestId('attract').waitFor();
+  return { page, context: page.context() };
+}
+
+/** Wakes the kiosk from its welcome screen with a real touch. */
+export async function wakeUp(page: Page): Promise<void> {
+  await page.touchscreen.tap(960, 540);
+  await page.getByTestId('home').waitFor();
+  // The waking touch is swallowed for a moment after the finger lifts (on purpose).
+  await page.waitForTimeout(500);
+}
+
+/** A tap, then the pause a person makes before the next one (presses closer than half
+ *  a second apart are ignored on purpose, see acceptPress). */
+export async function tap(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).tap();
+  await page.waitForTimeout(520);
+}
+
+export { makeTestBox };
