@@ -10,6 +10,7 @@ import { kioskStaticRoutes } from './kiosk/static.js';
 import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
 import { opdsRoutes } from './opds/routes.js';
+import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { staticRoutes } from './ui/static-routes.js';
 
@@ -33,6 +34,12 @@ export function createApp(ctx: Context): Hono {
   app.route('/opds', opdsRoutes(ctx));
   app.route('/kiosk', kioskStaticRoutes(ctx));
   app.route('/api/kiosk', kioskApiRoutes(ctx));
+
+  // E-notices: pictures, PDF and kiosk API (no language), then their pages per language.
+  app.route('/', noticeFileRoutes(ctx));
+  app.route('/fr', noticeRoutes(ctx, 'fr'));
+  app.route('/en', noticeRoutes(ctx, 'en'));
+  app.route('/', noticeRoutes(ctx, null));
 
   // The visitor portal, in the browser's language or in the one the visitor chose.
   app.route('/fr', portalRoutes(ctx, 'fr'));

@@ -1,0 +1,202 @@
+import { Layout, href, type PageContext } from '../ui/page.js';
+import type { Notice, NoticeStep } from './format.js';
+import { DEVICE_NAMES, fill, noticeText } from './messages.js';
+import type { NoticeSummary } from './service.js';
+import { MarkerLegend, NoticePicture, RichText, pictureLabel, type ViewLang } from './shared/picture.js';
+
+export const NOTICE_CSS = '/notice-assets/notices.css';
+
+export function pictureUrl(id: string, n: number): string {
+  return `/notices/${encodeURIComponent(id)}/pictures/${n}`;
+}
+
+export function audioUrl(id: string, n: number): string {
+  return `/notices/${encodeURIComponent(id)}/audio/${n}`;
+}
+
+function viewLang(notice: Notice): ViewLang {
+  return notice.language.startsWith('en') ? 'en' : 'fr';
+}
+
+/** Three faces drawn by us (no emoji font needed), for the feedback buttons. */
+export function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
+  const mouth =
+    kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
+  return (
+    <svg class="face" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
+      <circle cx="24" cy="24" r="21" fill="#ffd166" stroke="#1b1b1f" stroke-width="3" />
+      <circle cx="17" cy="19" r="3" fill="#1b1b1f" />
+      <circle cx="31" cy="19" r="3" fill="#1b1b1f" />
+      <path d={mouth} fill="none" stroke="#1b1b1f" stroke-width="3" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+export function NoticeMeta({ notice, lang }: { notice: Notice | NoticeSummary; lang: 'fr' | 'en' }) {
+  const t = noticeText[lang];
+  const steps = 'steps' in notice && typeof notice.steps === 'number' ? notice.steps : (notice as Notice).steps.length;
+  return (
+    <p class="notice-meta">
+      <span>{fill(t.steps, { n: steps })}</span> · <span>{fill(t.minutes, { n: notice.duration })}</span> ·{' '}
+      <span>{fill(t.level, { v: notice.level })}</span> ·{' '}
+      <span>{fill(t.devices, { v: notice.devices.map((d) => DEVICE_NAMES[d] ?? d).join(', ') })}</span>
+    </p>
+  );
+}
+
+/** One step: number, the action, the picture with its markers, then the extras. */
+export function StepView({ notice, step, n, lang, audio }: { notice: Notice; step: NoticeStep; n: number; lang: 'fr' | 'en'; audio: boolean }) {
+  const t = noticeText[lang];
+  const vl = viewLang(notice);
+  const landscape = step.picture.width > step.picture.height;
+  return (
+    <li class={`notice-step${landscape ? ' landscape' : ''}`} id={`etape-${n}`} data-step={n}>
+      <h2 class="step-title">
+        <span class="step-number" aria-hidden="true">
+          {n}
+        </span>
+        <span class="visually-hidden">{fill(t.stepOf, { n, total: notice.steps.length })} : </span>
+        <span class="step-action">
+          <RichText text={step.action} lang={vl} />
+        </span>
+      </h2>
+      <figure class="step-figure">
+        <NoticePicture
+          src={pictureUrl(notice.id, n)}
+          width={step.picture.width}
+          height={step.picture.height}
+          markers={step.markers}
+          label={pictureLabel(step.picture.alt, step.markers, vl)}
+          {...(landscape ? { class: 'landscape' } : {})}
+        />
+        <figcaption>
+          <MarkerLegend markers={step.markers} lang={vl} />
+        </figcaption>
+      </figure>
+      {step.warning && (
+        <p class="callout warning">
+          <strong>{t.warning} :</strong> <RichText text={step.warning} lang={vl} />
+        </p>
+      )}
+      {step.tip && (
+        <p class="callout tip">
+          <strong>{t.tip} :</strong> <RichText text={step.tip} lang={vl} />
+        </p>
+      )}
+      {step.result && (
+        <p class="callout result">
+          <strong>{t.result} :</strong> <RichText text={step.result} lang={vl} />
+        </p>
+      )}
+      {audio && step.audio && (
+        <p class="step-audio">
+          <span>{t.audio}</span>
+          <audio controls preload="none" src={audioUrl(notice.id, n)} />
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function NoticeListPage({ page, notices }: { page: PageContext; notices: NoticeSummary[] }) {
+  const t = noticeText[page.lang];
+  return (
+    <Layout page={page} title={t.listTitle} section="notices" head={<link rel="stylesheet" href={NOTICE_CSS} />}>
+      <h1>{t.listTitle}</h1>
+      <p class="lead">{t.listIntro}</p>
+      {notices.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul class="notice-list">
+          {notices.map((n) => (
+            <li key={n.id}>
+              <a href={href(page, `/notices/${n.id}`)}>
+                <span class="notice-list-title">{n.title}</span>
+              </a>
+              <span class="notice-list-summary">{n.summary}</span>
+              <NoticeMeta notice={n} lang={page.lang} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export interface NoticePageData {
+  notice: Notice;
+  qr: string;
+  url: string;
+  pdf: boolean;
+  thanks: boolean;
+}
+
+export function NoticePage({ page, data }: { page: PageContext; data: NoticePageData }) {
+  const t = noticeText[page.lang];
+  const { notice } = data;
+  const base = href(page, `/notices/${notice.id}`);
+  return (
+    <Layout page={page} title={notice.title} section="notices" head={<link rel="stylesheet" href={NOTICE_CSS} />}>
+      <p class="notice-back">
+        <a href={href(page, '/notices')}>← {t.back}</a>
+      </p>
+      <article class="notice" lang={notice.language}>
+        <h1>{notice.title}</h1>
+        <p class="lead">{notice.summary}</p>
+        <NoticeMeta notice={notice} lang={page.lang} />
+        <p class="notice-actions">
+          <a class="button" href={`${base}/print`}>
+            {t.print}
+          </a>
+          {data.pdf && (
+            <a class="button secondary" href={`/notices/${notice.id}.pdf`}>
+              {t.pdf}
+            </a>
+          )}
+        </p>
+        {notice.needs.length > 0 && (
+          <section class="notice-needs">
+            <h2>{t.needs}</h2>
+            <ul>
+              {notice.needs.map((need, i) => (
+                <li key={i}>{need}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <ol class="notice-steps">
+          {notice.steps.map((step, i) => (
+            <StepView key={i} notice={notice} step={step} n={i + 1} lang={page.lang} audio />
+          ))}
+        </ol>
+      </article>
+      <section class="notice-feedback" id="avis" aria-labelledby="avis-titre">
+        <h2 id="avis-titre">{t.feedbackTitle}</h2>
+        {data.thanks ? (
+          <p class="thanks" role="status">
+            {t.thanks}
+          </p>
+        ) : (
+          <form method="post" action={`${base}/feedback`} class="faces">
+            {(['yes', 'neutral', 'no'] as const).map((face) => (
+              <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
+                <Face kind={face} />
+                <span>{t[face]}</span>
+              </button>
+            ))}
+          </form>
+        )}
+      </section>
+      <section class="notice-qr" aria-labelledby="qr-titre">
+        <h2 id="qr-titre">{t.qrTitle}</h2>
+        <div class="qr" role="img" aria-label={data.url} dangerouslySetInnerHTML={{ __html: data.qr }} />
+        <p>
+          {t.qrHelp} <span class="url">{data.url}</span>
+        </p>
+      </section>
+      <p class="notice-credits">
+        {fill(t.licence, { v: notice.licence })} · {fill(t.authors, { v: notice.authors.join(', ') })}
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Debian's Chromium (the same one the kiosk runs); the PDF link hides without it. */
+export function chromiumPath(): string | null {
+  const candidate = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  return existsSync(candidate) ? candidate : null;
+}
+
+/**
+ * Prints the handout page to PDF with headless Chromium and caches it per notice
+ * version: pages are identical for everyone, so it is made once. Concurrent requests
+ * for the same file share one Chromium run (a Pi cannot afford two).
+ */
+export class NoticePdfMaker {
+  private readonly running = new Map<string, Promise<string>>();
+
+  constructor(private readonly cacheDir: string) {}
+
+  async pdf(id: string, version: string, printUrl: string): Promise<string> {
+    const file = path.join(this.cacheDir, `${id}@${version}.pdf`);
+    const ready = await stat(file).catch(() => null);
+    if (ready?.isFile() && ready.size > 0) return file;
+    let job = this.running.get(file);
+    if (!job) {
+      job = this.make(file, printUrl).finally(() => this.running.delete(file));
+      this.running.set(file, job);
+    }
+    return job;
+  }
+
+  private async make(file: string, printUrl: string): Promise<string> {
+    const chromium = chromiumPath();
+    if (!chromium) throw new Error('Chromium absent');
+    await mkdir(this.cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const profile = `${file}.profile`;
+    try {
+      await run(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${profile}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${tmp}`,
+          printUrl,
+        ],
+        { timeout: 90_000 },
+      );
+      const made = await stat(tmp).catch(() => null);
+      if (!made || made.size === 0) throw new Error('Chromium n’a pas produit de PDF');
+      await rename(tmp, file);
+      return file;
+    } finally {
+      await rm(tmp, { force: true });
+      await rm(profile, { recursive: true, force: true });
+    }
+  }
+}
