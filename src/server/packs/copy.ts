@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eachLimited, type PlannedFile } from './inspect.js';
@@ -31,8 +31,9 @@ async function copyOne(reader: PackReader, file: PlannedFile, dest: string, opti
   const { ref, located } = file;
   const hash = createHash('sha256');
   let size = 0;
-  const out = await open(dest, 'wx');
+  let out: FileHandle | undefined;
   try {
+    out = await open(dest, 'wx');
     const chunks = reader.chunks(located)[Symbol.asyncIterator]();
     // Read the next chunk while this one is written: the stick and the SD card work together.
     let next = chunks.next();
@@ -53,7 +54,7 @@ async function copyOne(reader: PackReader, file: PlannedFile, dest: string, opti
     if (err instanceof PackError) throw err;
     throw new PackError(problems.readFailed(ref.path, (err as Error).message));
   } finally {
-    await out.close();
+    await out?.close();
   }
   if (size !== ref.size) throw new PackError(problems.sizeMismatch(ref.path, ref.size, size));
   if (hash.digest('hex') !== ref.sha256) throw new PackError(problems.checksumMismatch(ref.path));

@@ -106,7 +106,9 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
       },
     });
     // The box keeps the manifest with the files: hooks, export and `verify` read it there.
-    await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx' });
+    await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx' }).catch((err: unknown) => {
+      throw isDiskFull(err) ? new PackError(problems.diskFullDuringCopy(MANIFEST_FILE)) : err;
+    });
     progress({ phase: 'verifying', bytesDone: done, bytesTotal: total });
     await syncTree(staging, [...inspection.files.map((f) => f.ref.path), MANIFEST_FILE]);
     if (options.signal?.aborted) throw new PackError(problems.interrupted());
