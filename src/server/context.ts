@@ -10,6 +10,7 @@ import { NoticeService } from './notices/service.js';
 import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
+import { Statistics } from './stats/service.js';
 import { loadAssets, type AssetStore } from './ui/assets.js';
 
 export interface Clock {
@@ -41,20 +42,24 @@ export interface Context extends Deps {
   notices: NoticeService;
   /** The animateur's password, set-up code and sessions. */
   admin: AdminAuth;
+  /** Anonymous usage statistics (listens to `events`). */
+  stats: Statistics;
 }
 
 export function createContext(deps: Deps): Context {
   const now = () => deps.clock.now();
+  const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
   return {
     ...deps,
     catalogue: new CatalogueService(deps.db, new CatalogueRepo(deps.db), now),
     settings: new SettingsService(deps.db, deps.config),
-    events: new EventBus(),
+    events,
     assets: loadAssets(deps.paths.assetsDir),
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
     notices,
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
+    stats: new Statistics(deps.db, events, deps.clock, deps.log),
   };
 }

@@ -1,6 +1,7 @@
 import { startAdmin } from './admin/start.js';
 import type { Context } from './context.js';
 import { startPacks } from './packs/starter.js';
+import { startStats } from './stats/start.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -11,7 +12,7 @@ type Stop = () => Promise<void> | void;
  */
 export async function startFeatures(ctx: Context): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
-  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startPacks];
+  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startStats, startPacks];
   for (const start of starters) {
     try {
       stops.push(await start(ctx));

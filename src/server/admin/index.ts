@@ -25,6 +25,8 @@
 import type { Hono } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import type { Context } from '../context.js';
+import { healthRoutes } from '../health/routes.js';
+import { statsAdminRoutes } from '../stats/routes.js';
 import { adminGate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { overviewRoutes } from './overview/routes.js';
@@ -43,6 +45,8 @@ export function adminRoutes(ctx: Context, extra: ReadonlyArray<readonly [string,
   app.route('/', authRoutes(ctx));
   app.route('/', overviewRoutes(ctx));
   app.route('/settings', settingsRoutes(ctx));
+  app.route('/health', healthRoutes(ctx));
+  app.route('/stats', statsAdminRoutes(ctx));
   for (const [path, sub] of extra) app.route(path, sub);
   return app;
 }

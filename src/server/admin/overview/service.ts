@@ -5,8 +5,7 @@ export interface Overview {
   packs: Array<{ id: string; title: string; version: string; workCount: number; installedAt: string }>;
   types: Array<{ type: WorkType; count: number }>;
   totalWorks: number;
-  /** null when the e-notices feature has no table on this box. */
-  notices: number | null;
+  notices: number;
   newest: WorkSummary[];
 }
 
@@ -22,15 +21,8 @@ export function overview(ctx: Context): Overview {
     packs,
     types,
     totalWorks: types.reduce((sum, t) => sum + t.count, 0),
-    notices: noticeCount(ctx),
+    notices: ctx.notices.list().length,
     newest: ctx.catalogue.find({ pageSize: 8 }).items,
   };
 }
 
-/** The e-notices feature owns its table; the overview only counts it when it exists. */
-function noticeCount(ctx: Context): number | null {
-  const exists = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notices'").get();
-  if (!exists) return null;
-  const row = ctx.db.prepare('SELECT count(*) AS n FROM notices').get() as { n: number };
-  return row.n;
-}

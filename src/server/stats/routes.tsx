@@ -1,0 +1,80 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import type { Context } from '../context.js';
+import { wantsJson } from '../admin/auth/middleware.js';
+import { renderDocument } from '../ui/page.js';
+import { dayOf } from './classify.js';
+import { BUILD_DATE } from './clock.js';
+import { exportBaseName, reportCsv, reportJson } from './export.js';
+import { Dashboard } from './pages.js';
+import { readPeriod } from './period.js';
+import { buildReport } from './report.js';
+import { exportToStick, listSticks } from './usb.js';
+
+type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/** /admin/stats: dashboard, exports (download and USB stick) and the browser-time fallback. */
+export function statsAdminRoutes(ctx: Context): Hono {
+  const today = () => dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
+  const report = (c: HonoContext) => {
+    // What the last minute counted is shown too: write it before reading.
+    ctx.stats.flush();
+    return buildReport(ctx, readPeriod(c.req.query(), today()));
+  };
+  const page = (c: HonoContext, flash: Flash, status: 200 | 400 = 200) =>
+    c.html(
+      renderDocument(
+        <Dashboard
+          c={c}
+          report={report(c)}
+          clockKnown={ctx.stats.clock.isSane()}
+          undated={ctx.stats.aggregator.undatedCount}
+          sticks={listSticks(ctx.config.mediaDir)}
+          flash={flash}
+        />,
+      ),
+      status,
+    );
+
+  return new Hono()
+    .get('/', (c) => {
+      const clock = c.req.query('clock');
+      const flash: Flash =
+        clock === 'ok'
+          ? { kind: 'ok', text: "Merci : la boîte a pris l'heure de votre appareil." }
+          : clock === 'refused'
+            ? { kind: 'error', text: "L'heure n'a pas été prise (la boîte a déjà une heure fiable, ou celle de l'appareil semble fausse)." }
+            : undefined;
+      return page(c, flash);
+    })
+    .get('/export.json', (c) => {
+      const r = report(c);
+      return c.body(reportJson(r), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="${exportBaseName(r)}.json"`,
+      });
+    })
+    .get('/export.csv', (c) => {
+      const r = report(c);
+      return c.body(reportCsv(r), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${exportBaseName(r)}.csv"`,
+      });
+    })
+    .post('/export-usb', async (c) => {
+      const body = await c.req.parseBody();
+      const stick = typeof body['stick'] === 'string' ? body['stick'] : '';
+      try {
+        const done = exportToStick(ctx.config.mediaDir, stick, report(c));
+        return page(c, { kind: 'ok', text: `Enregistré sur la clé, dossier « ${done.dir} » : ${done.files.join(', ')}.` });
+      } catch (err) {
+        return page(c, { kind: 'error', text: `Rien n'a été enregistré : ${(err as Error).message}` }, 400);
+      }
+    })
+    .post('/clock', async (c) => {
+      const body = await c.req.parseBody();
+      const ms = Number(body['browserTime']);
+      const used = Number.isFinite(ms) && ctx.stats.setTimeFromBrowser(ms);
+      if (wantsJson(c)) return c.json({ used, known: ctx.stats.clock.isSane() });
+      return c.redirect(`/admin/stats?clock=${used ? 'ok' : 'refused'}`, 303);
+    });
+}
