@@ -1,0 +1,250 @@
+/**
+ * `npm run bench`: Lanterne against lighttpd on a 100,000-work catalogue, the server
+ * pinned to core 0 and the load generator (wrk) to core 1. Prints a table of absolute
+ * figures, ratios and PASS/FAIL against the targets of issue 2; writes it to
+ * `.bench/results.md` and `.bench/results.json` for `docs/benchmarks.md`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCatalogue } from './catalogue.js';
+import { startLanterne } from './lanterne.js';
+import { startLighttpd } from './lighttpd.js';
+import { runOtherBenches } from './others.js';
+import { ensureDebianPackage, probe, rssMb, stop, stopAll } from './proc.js';
+import { fmt, markdownTable, textTable, type Row } from './report.js';
+import { measureSearch, percentiles } from './search.js';
+import { wrk, type WrkResult } from './wrk.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BENCH_DIR = path.join(ROOT, '.bench');
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '8');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const TARGETS = {
+  bigRatio: 0.6,
+  smallRatio: 0.2,
+  browseRps: 3000,
+  searchP95Ms: 10,
+  rssIdleMb: 80,
+  rssLoadMb: 150,
+  firstAnswerMs: 500,
+};
+
+/** Searches a visitor types (accents or not, prefixes, several words, a filter). */
+const SEARCH_PATHS = [
+  '/search?q=foret',
+  '/search?q=for%C3%AAt',
+  '/search?q=chat',
+  '/search?q=histoire%20mer',
+  '/search?q=vo',
+  '/search?q=lumi%C3%A8re&type=book',
+  '/search?q=martin',
+  '/search?q=ch%C3%A2teau&language=fr',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function buildServer(): void {
+  log('npm run build:server…');
+  const result = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    // Others' work in progress may not type-check; tsc still emits, which is enough here.
+    log(`  build:server a signalé des erreurs (code ${result.status}) : dist/ utilisé tel qu'émis`);
+  }
+  if (!existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js absent');
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'inconnu';
+  return `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Go de RAM, Linux ${os.release()}, Node ${process.version}`;
+}
+
+async function lanterneWrk(base: string, paths: string[], connections: number, seconds = SECONDS): Promise<WrkResult> {
+  // Warm up the JIT and the page cache first: the box runs for days, not seconds.
+  await wrk({ base, paths, connections, seconds: 2, benchDir: BENCH_DIR });
+  return wrk({ base, paths, connections, seconds, benchDir: BENCH_DIR });
+}
+
+function check(result: WrkResult, what: string): string | undefined {
+  if (result.errors > 0 || result.non2xx > 0) return `${what} : ${result.errors} erreurs, ${result.non2xx} réponses non-2xx`;
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  mkdirSync(BENCH_DIR, { recursive: true });
+  log(`Machine : ${machine()}`);
+  ensureDebianPackage('wrk', 'wrk', log);
+  ensureDebianPackage('lighttpd', 'lighttpd', log);
+  ensureDebianPackage('taskset', 'util-linux', log);
+  buildServer();
+
+  log('Catalogue de 100 000 œuvres…');
+  const cat = ensureCatalogue(BENCH_DIR, log);
+  if (cat.generatedInMs > 0) log(`  généré en ${(cat.generatedInMs / 1000).toFixed(1)} s`);
+
+  log('Recherche en mémoire (service seul, ~200 requêtes × 3, cœur 0)…');
+  spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
+  const search = measureSearch(cat.dbFile);
+  spawnSync('taskset', ['-cp', '0-1', String(process.pid)], { stdio: 'ignore' });
+  log(`  p50 ${fmt.ms(search.latency.p50)}, p95 ${fmt.ms(search.latency.p95)}, p99 ${fmt.ms(search.latency.p99)} ; la plus lente : ${search.slowest}`);
+
+  const [lanPort, ltPort] = [await freePort(), await freePort()];
+  const smallPath = `/files/${cat.small.workId}/0/${encodeURIComponent(cat.small.name)}`;
+  const bigPath = `/files/${cat.big.workId}/0/${encodeURIComponent(cat.big.name)}`;
+  const lt = `http://127.0.0.1:${ltPort}`;
+  const lan = `http://127.0.0.1:${lanPort}`;
+  const warnings: string[] = [];
+
+  log('Démarrage de lighttpd et de Lanterne (cœur 0)…');
+  const lighttpd = await startLighttpd({ benchDir: BENCH_DIR, docRoot: cat.docRoot, port: ltPort, probePath: `/${cat.small.relPath}`, log });
+  const server = await startLanterne({ root: ROOT, benchDir: BENCH_DIR, dataDir: cat.dataDir, port: lanPort });
+  for (const p of [smallPath, '/browse', SEARCH_PATHS[0] ?? '/']) {
+    const status = await probe(`${lan}${p}`, 5000);
+    if (status !== 200) throw new Error(`${p} → ${status}\n${server.stderr()}`);
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  const rssIdle = rssMb(server.pid);
+  log(`  RSS au repos : ${fmt.mb(rssIdle)}`);
+
+  const rows: Row[] = [];
+  try {
+    log(`/browse, 50 connexions, ${SECONDS} s…`);
+    const browse = await lanterneWrk(lan, ['/browse', '/browse?page=2', '/browse?order=title', '/browse?type=audio'], 50);
+    log(`/search?q=foret, 50 connexions…`);
+    const foret = await lanterneWrk(lan, ['/search?q=foret'], 50);
+    log(`Recherches variées (${SEARCH_PATHS.length} requêtes en boucle), 50 connexions…`);
+    const searches = await lanterneWrk(lan, SEARCH_PATHS, 50);
+
+    log('Petit fichier (5 Ko), 50 connexions : lighttpd puis Lanterne…');
+    const smallLt = await wrk({ base: lt, paths: [`/${cat.small.relPath}`], connections: 50, seconds: SECONDS, benchDir: BENCH_DIR });
+    const smallLan = await lanterneWrk(lan, [smallPath], 50);
+
+    log('Gros fichier (100 Mo), 8 connexions : lighttpd puis Lanterne…');
+    const bigLt = await wrk({ base: lt, paths: [`/${cat.big.relPath}`], connections: 8, seconds: SECONDS, benchDir: BENCH_DIR });
+    const bigLan = await lanterneWrk(lan, [bigPath], 8);
+
+    log('RSS sous 200 connexions (pages, recherches, fichiers)…');
+    let rssPeak = rssMb(server.pid);
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, rssMb(server.pid));
+    }, 100);
+    const load = await wrk({ base: lan, paths: ['/browse', ...SEARCH_PATHS, smallPath, '/'], connections: 200, seconds: SECONDS + 2, benchDir: BENCH_DIR });
+    clearInterval(sampler);
+    rssPeak = Math.max(rssPeak, rssMb(server.pid));
+    await new Promise((r) => setTimeout(r, 2000));
+    const rssAfter = rssMb(server.pid);
+
+    for (const [r, what] of [[browse, '/browse'], [foret, 'recherche foret'], [searches, 'recherches'], [smallLan, 'petit fichier'], [bigLan, 'gros fichier'], [load, '200 connexions']] as const) {
+      const w = check(r, what);
+      if (w) warnings.push(w);
+    }
+
+    rows.push(
+      { what: 'Page catalogue /browse (50 conn.)', value: fmt.rps(browse.requestsPerSec), target: `≥ ${TARGETS.browseRps} req/s`, pass: browse.requestsPerSec >= TARGETS.browseRps },
+      { what: '  latence /browse p50 / p95 / p99', value: `${fmt.ms(browse.p50)} / ${fmt.ms(browse.p95)} / ${fmt.ms(browse.p99)}` },
+      { what: 'Recherche /search?q=foret (50 conn.)', value: fmt.rps(foret.requestsPerSec), note: 'calibre-server : ~94 req/s', ratio: `${fmt.ratio(foret.requestsPerSec / 94)} calibre` },
+      { what: '  latence foret p50 / p95 / p99', value: `${fmt.ms(foret.p50)} / ${fmt.ms(foret.p95)} / ${fmt.ms(foret.p99)}` },
+      { what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`, value: fmt.rps(searches.requestsPerSec), ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre` },
+      { what: '  latence recherches p50 / p95 / p99', value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}` },
+      {
+        what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3)`,
+        value: `p50 ${fmt.ms(search.latency.p50)} / p95 ${fmt.ms(search.latency.p95)} / p99 ${fmt.ms(search.latency.p99)}`,
+        target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
+        pass: search.latency.p95 <= TARGETS.searchP95Ms,
+      },
+      {
+        what: 'Gros fichier 100 Mo (8 conn.)',
+        value: fmt.gbps(bigLan.bytesPerSec),
+        lighttpd: fmt.gbps(bigLt.bytesPerSec),
+        ratio: fmt.ratio(bigLan.bytesPerSec / bigLt.bytesPerSec),
+        target: `≥ ${TARGETS.bigRatio}×`,
+        pass: bigLan.bytesPerSec / bigLt.bytesPerSec >= TARGETS.bigRatio,
+        note: 'serveStatic : 0,26×',
+      },
+      {
+        what: 'Petit fichier 5 Ko /files/… (50 conn.)',
+        value: fmt.rps(smallLan.requestsPerSec),
+        lighttpd: fmt.rps(smallLt.requestsPerSec),
+        ratio: fmt.ratio(smallLan.requestsPerSec / smallLt.requestsPerSec),
+        target: `≥ ${TARGETS.smallRatio}×`,
+        pass: smallLan.requestsPerSec / smallLt.requestsPerSec >= TARGETS.smallRatio,
+        note: 'avec ETag',
+      },
+      { what: '  latence petit fichier p50 / p99', value: `${fmt.ms(smallLan.p50)} / ${fmt.ms(smallLan.p99)}`, lighttpd: `${fmt.ms(smallLt.p50)} / ${fmt.ms(smallLt.p99)}` },
+      { what: 'RSS au repos', value: fmt.mb(rssIdle), target: `≤ ${TARGETS.rssIdleMb} Mo`, pass: rssIdle <= TARGETS.rssIdleMb },
+      { what: 'RSS sous 200 connexions (pic)', value: fmt.mb(rssPeak), target: `≤ ${TARGETS.rssLoadMb} Mo`, pass: rssPeak <= TARGETS.rssLoadMb, note: `${fmt.rps(load.requestsPerSec)} mixtes` },
+      { what: '  RSS 2 s après la charge', value: fmt.mb(rssAfter) },
+    );
+  } finally {
+    await stop(server.child);
+    await stop(lighttpd);
+  }
+
+  log('Temps jusqu’à la première réponse (3 démarrages à froid du processus)…');
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const fresh = await startLanterne({ root: ROOT, benchDir: BENCH_DIR, dataDir: cat.dataDir, port: await freePort() });
+    starts.push(fresh.firstAnswerMs);
+    await stop(fresh.child);
+  }
+  const first = percentiles(starts);
+  rows.push({
+    what: 'Démarrage → première réponse HTTP',
+    value: `${fmt.ms(first.p50)} (médiane ; max ${fmt.ms(first.max)})`,
+    target: `≤ ${TARGETS.firstAnswerMs} ms`,
+    pass: first.max <= TARGETS.firstAnswerMs,
+  });
+
+  const others = process.env['BENCH_SKIP_OTHERS'] ? [] : await runOtherBenches(ROOT, BENCH_DIR, log);
+  const totalS = (performance.now() - started) / 1000;
+
+  log('');
+  log(textTable(rows));
+  for (const w of warnings) log(`ATTENTION ${w}`);
+  const otherMd: string[] = [];
+  for (const o of others) {
+    log(`\n${o.title}`);
+    otherMd.push(`### ${o.title}\n`);
+    if (o.missing) {
+      log(`  ${o.missing}`);
+      otherMd.push(`${o.missing}\n`);
+    } else {
+      log(textTable(o.rows));
+      otherMd.push(`${markdownTable(o.rows)}\n`);
+    }
+  }
+  log(`\nBanc terminé en ${totalS.toFixed(0)} s.`);
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const md = [
+    `Mesuré le ${date} UTC — ${machine()}. Serveur (Lanterne ou lighttpd) épinglé sur le cœur 0, wrk sur le cœur 1.`,
+    '',
+    markdownTable(rows),
+    ...(warnings.length ? ['', ...warnings.map((w) => `- Attention : ${w}`)] : []),
+    '',
+    ...otherMd,
+  ].join('\n');
+  writeFileSync(path.join(BENCH_DIR, 'results.md'), md);
+  writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify({ date, machine: machine(), rows, others, warnings, search }, null, 2));
+  log(`Résultats écrits dans .bench/results.md`);
+}
+
+main()
+  .catch(async (err: unknown) => {
+    process.stderr.write(`Banc interrompu : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());

@@ -1,0 +1,44 @@
+/** One line of the results table; `ratio` is against lighttpd where that makes sense. */
+export interface Row {
+  what: string;
+  value: string;
+  lighttpd?: string;
+  ratio?: string;
+  target?: string;
+  /** undefined: no target for this row (informative). */
+  pass?: boolean | undefined;
+  note?: string;
+}
+
+export const fmt = {
+  rps: (n: number) => `${Math.round(n).toLocaleString('fr-FR')} req/s`,
+  ms: (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`,
+  gbps: (n: number) => `${(n / 1e9).toFixed(2)} Go/s`,
+  mb: (n: number) => `${n.toFixed(1)} Mo`,
+  ratio: (n: number) => `${n.toFixed(2)}×`,
+};
+
+function verdict(pass: boolean | undefined): string {
+  return pass === undefined ? '—' : pass ? 'PASS' : 'FAIL';
+}
+
+export function markdownTable(rows: Row[]): string {
+  const lines = [
+    '| Mesure | Lanterne | lighttpd | Ratio | Cible | Verdict |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** A plain-text table for the terminal. */
+export function textTable(rows: Row[]): string {
+  const cells = rows.map((r) => [r.what, r.value, r.lighttpd ?? '', r.ratio ?? '', r.target ?? '', verdict(r.pass)]);
+  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
