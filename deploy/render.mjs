@@ -7,6 +7,7 @@
 //
 // Templates use {{KEY}}, {{#KEY}}…{{/KEY}} (kept when KEY is non-empty and not "no")
 // and {{^KEY}}…{{/KEY}} (kept when KEY is empty or "no").
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,27 +69,43 @@ export function resolveValues(conf) {
   const errors = [];
   const ssidBytes = Buffer.byteLength(v.SSID, 'utf8');
   if (ssidBytes < 1 || ssidBytes > 32) errors.push('SSID : de 1 à 32 octets');
-  if (/[\n\r"]/.test(v.SSID) || /[\n\r"]/.test(v.BOX_NAME)) errors.push('SSID et BOX_NAME : ni guillemets ni retours à la ligne');
-  if (!/^[A-Z]{2}$/.test(v.WIFI_COUNTRY)) errors.push('WIFI_COUNTRY : code pays en deux lettres majuscules (FR, BE, CH…)');
+  if (/[\n\r"]/.test(v.SSID) || /[\n\r"]/.test(v.BOX_NAME))
+    errors.push('SSID et BOX_NAME : ni guillemets ni retours à la ligne');
+  if (!/^[A-Z]{2}$/.test(v.WIFI_COUNTRY))
+    errors.push('WIFI_COUNTRY : code pays en deux lettres majuscules (FR, BE, CH…)');
   const channel = Number(v.WIFI_CHANNEL);
-  if (!Number.isInteger(channel) || !((channel >= 1 && channel <= 13) || (channel >= 36 && channel <= 165))) {
+  if (
+    !Number.isInteger(channel) ||
+    !((channel >= 1 && channel <= 13) || (channel >= 36 && channel <= 165))
+  ) {
     errors.push('WIFI_CHANNEL : 1 à 13 (2,4 GHz) ou 36 à 165 (5 GHz)');
   }
-  if (v.WIFI_PASSWORD && !/^[\x20-\x7e]{8,63}$/.test(v.WIFI_PASSWORD)) errors.push('WIFI_PASSWORD : vide (réseau ouvert) ou 8 à 63 caractères ASCII');
-  if (!/^[a-z0-9][a-z0-9-]{0,14}$/.test(v.WIFI_INTERFACE) && !/^veth[a-z0-9-]+$/.test(v.WIFI_INTERFACE)) errors.push('WIFI_INTERFACE : nom d’interface (wlan0)');
-  if (!['networkmanager', 'hostapd', 'none'].includes(v.HOTSPOT)) errors.push('HOTSPOT : networkmanager, hostapd ou none');
-  for (const key of ['BOX_IP', 'DHCP_START', 'DHCP_END']) if (!IPV4.test(v[key])) errors.push(`${key} : adresse IPv4`);
+  if (v.WIFI_PASSWORD && !/^[\x20-\x7e]{8,63}$/.test(v.WIFI_PASSWORD))
+    errors.push('WIFI_PASSWORD : vide (réseau ouvert) ou 8 à 63 caractères ASCII');
+  if (
+    !/^[a-z0-9][a-z0-9-]{0,14}$/.test(v.WIFI_INTERFACE) &&
+    !/^veth[a-z0-9-]+$/.test(v.WIFI_INTERFACE)
+  )
+    errors.push('WIFI_INTERFACE : nom d’interface (wlan0)');
+  if (!['networkmanager', 'hostapd', 'none'].includes(v.HOTSPOT))
+    errors.push('HOTSPOT : networkmanager, hostapd ou none');
+  for (const key of ['BOX_IP', 'DHCP_START', 'DHCP_END'])
+    if (!IPV4.test(v[key])) errors.push(`${key} : adresse IPv4`);
   const bits = Number(v.NETMASK_BITS);
   if (!Number.isInteger(bits) || bits < 8 || bits > 30) errors.push('NETMASK_BITS : 8 à 30');
   if (!/^\d+[hm]?$|^infinite$/.test(v.DHCP_LEASE)) errors.push('DHCP_LEASE : 12h, 30m…');
   const hostnames = v.HOSTNAMES.split(/[\s,]+/).filter(Boolean);
-  if (hostnames.length === 0 || hostnames.some((h) => !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(h))) errors.push('HOSTNAMES : noms en minuscules séparés par des espaces');
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(v.MDNS_NAME)) errors.push('MDNS_NAME : un nom simple (lanterne)');
+  if (hostnames.length === 0 || hostnames.some((h) => !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(h)))
+    errors.push('HOSTNAMES : noms en minuscules séparés par des espaces');
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(v.MDNS_NAME))
+    errors.push('MDNS_NAME : un nom simple (lanterne)');
   const port = Number(v.HTTP_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) errors.push('HTTP_PORT : 1 à 65535');
-  for (const key of ['KIOSK', 'PRINTING', 'VOLATILE_LOGS']) if (!['yes', 'no'].includes(v[key])) errors.push(`${key} : yes ou no`);
+  for (const key of ['KIOSK', 'PRINTING', 'VOLATILE_LOGS'])
+    if (!['yes', 'no'].includes(v[key])) errors.push(`${key} : yes ou no`);
   for (const key of ['APP_DIR', 'DATA_DIR', 'CONF_DIR', 'NODE_BIN', 'IP_BIN', 'MEDIA_DIR']) {
-    if (!path.isAbsolute(v[key]) || /\s/.test(v[key])) errors.push(`${key} : chemin absolu sans espace`);
+    if (!path.isAbsolute(v[key]) || /\s/.test(v[key]))
+      errors.push(`${key} : chemin absolu sans espace`);
   }
   if (errors.length > 0) throw new Error(`Configuration invalide :\n- ${errors.join('\n- ')}`);
 
@@ -98,7 +115,9 @@ export function resolveValues(conf) {
   return {
     ...v,
     NETMASK: netmask,
-    HOSTNAMES_JSON: JSON.stringify([...new Set([...hostnames, `${v.MDNS_NAME}.local`, 'localhost'])]),
+    HOSTNAMES_JSON: JSON.stringify([
+      ...new Set([...hostnames, `${v.MDNS_NAME}.local`, 'localhost']),
+    ]),
     BOX_NAME_XML: v.BOX_NAME.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
     BOX_NAME_JSON: JSON.stringify(v.BOX_NAME),
     SSID_JSON: JSON.stringify(v.SSID),
@@ -137,7 +156,9 @@ export function renderAll(values, outDir, templatesDir = path.join(HERE, 'templa
   const written = [];
   for (const name of readdirSync(templatesDir).sort()) {
     const text = renderTemplate(readFileSync(path.join(templatesDir, name), 'utf8'), values);
-    writeFileSync(path.join(outDir, name), text, { mode: name.endsWith('.nmconnection') ? 0o600 : 0o644 });
+    writeFileSync(path.join(outDir, name), text, {
+      mode: name.endsWith('.nmconnection') ? 0o600 : 0o644,
+    });
     written.push(name);
   }
   return written;

@@ -102,7 +102,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         requests++;
         try {
           const r = await get(agent, `${o.baseUrl}${o.download.path}`, { range });
-          if (r.status !== 206 || r.bytes !== expected) fail(`${range} → ${r.status}, ${r.bytes} octets`);
+          if (r.status !== 206 || r.bytes !== expected)
+            fail(`${range} → ${r.status}, ${r.bytes} octets`);
           bytes += r.bytes;
         } catch (err) {
           fail(`${range} : ${(err as Error).message}`);
@@ -115,7 +116,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       if (!going()) break;
       await page('/');
       if (!going()) break;
-      await page(`/search?q=${encodeURIComponent(o.searches[(n + i) % o.searches.length] ?? 'conte')}`);
+      await page(
+        `/search?q=${encodeURIComponent(o.searches[(n + i) % o.searches.length] ?? 'conte')}`,
+      );
       if (!going()) break;
       await page(`/works/${o.workIds[(n + i) % o.workIds.length] ?? ''}`);
       if (!going()) break;
@@ -144,13 +147,16 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   };
 }
 
-export type ApplianceLoadOutcome = ({ skipped: false } & LoadResult) | { skipped: true; reason: string };
+export type ApplianceLoadOutcome =
+  ({ skipped: false } & LoadResult) | { skipped: true; reason: string };
 
 /**
  * Builds the lab (box + phone namespaces), runs the load from inside the phone and
  * tears everything down. Needs root (namespaces); otherwise says why it skipped.
  */
-export async function benchApplianceLoad(options: { seconds?: number; phones?: number } = {}): Promise<ApplianceLoadOutcome> {
+export async function benchApplianceLoad(
+  options: { seconds?: number; phones?: number } = {},
+): Promise<ApplianceLoadOutcome> {
   const reason = netnsUnavailable();
   if (reason) return { skipped: true, reason };
   const seconds = options.seconds ?? 60;
@@ -164,9 +170,17 @@ export async function benchApplianceLoad(options: { seconds?: number; phones?: n
       phones,
       searches: ['conte', 'lanterne', 'film libre', 'autrice', 'numéro 7', 'il était une fois'],
       workIds: lab.works.map((w) => w.id),
-      download: { path: '/files/grand-film/0/grand-film.bin', size: Buffer.from(film?.content ?? '').length },
+      download: {
+        path: '/files/grand-film/0/grand-film.bin',
+        size: Buffer.from(film?.content ?? '').length,
+      },
     };
-    const child = lab.spawnInPhone(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(load)]);
+    const child = lab.spawnInPhone(process.execPath, [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      JSON.stringify(load),
+    ]);
     let out = '';
     let err = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -188,7 +202,10 @@ export async function benchApplianceLoad(options: { seconds?: number; phones?: n
 const SECTION = '## Appliance load test';
 
 /** Writes (or replaces) only this section of docs/benchmarks.md; the rest is not ours. */
-export function writeBenchmarkSection(result: LoadResult, file = path.resolve(import.meta.dirname, '../../docs/benchmarks.md')): void {
+export function writeBenchmarkSection(
+  result: LoadResult,
+  file = path.resolve(import.meta.dirname, '../../docs/benchmarks.md'),
+): void {
   const mb = (result.bytes / 1024 / 1024).toFixed(0);
   const section = [
     SECTION,
@@ -203,7 +220,7 @@ export function writeBenchmarkSection(result: LoadResult, file = path.resolve(im
     `| ${result.phones} | ${result.seconds} s | ${result.requests} | ${result.pages} | ${result.downloads} | ${mb} MB | ${result.errors} | ${result.pageLatencyMs.p50} ms | ${result.pageLatencyMs.p95} ms | ${result.pageLatencyMs.p99} ms | ${result.pageLatencyMs.max} ms |`,
     '',
     'The load generator runs on the same cores as the server, so these latencies are pessimistic',
-    'for the server and say nothing of the radio: the link is a veth pair, not Wi-Fi (the Pi\'s',
+    "for the server and say nothing of the radio: the link is a veth pair, not Wi-Fi (the Pi's",
     'built-in Wi-Fi serves about 10 clients, 19–23 with the minimal firmware). Run:',
     '`npx tsx scripts/bench/appliance-load.ts` (root: network namespaces).',
     '',
@@ -223,7 +240,9 @@ export function writeBenchmarkSection(result: LoadResult, file = path.resolve(im
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = process.argv[2];
   const job = arg
-    ? runLoad(JSON.parse(arg) as LoadOptions).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
+    ? runLoad(JSON.parse(arg) as LoadOptions).then((r) =>
+        process.stdout.write(`${JSON.stringify(r)}\n`),
+      )
     : benchApplianceLoad().then((r) => {
         if (r.skipped) {
           process.stderr.write(`Test de charge sauté : ${r.reason}\n`);

@@ -14,7 +14,8 @@ interface ProbeCase {
 
 // The "online" answers, written out here (not imported) so a wrong table fails the test.
 const APPLE = '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>';
-const FIREFOX = '<meta http-equiv="refresh" content="0;url=https://support.mozilla.org/kb/captive-portal"/>';
+const FIREFOX =
+  '<meta http-equiv="refresh" content="0;url=https://support.mozilla.org/kb/captive-portal"/>';
 const PROBES: Record<Os, ProbeCase[]> = {
   android: [
     { host: 'connectivitycheck.gstatic.com', path: '/generate_204', status: 204, body: '' },
@@ -31,8 +32,18 @@ const PROBES: Record<Os, ProbeCase[]> = {
     { host: 'captive.apple.com', path: '/library/test/success.html', status: 200, body: APPLE },
   ],
   windows: [
-    { host: 'www.msftconnecttest.com', path: '/connecttest.txt', status: 200, body: 'Microsoft Connect Test' },
-    { host: 'ipv6.msftconnecttest.com', path: '/connecttest.txt', status: 200, body: 'Microsoft Connect Test' },
+    {
+      host: 'www.msftconnecttest.com',
+      path: '/connecttest.txt',
+      status: 200,
+      body: 'Microsoft Connect Test',
+    },
+    {
+      host: 'ipv6.msftconnecttest.com',
+      path: '/connecttest.txt',
+      status: 200,
+      body: 'Microsoft Connect Test',
+    },
     { host: 'www.msftncsi.com', path: '/ncsi.txt', status: 200, body: 'Microsoft NCSI' },
   ],
   firefox: [
@@ -54,8 +65,14 @@ let port: number;
 let now = Date.parse('2026-06-01T10:00:00Z');
 
 beforeAll(async () => {
-  box = makeTestBox({ library: { name: 'Médiathèque du Port', wifiName: 'Lanterne' } }, { now: () => new Date(now) });
-  addWorks(box.ctx, 'demo', [work('livre-un', 'Livre un'), work('chanson', 'Chanson', { type: 'audio' })]);
+  box = makeTestBox(
+    { library: { name: 'Médiathèque du Port', wifiName: 'Lanterne' } },
+    { now: () => new Date(now) },
+  );
+  addWorks(box.ctx, 'demo', [
+    work('livre-un', 'Livre un'),
+    work('chanson', 'Chanson', { type: 'audio' }),
+  ]);
   port = (await box.listen()).port;
 });
 afterAll(async () => {
@@ -68,15 +85,29 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
 
   it('sends every probe to the welcome page, then answers "online" after "Entrer"', async () => {
     for (const probe of PROBES[os]) {
-      const res = await raw({ port, host: probe.host, path: probe.path, userAgent: ua.probe, localAddress: ip });
+      const res = await raw({
+        port,
+        host: probe.host,
+        path: probe.path,
+        userAgent: ua.probe,
+        localAddress: ip,
+      });
       expect(res.status, `${probe.host}${probe.path}`).toBe(302);
       expect(res.headers['location']).toBe(`http://127.0.0.1:${port}/bienvenue?captif=1`);
     }
     const api = await raw({ port, path: '/captive-portal/api', localAddress: ip });
     expect(api.headers['content-type']).toBe('application/captive+json');
-    expect(JSON.parse(api.body)).toMatchObject({ captive: true, 'user-portal-url': `http://127.0.0.1:${port}/bienvenue` });
+    expect(JSON.parse(api.body)).toMatchObject({
+      captive: true,
+      'user-portal-url': `http://127.0.0.1:${port}/bienvenue`,
+    });
 
-    const welcome = await raw({ port, path: '/bienvenue?captif=1', userAgent: ua.browser, localAddress: ip });
+    const welcome = await raw({
+      port,
+      path: '/bienvenue?captif=1',
+      userAgent: ua.browser,
+      localAddress: ip,
+    });
     expect(welcome.status).toBe(200);
     expect(welcome.body).toContain('Bienvenue sur Médiathèque du Port');
     expect(welcome.body).toContain('ne peut pas télécharger');
@@ -84,16 +115,30 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
     expect(welcome.body).toContain(`127.0.0.1:${port}`);
     expect(welcome.body).toMatch(/<button type="submit" class="enter">Entrer<\/button>/);
 
-    const enter = await raw({ port, method: 'POST', path: '/bienvenue/entrer?lang=fr', userAgent: ua.browser, localAddress: ip });
+    const enter = await raw({
+      port,
+      method: 'POST',
+      path: '/bienvenue/entrer?lang=fr',
+      userAgent: ua.browser,
+      localAddress: ip,
+    });
     expect(enter.status).toBe(303);
     expect(enter.headers['location']).toBe(`http://127.0.0.1:${port}/fr/`);
 
     for (const probe of PROBES[os]) {
-      const res = await raw({ port, host: probe.host, path: probe.path, userAgent: ua.probe, localAddress: ip });
+      const res = await raw({
+        port,
+        host: probe.host,
+        path: probe.path,
+        userAgent: ua.probe,
+        localAddress: ip,
+      });
       expect(res.status, `${probe.host}${probe.path}`).toBe(probe.status);
       expect(res.body, `${probe.host}${probe.path}`).toBe(probe.body);
     }
-    const after = JSON.parse((await raw({ port, path: '/captive-portal/api', localAddress: ip })).body) as Record<string, unknown>;
+    const after = JSON.parse(
+      (await raw({ port, path: '/captive-portal/api', localAddress: ip })).body,
+    ) as Record<string, unknown>;
     expect(after['captive']).toBe(false);
     expect(after['seconds-remaining']).toBeGreaterThan(0);
   });
@@ -102,15 +147,30 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
 describe('captive portal state and names', () => {
   it('keeps passes per client: another phone is still sent to the welcome page', async () => {
     await raw({ port, method: 'POST', path: '/bienvenue/entrer', localAddress: '127.0.0.21' });
-    const passed = await raw({ port, host: 'captive.apple.com', path: '/hotspot-detect.html', localAddress: '127.0.0.21' });
-    const other = await raw({ port, host: 'captive.apple.com', path: '/hotspot-detect.html', localAddress: '127.0.0.22' });
+    const passed = await raw({
+      port,
+      host: 'captive.apple.com',
+      path: '/hotspot-detect.html',
+      localAddress: '127.0.0.21',
+    });
+    const other = await raw({
+      port,
+      host: 'captive.apple.com',
+      path: '/hotspot-detect.html',
+      localAddress: '127.0.0.22',
+    });
     expect(passed.status).toBe(200);
     expect(other.status).toBe(302);
   });
 
   it('forgets a pass after it expires', async () => {
     await raw({ port, method: 'POST', path: '/bienvenue/entrer', localAddress: '127.0.0.23' });
-    const probe = { port, host: 'connectivitycheck.gstatic.com', path: '/generate_204', localAddress: '127.0.0.23' };
+    const probe = {
+      port,
+      host: 'connectivitycheck.gstatic.com',
+      path: '/generate_204',
+      localAddress: '127.0.0.23',
+    };
     expect((await raw(probe)).status).toBe(204);
     now += 13 * 60 * 60 * 1000;
     expect((await raw(probe)).status).toBe(302);
@@ -118,18 +178,33 @@ describe('captive portal state and names', () => {
 
   it('always opens the welcome page on the Windows sign-in link', async () => {
     await raw({ port, method: 'POST', path: '/bienvenue/entrer', localAddress: '127.0.0.24' });
-    const res = await raw({ port, host: 'www.msftconnecttest.com', path: '/redirect', localAddress: '127.0.0.24' });
+    const res = await raw({
+      port,
+      host: 'www.msftconnecttest.com',
+      path: '/redirect',
+      localAddress: '127.0.0.24',
+    });
     expect(res.status).toBe(302);
     expect(res.headers['location']).toBe(`http://127.0.0.1:${port}/bienvenue?captif=1`);
   });
 
   it('sends other sites to the welcome page, then to the portal once in', async () => {
     const ip = '127.0.0.25';
-    const before = await raw({ port, host: 'www.wikipedia.org', path: '/wiki/Lanterne', localAddress: ip });
+    const before = await raw({
+      port,
+      host: 'www.wikipedia.org',
+      path: '/wiki/Lanterne',
+      localAddress: ip,
+    });
     expect(before.status).toBe(302);
     expect(before.headers['location']).toBe(`http://127.0.0.1:${port}/bienvenue`);
     await raw({ port, method: 'POST', path: '/bienvenue/entrer', localAddress: ip });
-    const after = await raw({ port, host: 'www.wikipedia.org:80', path: '/wiki/Lanterne', localAddress: ip });
+    const after = await raw({
+      port,
+      host: 'www.wikipedia.org:80',
+      path: '/wiki/Lanterne',
+      localAddress: ip,
+    });
     expect(after.status).toBe(302);
     expect(after.headers['location']).toBe(`http://127.0.0.1:${port}/`);
   });
@@ -142,10 +217,20 @@ describe('captive portal state and names', () => {
   });
 
   it('tells a real browser how to download without calling it a sign-in window', async () => {
-    const res = await raw({ port, path: '/bienvenue', userAgent: CLIENTS.firefox.browser, localAddress: '127.0.0.27' });
+    const res = await raw({
+      port,
+      path: '/bienvenue',
+      userAgent: CLIENTS.firefox.browser,
+      localAddress: '127.0.0.27',
+    });
     expect(res.body).toContain('Pour télécharger, ouvrez http://lanterne.lan');
     expect(res.body).not.toContain('ne peut pas télécharger');
-    const en = await raw({ port, path: '/bienvenue', acceptLanguage: 'en-GB,en;q=0.9', localAddress: '127.0.0.27' });
+    const en = await raw({
+      port,
+      path: '/bienvenue',
+      acceptLanguage: 'en-GB,en;q=0.9',
+      localAddress: '127.0.0.27',
+    });
     expect(en.body).toContain('To download, open http://lanterne.lan');
     expect(en.body).toContain('2 ');
   });
@@ -162,7 +247,8 @@ describe('captive portal state and names', () => {
     walk(box.dir);
     for (const file of files) {
       const text = readFileSync(file).toString('latin1');
-      for (const ip of [...Object.values(PHONE_IP), '127.0.0.21']) expect(text.includes(ip), file).toBe(false);
+      for (const ip of [...Object.values(PHONE_IP), '127.0.0.21'])
+        expect(text.includes(ip), file).toBe(false);
     }
   });
 });

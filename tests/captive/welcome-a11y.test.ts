@@ -22,20 +22,23 @@ afterAll(async () => {
 it.each([
   ['fr', '/bienvenue?captif=1', CLIENTS.apple.browser],
   ['en', '/bienvenue?lang=en', CLIENTS.android.browser],
-])('welcome page (%s) has no axe violations and "Entrer" leads into the portal', async (lang, path, userAgent) => {
-  const page = await newPage(browser, { userAgent, viewport: { width: 375, height: 700 } });
-  try {
-    await page.goto(`${url}${path}`);
-    expect(await page.getAttribute('html', 'lang')).toBe(lang);
-    const violations = await axeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-    const openLink = page.locator('.download a.button');
-    expect(await openLink.getAttribute('href')).toBe(`${url}/`);
-    await page.getByRole('button', { name: lang === 'fr' ? 'Entrer' : 'Enter' }).click();
-    await page.waitForURL(`${url}/${lang}/`);
-    const api = await page.request.get(`${url}/captive-portal/api`);
-    expect(((await api.json()) as { captive: boolean }).captive).toBe(false);
-  } finally {
-    await page.context().close();
-  }
-});
+])(
+  'welcome page (%s) has no axe violations and "Entrer" leads into the portal',
+  async (lang, path, userAgent) => {
+    const page = await newPage(browser, { userAgent, viewport: { width: 375, height: 700 } });
+    try {
+      await page.goto(`${url}${path}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      const openLink = page.locator('.download a.button');
+      expect(await openLink.getAttribute('href')).toBe(`${url}/`);
+      await page.getByRole('button', { name: lang === 'fr' ? 'Entrer' : 'Enter' }).click();
+      await page.waitForURL(`${url}/${lang}/`);
+      const api = await page.request.get(`${url}/captive-portal/api`);
+      expect(((await api.json()) as { captive: boolean }).captive).toBe(false);
+    } finally {
+      await page.context().close();
+    }
+  },
+);

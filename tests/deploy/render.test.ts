@@ -17,8 +17,21 @@ function render(sets: Record<string, string> = {}): string {
   const app = path.join(temp, 'app');
   mkdirSync(path.join(app, 'dist/server'), { recursive: true });
   writeFileSync(path.join(app, 'dist/server/main.js'), '');
-  const all = { APP_DIR: app, DATA_DIR: path.join(temp, 'data'), CONF_DIR: path.join(temp, 'etc'), NODE_BIN: process.execPath, ...sets };
-  const args = [RENDER, '--conf', EXAMPLE, '--out', out, ...Object.entries(all).flatMap(([k, v]) => ['--set', `${k}=${v}`])];
+  const all = {
+    APP_DIR: app,
+    DATA_DIR: path.join(temp, 'data'),
+    CONF_DIR: path.join(temp, 'etc'),
+    NODE_BIN: process.execPath,
+    ...sets,
+  };
+  const args = [
+    RENDER,
+    '--conf',
+    EXAMPLE,
+    '--out',
+    out,
+    ...Object.entries(all).flatMap(([k, v]) => ['--set', `${k}=${v}`]),
+  ];
   const r = run(process.execPath, args);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -90,21 +103,35 @@ describe('rendered configuration', () => {
     expect(hostapd).toContain('country_code=BE\n');
     expect(hostapd).toContain('channel=11\n');
     expect(hostapd).not.toContain('wpa_passphrase');
-    expect(readFileSync(path.join(open, 'lanterne-hotspot.nmconnection'), 'utf8')).not.toContain('[wifi-security]');
+    expect(readFileSync(path.join(open, 'lanterne-hotspot.nmconnection'), 'utf8')).not.toContain(
+      '[wifi-security]',
+    );
     const closed = render({ WIFI_PASSWORD: 'bibliotheque2026', WIFI_CHANNEL: '36' });
-    expect(readFileSync(path.join(closed, 'hostapd.conf'), 'utf8')).toMatch(/wpa=2\n[\s\S]*wpa_passphrase=bibliotheque2026\n/);
+    expect(readFileSync(path.join(closed, 'hostapd.conf'), 'utf8')).toMatch(
+      /wpa=2\n[\s\S]*wpa_passphrase=bibliotheque2026\n/,
+    );
     expect(readFileSync(path.join(closed, 'hostapd.conf'), 'utf8')).toContain('hw_mode=a\n');
     const nm = readFileSync(path.join(closed, 'lanterne-hotspot.nmconnection'), 'utf8');
     expect(nm).toContain('psk=bibliotheque2026\n');
     expect(nm).toContain('band=a\n');
     expect(nm).toContain('method=shared\naddress1=10.3.141.1/24\n');
-    const server = JSON.parse(readFileSync(path.join(closed, 'server.json'), 'utf8')) as Record<string, unknown>;
-    expect(server).toMatchObject({ port: 80, publicUrl: 'http://lanterne.lan', hostnames: ['lanterne.lan', 'lanterne.local', 'localhost'] });
+    const server = JSON.parse(readFileSync(path.join(closed, 'server.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(server).toMatchObject({
+      port: 80,
+      publicUrl: 'http://lanterne.lan',
+      hostnames: ['lanterne.lan', 'lanterne.local', 'localhost'],
+    });
   });
 
   it('refuses a config file with mistakes, saying which', () => {
     const bad = path.join(temp, 'bad.conf');
-    writeFileSync(bad, 'SSID="x"\nWIFI_COUNTRY="fr"\nWIFI_PASSWORD="court"\nBOX_IP="10.3.141.300"\n');
+    writeFileSync(
+      bad,
+      'SSID="x"\nWIFI_COUNTRY="fr"\nWIFI_PASSWORD="court"\nBOX_IP="10.3.141.300"\n',
+    );
     const r = run(process.execPath, [RENDER, '--conf', bad, '--out', path.join(temp, 'never')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('WIFI_COUNTRY');
@@ -124,33 +151,63 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     writeFileSync(path.join(src, 'dist/server/main.js'), '// built server\n');
     expect(run('tar', ['-C', path.dirname(src), '-czf', release, 'lanterne-9.9.9']).status).toBe(0);
 
-    const first = run('bash', [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release], env);
+    const first = run(
+      'bash',
+      [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release],
+      env,
+    );
     expect(first.stderr.replace(/^Attention.*\n/gm, '')).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('écrit /etc/systemd/system/lanterne.service');
-    expect(readFileSync(path.join(root, 'opt/lanterne/dist/server/main.js'), 'utf8')).toBe('// built server\n');
-    expect(readFileSync(path.join(root, 'etc/NetworkManager/dnsmasq-shared.d/lanterne.conf'), 'utf8')).toContain('address=/#/');
+    expect(readFileSync(path.join(root, 'opt/lanterne/dist/server/main.js'), 'utf8')).toBe(
+      '// built server\n',
+    );
+    expect(
+      readFileSync(path.join(root, 'etc/NetworkManager/dnsmasq-shared.d/lanterne.conf'), 'utf8'),
+    ).toContain('address=/#/');
 
-    const again = run('bash', [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release], env);
+    const again = run(
+      'bash',
+      [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release],
+      env,
+    );
     expect(again.status).toBe(0);
     expect(again.stdout).not.toContain('écrit ');
 
     const conf = path.join(root, 'etc/lanterne/lanterne.conf');
-    writeFileSync(conf, readFileSync(conf, 'utf8').replace('HOTSPOT="networkmanager"', 'HOTSPOT="hostapd"'));
-    const hostapd = run('bash', [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release], env);
+    writeFileSync(
+      conf,
+      readFileSync(conf, 'utf8').replace('HOTSPOT="networkmanager"', 'HOTSPOT="hostapd"'),
+    );
+    const hostapd = run(
+      'bash',
+      [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release],
+      env,
+    );
     expect(hostapd.status).toBe(0);
     expect(hostapd.stdout).toContain('écrit /etc/hostapd/hostapd.conf');
-    expect(hostapd.stdout).toContain('retiré /etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection');
+    expect(hostapd.stdout).toContain(
+      'retiré /etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection',
+    );
   });
 
   it('updates with a database backup, and uninstalls keeping the data unless --purge', () => {
     const db = path.join(root, 'var/lib/lanterne/lanterne.db');
     writeFileSync(db, 'la base des statistiques');
-    const update = run('bash', [path.join(DEPLOY, 'update.sh'), '--no-system', '--release', release], env);
+    const update = run(
+      'bash',
+      [path.join(DEPLOY, 'update.sh'), '--no-system', '--release', release],
+      env,
+    );
     expect(update.status).toBe(0);
     const backups = readdirSync(path.join(root, 'var/lib/lanterne/backups'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(path.join(root, 'var/lib/lanterne/backups', backups[0] ?? '', 'lanterne.db'), 'utf8')).toBe('la base des statistiques');
+    expect(
+      readFileSync(
+        path.join(root, 'var/lib/lanterne/backups', backups[0] ?? '', 'lanterne.db'),
+        'utf8',
+      ),
+    ).toBe('la base des statistiques');
     expect(readFileSync(db, 'utf8')).toBe('la base des statistiques');
 
     const keep = run('bash', [path.join(DEPLOY, 'uninstall.sh'), '--no-system'], env);

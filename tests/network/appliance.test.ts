@@ -12,92 +12,141 @@ if (unavailable) {
 
 let lab: Lab;
 
-describe.skipIf(unavailable !== null)('the appliance on its own network (namespaces: box and phone)', () => {
-  beforeAll(async () => {
-    lab = await startLab();
-  }, 120_000);
-  afterAll(async () => {
-    await lab?.close();
-  });
+describe.skipIf(unavailable !== null)(
+  'the appliance on its own network (namespaces: box and phone)',
+  () => {
+    beforeAll(async () => {
+      lab = await startLab();
+    }, 120_000);
+    afterAll(async () => {
+      await lab?.close();
+    });
 
-  /** curl from the phone: status, redirect target and body. */
-  const curl = (url: string, userAgent: string, extra: string[] = []) => {
-    const r = lab.phone('curl', ['-sS', '--max-time', '10', '-A', userAgent, '-w', '\n%{http_code} %{redirect_url}', ...extra, url]);
-    expect(r.stderr).toBe('');
-    const cut = r.stdout.lastIndexOf('\n');
-    const [status = '', redirect = ''] = r.stdout.slice(cut + 1).split(' ');
-    return { status: Number(status), redirect, body: r.stdout.slice(0, cut) };
-  };
+    /** curl from the phone: status, redirect target and body. */
+    const curl = (url: string, userAgent: string, extra: string[] = []) => {
+      const r = lab.phone('curl', [
+        '-sS',
+        '--max-time',
+        '10',
+        '-A',
+        userAgent,
+        '-w',
+        '\n%{http_code} %{redirect_url}',
+        ...extra,
+        url,
+      ]);
+      expect(r.stderr).toBe('');
+      const cut = r.stdout.lastIndexOf('\n');
+      const [status = '', redirect = ''] = r.stdout.slice(cut + 1).split(' ');
+      return { status: Number(status), redirect, body: r.stdout.slice(0, cut) };
+    };
 
-  it('gets its address, the box as DNS server and the captive-portal API (option 114) by DHCP', () => {
-    expect(lab.lease['ip']).toMatch(/^10\.77\.\d+\.(\d+)$/);
-    expect(lab.lease['dns']).toBe(lab.boxIp);
-    expect(lab.lease['router']).toBe(lab.boxIp);
-    const opt114 = Buffer.from(lab.lease['opt114'] ?? '', 'hex').toString('utf8');
-    expect(opt114).toBe(`http://${lab.boxIp}/captive-portal/api`);
-  });
+    it('gets its address, the box as DNS server and the captive-portal API (option 114) by DHCP', () => {
+      expect(lab.lease['ip']).toMatch(/^10\.77\.\d+\.(\d+)$/);
+      expect(lab.lease['dns']).toBe(lab.boxIp);
+      expect(lab.lease['router']).toBe(lab.boxIp);
+      const opt114 = Buffer.from(lab.lease['opt114'] ?? '', 'hex').toString('utf8');
+      expect(opt114).toBe(`http://${lab.boxIp}/captive-portal/api`);
+    });
 
-  it('resolves every probe name, and any other name, to the box', () => {
-    for (const name of ['connectivitycheck.gstatic.com', 'captive.apple.com', 'www.msftconnecttest.com', 'lanterne.lan', 'www.exemple.fr']) {
-      const r = lab.phone('getent', ['ahostsv4', name]);
-      expect(r.stdout.split(/\s+/)[0], name).toBe(lab.boxIp);
-    }
-    // Windows checks this one's answer before its HTTP probe.
-    expect(lab.phone('getent', ['ahostsv4', 'dns.msftncsi.com']).stdout.split(/\s+/)[0]).toBe('131.107.255.255');
-  });
+    it('resolves every probe name, and any other name, to the box', () => {
+      for (const name of [
+        'connectivitycheck.gstatic.com',
+        'captive.apple.com',
+        'www.msftconnecttest.com',
+        'lanterne.lan',
+        'www.exemple.fr',
+      ]) {
+        const r = lab.phone('getent', ['ahostsv4', name]);
+        expect(r.stdout.split(/\s+/)[0], name).toBe(lab.boxIp);
+      }
+      // Windows checks this one's answer before its HTTP probe.
+      expect(lab.phone('getent', ['ahostsv4', 'dns.msftncsi.com']).stdout.split(/\s+/)[0]).toBe(
+        '131.107.255.255',
+      );
+    });
 
-  it('shows the welcome page to each OS, then answers "online" after "Entrer", then downloads a work intact', () => {
-    const welcome = `http://${lab.boxIp}/bienvenue?captif=1`;
-    const probes = [
-      { url: 'http://connectivitycheck.gstatic.com/generate_204', ua: CLIENTS.android, status: 204, body: '' },
-      { url: 'http://www.gstatic.com/generate_204', ua: CLIENTS.chrome, status: 204, body: '' },
-      {
-        url: 'http://captive.apple.com/hotspot-detect.html',
-        ua: CLIENTS.apple,
-        status: 200,
-        body: '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>',
-      },
-      { url: 'http://www.msftconnecttest.com/connecttest.txt', ua: CLIENTS.windows, status: 200, body: 'Microsoft Connect Test' },
-      { url: 'http://detectportal.firefox.com/success.txt', ua: CLIENTS.firefox, status: 200, body: 'success\n' },
-    ];
-    for (const p of probes) {
-      const before = curl(p.url, p.ua.probe);
-      expect(before.status, p.url).toBe(302);
-      expect(before.redirect, p.url).toBe(welcome);
-      const page = curl(before.redirect, p.ua.browser);
-      expect(page.status).toBe(200);
-      expect(page.body).toContain('Pour télécharger, ouvrez http://lanterne.lan');
-      expect(page.body).toContain(lab.boxIp);
-    }
-    const api = JSON.parse(curl(`http://${lab.boxIp}/captive-portal/api`, CLIENTS.android.browser).body) as { captive: boolean };
-    expect(api.captive).toBe(true);
+    it('shows the welcome page to each OS, then answers "online" after "Entrer", then downloads a work intact', () => {
+      const welcome = `http://${lab.boxIp}/bienvenue?captif=1`;
+      const probes = [
+        {
+          url: 'http://connectivitycheck.gstatic.com/generate_204',
+          ua: CLIENTS.android,
+          status: 204,
+          body: '',
+        },
+        { url: 'http://www.gstatic.com/generate_204', ua: CLIENTS.chrome, status: 204, body: '' },
+        {
+          url: 'http://captive.apple.com/hotspot-detect.html',
+          ua: CLIENTS.apple,
+          status: 200,
+          body: '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>',
+        },
+        {
+          url: 'http://www.msftconnecttest.com/connecttest.txt',
+          ua: CLIENTS.windows,
+          status: 200,
+          body: 'Microsoft Connect Test',
+        },
+        {
+          url: 'http://detectportal.firefox.com/success.txt',
+          ua: CLIENTS.firefox,
+          status: 200,
+          body: 'success\n',
+        },
+      ];
+      for (const p of probes) {
+        const before = curl(p.url, p.ua.probe);
+        expect(before.status, p.url).toBe(302);
+        expect(before.redirect, p.url).toBe(welcome);
+        const page = curl(before.redirect, p.ua.browser);
+        expect(page.status).toBe(200);
+        expect(page.body).toContain('Pour télécharger, ouvrez http://lanterne.lan');
+        expect(page.body).toContain(lab.boxIp);
+      }
+      const api = JSON.parse(
+        curl(`http://${lab.boxIp}/captive-portal/api`, CLIENTS.android.browser).body,
+      ) as { captive: boolean };
+      expect(api.captive).toBe(true);
 
-    const enter = curl(`http://${lab.boxIp}/bienvenue/entrer`, CLIENTS.apple.browser, ['-X', 'POST']);
-    expect(enter.status).toBe(303);
-    expect(enter.redirect).toBe(`http://${lab.boxIp}/`);
+      const enter = curl(`http://${lab.boxIp}/bienvenue/entrer`, CLIENTS.apple.browser, [
+        '-X',
+        'POST',
+      ]);
+      expect(enter.status).toBe(303);
+      expect(enter.redirect).toBe(`http://${lab.boxIp}/`);
 
-    for (const p of probes) {
-      const after = curl(p.url, p.ua.probe);
-      expect(after.status, p.url).toBe(p.status);
-      expect(after.body, p.url).toBe(p.body);
-    }
-    expect((JSON.parse(curl(`http://${lab.boxIp}/captive-portal/api`, CLIENTS.android.browser).body) as { captive: boolean }).captive).toBe(false);
+      for (const p of probes) {
+        const after = curl(p.url, p.ua.probe);
+        expect(after.status, p.url).toBe(p.status);
+        expect(after.body, p.url).toBe(p.body);
+      }
+      expect(
+        (
+          JSON.parse(
+            curl(`http://${lab.boxIp}/captive-portal/api`, CLIENTS.android.browser).body,
+          ) as { captive: boolean }
+        ).captive,
+      ).toBe(false);
 
-    // By name, as the welcome page tells visitors to type it.
-    const home = curl('http://lanterne.lan/', CLIENTS.android.browser);
-    expect(home.status).toBe(200);
+      // By name, as the welcome page tells visitors to type it.
+      const home = curl('http://lanterne.lan/', CLIENTS.android.browser);
+      expect(home.status).toBe(200);
 
-    const film = lab.works.find((w) => w.id === 'grand-film')?.files[0];
-    expect(film).toBeDefined();
-    const expected = createHash('sha256').update(Buffer.from(film?.content ?? '')).digest('hex');
-    const url = `http://lanterne.lan/files/grand-film/0/grand-film.bin`;
-    // An interrupted download (first megabyte), resumed with curl -C -, as a phone would.
-    const part = `/tmp/${lab.phoneNs}-download.bin`;
-    lab.phone('rm', ['-f', part]);
-    expect(lab.phone('curl', ['-sS', '-f', '-r', '0-1048575', '-o', part, url]).status).toBe(0);
-    expect(lab.phone('curl', ['-sS', '-f', '-C', '-', '-o', part, url]).status).toBe(0);
-    const sum = lab.phone('sha256sum', [part]).stdout.split(' ')[0];
-    lab.phone('rm', ['-f', part]);
-    expect(sum).toBe(expected);
-  });
-});
+      const film = lab.works.find((w) => w.id === 'grand-film')?.files[0];
+      expect(film).toBeDefined();
+      const expected = createHash('sha256')
+        .update(Buffer.from(film?.content ?? ''))
+        .digest('hex');
+      const url = `http://lanterne.lan/files/grand-film/0/grand-film.bin`;
+      // An interrupted download (first megabyte), resumed with curl -C -, as a phone would.
+      const part = `/tmp/${lab.phoneNs}-download.bin`;
+      lab.phone('rm', ['-f', part]);
+      expect(lab.phone('curl', ['-sS', '-f', '-r', '0-1048575', '-o', part, url]).status).toBe(0);
+      expect(lab.phone('curl', ['-sS', '-f', '-C', '-', '-o', part, url]).status).toBe(0);
+      const sum = lab.phone('sha256sum', [part]).stdout.split(' ')[0];
+      lab.phone('rm', ['-f', part]);
+      expect(sum).toBe(expected);
+    });
+  },
+);

@@ -19,7 +19,11 @@ export interface Lab {
   /** What the phone got from DHCP. */
   lease: Record<string, string>;
   /** Runs a command inside the phone's namespace (its resolv.conf points at the box). */
-  phone(cmd: string, args: string[], options?: { timeoutMs?: number }): { status: number | null; stdout: string; stderr: string };
+  phone(
+    cmd: string,
+    args: string[],
+    options?: { timeoutMs?: number },
+  ): { status: number | null; stdout: string; stderr: string };
   /** Starts a long command inside the phone's namespace. */
   spawnInPhone(cmd: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess;
   works: TestWork[];
@@ -28,9 +32,17 @@ export interface Lab {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function sh(cmd: string, args: string[], timeoutMs = 30_000): { status: number | null; stdout: string; stderr: string } {
+function sh(
+  cmd: string,
+  args: string[],
+  timeoutMs = 30_000,
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: timeoutMs });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : '') };
+  return {
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? (r.error ? String(r.error) : ''),
+  };
 }
 
 function must(cmd: string, args: string[]): string {
@@ -46,7 +58,8 @@ export function netnsUnavailable(): string | null {
   }
   const probe = `lt-probe-${randomBytes(3).toString('hex')}`;
   const r = sh('ip', ['netns', 'add', probe]);
-  if (r.status !== 0) return `espaces de noms réseau interdits ici (ip netns add : ${r.stderr.trim()})`;
+  if (r.status !== 0)
+    return `espaces de noms réseau interdits ici (ip netns add : ${r.stderr.trim()})`;
   sh('ip', ['netns', 'del', probe]);
   return null;
 }
@@ -68,7 +81,13 @@ export function labWorks(): TestWork[] {
       published: null,
       authors: [{ name: 'Autrice Réseau', role: 'author' }],
       themes: [],
-      files: [{ name: `conte-${i}.txt`, content: `Il était une fois la lanterne numéro ${i}.\n`.repeat(200), mime: 'text/plain' }],
+      files: [
+        {
+          name: `conte-${i}.txt`,
+          content: `Il était une fois la lanterne numéro ${i}.\n`.repeat(200),
+          mime: 'text/plain',
+        },
+      ],
     });
   }
   books.push({
@@ -200,20 +219,32 @@ export async function startLab(): Promise<Lab> {
     must('cp', ['-a', path.join(box.dir, 'data'), dataDir]);
     rmSync(box.dir, { recursive: true, force: true });
 
-    server = spawn('ip', ['netns', 'exec', boxNs, process.execPath, '--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LANTERNE_PORT: '80',
-        LANTERNE_HOST: '0.0.0.0',
-        LANTERNE_DATA_DIR: dataDir,
-        LANTERNE_CONTENT_DIR: content,
-        LANTERNE_MEDIA_DIR: media,
-        LANTERNE_PUBLIC_URL: 'http://lanterne.lan',
-        LANTERNE_LOG_LEVEL: 'warn',
+    server = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        boxNs,
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src/server/main.ts'),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          LANTERNE_PORT: '80',
+          LANTERNE_HOST: '0.0.0.0',
+          LANTERNE_DATA_DIR: dataDir,
+          LANTERNE_CONTENT_DIR: content,
+          LANTERNE_MEDIA_DIR: media,
+          LANTERNE_PUBLIC_URL: 'http://lanterne.lan',
+          LANTERNE_LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
     server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
     const running = server;
@@ -222,10 +253,30 @@ export async function startLab(): Promise<Lab> {
     const leaseFile = path.join(temp, 'lease');
     const dhcp = spawnSync(
       'ip',
-      ['netns', 'exec', phoneNs, 'busybox', 'udhcpc', '-i', phoneIf, '-n', '-q', '-f', '-t', '10', '-T', '1', '-O', '114', '-s', path.join(ROOT, 'tests/network/udhcpc-script.sh')],
+      [
+        'netns',
+        'exec',
+        phoneNs,
+        'busybox',
+        'udhcpc',
+        '-i',
+        phoneIf,
+        '-n',
+        '-q',
+        '-f',
+        '-t',
+        '10',
+        '-T',
+        '1',
+        '-O',
+        '114',
+        '-s',
+        path.join(ROOT, 'tests/network/udhcpc-script.sh'),
+      ],
       { encoding: 'utf8', env: { ...process.env, LEASE_FILE: leaseFile }, timeout: 30_000 },
     );
-    if (dhcp.status !== 0 || !existsSync(leaseFile)) throw new Error(`DHCP : pas de bail (${dhcp.stderr})`);
+    if (dhcp.status !== 0 || !existsSync(leaseFile))
+      throw new Error(`DHCP : pas de bail (${dhcp.stderr})`);
     const lease: Record<string, string> = {};
     for (const line of readFileSync(leaseFile, 'utf8').split('\n')) {
       const eq = line.indexOf('=');
@@ -239,7 +290,20 @@ export async function startLab(): Promise<Lab> {
       'le serveur Lanterne écoute dans la boîte',
       () => {
         if (running.exitCode !== null) throw new Error(`le serveur s'est arrêté :\n${serverLog}`);
-        return sh('ip', ['netns', 'exec', phoneNs, 'curl', '-s', '-o', '/dev/null', '--max-time', '2', `http://${boxIp}/bienvenue`]).status === 0;
+        return (
+          sh('ip', [
+            'netns',
+            'exec',
+            phoneNs,
+            'curl',
+            '-s',
+            '-o',
+            '/dev/null',
+            '--max-time',
+            '2',
+            `http://${boxIp}/bienvenue`,
+          ]).status === 0
+        );
       },
       60_000,
     );
@@ -250,9 +314,14 @@ export async function startLab(): Promise<Lab> {
       boxIp,
       lease,
       works,
-      phone: (cmd, args, options) => sh('ip', ['netns', 'exec', phoneNs, cmd, ...args], options?.timeoutMs ?? 30_000),
+      phone: (cmd, args, options) =>
+        sh('ip', ['netns', 'exec', phoneNs, cmd, ...args], options?.timeoutMs ?? 30_000),
       spawnInPhone: (cmd, args, env) =>
-        spawn('ip', ['netns', 'exec', phoneNs, cmd, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }),
+        spawn('ip', ['netns', 'exec', phoneNs, cmd, ...args], {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
       close,
     };
   } catch (err) {

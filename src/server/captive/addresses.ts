@@ -13,7 +13,8 @@ export function plainIp(address: string | undefined): string {
 export function hostName(hostHeader: string | undefined): string {
   if (!hostHeader) return '';
   let host = hostHeader.trim().toLowerCase();
-  if (host.startsWith('[')) host = host.slice(1, host.indexOf(']') > 0 ? host.indexOf(']') : undefined);
+  if (host.startsWith('['))
+    host = host.slice(1, host.indexOf(']') > 0 ? host.indexOf(']') : undefined);
   else if (host.indexOf(':') === host.lastIndexOf(':')) host = host.replace(/:\d*$/, '');
   return host.replace(/\.$/, '');
 }

@@ -10,7 +10,11 @@ export function looksCaptive(userAgent: string, viaProbe: boolean): boolean {
   // Android WebView (the captive portal login app is one): "; wv)" in the platform part.
   if (/Android/.test(userAgent) && /;\s*wv\)/.test(userAgent)) return true;
   // iOS web sheets are WKWebViews: WebKit without the "Safari/" token real Safari sends.
-  if (/\b(iPhone|iPad|iPod|Macintosh)\b/.test(userAgent) && /AppleWebKit/.test(userAgent) && !/Safari\//.test(userAgent)) {
+  if (
+    /\b(iPhone|iPad|iPod|Macintosh)\b/.test(userAgent) &&
+    /AppleWebKit/.test(userAgent) &&
+    !/Safari\//.test(userAgent)
+  ) {
     return true;
   }
   return false;

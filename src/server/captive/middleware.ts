@@ -28,7 +28,9 @@ export function captivePortal(passes: CaptivePasses, names: BoxNames): Middlewar
     if (probe && passed && !probe.alwaysPortal) {
       const { status, body, contentType } = probe.online;
       if (status === 204) return c.body(null, 204);
-      return c.body(body, status, { 'content-type': `${contentType ?? 'text/plain'}; charset=utf-8` });
+      return c.body(body, status, {
+        'content-type': `${contentType ?? 'text/plain'}; charset=utf-8`,
+      });
     }
     if (passed && !probe) return c.redirect(`${origin}/`, 302);
     return c.redirect(`${origin}${WELCOME_PATH}${probe ? '?captif=1' : ''}`, 302);

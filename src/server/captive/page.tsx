@@ -70,7 +70,10 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
               {t.enter}
             </button>
           </form>
-          <section class={data.captive ? 'download captive' : 'download'} aria-labelledby="download-title">
+          <section
+            class={data.captive ? 'download captive' : 'download'}
+            aria-labelledby="download-title"
+          >
             <h2 id="download-title">{t.downloadTitle}</h2>
             <p>{advice}</p>
             <p>

@@ -28,7 +28,12 @@ export const FIREFOX_CANONICAL =
 export const PROBES: readonly Probe[] = [
   {
     os: 'android',
-    hosts: ['connectivitycheck.gstatic.com', 'www.google.com', 'play.googleapis.com', 'connectivitycheck.android.com'],
+    hosts: [
+      'connectivitycheck.gstatic.com',
+      'www.google.com',
+      'play.googleapis.com',
+      'connectivitycheck.android.com',
+    ],
     paths: ['/generate_204', '/gen_204'],
     online: NO_CONTENT,
   },
@@ -40,7 +45,13 @@ export const PROBES: readonly Probe[] = [
   },
   {
     os: 'apple',
-    hosts: ['captive.apple.com', 'www.apple.com', 'www.appleiphonecell.com', 'www.ibook.info', 'www.itools.info'],
+    hosts: [
+      'captive.apple.com',
+      'www.apple.com',
+      'www.appleiphonecell.com',
+      'www.ibook.info',
+      'www.itools.info',
+    ],
     paths: ['/hotspot-detect.html', '/library/test/success.html'],
     online: { status: 200, contentType: 'text/html', body: APPLE_SUCCESS },
   },

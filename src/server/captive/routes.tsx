@@ -31,52 +31,54 @@ export function captiveRoutes(ctx: Context, names: BoxNames): Hono {
     return c.redirect(`${names.origin(sides)}${home}`, 303);
   };
 
-  return new Hono()
-    .get(WELCOME_PATH, (c) => {
-      const sides = socketSides(c);
-      const lang = langOf(c);
-      const viaProbe = c.req.query('captif') === '1';
-      const otherLang = lang === 'fr' ? 'en' : 'fr';
-      const keep = viaProbe ? '&captif=1' : '';
-      c.header('cache-control', 'no-store');
-      return c.html(
-        renderDocument(
-          <WelcomePage
-            data={{
-              lang,
-              libraryName: ctx.settings.current().libraryName,
-              types: ctx.catalogue.repo.types(),
-              publicUrl: ctx.config.publicUrl,
-              origin: names.origin(sides),
-              captive: looksCaptive(c.req.header('user-agent') ?? '', viaProbe),
-              enterAction: `${WELCOME_PATH}/entrer?lang=${lang}`,
-              otherLangHref: `${WELCOME_PATH}?lang=${otherLang}${keep}`,
-            }}
-          />,
-        ),
-      );
-    })
-    .get(`${WELCOME_PATH}/style.css`, (c) => {
-      c.header('content-type', 'text/css; charset=utf-8');
-      c.header('cache-control', 'public, max-age=3600');
-      return c.body(WELCOME_CSS);
-    })
-    .post(`${WELCOME_PATH}/entrer`, enter)
-    // Some mini-browsers lose the form; a plain link must work too.
-    .get(`${WELCOME_PATH}/entrer`, enter)
-    .get(CAPTIVE_API_PATH, (c) => {
-      const sides = socketSides(c);
-      const origin = names.origin(sides);
-      const passed = ctx.captivePasses.hasPassed(sides.client);
-      const body: Record<string, unknown> = {
-        captive: !passed,
-        'user-portal-url': `${origin}${WELCOME_PATH}`,
-        'venue-info-url': `${origin}/about`,
-      };
-      if (passed) body['seconds-remaining'] = ctx.captivePasses.secondsRemaining(sides.client);
-      return c.body(JSON.stringify(body), 200, {
-        'content-type': 'application/captive+json',
-        'cache-control': 'private, no-store',
-      });
-    });
+  return (
+    new Hono()
+      .get(WELCOME_PATH, (c) => {
+        const sides = socketSides(c);
+        const lang = langOf(c);
+        const viaProbe = c.req.query('captif') === '1';
+        const otherLang = lang === 'fr' ? 'en' : 'fr';
+        const keep = viaProbe ? '&captif=1' : '';
+        c.header('cache-control', 'no-store');
+        return c.html(
+          renderDocument(
+            <WelcomePage
+              data={{
+                lang,
+                libraryName: ctx.settings.current().libraryName,
+                types: ctx.catalogue.repo.types(),
+                publicUrl: ctx.config.publicUrl,
+                origin: names.origin(sides),
+                captive: looksCaptive(c.req.header('user-agent') ?? '', viaProbe),
+                enterAction: `${WELCOME_PATH}/entrer?lang=${lang}`,
+                otherLangHref: `${WELCOME_PATH}?lang=${otherLang}${keep}`,
+              }}
+            />,
+          ),
+        );
+      })
+      .get(`${WELCOME_PATH}/style.css`, (c) => {
+        c.header('content-type', 'text/css; charset=utf-8');
+        c.header('cache-control', 'public, max-age=3600');
+        return c.body(WELCOME_CSS);
+      })
+      .post(`${WELCOME_PATH}/entrer`, enter)
+      // Some mini-browsers lose the form; a plain link must work too.
+      .get(`${WELCOME_PATH}/entrer`, enter)
+      .get(CAPTIVE_API_PATH, (c) => {
+        const sides = socketSides(c);
+        const origin = names.origin(sides);
+        const passed = ctx.captivePasses.hasPassed(sides.client);
+        const body: Record<string, unknown> = {
+          captive: !passed,
+          'user-portal-url': `${origin}${WELCOME_PATH}`,
+          'venue-info-url': `${origin}/about`,
+        };
+        if (passed) body['seconds-remaining'] = ctx.captivePasses.secondsRemaining(sides.client);
+        return c.body(JSON.stringify(body), 200, {
+          'content-type': 'application/captive+json',
+          'cache-control': 'private, no-store',
+        });
+      })
+  );
 }
