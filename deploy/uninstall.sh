@@ -60,7 +60,7 @@ for f in /etc/systemd/system/lanterne.service \
     log "retiré $f"
   fi
 done
-rm -rf "$DESTDIR$APP_DIR" "$DESTDIR$APP_DIR.previous" "$DESTDIR$APP_DIR.new"
+rm -rf "$DESTDIR$APP_DIR" "$DESTDIR$APP_DIR.previous" "$DESTDIR$APP_DIR.new" "$DESTDIR$APP_DIR.failed"
 log "retiré $APP_DIR"
 sys systemctl daemon-reload
 sys nmcli connection reload

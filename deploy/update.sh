@@ -75,8 +75,10 @@ bash "$SCRIPT_DIR/install.sh" "${ARGS[@]}"
 
 if [ "$SYSTEM" = 1 ]; then
   # The new version migrates the database at start; give it time, then check.
+  node_bin=$(command -v node || echo /opt/node/bin/node)
+  port=$("$node_bin" "$SCRIPT_DIR/render.mjs" --get HTTP_PORT)
   for _ in $(seq 1 20); do
-    if systemctl is-active --quiet lanterne.service && curl -fsS -o /dev/null "http://127.0.0.1:$(node "$SCRIPT_DIR/render.mjs" --get HTTP_PORT)/"; then
+    if systemctl is-active --quiet lanterne.service && curl -fsS -o /dev/null "http://127.0.0.1:$port/"; then
       log "mise à jour réussie"
       exit 0
     fi

@@ -210,6 +210,19 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     ).toBe('la base des statistiques');
     expect(readFileSync(db, 'utf8')).toBe('la base des statistiques');
 
+    // A failed new version: back to the previous one and to the saved database.
+    writeFileSync(path.join(root, 'opt/lanterne/NOUVELLE'), '');
+    writeFileSync(db, 'base abîmée par une migration');
+    const rollback = run(
+      'bash',
+      [path.join(DEPLOY, 'update.sh'), '--no-system', '--rollback'],
+      env,
+    );
+    expect(rollback.status).toBe(0);
+    expect(readFileSync(db, 'utf8')).toBe('la base des statistiques');
+    expect(readdirSync(path.join(root, 'opt/lanterne.failed'))).toContain('NOUVELLE');
+    expect(readdirSync(path.join(root, 'opt/lanterne'))).not.toContain('NOUVELLE');
+
     const keep = run('bash', [path.join(DEPLOY, 'uninstall.sh'), '--no-system'], env);
     expect(keep.status).toBe(0);
     expect(readdirSync(path.join(root, 'opt'))).toEqual([]);
