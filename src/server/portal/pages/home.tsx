@@ -44,7 +44,8 @@ export function HomePage({ page, data }: { page: PageContext; data: HomeData }) 
             {data.themes.map((theme) => (
               <li key={theme.slug}>
                 <a href={href(page, `/browse?theme=${theme.slug}`)}>
-                  {theme.label} <span class="count">({theme.count})</span>
+                  {`${theme.label} `}
+                  <span class="count">({theme.count})</span>
                 </a>
               </li>
             ))}

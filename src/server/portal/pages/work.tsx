@@ -124,7 +124,7 @@ export function WorkPage({ page, work, packTitle }: { page: PageContext; work: W
           {work.source ? (
             <>
               <dt>{t.source}</dt>
-              <dd class="url">{work.source}</dd>
+              <dd class={/^https?:\/\//.test(work.source) ? 'url' : undefined}>{work.source}</dd>
             </>
           ) : null}
           <dt>{t.added}</dt>
