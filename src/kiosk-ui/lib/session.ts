@@ -18,7 +18,12 @@ export function setBusy(on: boolean): void {
  * Ends the visit: counts its length (no identifiers), forgets everything in storage and
  * reloads the app from scratch, so the next visitor finds a blank kiosk.
  */
+let ending = false;
+
 export function endVisit(): void {
+  // Once: the reload takes a moment, and the idle timer keeps ticking meanwhile.
+  if (ending) return;
+  ending = true;
   const { startedAt } = store.state;
   if (startedAt !== null) {
     postEvent({ type: 'kiosk-session', seconds: Math.max(0, Math.round((Date.now() - startedAt) / 1000)) });
