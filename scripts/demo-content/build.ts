@@ -30,7 +30,11 @@ function sourceHash(...files: string[]): string {
 
 /** Sets an SVG's drawn size, and optionally which part of it shows (a crop). */
 function sized(svg: string, width: number, height: number, viewBox?: string): string {
-  return svg.replace(/^<svg([^>]*?) width="\d+" height="\d+" viewBox="[^"]*"/, (_m, before: string) => `<svg${before} width="${width}" height="${height}" viewBox="${viewBox ?? `0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}`}"`);
+  return svg.replace(
+    /^<svg([^>]*?) width="\d+" height="\d+" viewBox="[^"]*"/,
+    (_m, before: string) =>
+      `<svg${before} width="${width}" height="${height}" viewBox="${viewBox ?? `0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}`}"`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -39,9 +43,12 @@ async function main(): Promise<void> {
   const browser = async (): Promise<Renderer> => (renderer ??= await Renderer.open());
 
   const raster = (rel: string, svg: string, width: number, height: number) =>
-    outputs.produce(rel, { kind: 'png', svg, width, height }, async () => (await browser()).svg(svg, width, height, 'png'));
+    outputs.produce(rel, { kind: 'png', svg, width, height }, async () =>
+      (await browser()).svg(svg, width, height, 'png'),
+    );
 
-  const cover = (work: Work, spec: CoverSpec) => raster(`covers/${work.id}.png`, coverSvg(spec), COVER_WIDTH, COVER_HEIGHT);
+  const cover = (work: Work, spec: CoverSpec) =>
+    raster(`covers/${work.id}.png`, coverSvg(spec), COVER_WIDTH, COVER_HEIGHT);
 
   const epubCode = sourceHash('epub.ts', 'zip.ts', 'licences.ts');
   const mediaCode = sourceHash('media.ts');
@@ -53,16 +60,25 @@ async function main(): Promise<void> {
     if (work.type === 'book') {
       const coverData = await cover(work, work.cover);
       coverRel = `covers/${work.id}.png`;
-      const figureSvgs = Object.fromEntries(figuresOf(work.book).map((name) => [name, FIGURES[name]?.() ?? '']));
+      const figureSvgs = Object.fromEntries(
+        figuresOf(work.book).map((name) => [name, FIGURES[name]?.() ?? '']),
+      );
       const rel = `livres/${work.id}.epub`;
-      await outputs.produce(rel, { kind: 'epub', book: work.book, cover: sha256(coverData), figureSvgs, epubCode }, async () => {
-        const pictures = new Map<string, Picture>();
-        for (const [name, svg] of Object.entries(figureSvgs)) {
-          if (!svg) throw new Error(`${work.id}: unknown figure "${name}"`);
-          pictures.set(name, { ext: 'png', data: await (await browser()).svg(sized(svg, 1000, 625), 1000, 625, 'png') });
-        }
-        return buildEpub(work.book, { ext: 'png', data: coverData }, pictures);
-      });
+      await outputs.produce(
+        rel,
+        { kind: 'epub', book: work.book, cover: sha256(coverData), figureSvgs, epubCode },
+        async () => {
+          const pictures = new Map<string, Picture>();
+          for (const [name, svg] of Object.entries(figureSvgs)) {
+            if (!svg) throw new Error(`${work.id}: unknown figure "${name}"`);
+            pictures.set(name, {
+              ext: 'png',
+              data: await (await browser()).svg(sized(svg, 1000, 625), 1000, 625, 'png'),
+            });
+          }
+          return buildEpub(work.book, { ext: 'png', data: coverData }, pictures);
+        },
+      );
       files.push(rel);
     } else if (work.type === 'image') {
       const svg = work.svg();
@@ -71,10 +87,22 @@ async function main(): Promise<void> {
       files.push(rel);
       // The portal shows covers in portrait: the middle of the picture.
       coverRel = `covers/${work.id}.png`;
-      await raster(coverRel, sized(svg, COVER_WIDTH, COVER_HEIGHT, '425 0 750 1000'), COVER_WIDTH, COVER_HEIGHT);
+      await raster(
+        coverRel,
+        sized(svg, COVER_WIDTH, COVER_HEIGHT, '425 0 750 1000'),
+        COVER_WIDTH,
+        COVER_HEIGHT,
+      );
     } else if (work.type === 'audio') {
       const rel = `audio/${work.id}.mp3`;
-      const speech = { text: work.text, voice: 'fr+f3', speed: 140, title: work.title, artist: AUTHOR, licence: LICENCE_TEXT[work.licence].short };
+      const speech = {
+        text: work.text,
+        voice: 'fr+f3',
+        speed: 140,
+        title: work.title,
+        artist: AUTHOR,
+        licence: LICENCE_TEXT[work.licence].short,
+      };
       await outputs.produce(rel, { kind: 'mp3', speech, mediaCode }, () => speechMp3(speech));
       files.push(rel);
       await cover(work, work.cover);
@@ -84,7 +112,8 @@ async function main(): Promise<void> {
       const frames = work.frames.map((f) => f());
       await outputs.produce(rel, { kind: 'mp4', frames, mediaCode }, async () => {
         const pngs: Buffer[] = [];
-        for (const svg of frames) pngs.push(await (await browser()).svg(svg, PICTURE_WIDTH, PICTURE_HEIGHT, 'png'));
+        for (const svg of frames)
+          pngs.push(await (await browser()).svg(svg, PICTURE_WIDTH, PICTURE_HEIGHT, 'png'));
         return slideshowMp4(pngs, 2, 1, 960, 600, work.title);
       });
       files.push(rel);
@@ -93,20 +122,33 @@ async function main(): Promise<void> {
     } else {
       const rel = `documents/${work.id}.pdf`;
       const html = work.html();
-      await outputs.produce(rel, { kind: 'pdf', html, version: 1 }, async () => normalisePdf(await (await browser()).pdf(html), work));
+      await outputs.produce(rel, { kind: 'pdf', html, version: 1 }, async () =>
+        normalisePdf(await (await browser()).pdf(html), work),
+      );
       files.push(rel);
       await cover(work, work.cover);
       coverRel = `covers/${work.id}.png`;
     }
-    built.push({ work, files, cover: coverRel, attribution: attribution(work.title, work.licence, work.language) });
+    built.push({
+      work,
+      files,
+      cover: coverRel,
+      attribution: attribution(work.title, work.licence, work.language),
+    });
   }
   await renderer?.close();
 
   removeStale(outputs.written);
   outputs.save();
   const manifest = buildManifest(CONTENT_DIR, built, PUBLISHED);
-  writeFileSync(path.join(CONTENT_DIR, 'lanterne-pack.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const bytes = [...outputs.written].reduce((sum, rel) => sum + statSync(path.join(CONTENT_DIR, rel)).size, 0);
+  writeFileSync(
+    path.join(CONTENT_DIR, 'lanterne-pack.json'),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+  const bytes = [...outputs.written].reduce(
+    (sum, rel) => sum + statSync(path.join(CONTENT_DIR, rel)).size,
+    0,
+  );
   console.log(
     `lanterne-demo: ${manifest.items.length} œuvres, ${manifest.notices.length} notices, ${(bytes / 1024 / 1024).toFixed(2)} Mo ` +
       `(${outputs.rebuilt} fichiers refaits, ${outputs.kept} inchangés)`,

@@ -35,7 +35,8 @@ interface Step {
 function stepsList(steps: Step[]): string {
   return `<ol class="steps">${steps
     .map(
-      (s, i) => `<li><span class="num" aria-hidden="true">${i + 1}</span><span class="pic">${icon(s.picture)}</span><span class="step-text"><strong>${escapeXml(s.title)}</strong>${escapeXml(s.text)}</span></li>`,
+      (s, i) =>
+        `<li><span class="num" aria-hidden="true">${i + 1}</span><span class="pic">${icon(s.picture)}</span><span class="step-text"><strong>${escapeXml(s.title)}</strong>${escapeXml(s.text)}</span></li>`,
     )
     .join('')}</ol>`;
 }
@@ -55,10 +56,26 @@ export const FICHE_TITLE = 'Fiche pratique : se connecter à Lanterne';
 
 export function ficheConnexion(): string {
   const steps: Step[] = [
-    { title: 'Ouvrir les réglages Wi-Fi', text: 'Sur votre téléphone, ouvrez « Réglages » ou « Paramètres », puis touchez « Wi-Fi ».', picture: wifi() },
-    { title: 'Choisir le réseau « Lanterne »', text: 'Touchez le nom du réseau de la bibliothèque. Il n’y a pas de mot de passe.', picture: lantern(true) },
-    { title: 'Ouvrir le navigateur', text: 'Ouvrez Chrome, Firefox ou Safari. Tapez l’adresse lanterne.lan en haut de l’écran.', picture: browserIcon },
-    { title: 'Choisir et télécharger', text: 'Touchez une œuvre, puis le bouton « Télécharger ». Le fichier reste sur votre téléphone.', picture: phone() },
+    {
+      title: 'Ouvrir les réglages Wi-Fi',
+      text: 'Sur votre téléphone, ouvrez « Réglages » ou « Paramètres », puis touchez « Wi-Fi ».',
+      picture: wifi(),
+    },
+    {
+      title: 'Choisir le réseau « Lanterne »',
+      text: 'Touchez le nom du réseau de la bibliothèque. Il n’y a pas de mot de passe.',
+      picture: lantern(true),
+    },
+    {
+      title: 'Ouvrir le navigateur',
+      text: 'Ouvrez Chrome, Firefox ou Safari. Tapez l’adresse lanterne.lan en haut de l’écran.',
+      picture: browserIcon,
+    },
+    {
+      title: 'Choisir et télécharger',
+      text: 'Touchez une œuvre, puis le bouton « Télécharger ». Le fichier reste sur votre téléphone.',
+      picture: phone(),
+    },
   ];
   return document(
     FICHE_TITLE,

@@ -13,12 +13,36 @@ export interface Picture {
 }
 
 const WORDS = {
-  fr: { cover: 'Couverture', toc: 'Sommaire', landmarks: 'Repères', start: 'Début du livre', about: 'À propos de ce livre', tip: 'Astuce', by: 'Texte et illustrations', published: 'Publié par', coverAlt: 'Couverture du livre' },
-  en: { cover: 'Cover', toc: 'Contents', landmarks: 'Landmarks', start: 'Start of the book', about: 'About this book', tip: 'Tip', by: 'Text and pictures', published: 'Published by', coverAlt: 'Cover of the book' },
+  fr: {
+    cover: 'Couverture',
+    toc: 'Sommaire',
+    landmarks: 'Repères',
+    start: 'Début du livre',
+    about: 'À propos de ce livre',
+    tip: 'Astuce',
+    by: 'Texte et illustrations',
+    published: 'Publié par',
+    coverAlt: 'Couverture du livre',
+  },
+  en: {
+    cover: 'Cover',
+    toc: 'Contents',
+    landmarks: 'Landmarks',
+    start: 'Start of the book',
+    about: 'About this book',
+    tip: 'Tip',
+    by: 'Text and pictures',
+    published: 'Published by',
+    coverAlt: 'Cover of the book',
+  },
 } as const;
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /**
@@ -26,7 +50,10 @@ export function escapeXml(text: string): string {
  * lone sign never starts a line (readers re-flow text at every size).
  */
 export function frenchSpaces(text: string): string {
-  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/ ([:;?!])/g, '\u00a0$1');
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ ([:;?!])/g, '\u00a0$1');
 }
 
 /** Escapes, then turns `**x**` into <strong>x</strong>. */
@@ -45,13 +72,15 @@ function renderBlock(block: Block, book: Book, pictures: Map<string, Picture>): 
   const inline = (text: string) => inlineIn(text, book.language);
   if ('h' in block) return `<h2>${inline(block.h)}</h2>`;
   if ('p' in block) return `<p>${inline(block.p)}</p>`;
-  if ('steps' in block) return `<ol class="steps">${block.steps.map((s) => `<li>${inline(s)}</li>`).join('')}</ol>`;
+  if ('steps' in block)
+    return `<ol class="steps">${block.steps.map((s) => `<li>${inline(s)}</li>`).join('')}</ol>`;
   if ('list' in block) return `<ul>${block.list.map((s) => `<li>${inline(s)}</li>`).join('')}</ul>`;
   if ('tip' in block) {
     const colon = book.language === 'fr' ? '&#160;:' : ':';
     return `<aside class="tip" epub:type="tip"><p><strong>${WORDS[book.language].tip}${colon}</strong> ${inline(block.tip)}</p></aside>`;
   }
-  if ('verse' in block) return `<p class="verse">${block.verse.map((l) => inline(l)).join('<br/>')}</p>`;
+  if ('verse' in block)
+    return `<p class="verse">${block.verse.map((l) => inline(l)).join('<br/>')}</p>`;
   const picture = pictures.get(block.figure);
   if (!picture) throw new Error(`${book.id}: missing picture "${block.figure}"`);
   const caption = block.caption ? `<figcaption>${inline(block.caption)}</figcaption>` : '';
@@ -75,7 +104,12 @@ ${body}
 `;
 }
 
-function chapterPage(book: Book, chapter: Chapter, index: number, pictures: Map<string, Picture>): string {
+function chapterPage(
+  book: Book,
+  chapter: Chapter,
+  index: number,
+  pictures: Map<string, Picture>,
+): string {
   const body = `<section epub:type="chapter" aria-labelledby="c${index}">
 <h1 id="c${index}">${inlineIn(chapter.title, book.language)}</h1>
 ${chapter.blocks.map((b) => renderBlock(b, book, pictures)).join('\n')}
@@ -105,7 +139,9 @@ function aboutPage(book: Book): string {
 
 function navPage(book: Book): string {
   const w = WORDS[book.language];
-  const items = book.chapters.map((c, i) => `<li><a href="chapter-${i + 1}.xhtml">${inlineIn(c.title, book.language)}</a></li>`);
+  const items = book.chapters.map(
+    (c, i) => `<li><a href="chapter-${i + 1}.xhtml">${inlineIn(c.title, book.language)}</a></li>`,
+  );
   items.push(`<li><a href="about.xhtml">${w.about}</a></li>`);
   const body = `<nav epub:type="toc" id="toc" aria-labelledby="toc-title">
 <h1 id="toc-title">${w.toc}</h1>
@@ -147,9 +183,15 @@ function opf(book: Book, cover: Picture, figures: Array<[string, Picture]>): str
     `<item id="style" href="style.css" media-type="text/css"/>`,
     `<item id="cover-image" href="images/cover.${cover.ext}" media-type="${MIME[cover.ext]}" properties="cover-image"/>`,
     `<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>`,
-    ...chapters.map((n) => `<item id="chapter-${n}" href="chapter-${n}.xhtml" media-type="application/xhtml+xml"/>`),
+    ...chapters.map(
+      (n) =>
+        `<item id="chapter-${n}" href="chapter-${n}.xhtml" media-type="application/xhtml+xml"/>`,
+    ),
     `<item id="about" href="about.xhtml" media-type="application/xhtml+xml"/>`,
-    ...figures.map(([name, p]) => `<item id="img-${name}" href="${figureFile(name, p)}" media-type="${MIME[p.ext]}"/>`),
+    ...figures.map(
+      ([name, p]) =>
+        `<item id="img-${name}" href="${figureFile(name, p)}" media-type="${MIME[p.ext]}"/>`,
+    ),
   ];
   const spine = [
     `<itemref idref="cover" linear="yes"/>`,
@@ -211,7 +253,11 @@ export function figuresOf(book: Book): string[] {
 }
 
 /** Builds an EPUB 3: `mimetype` first and stored, then the container, the package, the pages. */
-export async function buildEpub(book: Book, cover: Picture, pictures: Map<string, Picture>): Promise<Buffer> {
+export async function buildEpub(
+  book: Book,
+  cover: Picture,
+  pictures: Map<string, Picture>,
+): Promise<Buffer> {
   const figures = figuresOf(book).map((name): [string, Picture] => {
     const p = pictures.get(name);
     if (!p) throw new Error(`${book.id}: missing picture "${name}"`);
@@ -225,9 +271,16 @@ export async function buildEpub(book: Book, cover: Picture, pictures: Map<string
     { path: 'OEBPS/nav.xhtml', data: text(navPage(book)) },
     { path: 'OEBPS/style.css', data: text(STYLE) },
     { path: 'OEBPS/cover.xhtml', data: text(coverPage(book, cover)) },
-    ...book.chapters.map((c, i) => ({ path: `OEBPS/chapter-${i + 1}.xhtml`, data: text(chapterPage(book, c, i + 1, pictures)) })),
+    ...book.chapters.map((c, i) => ({
+      path: `OEBPS/chapter-${i + 1}.xhtml`,
+      data: text(chapterPage(book, c, i + 1, pictures)),
+    })),
     { path: 'OEBPS/about.xhtml', data: text(aboutPage(book)) },
     { path: `OEBPS/images/cover.${cover.ext}`, data: cover.data, compress: false },
-    ...figures.map(([name, p]) => ({ path: `OEBPS/${figureFile(name, p)}`, data: p.data, compress: false })),
+    ...figures.map(([name, p]) => ({
+      path: `OEBPS/${figureFile(name, p)}`,
+      data: p.data,
+      compress: false,
+    })),
   ]);
 }

@@ -29,12 +29,19 @@ export function scanNotices(contentDir: string): Manifest['notices'] {
   const dir = path.join(contentDir, 'notices');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => statSync(path.join(dir, name)).isDirectory() && existsSync(path.join(dir, name, 'notice.json')))
+    .filter(
+      (name) =>
+        statSync(path.join(dir, name)).isDirectory() &&
+        existsSync(path.join(dir, name, 'notice.json')),
+    )
     .sort()
     .map((name) => {
       const rel = `notices/${name}/notice.json`;
       const parsed: unknown = JSON.parse(readFileSync(path.join(contentDir, rel), 'utf8'));
-      const declared = typeof parsed === 'object' && parsed !== null && 'id' in parsed ? (parsed as { id: unknown }).id : undefined;
+      const declared =
+        typeof parsed === 'object' && parsed !== null && 'id' in parsed
+          ? (parsed as { id: unknown }).id
+          : undefined;
       const id = typeof declared === 'string' && ID.test(declared) ? declared : name;
       if (!ID.test(id)) throw new Error(`${rel}: "${id}" n'est pas un identifiant valable`);
       return { id, ...fileRef(contentDir, rel) };
@@ -62,7 +69,8 @@ export function buildManifest(contentDir: string, built: BuiltItem[], created: s
       licence: work.licence,
       attribution,
       themes: work.themes,
-      source: 'Créé pour Lanterne : les sources sont dans scripts/demo-content du logiciel Lanterne.',
+      source:
+        'Créé pour Lanterne : les sources sont dans scripts/demo-content du logiciel Lanterne.',
       published: created,
       files: files.map((rel) => fileRef(contentDir, rel)),
       cover: fileRef(contentDir, cover),

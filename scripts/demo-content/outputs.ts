@@ -26,11 +26,17 @@ export class Outputs {
     private readonly root: string,
     private readonly lockFile: string,
   ) {
-    this.lock = existsSync(lockFile) ? (JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, LockEntry>) : {};
+    this.lock = existsSync(lockFile)
+      ? (JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, LockEntry>)
+      : {};
   }
 
   /** `rel` is relative to the pack folder; `recipe` is any JSON describing the inputs. */
-  async produce(rel: string, recipe: unknown, make: () => Buffer | Promise<Buffer>): Promise<Buffer> {
+  async produce(
+    rel: string,
+    recipe: unknown,
+    make: () => Buffer | Promise<Buffer>,
+  ): Promise<Buffer> {
     const recipeHash = sha256(JSON.stringify(recipe));
     const file = path.join(this.root, rel);
     this.written.add(rel);

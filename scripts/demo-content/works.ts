@@ -61,10 +61,25 @@ export const FIGURES: Record<string, () => string> = {
 };
 
 const BOOK_COVERS: Record<string, Omit<CoverSpec, 'title'>> = {
-  bienvenue: { subtitle: 'Le guide de la boîte', background: '#1d2f57', motif: 'lantern', kind: 'Guide' },
+  bienvenue: {
+    subtitle: 'Le guide de la boîte',
+    background: '#1d2f57',
+    motif: 'lantern',
+    kind: 'Guide',
+  },
   telecharger: { background: '#bfe3d0', motif: 'phone', kind: 'Guide' },
-  lire: { subtitle: 'Applications et réglages', background: '#f3d7a6', motif: 'openBook', kind: 'Guide' },
-  licence: { subtitle: 'Le droit d’auteur simplement', background: '#cfe0f5', motif: 'padlock', kind: 'Culture libre' },
+  lire: {
+    subtitle: 'Applications et réglages',
+    background: '#f3d7a6',
+    motif: 'openBook',
+    kind: 'Guide',
+  },
+  licence: {
+    subtitle: 'Le droit d’auteur simplement',
+    background: '#cfe0f5',
+    motif: 'padlock',
+    kind: 'Culture libre',
+  },
   herisson: { subtitle: 'Un conte', background: '#f6dcb5', motif: 'hedgehog', kind: 'Conte' },
   poemes: { background: '#d7ecd1', motif: 'autumn', kind: 'Poésie' },
   welcome: { subtitle: 'A short guide', background: '#2c4a7c', motif: 'wifi', kind: 'Guide' },
@@ -91,7 +106,8 @@ function plain(text: string): string {
   return text.replace(/\*\*/g, '').replace(/[«»]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-const herissonChapterOne = herisson.chapters[0]?.blocks.flatMap((b) => ('p' in b ? [plain(b.p)] : [])) ?? [];
+const herissonChapterOne =
+  herisson.chapters[0]?.blocks.flatMap((b) => ('p' in b ? [plain(b.p)] : [])) ?? [];
 
 export const WORKS: Work[] = [
   ...[bienvenue, telecharger, lire, licenceLibre, herisson, poemes, welcome].map(bookWork),
@@ -99,7 +115,8 @@ export const WORKS: Work[] = [
     id: 'la-lanterne-dans-la-nuit',
     type: 'image',
     title: 'La lanterne dans la nuit',
-    description: 'Un dessin : la nuit tombe sur un village, une lanterne éclaire le chemin qui mène à une maison. Pour un fond d’écran, un atelier de dessin ou une affiche.',
+    description:
+      'Un dessin : la nuit tombe sur un village, une lanterne éclaire le chemin qui mène à une maison. Pour un fond d’écran, un atelier de dessin ou une affiche.',
     language: 'fr',
     licence: 'CC-BY-4.0',
     themes: ['Lanterne', 'Nature'],
@@ -109,7 +126,8 @@ export const WORKS: Work[] = [
     id: 'le-herisson-au-jardin',
     type: 'image',
     title: 'Le hérisson au jardin',
-    description: 'Un dessin pour les enfants : un hérisson se promène dans un jardin fleuri, sous le soleil, près d’un pommier. À colorier, à raconter, à afficher.',
+    description:
+      'Un dessin pour les enfants : un hérisson se promène dans un jardin fleuri, sous le soleil, près d’un pommier. À colorier, à raconter, à afficher.',
     language: 'fr',
     licence: 'CC0-1.0',
     themes: ['Nature', 'Contes'],
@@ -119,7 +137,8 @@ export const WORKS: Work[] = [
     id: 'se-connecter-a-lanterne',
     type: 'image',
     title: 'Se connecter à Lanterne en trois étapes',
-    description: 'Une image qui résume comment rejoindre la boîte : choisir le Wi-Fi « Lanterne », ouvrir le navigateur à l’adresse lanterne.lan, choisir une œuvre et la télécharger.',
+    description:
+      'Une image qui résume comment rejoindre la boîte : choisir le Wi-Fi « Lanterne », ouvrir le navigateur à l’adresse lanterne.lan, choisir une œuvre et la télécharger.',
     language: 'fr',
     licence: 'CC-BY-SA-4.0',
     themes: ['Lanterne', 'Numérique'],
@@ -129,7 +148,8 @@ export const WORKS: Work[] = [
     id: 'l-arbre-des-quatre-saisons',
     type: 'image',
     title: 'L’arbre des quatre saisons',
-    description: 'Le même arbre au printemps, en été, en automne et en hiver. Un dessin pour parler des saisons avec les plus petits.',
+    description:
+      'Le même arbre au printemps, en été, en automne et en hiver. Un dessin pour parler des saisons avec les plus petits.',
     language: 'fr',
     licence: 'CC0-1.0',
     themes: ['Nature'],
@@ -139,55 +159,98 @@ export const WORKS: Work[] = [
     id: 'message-de-bienvenue',
     type: 'audio',
     title: 'Message de bienvenue',
-    description: 'Un court message à écouter : ce qu’est Lanterne et comment commencer. Lu par une voix de synthèse (espeak-ng), pour celles et ceux qui préfèrent écouter plutôt que lire.',
+    description:
+      'Un court message à écouter : ce qu’est Lanterne et comment commencer. Lu par une voix de synthèse (espeak-ng), pour celles et ceux qui préfèrent écouter plutôt que lire.',
     language: 'fr',
     licence: 'CC0-1.0',
     themes: ['Lanterne'],
     text: 'Bonjour et bienvenue à la bibliothèque. Vous êtes sur Lanterne, la boîte de la bibliothèque. Ici, vous trouverez des livres, des sons, des images et des notices pratiques. Tout est gratuit et libre : vous pouvez télécharger ce qui vous plaît, et le garder sur votre téléphone. Lanterne ne demande pas de compte, et ne sait pas qui vous êtes. Pour commencer, choisissez un thème, ou tapez un mot dans la zone de recherche. Si vous avez besoin d’aide, les bibliothécaires sont là. Bonne découverte !',
-    cover: { title: 'Message de bienvenue', subtitle: 'À écouter', background: '#cfe0f5', motif: 'headphones', kind: 'Audio' },
+    cover: {
+      title: 'Message de bienvenue',
+      subtitle: 'À écouter',
+      background: '#cfe0f5',
+      motif: 'headphones',
+      kind: 'Audio',
+    },
   },
   {
     id: 'le-herisson-et-la-lanterne-lu',
     type: 'audio',
     title: 'Le Hérisson et la Lanterne, chapitre 1 lu à voix haute',
-    description: 'Le début du conte « Le Hérisson et la Lanterne » : Octave, le jeune hérisson qui a peur du noir. Lu par une voix de synthèse (espeak-ng).',
+    description:
+      'Le début du conte « Le Hérisson et la Lanterne » : Octave, le jeune hérisson qui a peur du noir. Lu par une voix de synthèse (espeak-ng).',
     language: 'fr',
     licence: 'CC-BY-SA-4.0',
     themes: ['Contes', 'Nature'],
-    text: [plain(herisson.title), plain(herisson.chapters[0]?.title ?? ''), ...herissonChapterOne].join('. '),
-    cover: { title: 'Le Hérisson et la Lanterne', subtitle: 'Chapitre 1, à écouter', background: '#f6dcb5', motif: 'headphones', kind: 'Audio' },
+    text: [
+      plain(herisson.title),
+      plain(herisson.chapters[0]?.title ?? ''),
+      ...herissonChapterOne,
+    ].join('. '),
+    cover: {
+      title: 'Le Hérisson et la Lanterne',
+      subtitle: 'Chapitre 1, à écouter',
+      background: '#f6dcb5',
+      motif: 'headphones',
+      kind: 'Audio',
+    },
   },
   {
     id: 'la-lanterne-s-allume',
     type: 'video',
     title: 'La lanterne s’allume',
-    description: 'Une très courte animation sans son : la nuit tombe, la lanterne s’allume et éclaire le chemin de la bibliothèque. Pour l’écran d’accueil ou un atelier.',
+    description:
+      'Une très courte animation sans son : la nuit tombe, la lanterne s’allume et éclaire le chemin de la bibliothèque. Pour l’écran d’accueil ou un atelier.',
     language: 'fr',
     licence: 'CC-BY-4.0',
     themes: ['Lanterne'],
-    frames: [() => nightScene(false), () => nightScene(true), () => nightScene(true, 'Bienvenue à la bibliothèque')],
-    cover: { title: 'La lanterne s’allume', subtitle: 'Une courte animation', background: '#1d2f57', motif: 'film', kind: 'Vidéo' },
+    frames: [
+      () => nightScene(false),
+      () => nightScene(true),
+      () => nightScene(true, 'Bienvenue à la bibliothèque'),
+    ],
+    cover: {
+      title: 'La lanterne s’allume',
+      subtitle: 'Une courte animation',
+      background: '#1d2f57',
+      motif: 'film',
+      kind: 'Vidéo',
+    },
   },
   {
     id: 'fiche-se-connecter',
     type: 'document',
     title: FICHE_TITLE,
-    description: 'Une fiche A4 à imprimer, en gros caractères : les quatre étapes pour rejoindre la boîte et télécharger une œuvre, une image par étape.',
+    description:
+      'Une fiche A4 à imprimer, en gros caractères : les quatre étapes pour rejoindre la boîte et télécharger une œuvre, une image par étape.',
     language: 'fr',
     licence: 'CC-BY-SA-4.0',
     themes: ['Numérique', 'Lanterne'],
     html: ficheConnexion,
-    cover: { title: 'Se connecter à Lanterne', subtitle: 'Fiche à imprimer', background: '#fff1c9', motif: 'checklist', kind: 'Fiche pratique' },
+    cover: {
+      title: 'Se connecter à Lanterne',
+      subtitle: 'Fiche à imprimer',
+      background: '#fff1c9',
+      motif: 'checklist',
+      kind: 'Fiche pratique',
+    },
   },
   {
     id: 'affiche-lanterne',
     type: 'document',
     title: AFFICHE_TITLE,
-    description: 'Une affiche A4 à imprimer et à poser près de la boîte, pour que chacun sache que la bibliothèque a sa Lanterne et comment la rejoindre.',
+    description:
+      'Une affiche A4 à imprimer et à poser près de la boîte, pour que chacun sache que la bibliothèque a sa Lanterne et comment la rejoindre.',
     language: 'fr',
     licence: 'CC0-1.0',
     themes: ['Lanterne'],
     html: afficheLanterne,
-    cover: { title: 'La bibliothèque a sa Lanterne', subtitle: 'Affiche à imprimer', background: '#1d2f57', motif: 'lantern', kind: 'Affiche' },
+    cover: {
+      title: 'La bibliothèque a sa Lanterne',
+      subtitle: 'Affiche à imprimer',
+      background: '#1d2f57',
+      motif: 'lantern',
+      kind: 'Affiche',
+    },
   },
 ];

@@ -42,7 +42,10 @@ export function coverSvg(spec: CoverSpec): string {
   }
   const titleTop = 540;
   const title = lines
-    .map((l, i) => `<text x="40" y="${titleTop + size + i * size * 1.15}" font-size="${size}" font-weight="bold" fill="${INK}">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="40" y="${titleTop + size + i * size * 1.15}" font-size="${size}" font-weight="bold" fill="${INK}">${escapeXml(l)}</text>`,
+    )
     .join('');
   const afterTitle = titleTop + size + (lines.length - 1) * size * 1.15;
   const subtitle = spec.subtitle

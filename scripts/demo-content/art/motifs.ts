@@ -71,7 +71,9 @@ export function hedgehog(): string {
     const y2 = 250 + r2 * 0.8 * Math.sin(a);
     const x3 = 200 + r1 * Math.cos(a + 0.1);
     const y3 = 250 + r1 * 0.8 * Math.sin(a + 0.1);
-    spikes.push(`${x1.toFixed(1)},${y1.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)} ${x3.toFixed(1)},${y3.toFixed(1)}`);
+    spikes.push(
+      `${x1.toFixed(1)},${y1.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)} ${x3.toFixed(1)},${y3.toFixed(1)}`,
+    );
   }
   return `<polygon points="${spikes.join(' ')}" fill="#7a5230" ${ln(INK, 6)}/>
 <ellipse cx="200" cy="255" rx="125" ry="85" fill="#8b5e3c" ${ln()}/>
@@ -126,7 +128,10 @@ export function tree(season: 'spring' | 'summer' | 'autumn' | 'winter', ground =
     crown === 'none'
       ? ''
       : `<path d="M200 60 C270 55 330 100 325 160 C350 200 320 260 260 255 C230 280 170 280 140 255 C80 260 50 200 75 160 C70 100 130 55 200 60 Z" fill="${crown}" ${ln()}/>`;
-  const snow = season === 'winter' ? `<rect x="20" y="355" width="360" height="30" rx="15" fill="#ffffff" ${ln(INK, 5)}/>` : `<rect x="20" y="355" width="360" height="22" rx="11" fill="#7cae5a" ${ln(INK, 5)}/>`;
+  const snow =
+    season === 'winter'
+      ? `<rect x="20" y="355" width="360" height="30" rx="15" fill="#ffffff" ${ln(INK, 5)}/>`
+      : `<rect x="20" y="355" width="360" height="22" rx="11" fill="#7cae5a" ${ln(INK, 5)}/>`;
   return `${branches}${leaves}${extra}${ground ? snow : ''}`;
 }
 
@@ -147,7 +152,10 @@ export function headphones(): string {
 export function checklist(): string {
   const rows = [120, 190, 260]
     .map(
-      (y, i) => `<rect x="110" y="${y - 22}" width="40" height="40" rx="6" fill="#ffffff" ${ln(INK, 6)}/>
+      (
+        y,
+        i,
+      ) => `<rect x="110" y="${y - 22}" width="40" height="40" rx="6" fill="#ffffff" ${ln(INK, 6)}/>
 ${i < 2 ? `<path d="M118 ${y} L128 ${y + 10} L146 ${y - 14}" fill="none" ${ln(LEAF, 8)}/>` : ''}
 <line x1="170" y1="${y}" x2="${i === 1 ? 270 : 295}" y2="${y}" ${ln(INK, 8)} opacity="0.6"/>`,
     )
@@ -160,7 +168,10 @@ ${rows}
 
 export function film(): string {
   const holes = [80, 130, 180, 230, 280]
-    .map((y) => `<rect x="62" y="${y}" width="22" height="24" rx="4" fill="${CREAM}"/><rect x="316" y="${y}" width="22" height="24" rx="4" fill="${CREAM}"/>`)
+    .map(
+      (y) =>
+        `<rect x="62" y="${y}" width="22" height="24" rx="4" fill="${CREAM}"/><rect x="316" y="${y}" width="22" height="24" rx="4" fill="${CREAM}"/>`,
+    )
     .join('');
   return `<rect x="50" y="60" width="300" height="270" rx="14" fill="#33415c" ${ln()}/>
 ${holes}
@@ -175,7 +186,10 @@ export function moonAndStars(): string {
     [300, 170, 0.6],
     [90, 230, 0.7],
   ]
-    .map(([x, y, s]) => `<path transform="translate(${x} ${y}) scale(${s})" d="M0 -24 L7 -7 L24 0 L7 7 L0 24 L-7 7 L-24 0 L-7 -7 Z" fill="${GOLD}"/>`)
+    .map(
+      ([x, y, s]) =>
+        `<path transform="translate(${x} ${y}) scale(${s})" d="M0 -24 L7 -7 L24 0 L7 7 L0 24 L-7 7 L-24 0 L-7 -7 Z" fill="${GOLD}"/>`,
+    )
     .join('');
   return `${stars}<path d="M240 90 a110 110 0 1 0 60 200 a90 90 0 1 1 -60 -200 Z" fill="#fff1a8" ${ln()}/>`;
 }

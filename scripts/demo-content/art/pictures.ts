@@ -1,5 +1,16 @@
 import { escapeXml } from '../epub.js';
-import { CREAM, GOLD, INK, LEAF, hedgehog, lantern, moonAndStars, phone, tree, wifi } from './motifs.js';
+import {
+  CREAM,
+  GOLD,
+  INK,
+  LEAF,
+  hedgehog,
+  lantern,
+  moonAndStars,
+  phone,
+  tree,
+  wifi,
+} from './motifs.js';
 
 /** Our landscape pictures, 1600×1000. */
 export const PICTURE_WIDTH = 1600;
@@ -9,7 +20,8 @@ function svg(body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" viewBox="0 0 1600 1000" font-family="DejaVu Sans, sans-serif">${body}</svg>`;
 }
 
-const ln = (colour = INK, width = 8) => `stroke="${colour}" stroke-width="${width}" stroke-linejoin="round" stroke-linecap="round"`;
+const ln = (colour = INK, width = 8) =>
+  `stroke="${colour}" stroke-width="${width}" stroke-linejoin="round" stroke-linecap="round"`;
 
 function star(x: number, y: number, s: number): string {
   return `<path transform="translate(${x} ${y}) scale(${s})" d="M0 -24 L7 -7 L24 0 L7 7 L0 24 L-7 7 L-24 0 L-7 -7 Z" fill="${GOLD}"/>`;
@@ -85,7 +97,10 @@ function panel(x: number, n: number, title: string, body: string): string {
 ${body}
 ${title
   .split('\n')
-  .map((l, i) => `<text x="250" y="${800 + i * 50}" font-size="34" font-weight="bold" fill="${INK}" text-anchor="middle">${escapeXml(l)}</text>`)
+  .map(
+    (l, i) =>
+      `<text x="250" y="${800 + i * 50}" font-size="34" font-weight="bold" fill="${INK}" text-anchor="middle">${escapeXml(l)}</text>`,
+  )
   .join('')}
 </g>`;
 }
@@ -130,5 +145,7 @@ ${seasons
 
 /** The night sky alone: the poems' book uses it as an illustration. */
 export function nightSky(): string {
-  return svg(`<rect width="1600" height="1000" fill="#1d2f57"/><g transform="translate(500 200) scale(1.5)">${moonAndStars()}</g>`);
+  return svg(
+    `<rect width="1600" height="1000" fill="#1d2f57"/><g transform="translate(500 200) scale(1.5)">${moonAndStars()}</g>`,
+  );
 }

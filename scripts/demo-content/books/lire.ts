@@ -15,15 +15,23 @@ export const lire: Book = {
     {
       title: 'Un livre qui s’adapte à vous',
       blocks: [
-        { p: 'Un livre numérique est un fichier. Le plus souvent, son nom finit par **.epub**. Contrairement à une page imprimée, son texte s’adapte à votre écran : si vous grossissez les lettres, les lignes se recomposent et les pages se renumérotent.' },
-        { p: 'On peut donc lire un livre numérique sur un petit téléphone comme sur une grande tablette, avec des lettres aussi grandes qu’on le souhaite.' },
-        { p: 'Certains documents sont au format **PDF**. Ce sont des pages fixes, comme une photocopie : parfaits pour imprimer une fiche, moins pratiques pour lire un roman sur un petit écran.' },
+        {
+          p: 'Un livre numérique est un fichier. Le plus souvent, son nom finit par **.epub**. Contrairement à une page imprimée, son texte s’adapte à votre écran : si vous grossissez les lettres, les lignes se recomposent et les pages se renumérotent.',
+        },
+        {
+          p: 'On peut donc lire un livre numérique sur un petit téléphone comme sur une grande tablette, avec des lettres aussi grandes qu’on le souhaite.',
+        },
+        {
+          p: 'Certains documents sont au format **PDF**. Ce sont des pages fixes, comme une photocopie : parfaits pour imprimer une fiche, moins pratiques pour lire un roman sur un petit écran.',
+        },
       ],
     },
     {
       title: 'Choisir une application',
       blocks: [
-        { p: 'Pour ouvrir un fichier EPUB, il faut une application de lecture. Beaucoup sont gratuites. Quelques pistes :' },
+        {
+          p: 'Pour ouvrir un fichier EPUB, il faut une application de lecture. Beaucoup sont gratuites. Quelques pistes :',
+        },
         {
           list: [
             'sur **iPhone et iPad**, l’application **Livres** est déjà installée ;',
@@ -32,13 +40,17 @@ export const lire: Book = {
             'les **liseuses** (des appareils faits pour la lecture, à l’écran qui ne brille pas) lisent presque toutes le format EPUB.',
           ],
         },
-        { tip: 'Demandez conseil à la bibliothèque : les bibliothécaires connaissent les applications qui marchent bien sur les appareils courants.' },
+        {
+          tip: 'Demandez conseil à la bibliothèque : les bibliothécaires connaissent les applications qui marchent bien sur les appareils courants.',
+        },
       ],
     },
     {
       title: 'Régler sa lecture',
       blocks: [
-        { p: 'Touchez le milieu de la page : un menu apparaît. On y trouve presque toujours un bouton **Aa**. Il permet de :' },
+        {
+          p: 'Touchez le milieu de la page : un menu apparaît. On y trouve presque toujours un bouton **Aa**. Il permet de :',
+        },
         {
           list: [
             '**agrandir le texte** : c’est le réglage le plus utile, n’hésitez pas ;',
@@ -47,15 +59,23 @@ export const lire: Book = {
             '**passer en mode nuit** : lettres claires sur fond sombre, plus doux le soir.',
           ],
         },
-        { p: 'Pour tourner la page, touchez le bord droit de l’écran ou faites glisser votre doigt de droite à gauche. Pour revenir en arrière, faites l’inverse.' },
+        {
+          p: 'Pour tourner la page, touchez le bord droit de l’écran ou faites glisser votre doigt de droite à gauche. Pour revenir en arrière, faites l’inverse.',
+        },
       ],
     },
     {
       title: 'Marque-pages et sommaire',
       blocks: [
-        { p: 'L’application retient la page où vous vous êtes arrêté. En rouvrant le livre, vous reprenez votre lecture au bon endroit.' },
-        { p: 'Le **sommaire** permet de sauter directement à un chapitre. Le **marque-page** garde une page importante. Beaucoup d’applications permettent aussi de surligner une phrase ou de chercher un mot dans tout le livre.' },
-        { p: 'Enfin, certaines applications savent lire le texte à voix haute. Cherchez une option « lecture audio » ou « synthèse vocale » dans leurs réglages.' },
+        {
+          p: 'L’application retient la page où vous vous êtes arrêté. En rouvrant le livre, vous reprenez votre lecture au bon endroit.',
+        },
+        {
+          p: 'Le **sommaire** permet de sauter directement à un chapitre. Le **marque-page** garde une page importante. Beaucoup d’applications permettent aussi de surligner une phrase ou de chercher un mot dans tout le livre.',
+        },
+        {
+          p: 'Enfin, certaines applications savent lire le texte à voix haute. Cherchez une option « lecture audio » ou « synthèse vocale » dans leurs réglages.',
+        },
       ],
     },
   ],

@@ -15,7 +15,9 @@ export const telecharger: Book = {
     {
       title: 'Avant de commencer',
       blocks: [
-        { p: 'Télécharger, c’est copier un fichier sur votre appareil. Une fois copié, le livre est à vous : vous pouvez le lire sans Wi-Fi, dans le bus, chez vous, où vous voulez.' },
+        {
+          p: 'Télécharger, c’est copier un fichier sur votre appareil. Une fois copié, le livre est à vous : vous pouvez le lire sans Wi-Fi, dans le bus, chez vous, où vous voulez.',
+        },
         { p: 'Il vous faut :' },
         {
           list: [
@@ -24,7 +26,9 @@ export const telecharger: Book = {
             'être connecté au Wi-Fi de la bibliothèque (voir le guide « Bienvenue sur Lanterne »).',
           ],
         },
-        { tip: 'Si une petite fenêtre s’est ouverte toute seule quand vous vous êtes connecté, fermez-la et ouvrez votre vrai navigateur. Cette petite fenêtre ne sait pas télécharger.' },
+        {
+          tip: 'Si une petite fenêtre s’est ouverte toute seule quand vous vous êtes connecté, fermez-la et ouvrez votre vrai navigateur. Cette petite fenêtre ne sait pas télécharger.',
+        },
       ],
     },
     {
@@ -39,7 +43,9 @@ export const telecharger: Book = {
             'Plus tard, vous retrouverez le livre dans l’application **Fichiers**, dossier **Téléchargements**.',
           ],
         },
-        { tip: 'Android peut demander avec quelle application ouvrir le fichier. Choisissez votre application de lecture, puis « Toujours ».' },
+        {
+          tip: 'Android peut demander avec quelle application ouvrir le fichier. Choisissez votre application de lecture, puis « Toujours ».',
+        },
       ],
     },
     {

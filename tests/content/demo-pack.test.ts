@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getLicence, isKnownLicence } from '../../src/server/catalogue/licences.js';
+import { MANIFEST_FILE, manifestSchema, type Manifest } from '../../src/server/packs/manifest.js';
+import { epubcheck, findEpubcheck } from './epubcheck.js';
+import { firstLocalEntry, readZip } from './epub-zip.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CONTENT = path.join(ROOT, 'content');
+/** Files the pack may hold besides those its manifest lists (see content/README.md). */
+const ALLOWED_EXTRA = new Set([MANIFEST_FILE, 'README.md']);
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), rel) : [rel];
+  });
+}
+
+let manifest: Manifest;
+
+beforeAll(() => {
+  manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(path.join(CONTENT, MANIFEST_FILE), 'utf8')),
+  );
+});
+
+const epubs = () =>
+  manifest.items
+    .filter((i) => i.type === 'book')
+    .flatMap((i) => i.files.map((f) => ({ item: i, file: f })));
+
+describe('the bundled demo pack (content/)', () => {
+  it('is our pack, with enough works of enough kinds', () => {
+    expect(manifest.id).toBe('lanterne-demo');
+    expect(manifest.publisher).toBe('Projet Lanterne');
+    expect(manifest.items.length).toBeGreaterThanOrEqual(12);
+    const types = new Set(manifest.items.map((i) => i.type));
+    expect(types.size).toBeGreaterThanOrEqual(4);
+    expect(manifest.items.filter((i) => i.type === 'book').length).toBeGreaterThanOrEqual(5);
+    expect(new Set(manifest.items.map((i) => i.id)).size).toBe(manifest.items.length);
+  });
+
+  it('has every listed file, with its declared size and SHA-256', () => {
+    const refs = [
+      ...manifest.items.flatMap((i) => [...i.files, ...(i.cover ? [i.cover] : [])]),
+      ...manifest.notices,
+    ];
+    for (const ref of refs) {
+      const file = path.join(CONTENT, ref.path);
+      expect(existsSync(file), `${ref.path} manque`).toBe(true);
+      const data = readFileSync(file);
+      expect(data.length, `${ref.path}: taille`).toBe(ref.size);
+      expect(sha256(data), `${ref.path}: empreinte`).toBe(ref.sha256);
+    }
+  });
+
+  it('gives every work a known free-culture licence, a credit line and a cover', () => {
+    for (const item of manifest.items) {
+      expect(isKnownLicence(item.licence), `${item.id}: ${item.licence}`).toBe(true);
+      expect(getLicence(item.licence)?.freeCulture, `${item.id}: ${item.licence}`).toBe(true);
+      expect(item.attribution).toContain('Projet Lanterne');
+      expect(item.attribution).toContain(item.title);
+      expect(item.cover, `${item.id}: couverture`).toBeDefined();
+      expect(item.description.length).toBeGreaterThan(40);
+      expect(item.themes.length).toBeGreaterThan(0);
+    }
+    expect(new Set(manifest.items.map((i) => i.licence)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('holds nothing but the listed files, this README and the notices', () => {
+    const listed = new Set([
+      ...manifest.items.flatMap((i) => [
+        ...i.files.map((f) => f.path),
+        ...(i.cover ? [i.cover.path] : []),
+      ]),
+    ]);
+    const stray = walk(CONTENT).filter(
+      (rel) => !listed.has(rel) && !ALLOWED_EXTRA.has(rel) && !rel.startsWith('notices/'),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it('lists every notice of content/notices, and only those', () => {
+    const dir = path.join(CONTENT, 'notices');
+    const onDisk = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => existsSync(path.join(dir, n, 'notice.json')))
+          .map((n) => `notices/${n}/notice.json`)
+          .sort()
+      : [];
+    expect(manifest.notices.map((n) => n.path).sort(), 'relancez npm run demo:build').toEqual(
+      onDisk,
+    );
+  });
+
+  it('keeps each sound, the video and the whole pack small', () => {
+    const size = (type: string) =>
+      manifest.items.filter((i) => i.type === type).flatMap((i) => i.files.map((f) => f.size));
+    for (const s of size('audio')) expect(s).toBeLessThan(300 * 1024);
+    for (const s of size('video')) expect(s).toBeLessThan(500 * 1024);
+    const total = walk(CONTENT).reduce(
+      (sum, rel) => sum + statSync(path.join(CONTENT, rel)).size,
+      0,
+    );
+    expect(total).toBeLessThan(6 * 1024 * 1024);
+  });
+
+  it('matches the generator lock, so a rebuild changes nothing', () => {
+    const lock = JSON.parse(
+      readFileSync(path.join(ROOT, 'scripts/demo-content/outputs.lock.json'), 'utf8'),
+    ) as Record<string, { sha256: string }>;
+    const refs = manifest.items.flatMap((i) => [...i.files, ...(i.cover ? [i.cover] : [])]);
+    expect(Object.keys(lock).sort()).toEqual([...new Set(refs.map((r) => r.path))].sort());
+    for (const ref of refs) expect(lock[ref.path]?.sha256, ref.path).toBe(ref.sha256);
+  });
+});
+
+describe('the demo EPUBs', () => {
+  it('start with an uncompressed mimetype entry, without extra field', () => {
+    for (const { file } of epubs()) {
+      const first = firstLocalEntry(readFileSync(path.join(CONTENT, file.path)));
+      expect(first, file.path).toEqual({
+        name: 'mimetype',
+        method: 0,
+        extraLength: 0,
+        content: 'application/epub+zip',
+      });
+    }
+  });
+
+  it('carry the metadata of their manifest entry in their package document', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: false });
+    for (const { item, file } of epubs()) {
+      const entries = await readZip(readFileSync(path.join(CONTENT, file.path)));
+      const container = entries.find((e) => e.name === 'META-INF/container.xml');
+      expect(container, file.path).toBeDefined();
+      const opfPath = /full-path="([^"]+)"/.exec(container?.data.toString('utf8') ?? '')?.[1];
+      const opf = entries.find((e) => e.name === opfPath)?.data.toString('utf8') ?? '';
+      const meta = (parser.parse(opf) as { package: { metadata: Record<string, unknown> } }).package
+        .metadata;
+      const text = (v: unknown): string =>
+        typeof v === 'object' && v !== null && '#text' in v
+          ? String((v as { '#text': unknown })['#text'])
+          : String(v);
+      expect(text(meta['dc:title']), file.path).toBe(item.title);
+      expect(text(meta['dc:language'])).toBe(item.language);
+      expect(text(meta['dc:creator'])).toBe('Projet Lanterne');
+      expect(text(meta['dc:identifier'])).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(text(meta['dc:rights'])).toContain(
+        getLicence(item.licence)?.name.replace(/^CC0 1\.0$/, 'CC0 1.0') ?? '?',
+      );
+      expect(opf).toMatch(
+        /<meta property="dcterms:modified">\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z<\/meta>/,
+      );
+      expect(opf).toContain('properties="nav"');
+      expect(opf).toContain('properties="cover-image"');
+    }
+  });
+
+  it('pass epubcheck with no error and no warning', async (ctx) => {
+    const command = findEpubcheck();
+    if (!command) {
+      if (process.env['CI'])
+        throw new Error(
+          'epubcheck est introuvable : installez le paquet Debian « epubcheck » (voir .ci/run).',
+        );
+      ctx.skip(
+        'epubcheck absent : installez le paquet Debian « epubcheck » pour valider les EPUB de démonstration.',
+      );
+      return;
+    }
+    const files = epubs().map((e) => e.file.path);
+    const results: Array<{ file: string; output: string; ok: boolean }> = [];
+    // Two at a time: the machine has two cores and each run starts a JVM.
+    for (let i = 0; i < files.length; i += 2) {
+      const batch = files.slice(i, i + 2);
+      results.push(
+        ...(await Promise.all(
+          batch.map(async (f) => ({
+            file: f,
+            ...(await epubcheck(command, path.join(CONTENT, f))),
+          })),
+        )),
+      );
+    }
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => `${r.file}\n${r.output}`).join('\n\n')).toBe('');
+    expect(results.length).toBeGreaterThanOrEqual(5);
+  }, 180_000);
+});
