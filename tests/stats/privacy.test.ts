@@ -45,7 +45,10 @@ beforeAll(async () => {
   const paths = makePaths(config);
   const db = openDatabase(paths.dbFile);
   migrate(db);
-  const log = createLogger('debug', (line) => logLines.push(line));
+  const log = createLogger('debug', (line) => {
+    logLines.push(line);
+    return true;
+  });
   ctx = createContext({ config, db, paths, clock: { now: () => new Date() }, log });
   addWorks(ctx, 'contes', [
     work('conte-un', 'Le petit chaperon'),
