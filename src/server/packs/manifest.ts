@@ -13,9 +13,9 @@ const text = (max: number) => z.string().trim().max(max);
 
 /** A file of the pack: a relative POSIX path, its exact size and checksum. */
 export const fileRefSchema = z.object({
-  path: z.string().min(1).max(512),
-  size: z.number().int().min(0),
-  sha256,
+  path: z.string().min(1).max(512).describe('Chemin relatif au dossier du pack, avec des « / », sans « .. » (ex. livres/foret.epub)'),
+  size: z.number().int().min(0).describe('Taille exacte en octets'),
+  sha256: sha256.describe('Empreinte SHA-256 du fichier, en hexadécimal minuscule'),
 });
 
 export const authorSchema = z.object({
@@ -34,7 +34,7 @@ export const itemSchema = z.object({
   description: text(10_000).default(''),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'code de langue (fr, en, oc…)'),
   /** An SPDX id (`CC-BY-4.0`…) or `public-domain`. */
-  licence: z.string().min(1).max(64),
+  licence: z.string().min(1).max(64).describe('Identifiant SPDX (CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0…) ou public-domain'),
   /** The credit line visitors copy, e.g. "« Titre », Autrice, CC BY 4.0". */
   attribution: text(1000).min(1),
   themes: z.array(text(80).min(1)).max(20).default([]),
@@ -78,5 +78,11 @@ export function compareVersions(a: string, b: string): number {
 
 /** The published JSON Schema (docs/pack.schema.json is generated from this). */
 export function manifestJsonSchema(): unknown {
-  return z.toJSONSchema(manifestSchema, { io: 'input' });
+  return {
+    $id: 'https://lanterne.lan/docs/pack.schema.json',
+    title: 'Manifeste de pack Lanterne (lanterne-pack.json)',
+    description:
+      'Un pack est un dossier (ou un .zip de ce dossier) avec ce fichier à sa racine. Chemins relatifs au dossier, séparés par « / ». Voir docs/packs.md.',
+    ...(z.toJSONSchema(manifestSchema, { io: 'input' }) as Record<string, unknown>),
+  };
 }
