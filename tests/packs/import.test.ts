@@ -8,7 +8,7 @@ import type { BoxEvent } from '../../src/server/events/bus.js';
 import type { Manifest } from '../../src/server/packs/manifest.js';
 import type { ImportProgress, PackHook } from '../../src/server/packs/types.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
-import { simplePack, writePack, zipFolder } from './fixtures/packs.js';
+import { manifestOf, rawZip, simplePack, writePack, zipFolder } from './fixtures/packs.js';
 
 let box: TestBox;
 let src: string;
@@ -69,6 +69,36 @@ describe('importPack', () => {
     const f = box.ctx.catalogue.repo.getFile('essai.livre-2', 0);
     const bytes = readFileSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', f?.path ?? ''));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(f?.sha256);
+  });
+
+  it('reads CP437 names from old Windows zips (no UTF-8 flag)', async () => {
+    const manifest = manifestOf({ items: [{ id: 'a', files: [{ path: 'Forêt.epub', content: 'x' }] }] });
+    // CP437: "ê" is 0x88.
+    const name = Buffer.concat([Buffer.from('For'), Buffer.from([0x88]), Buffer.from('t.epub')]);
+    writeFileSync(
+      path.join(src, 'cp437.zip'),
+      rawZip([
+        { name: 'lanterne-pack.json', data: Buffer.from(JSON.stringify(manifest)) },
+        { name, data: Buffer.from('x'), utf8: false },
+      ]),
+    );
+    const outcome = await importPack(box.ctx, { kind: 'zip', path: path.join(src, 'cp437.zip'), origin: 'usb' });
+    expect(outcome.status).toBe('imported');
+  });
+
+  it('an interrupted import (stick pulled out) changes nothing', async () => {
+    writePack(path.join(src, 'p'), simplePack(40));
+    const controller = new AbortController();
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'p')), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'copying' && p.bytesDone > 0) controller.abort();
+      },
+    });
+    expect(outcome.status === 'rejected' && outcome.problems[0]?.code).toBe('interrupted');
+    expect(box.ctx.catalogue.find({}).total).toBe(0);
+    expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+    expect(readdirSync(box.ctx.paths.packsDir)).toEqual([]);
   });
 
   it('accepts NFD names from macOS for NFC manifest paths and stores them NFC', async () => {
