@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AdminLayout } from '../admin/ui/layout.js';
+import { TableWrap } from '../admin/ui/table.js';
 import type { Context } from '../context.js';
 import { ClockForm } from '../stats/pages.js';
 import { renderDocument } from '../ui/page.js';
@@ -57,7 +58,7 @@ export function healthRoutes(ctx: Context): Hono {
               </ul>
             )}
             {!clockKnown && <ClockForm c={c} auto={true} />}
-            <div class="table-wrap">
+            <TableWrap label="État de la boîte">
               <table>
                 <caption class="visually-hidden">État de la boîte</caption>
                 <tbody>
@@ -69,7 +70,7 @@ export function healthRoutes(ctx: Context): Hono {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p>Relevé du {new Date(h.collectedAt).toLocaleString('fr-FR')} (mis à jour toutes les 5 secondes au plus).</p>
           </AdminLayout>,
         ),

@@ -1,6 +1,7 @@
 import type { Context as HonoContext } from 'hono';
 import { AdminLayout } from '../admin/ui/layout.js';
 import { CsrfField } from '../admin/ui/csrf.js';
+import { TableWrap } from '../admin/ui/table.js';
 import { BarChart } from './charts.js';
 import type { Report } from './report.js';
 import type { Stick } from './usb.js';
@@ -31,7 +32,7 @@ export function ClockForm({ c, auto }: { c: HonoContext; auto: boolean }) {
 
 function Table({ caption, head, rows, numeric = [] }: { caption: string; head: string[]; rows: Array<Array<string | number>>; numeric?: number[] }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -55,7 +56,7 @@ function Table({ caption, head, rows, numeric = [] }: { caption: string; head: s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

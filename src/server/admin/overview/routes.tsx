@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from '../../context.js';
 import { renderDocument } from '../../ui/page.js';
 import { AdminLayout } from '../ui/layout.js';
+import { TableWrap } from '../ui/table.js';
 import { overview } from './service.js';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -41,7 +42,7 @@ export function overviewRoutes(ctx: Context): Hono {
           {o.types.length === 0 ? (
             <p>Aucune œuvre pour l'instant : importez un pack depuis une clé USB (page Packs).</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label="Œuvres par type">
               <table>
                 <thead>
                   <tr>
@@ -58,13 +59,13 @@ export function overviewRoutes(ctx: Context): Hono {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           <h2>Packs installés</h2>
           {o.packs.length === 0 ? (
             <p>Aucun pack installé.</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label="Packs installés">
               <table>
                 <thead>
                   <tr>
@@ -85,7 +86,7 @@ export function overviewRoutes(ctx: Context): Hono {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           <h2>Nouveautés</h2>
           {o.newest.length === 0 ? (
