@@ -85,14 +85,14 @@ async function main(): Promise<void> {
       const rel = `images/${work.id}.png`;
       await raster(rel, svg, PICTURE_WIDTH, PICTURE_HEIGHT);
       files.push(rel);
-      // The portal shows covers in portrait: the middle of the picture.
+      // The portal shows covers in portrait: the whole picture above the title.
+      await cover(work, {
+        title: work.title,
+        background: '#e3ecf7',
+        motif: { picture: svg },
+        kind: 'Image',
+      });
       coverRel = `covers/${work.id}.png`;
-      await raster(
-        coverRel,
-        sized(svg, COVER_WIDTH, COVER_HEIGHT, '425 0 750 1000'),
-        COVER_WIDTH,
-        COVER_HEIGHT,
-      );
     } else if (work.type === 'audio') {
       const rel = `audio/${work.id}.mp3`;
       const speech = {
@@ -140,7 +140,9 @@ async function main(): Promise<void> {
 
   removeStale(outputs.written);
   outputs.save();
-  const manifest = buildManifest(CONTENT_DIR, built, PUBLISHED);
+  // The portal lists the newest works first, and a pack's works arrive in manifest order:
+  // listing them backwards puts the welcome guide at the top of « Nouveautés ».
+  const manifest = buildManifest(CONTENT_DIR, built.reverse(), PUBLISHED);
   writeFileSync(
     path.join(CONTENT_DIR, 'lanterne-pack.json'),
     `${JSON.stringify(manifest, null, 2)}\n`,

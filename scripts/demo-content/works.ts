@@ -82,7 +82,7 @@ const BOOK_COVERS: Record<string, Omit<CoverSpec, 'title'>> = {
   },
   herisson: { subtitle: 'Un conte', background: '#f6dcb5', motif: 'hedgehog', kind: 'Conte' },
   poemes: { background: '#d7ecd1', motif: 'autumn', kind: 'Poésie' },
-  welcome: { subtitle: 'A short guide', background: '#2c4a7c', motif: 'wifi', kind: 'Guide' },
+  welcome: { subtitle: 'A short guide', background: '#ffe6a8', motif: 'wifi', kind: 'Guide' },
 };
 
 function bookWork(book: Book): BookWork {
@@ -109,7 +109,7 @@ function plain(text: string): string {
 const herissonChapterOne =
   herisson.chapters[0]?.blocks.flatMap((b) => ('p' in b ? [plain(b.p)] : [])) ?? [];
 
-export const WORKS: Work[] = [
+const ALL_WORKS: Work[] = [
   ...[bienvenue, telecharger, lire, licenceLibre, herisson, poemes, welcome].map(bookWork),
   {
     id: 'la-lanterne-dans-la-nuit',
@@ -249,8 +249,36 @@ export const WORKS: Work[] = [
       title: 'La bibliothèque a sa Lanterne',
       subtitle: 'Affiche à imprimer',
       background: '#1d2f57',
-      motif: 'lantern',
+      motif: 'moonAndStars',
       kind: 'Affiche',
     },
   },
 ];
+
+/** The order a new visitor should meet the works in: welcome first, then a mix of kinds. */
+const FIRST_SEEN = [
+  'bienvenue-sur-lanterne',
+  'le-herisson-et-la-lanterne',
+  'message-de-bienvenue',
+  'la-lanterne-dans-la-nuit',
+  'telecharger-un-livre',
+  'la-lanterne-s-allume',
+  'fiche-se-connecter',
+  'lire-un-livre-numerique',
+  'le-herisson-au-jardin',
+  'licence-libre',
+  'poemes-des-quatre-saisons',
+  'le-herisson-et-la-lanterne-lu',
+  'se-connecter-a-lanterne',
+  'l-arbre-des-quatre-saisons',
+  'welcome-to-lanterne',
+  'affiche-lanterne',
+];
+
+export const WORKS: Work[] = [...ALL_WORKS].sort((a, b) => rank(a.id) - rank(b.id));
+
+function rank(id: string): number {
+  const at = FIRST_SEEN.indexOf(id);
+  if (at < 0) throw new Error(`${id}: add it to FIRST_SEEN`);
+  return at;
+}

@@ -6,7 +6,8 @@ export interface CoverSpec {
   subtitle?: string;
   /** Background of the picture half. */
   background: string;
-  motif: MotifName;
+  /** The drawing in the upper half: one of our motifs, or a whole landscape picture. */
+  motif: MotifName | { picture: string };
   /** A small word over the title: "Guide", "Conte", "Audio"… */
   kind: string;
 }
@@ -32,6 +33,15 @@ export function wrap(text: string, fontSize: number, width: number): string[] {
   return lines;
 }
 
+/** A motif, or a landscape picture (1600×1000) shown whole across the top. */
+function drawing(motif: CoverSpec['motif']): string {
+  if (typeof motif === 'string') {
+    return `<g transform="translate(95 55) scale(1.025)">${MOTIFS[motif]()}</g>`;
+  }
+  const inner = motif.picture.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+  return `<svg x="0" y="70" width="600" height="375" viewBox="0 0 1600 1000">${inner}</svg>`;
+}
+
 /** A 600×800 cover: the drawing on a colour, then the title on cream, then our name. */
 export function coverSvg(spec: CoverSpec): string {
   let size = 50;
@@ -54,7 +64,7 @@ export function coverSvg(spec: CoverSpec): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" font-family="DejaVu Sans, sans-serif">
 <rect width="600" height="800" fill="${CREAM}"/>
 <rect width="600" height="500" fill="${spec.background}"/>
-<g transform="translate(95 55) scale(1.025)">${MOTIFS[spec.motif]()}</g>
+${drawing(spec.motif)}
 <rect x="40" y="478" width="${Math.max(120, spec.kind.length * 16 + 40)}" height="44" rx="22" fill="${INK}"/>
 <text x="60" y="508" font-size="22" font-weight="bold" fill="#ffffff" letter-spacing="1">${escapeXml(spec.kind)}</text>
 ${title}
