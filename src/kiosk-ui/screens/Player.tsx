@@ -76,14 +76,14 @@ function MediaPlayer({ view, title }: { view: KioskView; title: string }) {
         {clock(time.at)} / {clock(time.of)}
       </p>
       <div class="controls">
-        <Button class="control" onPress={() => seek(-10)} label={t.back10} gapMs={250} testId="media-back">
+        <Button class="control" onPress={() => seek(-10)} label={`${t.back10Short} (${t.back10})`} gapMs={250} testId="media-back">
           <Icon name="rewind" />
           {t.back10Short}
         </Button>
         <Button class="control control-main" onPress={toggle} label={playing ? t.pause : t.playVerb} testId="media-toggle">
           <Icon name={playing ? 'pause' : 'play'} size={72} />
         </Button>
-        <Button class="control" onPress={() => seek(10)} label={t.fwd10} gapMs={250} testId="media-forward">
+        <Button class="control" onPress={() => seek(10)} label={`${t.fwd10Short} (${t.fwd10})`} gapMs={250} testId="media-forward">
           <Icon name="forward" />
           {t.fwd10Short}
         </Button>
