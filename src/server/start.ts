@@ -1,6 +1,7 @@
 import { startAdmin } from './admin/start.js';
 import type { Context } from './context.js';
 import { startPacks } from './packs/starter.js';
+import { startUsbWatcher } from './packs/watch/watcher.js';
 import { startStats } from './stats/start.js';
 
 type Stop = () => Promise<void> | void;
@@ -12,7 +13,7 @@ type Stop = () => Promise<void> | void;
  */
 export async function startFeatures(ctx: Context): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
-  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startStats, startPacks];
+  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startStats, startPacks, startUsbWatcher];
   for (const start of starters) {
     try {
       stops.push(await start(ctx));

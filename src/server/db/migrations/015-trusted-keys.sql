@@ -17,8 +17,3 @@ CREATE TABLE pack_decisions (
   decided_at TEXT NOT NULL
 ) STRICT;
 
--- The box's own "local" pack: files from sticks the animateur sorted by hand.
-CREATE TABLE local_pack_state (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  version INTEGER NOT NULL
-) STRICT;

@@ -35,7 +35,7 @@ export interface BuildReport {
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
-function attributionFor(title: string, authors: string[], licence: string): string {
+export function attributionFor(title: string, authors: string[], licence: string): string {
   const name = licence === 'public-domain' ? 'domaine public' : (getLicence(licence)?.name ?? licence);
   return [`« ${title} »`, authors.join(', '), name].filter(Boolean).join(', ');
 }
@@ -49,7 +49,7 @@ async function readExisting(root: string): Promise<Manifest | undefined> {
   }
 }
 
-function bumpPatch(version: string): string {
+export function bumpPatch(version: string): string {
   const parts = version.split('.');
   while (parts.length < 3) parts.push('0');
   parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);

@@ -17,16 +17,16 @@ export interface InitReport {
 }
 
 /** One pre-filled row for a file, from what the file says about itself. */
-export async function rowForFile(root: string, rel: string, taken: Set<string>, coversDir = COVERS_DIR): Promise<{ row: Row; warnings: string[] }> {
+export async function rowForFile(
+  root: string,
+  rel: string,
+  taken: Set<string>,
+  saveCover: ((id: string, cover: { name: string; data: Buffer }) => Promise<string>) | null = coverSaver(root),
+): Promise<{ row: Row; warnings: string[]; cover?: { name: string; data: Buffer } | undefined }> {
   const meta = await extractMetadata(path.join(root, rel));
   const id = uniqueSlug(slug(path.posix.basename(rel, path.posix.extname(rel))), taken);
   const guess = guessLicence(meta.rights ?? '');
-  let cover = '';
-  if (meta.cover) {
-    cover = `${coversDir}/${id}${path.extname(meta.cover.name).toLowerCase() || '.jpg'}`;
-    await mkdir(path.join(root, coversDir), { recursive: true });
-    await writeFile(path.join(root, cover), meta.cover.data);
-  }
+  const cover = meta.cover && saveCover ? await saveCover(id, meta.cover) : '';
   const row = Object.fromEntries(COLUMNS.map((c) => [c, ''])) as Row;
   Object.assign(row, {
     file: rel,
@@ -42,7 +42,17 @@ export async function rowForFile(root: string, rel: string, taken: Set<string>, 
     cover,
     note: guess.note || (meta.rights ? '' : 'à confirmer : le fichier ne dit rien de sa licence'),
   });
-  return { row, warnings: meta.warnings.map((w) => `${rel} : ${w}`) };
+  return { row, warnings: meta.warnings.map((w) => `${rel} : ${w}`), cover: meta.cover };
+}
+
+/** `init` takes covers out of the files into `_covers/` beside them. */
+function coverSaver(root: string) {
+  return async (id: string, cover: { name: string; data: Buffer }): Promise<string> => {
+    const rel = `${COVERS_DIR}/${id}${path.extname(cover.name).toLowerCase() || '.jpg'}`;
+    await mkdir(path.join(root, COVERS_DIR), { recursive: true });
+    await writeFile(path.join(root, rel), cover.data);
+    return rel;
+  };
 }
 
 /**
