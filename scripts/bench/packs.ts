@@ -46,7 +46,12 @@ interface Generated {
   bytes: number;
 }
 
-function generate(dir: string, kind: 'epub' | 'video', count: number, size: () => number): Generated {
+function generate(
+  dir: string,
+  kind: 'epub' | 'video',
+  count: number,
+  size: () => number,
+): Generated {
   mkdirSync(path.join(dir, kind === 'epub' ? 'livres' : 'videos'), { recursive: true });
   const items = [];
   let bytes = 0;
@@ -84,17 +89,26 @@ function generate(dir: string, kind: 'epub' | 'video', count: number, size: () =
 
 async function timeImport(source: Generated, work: string): Promise<number> {
   const dataDir = mkdtempSync(path.join(work, 'data-'));
-  const config = makeConfig({ dataDir, contentDir: path.join(work, 'none'), mediaDir: path.join(work, 'none') });
+  const config = makeConfig({
+    dataDir,
+    contentDir: path.join(work, 'none'),
+    mediaDir: path.join(work, 'none'),
+  });
   const paths = makePaths(config);
   const db = openDatabase(paths.dbFile);
   migrate(db);
   const ctx = createContext({ config, db, paths, clock: systemClock, log: silentLogger });
   const start = process.hrtime.bigint();
-  const outcome = await importPack(ctx, { kind: 'folder', path: source.dir, origin: 'local' }, { freeSpaceMargin: 0 });
+  const outcome = await importPack(
+    ctx,
+    { kind: 'folder', path: source.dir, origin: 'local' },
+    { freeSpaceMargin: 0 },
+  );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (outcome.status !== 'imported') throw new Error(`import du banc d’essai refusé : ${JSON.stringify(outcome)}`);
+  if (outcome.status !== 'imported')
+    throw new Error(`import du banc d’essai refusé : ${JSON.stringify(outcome)}`);
   return seconds;
 }
 
@@ -102,7 +116,13 @@ async function timeImport(source: Generated, work: string): Promise<number> {
 function timePlainCopy(source: Generated, work: string): number {
   const dest = path.join(work, `cp-${randomBytes(4).toString('hex')}`);
   const start = process.hrtime.bigint();
-  execFileSync('sh', ['-c', 'cp -r "$1" "$2" && find "$2" -type f -print0 | xargs -0 sha256sum > /dev/null', 'sh', source.dir, dest]);
+  execFileSync('sh', [
+    '-c',
+    'cp -r "$1" "$2" && find "$2" -type f -print0 | xargs -0 sha256sum > /dev/null',
+    'sh',
+    source.dir,
+    dest,
+  ]);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   rmSync(dest, { recursive: true, force: true });
   return seconds;
@@ -121,7 +141,12 @@ export async function runPackBench(options: Options = {}): Promise<{ rows: PackB
     const smallCount = options.smallCount ?? 2000;
     const videoMb = options.videoMb ?? Number(process.env['BENCH_PACK_VIDEO_MB'] ?? '200');
     log(`Packs : génération de ${smallCount} EPUB et de 3 vidéos de ${videoMb} Mo…`);
-    const small = generate(path.join(work, 'small'), 'epub', smallCount, () => 20_000 + Math.floor(Math.random() * 60_000));
+    const small = generate(
+      path.join(work, 'small'),
+      'epub',
+      smallCount,
+      () => 20_000 + Math.floor(Math.random() * 60_000),
+    );
     const large = generate(path.join(work, 'large'), 'video', 3, () => videoMb * 1_000_000);
     for (const [name, pack] of [
       ['2 000 EPUB', small],
@@ -134,7 +159,12 @@ export async function runPackBench(options: Options = {}): Promise<{ rows: PackB
       const ratio = mbps(pack.bytes, imported) / mbps(pack.bytes, plain);
       const itemsPerS = pack.items / imported;
       if (pack === small) {
-        rows.push({ what: `Import ${name} : œuvres/s`, value: `${f1(itemsPerS)} œuvres/s`, target: '≥ 500 œuvres/s', pass: itemsPerS >= 500 });
+        rows.push({
+          what: `Import ${name} : œuvres/s`,
+          value: `${f1(itemsPerS)} œuvres/s`,
+          target: '≥ 500 œuvres/s',
+          pass: itemsPerS >= 500,
+        });
       }
       rows.push({
         what: `Import ${name} : débit (${f1(pack.bytes / 1e6)} Mo)`,

@@ -7,7 +7,17 @@ import { importPack } from '../../src/server/packs/import.js';
 import { inspectPack } from '../../src/server/packs/inspect.js';
 import type { PackSource } from '../../src/server/packs/types.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
-import { dumpDb, listTree, manifestOf, rawZip, simplePack, writePack, zipFolder, type JsonManifest, type SpecPack } from './fixtures/packs.js';
+import {
+  dumpDb,
+  listTree,
+  manifestOf,
+  rawZip,
+  simplePack,
+  writePack,
+  zipFolder,
+  type JsonManifest,
+  type SpecPack,
+} from './fixtures/packs.js';
 
 /**
  * The hostile corpus: each pack is built for real on disk, then imported into a box
@@ -23,7 +33,11 @@ beforeAll(async () => {
   box = makeTestBox();
   root = mkdtempSync(path.join(tmpdir(), 'lanterne-corpus-'));
   writePack(path.join(root, 'good'), simplePack(3, { id: 'bon' }));
-  const outcome = await importPack(box.ctx, { kind: 'folder', path: path.join(root, 'good'), origin: 'usb' });
+  const outcome = await importPack(box.ctx, {
+    kind: 'folder',
+    path: path.join(root, 'good'),
+    origin: 'usb',
+  });
   expect(outcome.status).toBe('imported');
 });
 afterAll(async () => {
@@ -31,8 +45,11 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const one = (files: Array<{ path: string; content: string | Buffer }>, id = 'a'): SpecPack => ({ items: [{ id, files }] });
-const item0 = (m: JsonManifest) => m.items[0] as { files: Array<Record<string, unknown>>; licence: string; id: string };
+const one = (files: Array<{ path: string; content: string | Buffer }>, id = 'a'): SpecPack => ({
+  items: [{ id, files }],
+});
+const item0 = (m: JsonManifest) =>
+  m.items[0] as { files: Array<Record<string, unknown>>; licence: string; id: string };
 
 interface Case {
   name: string;
@@ -51,7 +68,14 @@ const zip = (dir: string, bytes: Buffer): PackSource => {
 /** The entries of a valid pack whose manifest cites one file, plus hostile extras. */
 const zipWith = (dir: string, extra: Array<Parameters<typeof rawZip>[0][number]>): PackSource => {
   const manifest = JSON.stringify(manifestOf(one([{ path: 'a.epub', content: 'a' }])));
-  return zip(dir, rawZip([{ name: 'lanterne-pack.json', data: Buffer.from(manifest) }, { name: 'a.epub', data: Buffer.from('a') }, ...extra]));
+  return zip(
+    dir,
+    rawZip([
+      { name: 'lanterne-pack.json', data: Buffer.from(manifest) },
+      { name: 'a.epub', data: Buffer.from('a') },
+      ...extra,
+    ]),
+  );
 };
 const patched = (dir: string, spec: SpecPack, patch: (m: JsonManifest) => void) => {
   writePack(path.join(dir, 'p'), spec, patch);
@@ -64,11 +88,48 @@ const manifestText = (dir: string, text: string | Buffer) => {
 };
 
 const cases: Case[] = [
-  { name: 'traversal ../ in a path', code: 'unsafe-path', mentions: '../outside.txt', build: (d) => patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => { (item0(m).files[0] as Record<string, unknown>)['path'] = '../outside.txt'; }) },
-  { name: 'absolute path', code: 'unsafe-path', mentions: '/etc/passwd', build: (d) => patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => { (item0(m).files[0] as Record<string, unknown>)['path'] = '/etc/passwd'; }) },
-  { name: 'backslash path', code: 'unsafe-path', build: (d) => patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => { (item0(m).files[0] as Record<string, unknown>)['path'] = '..\\..\\x.epub'; }) },
-  { name: 'NUL in a path', code: 'unsafe-path', build: (d) => patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => { (item0(m).files[0] as Record<string, unknown>)['path'] = 'a.epub\u0000.png'; }) },
-  { name: 'Windows drive letter', code: 'unsafe-path', build: (d) => patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => { (item0(m).files[0] as Record<string, unknown>)['path'] = 'C:/Windows/win.ini'; }) },
+  {
+    name: 'traversal ../ in a path',
+    code: 'unsafe-path',
+    mentions: '../outside.txt',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = '../outside.txt';
+      }),
+  },
+  {
+    name: 'absolute path',
+    code: 'unsafe-path',
+    mentions: '/etc/passwd',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = '/etc/passwd';
+      }),
+  },
+  {
+    name: 'backslash path',
+    code: 'unsafe-path',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = '..\\..\\x.epub';
+      }),
+  },
+  {
+    name: 'NUL in a path',
+    code: 'unsafe-path',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = 'a.epub\u0000.png';
+      }),
+  },
+  {
+    name: 'Windows drive letter',
+    code: 'unsafe-path',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = 'C:/Windows/win.ini';
+      }),
+  },
   {
     name: 'symlink to /etc/passwd',
     code: 'symlink',
@@ -112,24 +173,181 @@ const cases: Case[] = [
       return folder(path.join(d, 'p'));
     },
   },
-  { name: 'bad JSON', code: 'manifest-bad-json', mentions: 'ligne 3', build: (d) => manifestText(d, '{\n  "format": "lanterne-pack/1",\n  "id": "x",, \n}') },
-  { name: 'truncated JSON', code: 'manifest-bad-json', mentions: 'avant la fin', build: (d) => manifestText(d, JSON.stringify(manifestOf(simplePack(2))).slice(0, 200)) },
-  { name: 'huge manifest (17 MB)', code: 'manifest-too-big', build: (d) => manifestText(d, `{"format":"lanterne-pack/1",${' '.repeat(17 * 1024 * 1024)}}`) },
-  { name: 'manifest not in UTF-8', code: 'manifest-bad-json', mentions: 'UTF-8', build: (d) => manifestText(d, Buffer.from('{"title":"For\xeat"}', 'latin1')) },
-  { name: 'manifest is a symlink', code: 'manifest-not-regular', build: (d) => { mkdirSync(path.join(d, 'p')); symlinkSync('/etc/hostname', path.join(d, 'p', 'lanterne-pack.json')); return folder(path.join(d, 'p')); } },
-  { name: 'missing manifest', code: 'missing-manifest', build: (d) => { mkdirSync(path.join(d, 'p')); writeFileSync(path.join(d, 'p', 'livre.epub'), 'x'); return folder(path.join(d, 'p')); } },
-  { name: 'wrong format version', code: 'manifest-format', mentions: 'lanterne-pack/9', build: (d) => patched(d, simplePack(1), (m) => { m['format'] = 'lanterne-pack/9'; }) },
-  { name: 'schema error (bad pack id)', code: 'manifest-invalid', mentions: 'id', build: (d) => patched(d, simplePack(1), (m) => { m['id'] = 'Mon Pack!'; }) },
-  { name: 'schema error (size not a number)', code: 'manifest-invalid', mentions: 'items[0].files[0].size', build: (d) => patched(d, simplePack(1), (m) => { (item0(m).files[0] as Record<string, unknown>)['size'] = 'douze'; }) },
-  { name: 'wrong checksum', code: 'checksum-mismatch', mentions: 'livre-1.epub', build: (d) => patched(d, simplePack(2), (m) => { ((m.items[1] as { files: Array<Record<string, unknown>> }).files[0] as Record<string, unknown>)['sha256'] = 'a'.repeat(64); }) },
-  { name: 'wrong size', code: 'size-mismatch', mentions: 'livre-0.epub', build: (d) => patched(d, simplePack(2), (m) => { (item0(m).files[0] as Record<string, unknown>)['size'] = 3; }) },
-  { name: 'missing file', code: 'missing-file', mentions: 'livres/livre-0.epub', build: (d) => { const s = folder(path.join(d, 'p')); writePack(s.path, simplePack(2)); rmSync(path.join(s.path, 'livres/livre-0.epub')); return s; } },
-  { name: 'unknown licence', code: 'unknown-licence', mentions: 'WTFPL-9', build: (d) => patched(d, simplePack(1), (m) => { item0(m).licence = 'WTFPL-9'; }) },
-  { name: 'NC licence under the free-culture policy', code: 'licence-not-allowed', mentions: 'CC-BY-NC-4.0', build: (d) => patched(d, simplePack(1), (m) => { item0(m).licence = 'CC-BY-NC-4.0'; }) },
-  { name: 'duplicate item ids', code: 'duplicate-item-id', mentions: 'livre-0', build: (d) => patched(d, simplePack(2), (m) => { (m.items[1] as Record<string, unknown>)['id'] = 'livre-0'; }) },
-  { name: 'same path twice with different checksums', code: 'duplicate-path', build: (d) => patched(d, { items: [{ id: 'a', files: [{ path: 'a.epub', content: 'a' }] }, { id: 'b', files: [{ path: 'a.epub', content: 'b' }] }] }, () => undefined) },
-  { name: 'NFC/NFD clash in the manifest', code: 'name-clash', build: (d) => patched(d, { items: [{ id: 'a', files: [{ path: 'Forêt.epub', content: 'a' }] }, { id: 'b', files: [{ path: 'Forêt.epub'.normalize('NFD'), content: 'b' }] }] }, () => undefined) },
-  { name: 'case clash in the manifest', code: 'name-clash', mentions: 'a.epub', build: (d) => patched(d, { items: [{ id: 'a', files: [{ path: 'A.epub', content: 'a' }] }, { id: 'b', files: [{ path: 'a.epub', content: 'b' }] }] }, () => undefined) },
+  {
+    name: 'bad JSON',
+    code: 'manifest-bad-json',
+    mentions: 'ligne 3',
+    build: (d) => manifestText(d, '{\n  "format": "lanterne-pack/1",\n  "id": "x",, \n}'),
+  },
+  {
+    name: 'truncated JSON',
+    code: 'manifest-bad-json',
+    mentions: 'avant la fin',
+    build: (d) => manifestText(d, JSON.stringify(manifestOf(simplePack(2))).slice(0, 200)),
+  },
+  {
+    name: 'huge manifest (17 MB)',
+    code: 'manifest-too-big',
+    build: (d) => manifestText(d, `{"format":"lanterne-pack/1",${' '.repeat(17 * 1024 * 1024)}}`),
+  },
+  {
+    name: 'manifest not in UTF-8',
+    code: 'manifest-bad-json',
+    mentions: 'UTF-8',
+    build: (d) => manifestText(d, Buffer.from('{"title":"For\xeat"}', 'latin1')),
+  },
+  {
+    name: 'manifest is a symlink',
+    code: 'manifest-not-regular',
+    build: (d) => {
+      mkdirSync(path.join(d, 'p'));
+      symlinkSync('/etc/hostname', path.join(d, 'p', 'lanterne-pack.json'));
+      return folder(path.join(d, 'p'));
+    },
+  },
+  {
+    name: 'missing manifest',
+    code: 'missing-manifest',
+    build: (d) => {
+      mkdirSync(path.join(d, 'p'));
+      writeFileSync(path.join(d, 'p', 'livre.epub'), 'x');
+      return folder(path.join(d, 'p'));
+    },
+  },
+  {
+    name: 'wrong format version',
+    code: 'manifest-format',
+    mentions: 'lanterne-pack/9',
+    build: (d) =>
+      patched(d, simplePack(1), (m) => {
+        m['format'] = 'lanterne-pack/9';
+      }),
+  },
+  {
+    name: 'schema error (bad pack id)',
+    code: 'manifest-invalid',
+    mentions: 'id',
+    build: (d) =>
+      patched(d, simplePack(1), (m) => {
+        m['id'] = 'Mon Pack!';
+      }),
+  },
+  {
+    name: 'schema error (size not a number)',
+    code: 'manifest-invalid',
+    mentions: 'items[0].files[0].size',
+    build: (d) =>
+      patched(d, simplePack(1), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['size'] = 'douze';
+      }),
+  },
+  {
+    name: 'wrong checksum',
+    code: 'checksum-mismatch',
+    mentions: 'livre-1.epub',
+    build: (d) =>
+      patched(d, simplePack(2), (m) => {
+        (
+          (m.items[1] as { files: Array<Record<string, unknown>> }).files[0] as Record<
+            string,
+            unknown
+          >
+        )['sha256'] = 'a'.repeat(64);
+      }),
+  },
+  {
+    name: 'wrong size',
+    code: 'size-mismatch',
+    mentions: 'livre-0.epub',
+    build: (d) =>
+      patched(d, simplePack(2), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['size'] = 3;
+      }),
+  },
+  {
+    name: 'missing file',
+    code: 'missing-file',
+    mentions: 'livres/livre-0.epub',
+    build: (d) => {
+      const s = folder(path.join(d, 'p'));
+      writePack(s.path, simplePack(2));
+      rmSync(path.join(s.path, 'livres/livre-0.epub'));
+      return s;
+    },
+  },
+  {
+    name: 'unknown licence',
+    code: 'unknown-licence',
+    mentions: 'WTFPL-9',
+    build: (d) =>
+      patched(d, simplePack(1), (m) => {
+        item0(m).licence = 'WTFPL-9';
+      }),
+  },
+  {
+    name: 'NC licence under the free-culture policy',
+    code: 'licence-not-allowed',
+    mentions: 'CC-BY-NC-4.0',
+    build: (d) =>
+      patched(d, simplePack(1), (m) => {
+        item0(m).licence = 'CC-BY-NC-4.0';
+      }),
+  },
+  {
+    name: 'duplicate item ids',
+    code: 'duplicate-item-id',
+    mentions: 'livre-0',
+    build: (d) =>
+      patched(d, simplePack(2), (m) => {
+        (m.items[1] as Record<string, unknown>)['id'] = 'livre-0';
+      }),
+  },
+  {
+    name: 'same path twice with different checksums',
+    code: 'duplicate-path',
+    build: (d) =>
+      patched(
+        d,
+        {
+          items: [
+            { id: 'a', files: [{ path: 'a.epub', content: 'a' }] },
+            { id: 'b', files: [{ path: 'a.epub', content: 'b' }] },
+          ],
+        },
+        () => undefined,
+      ),
+  },
+  {
+    name: 'NFC/NFD clash in the manifest',
+    code: 'name-clash',
+    build: (d) =>
+      patched(
+        d,
+        {
+          items: [
+            { id: 'a', files: [{ path: 'Forêt.epub', content: 'a' }] },
+            { id: 'b', files: [{ path: 'Forêt.epub'.normalize('NFD'), content: 'b' }] },
+          ],
+        },
+        () => undefined,
+      ),
+  },
+  {
+    name: 'case clash in the manifest',
+    code: 'name-clash',
+    mentions: 'a.epub',
+    build: (d) =>
+      patched(
+        d,
+        {
+          items: [
+            { id: 'a', files: [{ path: 'A.epub', content: 'a' }] },
+            { id: 'b', files: [{ path: 'a.epub', content: 'b' }] },
+          ],
+        },
+        () => undefined,
+      ),
+  },
   {
     name: 'two spellings on disk of one cited name',
     code: 'name-clash',
@@ -150,38 +368,107 @@ const cases: Case[] = [
       const p = path.join(d, 'p');
       writePack(p, one([{ path: 'Forêt.epub', content: 'a' }]));
       rmSync(path.join(p, 'Forêt.epub'));
-      writeFileSync(Buffer.concat([Buffer.from(`${p}/For`), Buffer.from([0xea]), Buffer.from('t.epub')]), 'a');
+      writeFileSync(
+        Buffer.concat([Buffer.from(`${p}/For`), Buffer.from([0xea]), Buffer.from('t.epub')]),
+        'a',
+      );
       return folder(p);
     },
   },
-  { name: 'empty pack', code: 'empty-pack', build: (d) => patched(d, { items: [] }, () => undefined) },
+  {
+    name: 'empty pack',
+    code: 'empty-pack',
+    build: (d) => patched(d, { items: [] }, () => undefined),
+  },
   // Zips.
-  { name: 'zip with a ../ entry', code: 'zip-unsafe-entry', mentions: '../evil.sh', build: (d) => zipWith(d, [{ name: '../evil.sh', data: Buffer.from('x') }]) },
-  { name: 'zip with an absolute entry', code: 'zip-unsafe-entry', build: (d) => zipWith(d, [{ name: '/tmp/evil.sh', data: Buffer.from('x') }]) },
-  { name: 'zip with a backslash entry', code: 'zip-unsafe-entry', build: (d) => zipWith(d, [{ name: '..\\evil.sh', data: Buffer.from('x') }]) },
-  { name: 'zip with a drive letter', code: 'zip-unsafe-entry', build: (d) => zipWith(d, [{ name: 'C:/evil.sh', data: Buffer.from('x') }]) },
-  { name: 'zip with a symlink entry', code: 'zip-symlink', mentions: 'lien', build: (d) => zipWith(d, [{ name: 'lien', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]) },
-  { name: 'zip with a device entry', code: 'zip-unsafe-entry', build: (d) => zipWith(d, [{ name: 'null', data: Buffer.alloc(0), mode: 0o020666 }]) },
-  { name: 'zip bomb (high ratio)', code: 'zip-bomb', build: (d) => zipWith(d, [{ name: 'zeros.bin', data: Buffer.alloc(30 * 1024 * 1024), deflate: true }]) },
+  {
+    name: 'zip with a ../ entry',
+    code: 'zip-unsafe-entry',
+    mentions: '../evil.sh',
+    build: (d) => zipWith(d, [{ name: '../evil.sh', data: Buffer.from('x') }]),
+  },
+  {
+    name: 'zip with an absolute entry',
+    code: 'zip-unsafe-entry',
+    build: (d) => zipWith(d, [{ name: '/tmp/evil.sh', data: Buffer.from('x') }]),
+  },
+  {
+    name: 'zip with a backslash entry',
+    code: 'zip-unsafe-entry',
+    build: (d) => zipWith(d, [{ name: '..\\evil.sh', data: Buffer.from('x') }]),
+  },
+  {
+    name: 'zip with a drive letter',
+    code: 'zip-unsafe-entry',
+    build: (d) => zipWith(d, [{ name: 'C:/evil.sh', data: Buffer.from('x') }]),
+  },
+  {
+    name: 'zip with a symlink entry',
+    code: 'zip-symlink',
+    mentions: 'lien',
+    build: (d) => zipWith(d, [{ name: 'lien', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]),
+  },
+  {
+    name: 'zip with a device entry',
+    code: 'zip-unsafe-entry',
+    build: (d) => zipWith(d, [{ name: 'null', data: Buffer.alloc(0), mode: 0o020666 }]),
+  },
+  {
+    name: 'zip bomb (high ratio)',
+    code: 'zip-bomb',
+    build: (d) =>
+      zipWith(d, [{ name: 'zeros.bin', data: Buffer.alloc(30 * 1024 * 1024), deflate: true }]),
+  },
   {
     name: 'overlapping-entry zip bomb',
     code: 'zip-bomb',
     build: (d) => {
       const kernel = { name: 'k0', data: Buffer.alloc(200_000, 7), deflate: true };
-      return zipWith(d, [kernel, ...Array.from({ length: 5 }, (_, i) => ({ name: `k${i + 1}`, data: kernel.data, deflate: true, sameAs: 2 }))]);
+      return zipWith(d, [
+        kernel,
+        ...Array.from({ length: 5 }, (_, i) => ({
+          name: `k${i + 1}`,
+          data: kernel.data,
+          deflate: true,
+          sameAs: 2,
+        })),
+      ]);
     },
   },
-  { name: 'zip with too many entries', code: 'zip-too-many-entries', build: (d) => zipWith(d, Array.from({ length: 50_001 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) }))) },
-  { name: 'zip with an invalid UTF-8 name', code: 'bad-name-encoding', build: (d) => zipWith(d, [{ name: Buffer.from([0x66, 0xff, 0xfe]), data: Buffer.from('x') }]) },
-  { name: 'zip with a case clash', code: 'name-clash', build: (d) => zipWith(d, [{ name: 'A.epub', data: Buffer.from('x') }]) },
-  { name: 'not a zip at all', code: 'zip-invalid', build: (d) => zip(d, Buffer.from('PK\x03\x04 ceci n’est pas une archive'.repeat(10))) },
+  {
+    name: 'zip with too many entries',
+    code: 'zip-too-many-entries',
+    build: (d) =>
+      zipWith(
+        d,
+        Array.from({ length: 50_001 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) })),
+      ),
+  },
+  {
+    name: 'zip with an invalid UTF-8 name',
+    code: 'bad-name-encoding',
+    build: (d) => zipWith(d, [{ name: Buffer.from([0x66, 0xff, 0xfe]), data: Buffer.from('x') }]),
+  },
+  {
+    name: 'zip with a case clash',
+    code: 'name-clash',
+    build: (d) => zipWith(d, [{ name: 'A.epub', data: Buffer.from('x') }]),
+  },
+  {
+    name: 'not a zip at all',
+    code: 'zip-invalid',
+    build: (d) => zip(d, Buffer.from('PK\x03\x04 ceci n’est pas une archive'.repeat(10))),
+  },
   {
     name: 'zip whose file was altered',
     code: 'checksum-mismatch',
     mentions: 'livre-0.epub',
     build: (d) => {
       writePack(path.join(d, 'p'), simplePack(2));
-      writeFileSync(path.join(d, 'p', 'livres/livre-0.epub'), readFileSync(path.join(d, 'p', 'livres/livre-0.epub'), 'utf8').replace('c', 'C'));
+      writeFileSync(
+        path.join(d, 'p', 'livres/livre-0.epub'),
+        readFileSync(path.join(d, 'p', 'livres/livre-0.epub'), 'utf8').replace('c', 'C'),
+      );
       return zip(d, zipFolder(path.join(d, 'p')));
     },
   },
@@ -196,7 +483,8 @@ describe('hostile and broken packs', () => {
     const dir = mkdtempSync(path.join(root, 'case-'));
     const source = c.build(dir);
     const dbBefore = dumpDb(box.ctx.db);
-    const dataTree = () => listTree(box.ctx.paths.dataDir).filter((p) => !p.startsWith('lanterne.db'));
+    const dataTree = () =>
+      listTree(box.ctx.paths.dataDir).filter((p) => !p.startsWith('lanterne.db'));
     const dataBefore = dataTree();
     const rootBefore = listTree(root);
 
@@ -238,8 +526,12 @@ describe('hostile and broken packs', () => {
 
   it('the all-cc policy accepts an NC licence that free-culture refuses', async () => {
     const p = path.join(root, 'nc');
-    writePack(p, simplePack(1, { id: 'nc' }), (m) => { item0(m).licence = 'CC-BY-NC-SA-4.0'; });
+    writePack(p, simplePack(1, { id: 'nc' }), (m) => {
+      item0(m).licence = 'CC-BY-NC-SA-4.0';
+    });
     expect((await inspectPack(folder(p), { licencePolicy: 'all-cc' })).ok).toBe(true);
-    expect((await inspectPack(folder(p), { licencePolicy: 'free-culture' })).problems[0]?.code).toBe('licence-not-allowed');
+    expect(
+      (await inspectPack(folder(p), { licencePolicy: 'free-culture' })).problems[0]?.code,
+    ).toBe('licence-not-allowed');
   });
 });

@@ -43,7 +43,15 @@ it('a full disk rolls back cleanly, says so in French, and the portal keeps serv
   box = makeTestBox({ dataDir });
   const ctx = box.ctx;
   writePack(path.join(root, 'good'), simplePack(5, { id: 'bon' }));
-  expect((await importPack(ctx, { kind: 'folder', path: path.join(root, 'good'), origin: 'usb' }, { freeSpaceMargin: 0 })).status).toBe('imported');
+  expect(
+    (
+      await importPack(
+        ctx,
+        { kind: 'folder', path: path.join(root, 'good'), origin: 'usb' },
+        { freeSpaceMargin: 0 },
+      )
+    ).status,
+  ).toBe('imported');
   const server = await box.listen();
   const before = dumpDb(ctx.db);
   const packsBefore = readdirSync(ctx.paths.packsDir);
@@ -52,7 +60,11 @@ it('a full disk rolls back cleanly, says so in French, and the portal keeps serv
   const big = simplePack(1, { id: 'gros' });
   big.items[0]?.files.push({ path: 'video.mp4', content: Buffer.alloc(4 * 1024 * 1024, 1) });
   writePack(path.join(root, 'big'), big);
-  const refused = await importPack(ctx, { kind: 'folder', path: path.join(root, 'big'), origin: 'usb' });
+  const refused = await importPack(ctx, {
+    kind: 'folder',
+    path: path.join(root, 'big'),
+    origin: 'usb',
+  });
   expect(refused.status).toBe('rejected');
   const p1 = refused.status === 'rejected' ? refused.problems[0] : undefined;
   expect(p1?.code).toBe('disk-full');
@@ -60,7 +72,10 @@ it('a full disk rolls back cleanly, says so in French, and the portal keeps serv
 
   // 2. Fits at the start, but the disk fills up during the copy (another writer).
   const mid = simplePack(1, { id: 'moyen' });
-  mid.items[0]?.files.push({ path: 'video.mp4', content: Buffer.alloc(Math.floor(free() * 0.6), 2) });
+  mid.items[0]?.files.push({
+    path: 'video.mp4',
+    content: Buffer.alloc(Math.floor(free() * 0.6), 2),
+  });
   writePack(path.join(root, 'mid'), mid);
   let filled = false;
   const outcome = await importPack(
@@ -71,7 +86,10 @@ it('a full disk rolls back cleanly, says so in French, and the portal keeps serv
       onProgress: (p) => {
         if (p.phase === 'copying' && !filled) {
           filled = true;
-          writeFileSync(path.join(dataDir, 'remplissage'), Buffer.alloc(Math.max(0, free() - 64 * 1024)));
+          writeFileSync(
+            path.join(dataDir, 'remplissage'),
+            Buffer.alloc(Math.max(0, free() - 64 * 1024)),
+          );
         }
       },
     },

@@ -21,14 +21,22 @@ let browser: Browser;
 beforeAll(async () => {
   box = makeTestBox();
   src = mkdtempSync(path.join(tmpdir(), 'lanterne-xss-'));
-  writePack(path.join(src, 'p'), { items: [{ id: 'piege', title: TITLE, files: [{ path: 'piege.epub', content: 'x' }] }] }, (m) => {
-    const item = m.items[0] as Record<string, unknown>;
-    item['authors'] = [{ name: AUTHOR, role: 'author' }];
-    item['description'] = '<iframe src="javascript:window.pwned=4"></iframe> Une description.';
-    item['attribution'] = '<a href="javascript:window.pwned=5">clic</a>';
-    item['themes'] = ['<b>Thème</b>'];
+  writePack(
+    path.join(src, 'p'),
+    { items: [{ id: 'piege', title: TITLE, files: [{ path: 'piege.epub', content: 'x' }] }] },
+    (m) => {
+      const item = m.items[0] as Record<string, unknown>;
+      item['authors'] = [{ name: AUTHOR, role: 'author' }];
+      item['description'] = '<iframe src="javascript:window.pwned=4"></iframe> Une description.';
+      item['attribution'] = '<a href="javascript:window.pwned=5">clic</a>';
+      item['themes'] = ['<b>Thème</b>'];
+    },
+  );
+  const outcome = await importPack(box.ctx, {
+    kind: 'folder',
+    path: path.join(src, 'p'),
+    origin: 'usb',
   });
-  const outcome = await importPack(box.ctx, { kind: 'folder', path: path.join(src, 'p'), origin: 'usb' });
   expect(outcome.status).toBe('imported');
   browser = await launchBrowser();
 }, 60_000);
@@ -53,9 +61,16 @@ it('stores the texts as they are and escapes them in the work page', async () =>
     dialogs.push(d.message());
     void d.dismiss();
   });
-  for (const url of ['/works/essai.piege', '/', '/browse', `/search?q=${encodeURIComponent('script')}`]) {
+  for (const url of [
+    '/works/essai.piege',
+    '/',
+    '/browse',
+    `/search?q=${encodeURIComponent('script')}`,
+  ]) {
     await page.goto(`${server.url}${url}`);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+    ).toBeUndefined();
   }
   await page.goto(`${server.url}/works/essai.piege`);
   // The visitor sees the title as text, characters included.

@@ -28,27 +28,49 @@ describe('importPack', () => {
   it('imports a folder pack: works, files on disk with their checksums, search, event, progress', async () => {
     writePack(path.join(src, 'p'), {
       items: [
-        { id: 'foret', title: 'La Forêt', files: [{ path: 'livres/Forêt.epub', content: 'epub' }], cover: { path: 'img/foret.png', content: 'png' } },
-        { id: 'chant', type: 'audio', title: 'Chant', licence: 'CC0-1.0', files: [{ path: 'son/chant.ogg', content: 'ogg' }] },
+        {
+          id: 'foret',
+          title: 'La Forêt',
+          files: [{ path: 'livres/Forêt.epub', content: 'epub' }],
+          cover: { path: 'img/foret.png', content: 'png' },
+        },
+        {
+          id: 'chant',
+          type: 'audio',
+          title: 'Chant',
+          licence: 'CC0-1.0',
+          files: [{ path: 'son/chant.ogg', content: 'ogg' }],
+        },
       ],
     });
     const events: BoxEvent[] = [];
     box.ctx.events.on((e) => events.push(e));
     const progress: ImportProgress[] = [];
-    const outcome = await importPack(box.ctx, folder(path.join(src, 'p')), { onProgress: (p) => progress.push(p) });
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'p')), {
+      onProgress: (p) => progress.push(p),
+    });
     expect(outcome).toEqual({ status: 'imported', packId: 'essai', version: '1.0.0' });
     const work = box.ctx.catalogue.repo.getWork('essai.foret');
     expect(work?.title).toBe('La Forêt');
-    expect(work?.files[0]).toMatchObject({ path: 'livres/Forêt.epub', format: 'epub', mime: 'application/epub+zip', size: 4 });
+    expect(work?.files[0]).toMatchObject({
+      path: 'livres/Forêt.epub',
+      format: 'epub',
+      mime: 'application/epub+zip',
+      size: 4,
+    });
     expect(work?.coverMime).toBe('image/png');
     expect(box.ctx.catalogue.repo.getWork('essai.chant')?.files[0]?.mime).toBe('audio/ogg');
     expect(box.ctx.catalogue.find({ q: 'foret' }).total).toBe(1);
     const pack = box.ctx.catalogue.repo.getPack('essai');
     const file = path.join(box.ctx.paths.packsDir, pack?.dir ?? '', 'livres/Forêt.epub');
     expect(readFileSync(file, 'utf8')).toBe('epub');
-    expect(existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? '', 'lanterne-pack.json'))).toBe(true);
+    expect(
+      existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? '', 'lanterne-pack.json')),
+    ).toBe(true);
     expect(events).toContainEqual({ type: 'pack-imported', packId: 'essai', version: '1.0.0' });
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['checking', 'copying', 'switching', 'done']));
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['checking', 'copying', 'switching', 'done']),
+    );
     expect(progress.at(-1)).toMatchObject({ phase: 'done', bytesDone: 10, bytesTotal: 10 });
     expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
     // Served for real over HTTP, byte for byte.
@@ -63,7 +85,11 @@ describe('importPack', () => {
   it('imports a zip, also when the pack sits inside one top folder of the archive', async () => {
     writePack(path.join(src, 'p'), simplePack(3));
     writeFileSync(path.join(src, 'a.zip'), zipFolder(path.join(src, 'p'), 'mon-pack/'));
-    const outcome = await importPack(box.ctx, { kind: 'zip', path: path.join(src, 'a.zip'), origin: 'usb' });
+    const outcome = await importPack(box.ctx, {
+      kind: 'zip',
+      path: path.join(src, 'a.zip'),
+      origin: 'usb',
+    });
     expect(outcome.status).toBe('imported');
     expect(box.ctx.catalogue.repo.getPack('essai')?.workCount).toBe(3);
     const f = box.ctx.catalogue.repo.getFile('essai.livre-2', 0);
@@ -72,7 +98,9 @@ describe('importPack', () => {
   });
 
   it('reads CP437 names from old Windows zips (no UTF-8 flag)', async () => {
-    const manifest = manifestOf({ items: [{ id: 'a', files: [{ path: 'Forêt.epub', content: 'x' }] }] });
+    const manifest = manifestOf({
+      items: [{ id: 'a', files: [{ path: 'Forêt.epub', content: 'x' }] }],
+    });
     // CP437: "ê" is 0x88.
     const name = Buffer.concat([Buffer.from('For'), Buffer.from([0x88]), Buffer.from('t.epub')]);
     writeFileSync(
@@ -82,7 +110,11 @@ describe('importPack', () => {
         { name, data: Buffer.from('x'), utf8: false },
       ]),
     );
-    const outcome = await importPack(box.ctx, { kind: 'zip', path: path.join(src, 'cp437.zip'), origin: 'usb' });
+    const outcome = await importPack(box.ctx, {
+      kind: 'zip',
+      path: path.join(src, 'cp437.zip'),
+      origin: 'usb',
+    });
     expect(outcome.status).toBe('imported');
   });
 
@@ -109,7 +141,9 @@ describe('importPack', () => {
     const outcome = await importPack(box.ctx, folder(dir));
     expect(outcome.status).toBe('imported');
     const f = box.ctx.catalogue.repo.getFile('essai.a', 0);
-    expect(existsSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', 'Forêt.epub'.normalize('NFC')))).toBe(true);
+    expect(
+      existsSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', 'Forêt.epub'.normalize('NFC'))),
+    ).toBe(true);
   });
 });
 
@@ -122,7 +156,12 @@ describe('versions', () => {
     const addedAt = box.ctx.catalogue.repo.getWork('essai.livre-0')?.addedAt;
     await new Promise((r) => setTimeout(r, 5));
     const outcome = await importPack(box.ctx, folder(path.join(src, 'v2')));
-    expect(outcome).toEqual({ status: 'imported', packId: 'essai', version: '1.10.0', replaced: '1.0.0' });
+    expect(outcome).toEqual({
+      status: 'imported',
+      packId: 'essai',
+      version: '1.10.0',
+      replaced: '1.0.0',
+    });
     expect(box.ctx.catalogue.repo.getPack('essai')?.workCount).toBe(4);
     expect(box.ctx.catalogue.repo.getWork('essai.livre-0')?.title).toBe('Livre 0 v2');
     expect(box.ctx.catalogue.repo.getWork('essai.livre-0')?.addedAt).toBe(addedAt);
@@ -136,7 +175,11 @@ describe('versions', () => {
     await importPack(box.ctx, folder(path.join(src, 'v2')));
     const before = box.ctx.catalogue.repo.getPack('essai');
     const gen = box.ctx.catalogue.generation();
-    expect(await importPack(box.ctx, folder(path.join(src, 'v2')))).toEqual({ status: 'unchanged', packId: 'essai', version: '2.0.0' });
+    expect(await importPack(box.ctx, folder(path.join(src, 'v2')))).toEqual({
+      status: 'unchanged',
+      packId: 'essai',
+      version: '2.0.0',
+    });
     expect(await importPack(box.ctx, folder(path.join(src, 'v1')))).toEqual({
       status: 'older',
       packId: 'essai',
@@ -160,7 +203,8 @@ describe('versions', () => {
     const calls: string[] = [];
     const hook: PackHook = {
       name: 'essai',
-      install: (id: string, dir: string, m: Manifest) => calls.push(`install ${id} ${existsSync(dir)} ${m.items.length}`),
+      install: (id: string, dir: string, m: Manifest) =>
+        calls.push(`install ${id} ${existsSync(dir)} ${m.items.length}`),
       remove: (id: string) => calls.push(`remove ${id}`),
     };
     box.ctx.packHooks.push(hook);

@@ -48,7 +48,11 @@ it('recovery empties staging and deletes folders no pack references, and only th
   writeFileSync(path.join(box.ctx.paths.stagingDir, 'essai-abc', 'livres', 'x.epub'), 'x');
   mkdirSync(path.join(box.ctx.paths.packsDir, 'essai@2.0.0-deadbeef'));
   const result = await recoverPacks(box.ctx);
-  expect(result).toEqual({ stagingCleared: 1, orphansRemoved: ['essai@2.0.0-deadbeef'], missingDirs: [] });
+  expect(result).toEqual({
+    stagingCleared: 1,
+    orphansRemoved: ['essai@2.0.0-deadbeef'],
+    missingDirs: [],
+  });
   expect(readdirSync(box.ctx.paths.packsDir)).toEqual([kept]);
   expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
   expect(box.ctx.catalogue.find({}).total).toBe(2);
@@ -71,7 +75,12 @@ it('loads the bundled pack once, then only when it is newer; a broken one is log
     (m.items[0] as Record<string, unknown>)['licence'] = 'propriétaire';
   });
   expect((await loadBundledPack(box.ctx))?.status).toBe('rejected');
-  expect(lines.some((l) => l.startsWith('error Le pack fourni n’a pas pu être chargé') && l.includes('propriétaire'))).toBe(true);
+  expect(
+    lines.some(
+      (l) =>
+        l.startsWith('error Le pack fourni n’a pas pu être chargé') && l.includes('propriétaire'),
+    ),
+  ).toBe(true);
   expect(box.ctx.catalogue.find({}).total).toBe(3);
 });
 
@@ -79,14 +88,18 @@ it('at start, the box serves first and then loads the real demo content/ in the 
   const box = makeTestBox({ contentDir: path.join(REPO, 'content') });
   boxes.push(box);
   const server = await box.listen();
-  const loaded = new Promise<void>((resolve) => box.ctx.events.on((e) => e.type === 'pack-imported' && resolve()));
+  const loaded = new Promise<void>((resolve) =>
+    box.ctx.events.on((e) => e.type === 'pack-imported' && resolve()),
+  );
   const stop = await startFeatures(box.ctx);
   // The portal answers while the pack loads.
   expect((await fetch(`${server.url}/`)).status).toBe(200);
   await loaded;
   const pack = box.ctx.catalogue.repo.listPacks().find((p) => p.origin === 'bundled');
   expect(pack?.workCount).toBeGreaterThanOrEqual(12);
-  expect(existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? 'x', 'lanterne-pack.json'))).toBe(true);
+  expect(
+    existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? 'x', 'lanterne-pack.json')),
+  ).toBe(true);
   const first = box.ctx.catalogue.find({}).items[0];
   expect((await fetch(`${server.url}/works/${first?.id ?? ''}`)).status).toBe(200);
   await stop();

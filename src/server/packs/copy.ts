@@ -27,7 +27,12 @@ function isDiskFull(err: unknown): boolean {
  * Copies one file into the staging folder, hashing it on the way: the file is read
  * once, and a size or checksum that does not match stops the import.
  */
-async function copyOne(reader: PackReader, file: PlannedFile, dest: string, options: CopyOptions): Promise<void> {
+async function copyOne(
+  reader: PackReader,
+  file: PlannedFile,
+  dest: string,
+  options: CopyOptions,
+): Promise<void> {
   const { ref, located } = file;
   const hash = createHash('sha256');
   let size = 0;
@@ -61,13 +66,19 @@ async function copyOne(reader: PackReader, file: PlannedFile, dest: string, opti
 }
 
 /** Copies and verifies every planned file under `root` (the staging folder). */
-export async function copyVerified(reader: PackReader, files: PlannedFile[], root: string, options: CopyOptions): Promise<void> {
+export async function copyVerified(
+  reader: PackReader,
+  files: PlannedFile[],
+  root: string,
+  options: CopyOptions,
+): Promise<void> {
   const dirs = new Set<string>();
   for (const f of files) dirs.add(path.dirname(path.join(root, f.ref.path)));
   try {
     for (const dir of dirs) await mkdir(dir, { recursive: true });
   } catch (err) {
-    if (isDiskFull(err)) throw new PackError(problems.diskFullDuringCopy(path.relative(root, [...dirs][0] ?? root)));
+    if (isDiskFull(err))
+      throw new PackError(problems.diskFullDuringCopy(path.relative(root, [...dirs][0] ?? root)));
     throw err;
   }
   const small = files.filter((f) => f.ref.size <= SMALL);

@@ -58,11 +58,19 @@ async function freeBytes(dir: string): Promise<number> {
  * const outcome = await importPack(ctx, { kind: 'zip', path: '/media/cle/contes.zip', origin: 'usb' },
  *   { onProgress: (p) => queue.update(p) });
  */
-export function importPack(ctx: Context, source: PackSource, options: ImportOptions = {}): Promise<ImportOutcome> {
+export function importPack(
+  ctx: Context,
+  source: PackSource,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
   return withPackLock(ctx, () => runImport(ctx, source, options));
 }
 
-async function runImport(ctx: Context, source: PackSource, options: ImportOptions): Promise<ImportOutcome> {
+async function runImport(
+  ctx: Context,
+  source: PackSource,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const progress = (p: ImportProgress) => options.onProgress?.(p);
   progress({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
   const inspection = await examinePack(source, {
@@ -71,7 +79,8 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
     checkSignature: options.checkSignature,
   });
   const { manifest, reader, manifestSha256, manifestBytes } = inspection;
-  if (!inspection.ok || !manifest || !reader || !manifestSha256 || !manifestBytes) return rejected(...inspection.problems);
+  if (!inspection.ok || !manifest || !reader || !manifestSha256 || !manifestBytes)
+    return rejected(...inspection.problems);
   let staging: string | null = null;
   let finalDir: string | null = null;
   let committed = false;
@@ -79,7 +88,13 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
     const installed = ctx.catalogue.repo.getPack(manifest.id);
     if (installed) {
       const cmp = compareVersions(manifest.version, installed.version);
-      if (cmp < 0) return { status: 'older', packId: manifest.id, version: manifest.version, installed: installed.version };
+      if (cmp < 0)
+        return {
+          status: 'older',
+          packId: manifest.id,
+          version: manifest.version,
+          installed: installed.version,
+        };
       if (cmp === 0 && installed.manifestSha256 === manifestSha256) {
         return { status: 'unchanged', packId: manifest.id, version: manifest.version };
       }
@@ -90,7 +105,9 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
     }
     await mkdir(ctx.paths.stagingDir, { recursive: true });
     await mkdir(ctx.paths.packsDir, { recursive: true });
-    const need = inspection.totalBytes + (options.freeSpaceMargin ?? Math.max(50_000_000, inspection.totalBytes * 0.05));
+    const need =
+      inspection.totalBytes +
+      (options.freeSpaceMargin ?? Math.max(50_000_000, inspection.totalBytes * 0.05));
     const free = await freeBytes(ctx.paths.stagingDir);
     if (free < need) return rejected(problems.diskFull(need, free));
 
@@ -106,9 +123,11 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
       },
     });
     // The box keeps the manifest with the files: hooks, export and `verify` read it there.
-    await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx' }).catch((err: unknown) => {
-      throw isDiskFull(err) ? new PackError(problems.diskFullDuringCopy(MANIFEST_FILE)) : err;
-    });
+    await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx' }).catch(
+      (err: unknown) => {
+        throw isDiskFull(err) ? new PackError(problems.diskFullDuringCopy(MANIFEST_FILE)) : err;
+      },
+    );
     progress({ phase: 'verifying', bytesDone: done, bytesTotal: total });
     await syncTree(staging, [...inspection.files.map((f) => f.ref.path), MANIFEST_FILE]);
     if (options.signal?.aborted) throw new PackError(problems.interrupted());
@@ -128,20 +147,31 @@ async function runImport(ctx: Context, source: PackSource, options: ImportOption
     committed = true;
     if (installed && installed.dir !== dirName) {
       // After the commit the old folder is garbage; if this fails, recovery deletes it.
-      await rm(path.join(ctx.paths.packsDir, installed.dir), { recursive: true, force: true }).catch(() => undefined);
+      await rm(path.join(ctx.paths.packsDir, installed.dir), {
+        recursive: true,
+        force: true,
+      }).catch(() => undefined);
     }
     ctx.events.emit({ type: 'pack-imported', packId: manifest.id, version: manifest.version });
     progress({ phase: 'done', bytesDone: done, bytesTotal: total });
-    ctx.log.info(`Pack « ${manifest.title} » (${manifest.id} ${manifest.version}) importé : ${works.length} œuvres.`);
+    ctx.log.info(
+      `Pack « ${manifest.title} » (${manifest.id} ${manifest.version}) importé : ${works.length} œuvres.`,
+    );
     return installed
-      ? { status: 'imported', packId: manifest.id, version: manifest.version, replaced: installed.version }
+      ? {
+          status: 'imported',
+          packId: manifest.id,
+          version: manifest.version,
+          replaced: installed.version,
+        }
       : { status: 'imported', packId: manifest.id, version: manifest.version };
   } catch (err) {
     return rejected(toProblem(err, inspection));
   } finally {
     await reader.close();
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    if (finalDir && !committed) await rm(finalDir, { recursive: true, force: true }).catch(() => undefined);
+    if (finalDir && !committed)
+      await rm(finalDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -162,7 +192,9 @@ export function removePack(ctx: Context, id: string): Promise<boolean> {
     ctx.catalogue.removePack(id, () => {
       for (const hook of ctx.packHooks) hook.remove(id);
     });
-    await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(() => undefined);
+    await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(
+      () => undefined,
+    );
     ctx.log.info(`Pack « ${pack.title} » (${id}) retiré.`);
     return true;
   });

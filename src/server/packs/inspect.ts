@@ -28,7 +28,10 @@ export interface InspectOptions {
    * of the pack (e.g. a signature next to the manifest), or null when absent.
    */
   checkSignature?:
-    | ((manifestBytes: Buffer, readFile: (name: string, maxBytes: number) => Promise<Buffer | null>) => Promise<SignatureCheck>)
+    | ((
+        manifestBytes: Buffer,
+        readFile: (name: string, maxBytes: number) => Promise<Buffer | null>,
+      ) => Promise<SignatureCheck>)
     | undefined;
 }
 
@@ -73,7 +76,10 @@ export function referencedFiles(manifest: Manifest): FileRef[] {
 }
 
 /** The checks on the manifest alone: ids, licences, paths. */
-function checkManifest(manifest: Manifest, policy: InspectOptions['licencePolicy']): { problems: PackProblem[]; refs: FileRef[] } {
+function checkManifest(
+  manifest: Manifest,
+  policy: InspectOptions['licencePolicy'],
+): { problems: PackProblem[]; refs: FileRef[] } {
   const found: PackProblem[] = [];
   if (manifest.items.length === 0 && manifest.notices.length === 0) found.push(problems.empty());
   const ids = new Set<string>();
@@ -81,7 +87,8 @@ function checkManifest(manifest: Manifest, policy: InspectOptions['licencePolicy
     if (ids.has(item.id)) found.push(problems.duplicateItem(item.id));
     ids.add(item.id);
     if (!isKnownLicence(item.licence)) found.push(problems.unknownLicence(item.licence, item.id));
-    else if (!allowedByPolicy(item.licence, policy)) found.push(problems.licenceNotAllowed(item.licence, item.id, policy));
+    else if (!allowedByPolicy(item.licence, policy))
+      found.push(problems.licenceNotAllowed(item.licence, item.id, policy));
   }
   const noticeIds = new Set<string>();
   for (const notice of manifest.notices) {
@@ -100,17 +107,26 @@ function checkManifest(manifest: Manifest, policy: InspectOptions['licencePolicy
     const seen = byPath.get(nfc);
     if (seen) {
       if (seen.path !== ref.path) found.push(problems.nameClash(ref.path, seen.path));
-      else if (seen.sha256 !== ref.sha256 || seen.size !== ref.size) found.push(problems.duplicatePath(ref.path));
+      else if (seen.sha256 !== ref.sha256 || seen.size !== ref.size)
+        found.push(problems.duplicatePath(ref.path));
       continue;
     }
     byPath.set(nfc, ref);
   }
-  for (const [name, other] of findClashes(byPath.keys())) found.push(problems.nameClash(name, other));
-  return { problems: found, refs: [...byPath.values()].map((ref) => ({ ...ref, path: ref.path.normalize('NFC') })) };
+  for (const [name, other] of findClashes(byPath.keys()))
+    found.push(problems.nameClash(name, other));
+  return {
+    problems: found,
+    refs: [...byPath.values()].map((ref) => ({ ...ref, path: ref.path.normalize('NFC') })),
+  };
 }
 
 /** Runs `work` over items with at most `limit` at a time, in order of start. */
-export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -131,9 +147,19 @@ function asProblem(err: unknown, file: string): PackProblem {
  * Opens and checks a pack, keeping the reader open for the import's copy.
  * Never throws: everything wrong is in `problems`.
  */
-export async function examinePack(source: PackSource, options: InspectOptions): Promise<Inspection> {
+export async function examinePack(
+  source: PackSource,
+  options: InspectOptions,
+): Promise<Inspection> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const result: Inspection = { ok: false, problems: [], totalBytes: 0, itemCount: 0, signature: 'none', files: [] };
+  const result: Inspection = {
+    ok: false,
+    problems: [],
+    totalBytes: 0,
+    itemCount: 0,
+    signature: 'none',
+    files: [],
+  };
   let reader: PackReader;
   try {
     reader = await openReader(source, limits);
@@ -159,7 +185,8 @@ export async function examinePack(source: PackSource, options: InspectOptions): 
       if (result.problems.length >= MAX_PROBLEMS) return;
       try {
         const located = await reader.locate(ref.path);
-        if (located.size !== ref.size) result.problems.push(problems.sizeMismatch(ref.path, ref.size, located.size));
+        if (located.size !== ref.size)
+          result.problems.push(problems.sizeMismatch(ref.path, ref.size, located.size));
         else result.files.push({ ref, located });
       } catch (err) {
         result.problems.push(asProblem(err, ref.path));
@@ -171,7 +198,8 @@ export async function examinePack(source: PackSource, options: InspectOptions): 
         try {
           const hash = createHash('sha256');
           for await (const chunk of reader.chunks(located)) hash.update(chunk);
-          if (hash.digest('hex') !== ref.sha256) result.problems.push(problems.checksumMismatch(ref.path));
+          if (hash.digest('hex') !== ref.sha256)
+            result.problems.push(problems.checksumMismatch(ref.path));
         } catch (err) {
           result.problems.push(asProblem(err, ref.path));
         }
@@ -215,8 +243,16 @@ async function finish(result: Inspection, reader: PackReader): Promise<Inspectio
  *   { licencePolicy: ctx.settings.current().licencePolicy, checksums: true });
  * if (!result.ok) for (const p of result.problems) console.log(p.message);
  */
-export async function inspectPack(source: PackSource, options: InspectOptions): Promise<InspectResult & { manifestSha256?: string | undefined }> {
-  const { reader, files: _files, manifestBytes: _bytes, ...result } = await examinePack(source, options);
+export async function inspectPack(
+  source: PackSource,
+  options: InspectOptions,
+): Promise<InspectResult & { manifestSha256?: string | undefined }> {
+  const {
+    reader,
+    files: _files,
+    manifestBytes: _bytes,
+    ...result
+  } = await examinePack(source, options);
   if (reader) await reader.close();
   return result;
 }

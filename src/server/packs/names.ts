@@ -11,7 +11,10 @@ export function unsafePathReason(rel: string): string | null {
   if (rel.startsWith('/')) return 'chemin absolu';
   if (/^[A-Za-z]:/.test(rel)) return 'lettre de lecteur Windows';
   // Control characters make names that terminals and file managers show wrongly.
-  if (/[\u0000-\u001f\u007f]/.test(rel)) return 'caractère de contrôle';
+  for (const ch of rel) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return 'caractère de contrôle';
+  }
   const parts = rel.split('/');
   for (const part of parts) {
     if (part === '..') return 'remonte avec « .. »';

@@ -5,17 +5,23 @@ import type { PackProblem } from './types.js';
  * wrong, which file, and what the animateur can do. `verify` (pack tool), the import
  * and the admin page all show these same words.
  */
-const mb = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const mb = (bytes: number) =>
+  `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 function p(code: string, message: string, hint: string, file?: string): PackProblem {
   return file === undefined ? { code, message, hint } : { code, message, file, hint };
 }
 
-const REBUILD = 'Refaites le pack avec « npm run pack -- build », qui recalcule tailles et empreintes.';
+const REBUILD =
+  'Refaites le pack avec « npm run pack -- build », qui recalcule tailles et empreintes.';
 
 export const problems = {
   notFound: (where: string) =>
-    p('source-not-found', `Le pack « ${where} » est introuvable ou illisible.`, 'Vérifiez que la clé est bien branchée et que le dossier existe.'),
+    p(
+      'source-not-found',
+      `Le pack « ${where} » est introuvable ou illisible.`,
+      'Vérifiez que la clé est bien branchée et que le dossier existe.',
+    ),
   missingManifest: () =>
     p(
       'missing-manifest',
@@ -59,7 +65,12 @@ export const problems = {
       'lanterne-pack.json',
     ),
   empty: () =>
-    p('empty-pack', 'Ce pack ne contient aucune œuvre.', 'Ajoutez au moins une œuvre au pack.', 'lanterne-pack.json'),
+    p(
+      'empty-pack',
+      'Ce pack ne contient aucune œuvre.',
+      'Ajoutez au moins une œuvre au pack.',
+      'lanterne-pack.json',
+    ),
   duplicateItem: (id: string) =>
     p(
       'duplicate-item-id',
@@ -91,7 +102,12 @@ export const problems = {
       file,
     ),
   duplicatePath: (file: string) =>
-    p('duplicate-path', `Le fichier « ${file} » est cité deux fois dans le pack.`, 'Chaque fichier ne doit servir qu’une fois.', file),
+    p(
+      'duplicate-path',
+      `Le fichier « ${file} » est cité deux fois dans le pack.`,
+      'Chaque fichier ne doit servir qu’une fois.',
+      file,
+    ),
   nameClash: (file: string, other: string) =>
     p(
       'name-clash',
@@ -100,7 +116,12 @@ export const problems = {
       file,
     ),
   missingFile: (file: string) =>
-    p('missing-file', `Le fichier « ${file} » est annoncé mais absent du pack.`, 'Ajoutez ce fichier ou retirez-le du pack. ' + REBUILD, file),
+    p(
+      'missing-file',
+      `Le fichier « ${file} » est annoncé mais absent du pack.`,
+      'Ajoutez ce fichier ou retirez-le du pack. ' + REBUILD,
+      file,
+    ),
   symlink: (file: string) =>
     p(
       'symlink',
@@ -109,7 +130,12 @@ export const problems = {
       file,
     ),
   notRegular: (file: string, kind: string) =>
-    p('not-regular-file', `« ${file} » n’est pas un fichier ordinaire (${kind}).`, 'Remplacez-le par un vrai fichier.', file),
+    p(
+      'not-regular-file',
+      `« ${file} » n’est pas un fichier ordinaire (${kind}).`,
+      'Remplacez-le par un vrai fichier.',
+      file,
+    ),
   badNameEncoding: (file: string) =>
     p(
       'bad-name-encoding',
@@ -139,17 +165,44 @@ export const problems = {
       file,
     ),
   zipInvalid: (detail: string) =>
-    p('zip-invalid', `L’archive .zip est illisible : ${detail}.`, 'Refaites l’archive, ou copiez le dossier du pack sans le compresser.'),
+    p(
+      'zip-invalid',
+      `L’archive .zip est illisible : ${detail}.`,
+      'Refaites l’archive, ou copiez le dossier du pack sans le compresser.',
+    ),
   zipUnsafeEntry: (file: string, why: string) =>
-    p('zip-unsafe-entry', `L’archive contient une entrée dangereuse « ${file} » (${why}).`, 'Refaites l’archive à partir du dossier du pack.', file),
+    p(
+      'zip-unsafe-entry',
+      `L’archive contient une entrée dangereuse « ${file} » (${why}).`,
+      'Refaites l’archive à partir du dossier du pack.',
+      file,
+    ),
   zipSymlink: (file: string) =>
-    p('zip-symlink', `L’archive contient un lien symbolique « ${file} ».`, 'Refaites l’archive sans liens symboliques.', file),
+    p(
+      'zip-symlink',
+      `L’archive contient un lien symbolique « ${file} ».`,
+      'Refaites l’archive sans liens symboliques.',
+      file,
+    ),
   zipEncrypted: (file: string) =>
-    p('zip-encrypted', `L’entrée « ${file} » de l’archive est chiffrée.`, 'Refaites l’archive sans mot de passe.', file),
+    p(
+      'zip-encrypted',
+      `L’entrée « ${file} » de l’archive est chiffrée.`,
+      'Refaites l’archive sans mot de passe.',
+      file,
+    ),
   zipTooManyEntries: (count: number, max: number) =>
-    p('zip-too-many-entries', `L’archive contient ${count} entrées (au plus ${max}).`, 'Découpez le contenu en plusieurs packs.'),
+    p(
+      'zip-too-many-entries',
+      `L’archive contient ${count} entrées (au plus ${max}).`,
+      'Découpez le contenu en plusieurs packs.',
+    ),
   zipTooBig: (size: number, max: number) =>
-    p('zip-too-big', `L’archive se décompresserait en ${mb(size)} (au plus ${mb(max)}).`, 'Découpez le contenu en plusieurs packs.'),
+    p(
+      'zip-too-big',
+      `L’archive se décompresserait en ${mb(size)} (au plus ${mb(max)}).`,
+      'Découpez le contenu en plusieurs packs.',
+    ),
   zipBomb: (file: string, detail: string) =>
     p(
       'zip-bomb',
@@ -178,9 +231,17 @@ export const problems = {
       'lanterne-pack.json',
     ),
   interrupted: () =>
-    p('interrupted', 'L’import a été interrompu avant la fin ; rien n’a été changé au catalogue.', 'Rebranchez la clé pour recommencer.'),
+    p(
+      'interrupted',
+      'L’import a été interrompu avant la fin ; rien n’a été changé au catalogue.',
+      'Rebranchez la clé pour recommencer.',
+    ),
   internal: (detail: string) =>
-    p('import-failed', `L’import a échoué : ${detail}. Rien n’a été changé au catalogue.`, 'Recommencez ; si cela se reproduit, notez ce message pour l’équipe technique.'),
+    p(
+      'import-failed',
+      `L’import a échoué : ${detail}. Rien n’a été changé au catalogue.`,
+      'Recommencez ; si cela se reproduit, notez ce message pour l’équipe technique.',
+    ),
 } as const;
 
 /** Thrown inside the pipeline to stop at the first blocking problem. */

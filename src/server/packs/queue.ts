@@ -4,13 +4,20 @@ import type { Context } from '../context.js';
 import { importPack } from './import.js';
 import { inspectPack, type InspectOptions } from './inspect.js';
 import { problems as problemText } from './problems.js';
-import type { ImportOutcome, ImportProgress, InspectResult, PackProblem, PackSource } from './types.js';
+import type {
+  ImportOutcome,
+  ImportProgress,
+  InspectResult,
+  PackProblem,
+  PackSource,
+} from './types.js';
 
 /**
  * `detected → waiting-approval → importing (progress) → imported | failed(problems)`;
  * `skipped` when the box already has this version or a newer one.
  */
-export type QueueState = 'detected' | 'waiting-approval' | 'importing' | 'imported' | 'skipped' | 'failed';
+export type QueueState =
+  'detected' | 'waiting-approval' | 'importing' | 'imported' | 'skipped' | 'failed';
 
 /** What the admin page shows about one detected pack. */
 export interface QueueEntry {
@@ -122,7 +129,8 @@ export class PackQueue {
       const p = path.resolve(entry.source.path);
       if (p !== root && !p.startsWith(root + path.sep)) continue;
       if (entry.state === 'importing') this.aborts.get(entry.id)?.abort();
-      else if (entry.state === 'waiting-approval' || entry.state === 'detected') this.entries.delete(entry.id);
+      else if (entry.state === 'waiting-approval' || entry.state === 'detected')
+        this.entries.delete(entry.id);
     }
   }
 

@@ -40,7 +40,8 @@ export function recoverPacks(ctx: Context): Promise<Recovery> {
         `Reprise après interruption : ${result.stagingCleared} import(s) inachevé(s) et ${result.orphansRemoved.length} dossier(s) orphelin(s) nettoyés.`,
       );
     }
-    for (const dir of result.missingDirs) ctx.log.warn(`Le dossier du pack « ${dir} » a disparu du disque.`);
+    for (const dir of result.missingDirs)
+      ctx.log.warn(`Le dossier du pack « ${dir} » a disparu du disque.`);
     return result;
   });
 }

@@ -22,13 +22,20 @@ function describe(outcome: ImportOutcome): string {
 }
 
 /** Recovery, then the bundled pack (`contentDir`) when it is newer than the installed one. */
-export async function loadBundledPack(ctx: Context, signal?: AbortSignal): Promise<ImportOutcome | null> {
+export async function loadBundledPack(
+  ctx: Context,
+  signal?: AbortSignal,
+): Promise<ImportOutcome | null> {
   await recoverPacks(ctx);
   if (!existsSync(path.join(ctx.paths.contentDir, MANIFEST_FILE))) {
     ctx.log.info(`Pas de pack fourni dans ${ctx.paths.contentDir}.`);
     return null;
   }
-  const outcome = await importPack(ctx, { kind: 'folder', path: ctx.paths.contentDir, origin: 'bundled' }, { signal });
+  const outcome = await importPack(
+    ctx,
+    { kind: 'folder', path: ctx.paths.contentDir, origin: 'bundled' },
+    { signal },
+  );
   if (outcome.status === 'rejected') ctx.log.error(describe(outcome));
   else ctx.log.info(describe(outcome));
   return outcome;
@@ -41,7 +48,9 @@ export async function loadBundledPack(ctx: Context, signal?: AbortSignal): Promi
 export function startPacks(ctx: Context): () => Promise<void> {
   const controller = new AbortController();
   const running = loadBundledPack(ctx, controller.signal).catch((err: unknown) => {
-    ctx.log.error(`Chargement des packs impossible ; la boîte continue sans eux : ${(err as Error).message}`);
+    ctx.log.error(
+      `Chargement des packs impossible ; la boîte continue sans eux : ${(err as Error).message}`,
+    );
   });
   return async () => {
     controller.abort();

@@ -46,7 +46,12 @@ export function toWork(packId: string, item: ManifestItem): NewWork {
   };
 }
 
-export function toPack(manifest: Manifest, dir: string, manifestSha256: string, origin: PackOrigin): NewPack {
+export function toPack(
+  manifest: Manifest,
+  dir: string,
+  manifestSha256: string,
+  origin: PackOrigin,
+): NewPack {
   return {
     id: manifest.id,
     version: manifest.version,

@@ -13,7 +13,10 @@ export function schemaText(): string {
 
 export const SCHEMA_FILE = path.join(appRoot(), 'docs', 'pack.schema.json');
 
-if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('packs', 'write-schema.ts'))) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]).endsWith(path.join('packs', 'write-schema.ts'))
+) {
   writeFileSync(SCHEMA_FILE, schemaText());
   process.stdout.write(`${SCHEMA_FILE} écrit.\n`);
 }

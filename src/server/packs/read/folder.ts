@@ -1,5 +1,5 @@
 import { lstat, open, readdir, readFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest.js';
 import { decodeUtf8 } from '../names.js';
@@ -28,7 +28,10 @@ function errCode(err: unknown): string | undefined {
  */
 export class FolderReader implements PackReader {
   private readonly dirs = new Map<string, Promise<string>>();
-  private readonly listings = new Map<string, Promise<Array<{ raw: Buffer; name: string | null }>>>();
+  private readonly listings = new Map<
+    string,
+    Promise<Array<{ raw: Buffer; name: string | null }>>
+  >();
 
   constructor(private readonly root: string) {}
 
@@ -38,13 +41,15 @@ export class FolderReader implements PackReader {
     try {
       st = await lstat(file);
     } catch (err) {
-      if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') throw new PackError(problems.missingManifest());
+      if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR')
+        throw new PackError(problems.missingManifest());
       throw new PackError(problems.readFailed(MANIFEST_FILE, (err as Error).message));
     }
     if (!st.isFile()) throw new PackError(problems.manifestNotRegular());
     if (st.size > maxBytes) throw new PackError(problems.manifestTooBig(st.size, maxBytes));
     const bytes = await readFile(file);
-    if (bytes.length > maxBytes) throw new PackError(problems.manifestTooBig(bytes.length, maxBytes));
+    if (bytes.length > maxBytes)
+      throw new PackError(problems.manifestTooBig(bytes.length, maxBytes));
     return bytes;
   }
 
@@ -63,12 +68,15 @@ export class FolderReader implements PackReader {
 
   async *chunks(file: Located): AsyncIterable<Buffer> {
     const abs = (file as FolderFile).abs;
-    if (file.size <= CHUNK) {
-      yield await readFile(abs);
-      return;
-    }
-    const fh = await open(abs, 'r');
+    // O_NOFOLLOW: a file swapped for a symlink after the checks is still not followed.
+    const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
+      const st = await fh.stat();
+      if (!st.isFile()) throw new PackError(problems.notRegular(file.name, kindOf(st)));
+      if (file.size <= CHUNK) {
+        yield await fh.readFile();
+        return;
+      }
       for (;;) {
         const buf = Buffer.allocUnsafe(CHUNK);
         const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
@@ -114,7 +122,8 @@ export class FolderReader implements PackReader {
       await lstat(exact);
       return exact;
     } catch (err) {
-      if (errCode(err) !== 'ENOENT') throw new PackError(problems.readFailed(rel, (err as Error).message));
+      if (errCode(err) !== 'ENOENT')
+        throw new PackError(problems.readFailed(rel, (err as Error).message));
     }
     const listing = await this.list(dir);
     const wanted = name.normalize('NFC');
@@ -123,14 +132,21 @@ export class FolderReader implements PackReader {
     const match = matches[0];
     if (match) return path.join(dir, match.name ?? name);
     const undecodable = listing.find((e) => e.name === null);
-    if (undecodable) throw new PackError(problems.badNameEncoding(path.posix.join(path.posix.dirname(rel), undecodable.raw.toString('latin1'))));
+    if (undecodable)
+      throw new PackError(
+        problems.badNameEncoding(
+          path.posix.join(path.posix.dirname(rel), undecodable.raw.toString('latin1')),
+        ),
+      );
     throw new PackError(problems.missingFile(rel));
   }
 
   private list(dir: string): Promise<Array<{ raw: Buffer; name: string | null }>> {
     let listing = this.listings.get(dir);
     if (!listing) {
-      listing = readdir(dir, { encoding: 'buffer' }).then((names) => names.map((raw) => ({ raw, name: decodeUtf8(raw) })));
+      listing = readdir(dir, { encoding: 'buffer' }).then((names) =>
+        names.map((raw) => ({ raw, name: decodeUtf8(raw) })),
+      );
       this.listings.set(dir, listing);
     }
     return listing;

@@ -55,13 +55,19 @@ export class ZipReader implements PackReader {
   static async open(file: string, limits: PackLimits): Promise<ZipReader> {
     let zip: ZipFile;
     try {
-      zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
+      zip = await yauzl.openPromise(file, {
+        lazyEntries: true,
+        decodeStrings: false,
+        validateEntrySizes: true,
+        autoClose: false,
+      });
     } catch (err) {
       throw new PackError(problems.zipInvalid((err as Error).message));
     }
     const reader = new ZipReader(zip);
     try {
-      if (zip.entryCount > limits.zipEntries) throw new PackError(problems.zipTooManyEntries(zip.entryCount, limits.zipEntries));
+      if (zip.entryCount > limits.zipEntries)
+        throw new PackError(problems.zipTooManyEntries(zip.entryCount, limits.zipEntries));
       let entries: Entry[];
       try {
         entries = await readEntries(zip);
@@ -88,19 +94,25 @@ export class ZipReader implements PackReader {
       if (why) throw new PackError(problems.zipUnsafeEntry(shown, why));
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       if (mode === S_IFLNK) throw new PackError(problems.zipSymlink(shown));
-      if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw new PackError(problems.zipUnsafeEntry(shown, 'fichier spécial'));
+      if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR)
+        throw new PackError(problems.zipUnsafeEntry(shown, 'fichier spécial'));
       if (entry.isEncrypted()) throw new PackError(problems.zipEncrypted(shown));
       if (isDir) continue;
       total += entry.uncompressedSize;
-      if (total > limits.zipTotalBytes) throw new PackError(problems.zipTooBig(total, limits.zipTotalBytes));
+      if (total > limits.zipTotalBytes)
+        throw new PackError(problems.zipTooBig(total, limits.zipTotalBytes));
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.zipEntryRatio) {
-        throw new PackError(problems.zipBomb(shown, `taux de compression ${Math.round(ratio)} pour 1`));
+        throw new PackError(
+          problems.zipBomb(shown, `taux de compression ${Math.round(ratio)} pour 1`),
+        );
       }
       named.push({ name, entry });
     }
     if (total > 10 * 1024 * 1024 && total / Math.max(zipSize, 1) > limits.zipTotalRatio) {
-      throw new PackError(problems.zipBomb('', `${Math.round(total / zipSize)} fois la taille de l’archive`));
+      throw new PackError(
+        problems.zipBomb('', `${Math.round(total / zipSize)} fois la taille de l’archive`),
+      );
     }
     this.checkOverlaps(named.map((n) => n.entry));
     const [clash] = findClashes(named.map((n) => n.name));
@@ -116,21 +128,28 @@ export class ZipReader implements PackReader {
 
   /** Overlapping entries let a few MB of data expand to petabytes: refuse them. */
   private checkOverlaps(entries: Entry[]): void {
-    const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+    const sorted = [...entries].sort(
+      (a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader,
+    );
     for (let i = 1; i < sorted.length; i += 1) {
       const prev = sorted[i - 1];
       const cur = sorted[i];
       if (!prev || !cur) continue;
-      const prevEnd = prev.relativeOffsetOfLocalHeader + LOCAL_HEADER + prev.fileNameLength + prev.compressedSize;
+      const prevEnd =
+        prev.relativeOffsetOfLocalHeader + LOCAL_HEADER + prev.fileNameLength + prev.compressedSize;
       if (cur.relativeOffsetOfLocalHeader < prevEnd) {
-        throw new PackError(problems.zipBomb(cur.fileNameRaw.toString('latin1'), 'des entrées se chevauchent'));
+        throw new PackError(
+          problems.zipBomb(cur.fileNameRaw.toString('latin1'), 'des entrées se chevauchent'),
+        );
       }
     }
   }
 
   private rootPrefix(names: string[]): string {
     if (names.includes(MANIFEST_FILE)) return '';
-    const nested = names.filter((n) => n.endsWith(`/${MANIFEST_FILE}`) && n.split('/').length === 2);
+    const nested = names.filter(
+      (n) => n.endsWith(`/${MANIFEST_FILE}`) && n.split('/').length === 2,
+    );
     const only = nested.length === 1 ? nested[0] : undefined;
     if (!only) return '';
     const prefix = only.slice(0, -MANIFEST_FILE.length);
