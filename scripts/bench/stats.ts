@@ -43,25 +43,59 @@ function makeEvents(count: number): BoxEvent[] {
     userAgent: `Mozilla/5.0 (${i % 3 === 0 ? 'iPhone' : i % 3 === 1 ? 'Linux; Android 14' : 'X11; Linux x86_64'}) Bench/${i % 40}`,
   }));
   const sections = ['home', 'browse', 'search', 'work', 'about', 'notices'];
-  const phrases = ['foret noire', 'dragon', 'permis de conduire', 'recette crepes', 'impots en ligne', 'xyz'];
+  const phrases = [
+    'foret noire',
+    'dragon',
+    'permis de conduire',
+    'recette crepes',
+    'impots en ligne',
+    'xyz',
+  ];
   const out: BoxEvent[] = [];
   for (let i = 0; i < count; i++) {
     const client = clients[(i * 7919) % clients.length] ?? { ip: '', userAgent: '' };
     const r = i % 100;
     const work = `oeuvre-${(i * 31) % 500}`;
-    if (r < 60) out.push({ type: 'page', surface: r < 50 ? 'portal' : r < 57 ? 'kiosk' : 'opds', section: sections[i % sections.length] ?? 'home', client });
-    else if (r < 72) out.push({ type: 'search', surface: 'portal', query: phrases[i % phrases.length] ?? '', results: i % 3 === 0 ? 0 : 5, client });
+    if (r < 60)
+      out.push({
+        type: 'page',
+        surface: r < 50 ? 'portal' : r < 57 ? 'kiosk' : 'opds',
+        section: sections[i % sections.length] ?? 'home',
+        client,
+      });
+    else if (r < 72)
+      out.push({
+        type: 'search',
+        surface: 'portal',
+        query: phrases[i % phrases.length] ?? '',
+        results: i % 3 === 0 ? 0 : 5,
+        client,
+      });
     else if (r < 82) out.push({ type: 'download', workId: work, client });
     else if (r < 87) out.push({ type: 'play', workId: work, client });
-    else if (r < 93) out.push({ type: 'notice-step', noticeId: `notice-${i % 20}`, step: 1 + (i % 8), client });
-    else if (r < 97) out.push({ type: 'notice', noticeId: `notice-${i % 20}`, action: i % 2 ? 'open' : 'finish', client });
-    else if (r < 99) out.push({ type: 'notice-feedback', noticeId: `notice-${i % 20}`, face: i % 2 ? 'yes' : 'no' });
+    else if (r < 93)
+      out.push({ type: 'notice-step', noticeId: `notice-${i % 20}`, step: 1 + (i % 8), client });
+    else if (r < 97)
+      out.push({
+        type: 'notice',
+        noticeId: `notice-${i % 20}`,
+        action: i % 2 ? 'open' : 'finish',
+        client,
+      });
+    else if (r < 99)
+      out.push({
+        type: 'notice-feedback',
+        noticeId: `notice-${i % 20}`,
+        face: i % 2 ? 'yes' : 'no',
+      });
     else out.push({ type: 'kiosk-session', seconds: (i % 40) * 30, startedAt: new Date() });
   }
   return out;
 }
 
-export async function benchStats(options: { events?: number; minutes?: number } = {}): Promise<StatsBenchResult> {
+export async function benchStats(
+  options: { events?: number; minutes?: number } = {},
+): Promise<StatsBenchResult> {
   const total = options.events ?? 600_000;
   const minutes = options.minutes ?? 10;
   const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-bench-stats-'));

@@ -16,7 +16,13 @@ function adminPages(): string[] {
   const paths = box.app.routes
     .filter((r) => r.method === 'GET' && (r.path === '/admin' || r.path.startsWith('/admin/')))
     .map((r) => r.path.replace(/\/+$/, '') || '/admin')
-    .filter((p) => !/[:*]/.test(p) && !p.includes('/api/') && !p.startsWith('/admin/static') && !/\.(csv|json)$/.test(p))
+    .filter(
+      (p) =>
+        !/[:*]/.test(p) &&
+        !p.includes('/api/') &&
+        !p.startsWith('/admin/static') &&
+        !/\.(csv|json)$/.test(p),
+    )
     .filter((p) => p !== '/admin/setup' && p !== '/admin/login');
   return [...new Set(paths)].sort();
 }
@@ -54,12 +60,22 @@ describe('the admin area in Chromium', () => {
     await page.getByLabel('Le même mot de passe, encore une fois').fill(PASSWORD);
     await page.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
     await page.waitForURL(`${url}/admin`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("Vue d'ensemble");
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      "Vue d'ensemble",
+    );
   });
 
   it('has no axe violations on any admin page, on a desktop and on a phone', async () => {
     const pages = adminPages();
-    expect(pages).toEqual(expect.arrayContaining(['/admin', '/admin/settings', '/admin/stats', '/admin/health', '/admin/password']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/admin',
+        '/admin/settings',
+        '/admin/stats',
+        '/admin/health',
+        '/admin/password',
+      ]),
+    );
     for (const viewport of [
       { width: 1280, height: 900 },
       { width: 360, height: 740 },
@@ -86,10 +102,17 @@ describe('the admin area in Chromium', () => {
     await page.goto(`${url}/admin/stats?period=day`);
     await page.getByLabel('Clé USB').selectOption('CLE_USB');
     await page.getByRole('button', { name: 'Enregistrer sur la clé' }).click();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Enregistré sur la clé');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'Enregistré sur la clé',
+    );
     const day = new Date();
     const d = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-    const file = path.join(box.ctx.config.mediaDir, 'CLE_USB', 'lanterne-statistiques', `lanterne-statistiques-${d}_${d}.json`);
+    const file = path.join(
+      box.ctx.config.mediaDir,
+      'CLE_USB',
+      'lanterne-statistiques',
+      `lanterne-statistiques-${d}_${d}.json`,
+    );
     const data = JSON.parse(readFileSync(file, 'utf8')) as { totals: { downloads: number } };
     expect(data.totals.downloads).toBe(5);
   });
@@ -103,6 +126,8 @@ describe('the admin area in Chromium', () => {
     await page.getByLabel('Mot de passe animateur').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(`${url}/admin/health`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Santé du système');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Santé du système',
+    );
   });
 });

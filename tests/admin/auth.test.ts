@@ -111,7 +111,9 @@ describe('login and session', () => {
     // Only the hash of the cookie is stored.
     const cookie = cookieOf(reply);
     const raw = cookie.split('=')[1] ?? '';
-    const rows = box.ctx.db.prepare('SELECT id_sha256 FROM admin_sessions').all() as Array<{ id_sha256: string }>;
+    const rows = box.ctx.db.prepare('SELECT id_sha256 FROM admin_sessions').all() as Array<{
+      id_sha256: string;
+    }>;
     expect(rows.some((r) => r.id_sha256 === raw)).toBe(false);
     expect(rows.length).toBeGreaterThan(0);
 
@@ -120,7 +122,11 @@ describe('login and session', () => {
     expect(page.body).toContain("Vue d'ensemble");
 
     const csrf = csrfOf(page.body);
-    const out = await request(`${base}/admin/logout`, { method: 'POST', headers: { cookie, origin: base }, form: { _csrf: csrf } });
+    const out = await request(`${base}/admin/logout`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      form: { _csrf: csrf },
+    });
     expect(out.status).toBe(303);
     expect((await request(`${base}/admin`, { headers: { cookie } })).status).toBe(302);
   });
@@ -128,7 +134,11 @@ describe('login and session', () => {
   it('never sends a login back outside the admin area', async () => {
     await setUpAdmin(box, base);
     for (const next of ['//evil.example/admin', 'http://evil.example', '/admin\\evil', '/adminx']) {
-      const reply = await request(`${base}/admin/login`, { method: 'POST', headers: { origin: base }, form: { password: PASSWORD, next } });
+      const reply = await request(`${base}/admin/login`, {
+        method: 'POST',
+        headers: { origin: base },
+        form: { password: PASSWORD, next },
+      });
       expect(reply.headers.location, next).toBe('/admin');
     }
   });
@@ -144,10 +154,14 @@ describe('login and session', () => {
     const second = await login(base);
     for (let i = 0; i < 11; i++) {
       now += 60 * 60_000;
-      expect((await request(`${base}/admin`, { headers: { cookie: second.cookie } })).status).toBe(200);
+      expect((await request(`${base}/admin`, { headers: { cookie: second.cookie } })).status).toBe(
+        200,
+      );
     }
     now += 60 * 60_000;
-    expect((await request(`${base}/admin`, { headers: { cookie: second.cookie } })).status).toBe(302);
+    expect((await request(`${base}/admin`, { headers: { cookie: second.cookie } })).status).toBe(
+      302,
+    );
   });
 
   it('changes the password and closes the other sessions', async () => {
@@ -156,12 +170,21 @@ describe('login and session', () => {
     const changed = await request(`${base}/admin/password`, {
       method: 'POST',
       headers: { cookie: first.cookie, origin: base },
-      form: { _csrf: first.csrf, current: PASSWORD, password: 'un tout nouveau secret', confirm: 'un tout nouveau secret' },
+      form: {
+        _csrf: first.csrf,
+        current: PASSWORD,
+        password: 'un tout nouveau secret',
+        confirm: 'un tout nouveau secret',
+      },
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toContain('Mot de passe changé');
-    expect((await request(`${base}/admin`, { headers: { cookie: first.cookie } })).status).toBe(200);
-    expect((await request(`${base}/admin`, { headers: { cookie: other.cookie } })).status).toBe(302);
+    expect((await request(`${base}/admin`, { headers: { cookie: first.cookie } })).status).toBe(
+      200,
+    );
+    expect((await request(`${base}/admin`, { headers: { cookie: other.cookie } })).status).toBe(
+      302,
+    );
     await expect(login(base)).rejects.toThrow();
     await login(base, 'un tout nouveau secret');
   });
@@ -169,7 +192,9 @@ describe('login and session', () => {
   it('reset (shell access) removes the password; a new set-up code appears', async () => {
     const { cookie } = await setUpAdmin(box, base);
     box.ctx.admin.resetPassword();
-    expect((await request(`${base}/admin`, { headers: { cookie } })).headers.location).toBe('/admin/setup');
+    expect((await request(`${base}/admin`, { headers: { cookie } })).headers.location).toBe(
+      '/admin/setup',
+    );
     expect((await request(`${base}/admin/setup`)).status).toBe(200);
     expect(readFileSync(box.ctx.admin.setupCodeFile, 'utf8')).toMatch(/^[A-Z2-9-]{14}\n$/);
   });
@@ -179,7 +204,11 @@ describe('guessing is slowed', () => {
   it('answers 429 with Retry-After after 5 wrong passwords, and the wait doubles', async () => {
     await setUpAdmin(box, base);
     const attempt = (password = 'mauvais mot de passe') =>
-      request(`${base}/admin/login`, { method: 'POST', headers: { origin: base }, form: { password } });
+      request(`${base}/admin/login`, {
+        method: 'POST',
+        headers: { origin: base },
+        form: { password },
+      });
     for (let i = 0; i < 4; i++) expect((await attempt()).status).toBe(401);
     const fifth = await attempt();
     expect(fifth.status).toBe(429);

@@ -20,10 +20,11 @@ function adminRoutes(): Array<{ method: string; path: string }> {
   const out: Array<{ method: string; path: string }> = [];
   for (const r of box.app.routes) {
     if (!(r.path === '/admin' || r.path.startsWith('/admin/'))) continue;
-    const path = r.path
-      .replace(/:[A-Za-z0-9_]+(\{[^}]*\})?\??/g, 'x')
-      .replace(/\*/g, 'x')
-      .replace(/\/+$/, '') || '/admin';
+    const path =
+      r.path
+        .replace(/:[A-Za-z0-9_]+(\{[^}]*\})?\??/g, 'x')
+        .replace(/\*/g, 'x')
+        .replace(/\/+$/, '') || '/admin';
     const methods = r.method === 'ALL' ? ['GET', 'POST', 'PUT', 'DELETE'] : [r.method];
     for (const method of methods) {
       const key = `${method} ${path}`;
@@ -38,7 +39,15 @@ function adminRoutes(): Array<{ method: string; path: string }> {
 describe('every admin route is guarded server-side', () => {
   it('finds the admin routes in app.routes', () => {
     const paths = adminRoutes().map((r) => r.path);
-    expect(paths).toEqual(expect.arrayContaining(['/admin', '/admin/settings', '/admin/stats', '/admin/health', '/admin/password']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/admin',
+        '/admin/settings',
+        '/admin/stats',
+        '/admin/health',
+        '/admin/password',
+      ]),
+    );
   });
 
   it('sends anonymous page requests to the login page, and API calls get 401', async () => {
@@ -46,14 +55,21 @@ describe('every admin route is guarded server-side', () => {
     for (const { method, path } of adminRoutes()) {
       if (isPublicAdminPath(path)) continue;
       const headers = { origin: base };
-      const page = await request(`${base}${path}`, { method, headers, ...(method === 'GET' ? {} : { form: {} }) });
+      const page = await request(`${base}${path}`, {
+        method,
+        headers,
+        ...(method === 'GET' ? {} : { form: {} }),
+      });
       if (path.includes('/api/')) {
         expect(page.status, `${method} ${path}`).toBe(401);
       } else {
         expect(page.status, `${method} ${path}`).toBe(302);
         expect(page.headers.location, `${method} ${path}`).toMatch(/^\/admin\/login/);
       }
-      const api = await request(`${base}${path}`, { method, headers: { ...headers, accept: 'application/json' } });
+      const api = await request(`${base}${path}`, {
+        method,
+        headers: { ...headers, accept: 'application/json' },
+      });
       expect(api.status, `${method} ${path} (JSON)`).toBe(401);
       checked.push(`${method} ${path}`);
     }
@@ -63,7 +79,11 @@ describe('every admin route is guarded server-side', () => {
   it('refuses state-changing requests without the CSRF token or from another origin', async () => {
     for (const { method, path } of adminRoutes()) {
       if (method === 'GET' || isPublicAdminPath(path)) continue;
-      const noToken = await request(`${base}${path}`, { method, headers: { cookie: session.cookie, origin: base }, form: {} });
+      const noToken = await request(`${base}${path}`, {
+        method,
+        headers: { cookie: session.cookie, origin: base },
+        form: {},
+      });
       expect(noToken.status, `${method} ${path} without token`).toBe(403);
       const foreign = await request(`${base}${path}`, {
         method,
@@ -77,7 +97,12 @@ describe('every admin route is guarded server-side', () => {
   it('does not buffer a multipart body: the token may come in the header', async () => {
     const reply = await request(`${base}/admin/settings`, {
       method: 'POST',
-      headers: { cookie: session.cookie, origin: base, 'x-csrf-token': 'wrong', 'content-type': 'multipart/form-data; boundary=x' },
+      headers: {
+        cookie: session.cookie,
+        origin: base,
+        'x-csrf-token': 'wrong',
+        'content-type': 'multipart/form-data; boundary=x',
+      },
       body: '--x--\r\n',
     });
     expect(reply.status).toBe(403);
@@ -98,14 +123,30 @@ describe('CSRF on the settings form', () => {
   it('refuses a missing token, a wrong token, a foreign Origin and a missing Origin', async () => {
     const cases: Array<[string, Record<string, string>, Record<string, string>]> = [
       ['missing token', { cookie: session.cookie, origin: base }, form],
-      ['wrong token', { cookie: session.cookie, origin: base }, { ...form, _csrf: `${session.csrf.slice(0, -2)}AA` }],
-      ['foreign origin', { cookie: session.cookie, origin: 'http://evil.example' }, { ...form, _csrf: session.csrf }],
-      ['foreign referer', { cookie: session.cookie, referer: 'http://evil.example/admin/settings' }, { ...form, _csrf: session.csrf }],
+      [
+        'wrong token',
+        { cookie: session.cookie, origin: base },
+        { ...form, _csrf: `${session.csrf.slice(0, -2)}AA` },
+      ],
+      [
+        'foreign origin',
+        { cookie: session.cookie, origin: 'http://evil.example' },
+        { ...form, _csrf: session.csrf },
+      ],
+      [
+        'foreign referer',
+        { cookie: session.cookie, referer: 'http://evil.example/admin/settings' },
+        { ...form, _csrf: session.csrf },
+      ],
       ['no origin', { cookie: session.cookie }, { ...form, _csrf: session.csrf }],
       ['null origin', { cookie: session.cookie, origin: 'null' }, { ...form, _csrf: session.csrf }],
     ];
     for (const [label, headers, body] of cases) {
-      const reply = await request(`${base}/admin/settings`, { method: 'POST', headers, form: body });
+      const reply = await request(`${base}/admin/settings`, {
+        method: 'POST',
+        headers,
+        form: body,
+      });
       expect(reply.status, label).toBe(403);
     }
     expect(box.ctx.settings.current().libraryName).toBe('Lanterne');
@@ -119,7 +160,11 @@ describe('CSRF on the settings form', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('Réglages enregistrés');
-    expect(box.ctx.settings.current()).toMatchObject({ libraryName: 'Médiathèque des Tilleuls', kioskIdleSeconds: 300, licencePolicy: 'all-cc' });
+    expect(box.ctx.settings.current()).toMatchObject({
+      libraryName: 'Médiathèque des Tilleuls',
+      kioskIdleSeconds: 300,
+      licencePolicy: 'all-cc',
+    });
     const about = await request(`${base}/about`);
     expect(about.body).toContain('Tilleuls-Libre');
   });

@@ -29,11 +29,21 @@ export function request(url: string, options: RequestOptions = {}): Promise<Repl
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: options.method ?? 'GET', headers, ...(options.localAddress ? { localAddress: options.localAddress } : {}) },
+      {
+        method: options.method ?? 'GET',
+        headers,
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -58,7 +68,10 @@ export function csrfOf(html: string): string {
 export const PASSWORD = 'une lanterne dans la nuit';
 
 /** Sets the password through /admin/setup with the code from the data folder; returns a session. */
-export async function setUpAdmin(box: TestBox, base: string): Promise<{ cookie: string; csrf: string }> {
+export async function setUpAdmin(
+  box: TestBox,
+  base: string,
+): Promise<{ cookie: string; csrf: string }> {
   box.ctx.admin.ensureSetupCode();
   const code = readFileSync(box.ctx.admin.setupCodeFile, 'utf8').trim();
   const reply = await request(`${base}/admin/setup`, {
@@ -73,7 +86,10 @@ export async function setUpAdmin(box: TestBox, base: string): Promise<{ cookie: 
 }
 
 /** Logs in with the password; returns the session cookie and its CSRF token. */
-export async function login(base: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
+export async function login(
+  base: string,
+  password = PASSWORD,
+): Promise<{ cookie: string; csrf: string }> {
   const reply = await request(`${base}/admin/login`, {
     method: 'POST',
     headers: { origin: base },

@@ -18,9 +18,17 @@ afterEach(async () => {
 });
 
 const allDays = (b: TestBox) =>
-  (b.ctx.db.prepare('SELECT DISTINCT day FROM stats_daily ORDER BY day').all() as Array<{ day: string }>).map((r) => r.day);
+  (
+    b.ctx.db.prepare('SELECT DISTINCT day FROM stats_daily ORDER BY day').all() as Array<{
+      day: string;
+    }>
+  ).map((r) => r.day);
 const value = (b: TestBox, metric: string, key = '') =>
-  (b.ctx.db.prepare('SELECT sum(value) AS v FROM stats_daily WHERE metric = ? AND key = ?').get(metric, key) as { v: number | null }).v;
+  (
+    b.ctx.db
+      .prepare('SELECT sum(value) AS v FROM stats_daily WHERE metric = ? AND key = ?')
+      .get(metric, key) as { v: number | null }
+  ).v;
 
 describe('the box does not know the time', () => {
   it('keeps events in memory, never under 1970, and dates them with the animateur’s browser time', async () => {
@@ -59,7 +67,12 @@ describe('the box does not know the time', () => {
 
     const ok = await request(`${base}/admin/stats/clock`, {
       method: 'POST',
-      headers: { cookie: session.cookie, origin: base, 'x-csrf-token': session.csrf, accept: 'application/json' },
+      headers: {
+        cookie: session.cookie,
+        origin: base,
+        'x-csrf-token': session.csrf,
+        accept: 'application/json',
+      },
       form: { browserTime: String(new Date(2026, 10, 20, 15, 0).getTime()) },
     });
     expect(JSON.parse(ok.body)).toEqual({ used: true, known: true });
@@ -84,7 +97,9 @@ describe('the box does not know the time', () => {
     let mono = 1_000;
     box = makeTestBox({}, { now: () => wall });
     const events = new EventBus();
-    const stats = new Statistics(box.ctx.db, events, { now: () => wall }, silentLogger, { monotonic: () => mono });
+    const stats = new Statistics(box.ctx.db, events, { now: () => wall }, silentLogger, {
+      monotonic: () => mono,
+    });
     const client = { ip: '10.1.2.3', userAgent: 'Test/1' };
     events.emit({ type: 'page', surface: 'portal', section: 'home', client });
     mono += 25 * 3600_000;
@@ -94,7 +109,9 @@ describe('the box does not know the time', () => {
     // NTP answers: it is 21 November, 12:00; the first page was seen 25 h earlier.
     wall = new Date(2026, 10, 21, 12, 0);
     stats.flush();
-    const rows = box.ctx.db.prepare("SELECT day, key FROM stats_daily WHERE metric = 'views' ORDER BY day").all();
+    const rows = box.ctx.db
+      .prepare("SELECT day, key FROM stats_daily WHERE metric = 'views' ORDER BY day")
+      .all();
     expect(rows).toEqual([
       { day: '2026-11-20', key: 'portal:home' },
       { day: '2026-11-21', key: 'portal:browse' },
@@ -119,7 +136,8 @@ describe('one write transaction per minute, and a last one at shutdown', () => {
       const client = { ip: '10.9.9.9', userAgent: 'Flush/1' };
       for (let minute = 1; minute <= 5; minute++) {
         const before = version();
-        for (let i = 0; i < 1000; i++) box.ctx.events.emit({ type: 'page', surface: 'portal', section: 'home', client });
+        for (let i = 0; i < 1000; i++)
+          box.ctx.events.emit({ type: 'page', surface: 'portal', section: 'home', client });
         expect(version(), `minute ${minute}: no write on events`).toBe(before);
         vi.advanceTimersByTime(FLUSH_EVERY_MS);
         expect(version(), `minute ${minute}: written`).not.toBe(before);
@@ -144,7 +162,11 @@ describe('one write transaction per minute, and a last one at shutdown', () => {
   it('is registered among the box’s starters: stopping the box flushes', async () => {
     box = makeTestBox({}, { now: () => new Date(2026, 10, 20, 10, 0) });
     const stopAll = await startFeatures(box.ctx);
-    box.ctx.events.emit({ type: 'download', workId: 'une-oeuvre', client: { ip: '10.0.0.1', userAgent: 'x' } });
+    box.ctx.events.emit({
+      type: 'download',
+      workId: 'une-oeuvre',
+      client: { ip: '10.0.0.1', userAgent: 'x' },
+    });
     expect(value(box, 'downloads', 'une-oeuvre')).toBeNull();
     await stopAll();
     expect(value(box, 'downloads', 'une-oeuvre')).toBe(1);

@@ -24,7 +24,9 @@ beforeEach(async () => {
 afterEach(() => box.cleanup());
 
 const rows = (metric: string) =>
-  box.ctx.db.prepare('SELECT day, key, value FROM stats_daily WHERE metric = ? ORDER BY key').all(metric) as Array<{
+  box.ctx.db
+    .prepare('SELECT day, key, value FROM stats_daily WHERE metric = ? ORDER BY key')
+    .all(metric) as Array<{
     day: string;
     key: string;
     value: number;
@@ -80,9 +82,26 @@ describe('statistics from real HTTP traffic', () => {
     expect(rows('views').find((r) => r.key === 'portal:home')?.value).toBe(4);
     expect(rows('visitors')[0]?.value).toBe(3);
 
-    const report = buildReport(box.ctx, readPeriod({ period: 'day', date: '2026-11-20' }, '2026-11-20'));
-    expect(report.totals).toMatchObject({ visitorDays: 3, views: 10, portalViews: 9, opdsRequests: 1, downloads: 2, plays: 1, searches: 2, searchesWithoutResult: 1 });
-    expect(report.topWorks[0]).toEqual({ id: 'la-fontaine-fables', title: 'Fables choisies', downloads: 2, plays: 0 });
+    const report = buildReport(
+      box.ctx,
+      readPeriod({ period: 'day', date: '2026-11-20' }, '2026-11-20'),
+    );
+    expect(report.totals).toMatchObject({
+      visitorDays: 3,
+      views: 10,
+      portalViews: 9,
+      opdsRequests: 1,
+      downloads: 2,
+      plays: 1,
+      searches: 2,
+      searchesWithoutResult: 1,
+    });
+    expect(report.topWorks[0]).toEqual({
+      id: 'la-fontaine-fables',
+      title: 'Fables choisies',
+      downloads: 2,
+      plays: 0,
+    });
   });
 
   it('counts a visitor again on the next day (the salt changes), once per day', async () => {
@@ -102,20 +121,35 @@ describe('statistics from real HTTP traffic', () => {
     const { cookie } = await setUpAdmin(box, base);
     const v = visitor(5);
     await visit(base, v, '/files/la-fontaine-fables/0/fables.txt');
-    const page = await request(`${base}/admin/stats?period=week&date=2026-11-20`, { headers: { cookie } });
+    const page = await request(`${base}/admin/stats?period=week&date=2026-11-20`, {
+      headers: { cookie },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('Du 2026-11-16 au 2026-11-22');
     expect(page.body).toContain('Fables choisies');
-    expect(page.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-visitors-title chart-visitors-desc"/);
+    expect(page.body).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-labelledby="chart-visitors-title chart-visitors-desc"/,
+    );
 
-    const json = await request(`${base}/admin/stats/export.json?period=month&date=2026-11-05`, { headers: { cookie } });
-    expect(json.headers['content-disposition']).toContain('lanterne-statistiques-2026-11-01_2026-11-30.json');
-    const data = JSON.parse(json.body) as { format: string; totals: { downloads: number }; daily: unknown[] };
+    const json = await request(`${base}/admin/stats/export.json?period=month&date=2026-11-05`, {
+      headers: { cookie },
+    });
+    expect(json.headers['content-disposition']).toContain(
+      'lanterne-statistiques-2026-11-01_2026-11-30.json',
+    );
+    const data = JSON.parse(json.body) as {
+      format: string;
+      totals: { downloads: number };
+      daily: unknown[];
+    };
     expect(data.format).toBe('lanterne-statistiques/1');
     expect(data.totals.downloads).toBe(1);
     expect(data.daily).toHaveLength(30);
 
-    const csv = await request(`${base}/admin/stats/export.csv?period=custom&from=2026-11-19&to=2026-11-20`, { headers: { cookie } });
+    const csv = await request(
+      `${base}/admin/stats/export.csv?period=custom&from=2026-11-19&to=2026-11-20`,
+      { headers: { cookie } },
+    );
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\uFEFFsection,champ,valeur')).toBe(true);
     expect(csv.body).toContain('total,downloads,1\r\n');
@@ -129,24 +163,59 @@ describe('other events', () => {
     const { events } = box.ctx;
     const client = (n: number) => ({ ip: `10.0.0.${n}`, userAgent: 'KioskOrPhone' });
     for (let n = 1; n <= 4; n++) {
-      events.emit({ type: 'notice', noticeId: 'envoyer-un-mail', action: 'open', client: client(n) });
+      events.emit({
+        type: 'notice',
+        noticeId: 'envoyer-un-mail',
+        action: 'open',
+        client: client(n),
+      });
       events.emit({ type: 'notice-step', noticeId: 'envoyer-un-mail', step: 1, client: client(n) });
       // The same visitor going back to step 1 is still one visitor at step 1.
       events.emit({ type: 'notice-step', noticeId: 'envoyer-un-mail', step: 1, client: client(n) });
-      if (n <= 3) events.emit({ type: 'notice-step', noticeId: 'envoyer-un-mail', step: 2, client: client(n) });
-      if (n <= 1) events.emit({ type: 'notice-step', noticeId: 'envoyer-un-mail', step: 3, client: client(n) });
+      if (n <= 3)
+        events.emit({
+          type: 'notice-step',
+          noticeId: 'envoyer-un-mail',
+          step: 2,
+          client: client(n),
+        });
+      if (n <= 1)
+        events.emit({
+          type: 'notice-step',
+          noticeId: 'envoyer-un-mail',
+          step: 3,
+          client: client(n),
+        });
     }
-    events.emit({ type: 'notice', noticeId: 'envoyer-un-mail', action: 'finish', client: client(1) });
+    events.emit({
+      type: 'notice',
+      noticeId: 'envoyer-un-mail',
+      action: 'finish',
+      client: client(1),
+    });
     events.emit({ type: 'notice-feedback', noticeId: 'envoyer-un-mail', face: 'yes' });
     events.emit({ type: 'notice-feedback', noticeId: 'envoyer-un-mail', face: 'no' });
     events.emit({ type: 'kiosk-session', seconds: 200, startedAt: new Date(2026, 10, 20, 14, 27) });
-    events.emit({ type: 'kiosk-session', seconds: 30 * 60 + 5, startedAt: new Date(2026, 10, 20, 14, 0) });
+    events.emit({
+      type: 'kiosk-session',
+      seconds: 30 * 60 + 5,
+      startedAt: new Date(2026, 10, 20, 14, 0),
+    });
     events.emit({ type: 'pack-imported', packId: 'fables', version: '1.0.0' });
     box.ctx.stats.flush();
 
-    const report = buildReport(box.ctx, readPeriod({ period: 'day', date: '2026-11-20' }, '2026-11-20'));
+    const report = buildReport(
+      box.ctx,
+      readPeriod({ period: 'day', date: '2026-11-20' }, '2026-11-20'),
+    );
     const notice = report.notices[0];
-    expect(notice).toMatchObject({ id: 'envoyer-un-mail', opened: 4, finished: 1, completion: 0.25, feedback: { yes: 1, neutral: 0, no: 1 } });
+    expect(notice).toMatchObject({
+      id: 'envoyer-un-mail',
+      opened: 4,
+      finished: 1,
+      completion: 0.25,
+      feedback: { yes: 1, neutral: 0, no: 1 },
+    });
     expect(notice?.steps).toEqual([
       { step: 1, reached: 4 },
       { step: 2, reached: 3 },

@@ -17,7 +17,11 @@ beforeEach(async () => {
 afterEach(() => box.cleanup());
 
 const phrases = () =>
-  box.ctx.db.prepare("SELECT day, key, value FROM stats_daily WHERE metric = 'failed-phrase' ORDER BY day, key").all();
+  box.ctx.db
+    .prepare(
+      "SELECT day, key, value FROM stats_daily WHERE metric = 'failed-phrase' ORDER BY day, key",
+    )
+    .all();
 
 describe('failed search phrases: k ≥ 3 different visitors the same day', () => {
   it('keeps a phrase only once 3 different visitors typed it, as a count of all its searches', async () => {
@@ -29,7 +33,9 @@ describe('failed search phrases: k ≥ 3 different visitors the same day', () =>
     box.ctx.stats.flush();
     // Two visitors (four searches): only counted as searches without result.
     expect(phrases()).toEqual([]);
-    expect(box.ctx.db.prepare("SELECT value FROM stats_daily WHERE metric = 'searches-empty'").get()).toEqual({ value: 4 });
+    expect(
+      box.ctx.db.prepare("SELECT value FROM stats_daily WHERE metric = 'searches-empty'").get(),
+    ).toEqual({ value: 4 });
 
     await visit(base, c, '/search?q=Forêt-Noire');
     box.ctx.stats.flush();
@@ -92,7 +98,12 @@ describe('retention: 25 months', () => {
       null,
     );
     box.ctx.stats.flush();
-    const days = () => (box.ctx.db.prepare('SELECT day FROM stats_daily ORDER BY day').all() as Array<{ day: string }>).map((r) => r.day);
+    const days = () =>
+      (
+        box.ctx.db.prepare('SELECT day FROM stats_daily ORDER BY day').all() as Array<{
+          day: string;
+        }>
+      ).map((r) => r.day);
     expect(days()).toEqual(['2024-10-20', '2026-01-01']);
 
     // The next day, the boundary moves by one day.

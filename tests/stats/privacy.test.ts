@@ -109,11 +109,18 @@ function filesUnder(root: string): string[] {
 }
 
 function tracesIn(buffers: Array<[string, Buffer]>): string[] {
-  const needles = [...visitors.flatMap((v) => [v.ip, v.ua, v.ua.split(' ').at(-1) ?? v.ua]), ...RARE_SEARCHES];
+  const needles = [
+    ...visitors.flatMap((v) => [v.ip, v.ua, v.ua.split(' ').at(-1) ?? v.ua]),
+    ...RARE_SEARCHES,
+  ];
   const hits: string[] = [];
   for (const [name, data] of buffers) {
     for (const needle of needles) {
-      if (data.includes(Buffer.from(needle, 'utf8')) || data.includes(Buffer.from(needle, 'utf16le'))) hits.push(`${needle} in ${name}`);
+      if (
+        data.includes(Buffer.from(needle, 'utf8')) ||
+        data.includes(Buffer.from(needle, 'utf16le'))
+      )
+        hits.push(`${needle} in ${name}`);
     }
   }
   return hits;
@@ -122,12 +129,18 @@ function tracesIn(buffers: Array<[string, Buffer]>): string[] {
 describe('no visitor can be traced from what the box writes', () => {
   it('counted the traffic (the test did generate statistics)', () => {
     const get = (metric: string) =>
-      (ctx.db.prepare('SELECT sum(value) AS v FROM stats_daily WHERE metric = ?').get(metric) as { v: number | null }).v;
+      (
+        ctx.db.prepare('SELECT sum(value) AS v FROM stats_daily WHERE metric = ?').get(metric) as {
+          v: number | null;
+        }
+      ).v;
     expect(get('visitors')).toBeGreaterThanOrEqual(4);
     expect(get('downloads')).toBe(4);
     expect(get('plays')).toBe(4);
     // Typed by four different visitors: kept, as a count.
-    const phrase = ctx.db.prepare("SELECT key, value FROM stats_daily WHERE metric = 'failed-phrase'").all();
+    const phrase = ctx.db
+      .prepare("SELECT key, value FROM stats_daily WHERE metric = 'failed-phrase'")
+      .all();
     expect(phrase).toEqual([{ key: 'licorne violette', value: 4 }]);
     expect(logLines.length).toBeGreaterThan(0);
   });

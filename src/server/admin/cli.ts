@@ -29,7 +29,11 @@ function main(argv: string[]): number {
     migrate(db);
     const repo = new AdminRepo(db);
     if (command === 'status') {
-      process.stdout.write(repo.hasAccount() ? 'Un mot de passe animateur est défini.\n' : 'Aucun mot de passe animateur.\n');
+      process.stdout.write(
+        repo.hasAccount()
+          ? 'Un mot de passe animateur est défini.\n'
+          : 'Aucun mot de passe animateur.\n',
+      );
       return 0;
     }
     if (command === 'reset-password') {
@@ -42,7 +46,9 @@ function main(argv: string[]): number {
       );
       return 0;
     }
-    process.stderr.write(`Commande inconnue : ${command}\nUsage : npm run admin -- reset-password | status\n`);
+    process.stderr.write(
+      `Commande inconnue : ${command}\nUsage : npm run admin -- reset-password | status\n`,
+    );
     return 2;
   } finally {
     db.close();

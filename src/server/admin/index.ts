@@ -39,7 +39,10 @@ export { AdminLayout, type AdminSection } from './ui/layout.js';
 export { CsrfField, csrfField } from './ui/csrf.js';
 
 /** The admin area's own pages (the gate is added by `mountAdmin`). */
-export function adminRoutes(ctx: Context, extra: ReadonlyArray<readonly [string, Hono]> = []): Hono {
+export function adminRoutes(
+  ctx: Context,
+  extra: ReadonlyArray<readonly [string, Hono]> = [],
+): Hono {
   const app = new HonoApp({ strict: false });
   app.route('/static', adminStaticRoutes());
   app.route('/', authRoutes(ctx));
@@ -55,7 +58,11 @@ export function adminRoutes(ctx: Context, extra: ReadonlyArray<readonly [string,
  * Installs the guard on every /admin path, then the admin pages and the features'
  * admin sub-apps. Call it in `createApp` before any other /admin route.
  */
-export function mountAdmin(app: Hono, ctx: Context, extra: ReadonlyArray<readonly [string, Hono]> = []): void {
+export function mountAdmin(
+  app: Hono,
+  ctx: Context,
+  extra: ReadonlyArray<readonly [string, Hono]> = [],
+): void {
   const gate = adminGate(ctx);
   app.use('/admin', gate);
   app.use('/admin/*', gate);

@@ -6,7 +6,8 @@ import { ClockForm } from '../stats/pages.js';
 import { renderDocument } from '../ui/page.js';
 import { HealthService, type Health } from './service.js';
 
-const gb = (bytes: number) => `${(bytes / 1024 ** 3).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`;
+const gb = (bytes: number) =>
+  `${(bytes / 1024 ** 3).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`;
 
 function duration(seconds: number): string {
   const d = Math.floor(seconds / 86_400);
@@ -31,15 +32,30 @@ export function healthRoutes(ctx: Context): Hono {
       const h: Health = await health.current();
       const clockKnown = ctx.stats.clock.isSane();
       const rows: Array<[string, string]> = [
-        ['Température du processeur', h.cpu.temperatureC === null ? 'inconnue' : `${h.cpu.temperatureC} °C`],
-        ['Charge du processeur', `${h.cpu.loadPercent === null ? 'inconnue' : `${h.cpu.loadPercent} %`} (charge moyenne ${h.cpu.load1.toLocaleString('fr-FR')} sur ${h.cpu.cores} cœurs)`],
+        [
+          'Température du processeur',
+          h.cpu.temperatureC === null ? 'inconnue' : `${h.cpu.temperatureC} °C`,
+        ],
+        [
+          'Charge du processeur',
+          `${h.cpu.loadPercent === null ? 'inconnue' : `${h.cpu.loadPercent} %`} (charge moyenne ${h.cpu.load1.toLocaleString('fr-FR')} sur ${h.cpu.cores} cœurs)`,
+        ],
         ['Mémoire disponible', `${gb(h.memory.availableBytes)} sur ${gb(h.memory.totalBytes)}`],
-        ...h.disks.map((d): [string, string] => [`Espace libre : ${d.label}`, `${gb(d.freeBytes)} sur ${gb(d.totalBytes)}`]),
-        ['Appareils connectés au Wi-Fi', h.wifiClients ? `${h.wifiClients.count} (${h.wifiClients.source})` : 'inconnu'],
+        ...h.disks.map((d): [string, string] => [
+          `Espace libre : ${d.label}`,
+          `${gb(d.freeBytes)} sur ${gb(d.totalBytes)}`,
+        ]),
+        [
+          'Appareils connectés au Wi-Fi',
+          h.wifiClients ? `${h.wifiClients.count} (${h.wifiClients.source})` : 'inconnu',
+        ],
         ['Allumée depuis', duration(h.systemUptimeSeconds)],
         ['Lanterne tourne depuis', duration(h.appUptimeSeconds)],
         ['Version de Lanterne', `${h.version} (Node ${h.node})`],
-        ['Heure de la boîte', clockKnown ? 'fiable' : 'inconnue (pas de pile d’horloge, pas de réseau)'],
+        [
+          'Heure de la boîte',
+          clockKnown ? 'fiable' : 'inconnue (pas de pile d’horloge, pas de réseau)',
+        ],
       ];
       return c.html(
         renderDocument(
@@ -54,7 +70,9 @@ export function healthRoutes(ctx: Context): Hono {
                 {h.warnings.map((w) => (
                   <li key={w}>{w}</li>
                 ))}
-                {!clockKnown && <li>La boîte ne connaît pas l'heure : les statistiques attendent en mémoire.</li>}
+                {!clockKnown && (
+                  <li>La boîte ne connaît pas l'heure : les statistiques attendent en mémoire.</li>
+                )}
               </ul>
             )}
             {!clockKnown && <ClockForm c={c} auto={true} />}
@@ -71,7 +89,10 @@ export function healthRoutes(ctx: Context): Hono {
                 </tbody>
               </table>
             </TableWrap>
-            <p>Relevé du {new Date(h.collectedAt).toLocaleString('fr-FR')} (mis à jour toutes les 5 secondes au plus).</p>
+            <p>
+              Relevé du {new Date(h.collectedAt).toLocaleString('fr-FR')} (mis à jour toutes les 5
+              secondes au plus).
+            </p>
           </AdminLayout>,
         ),
       );

@@ -41,8 +41,11 @@ export const DISK_LOW_BYTES = 1024 ** 3;
 export const HOT_C = 80;
 export const WARM_C = 70;
 
-const withTimeout = <T,>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
-  Promise.race([p.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
+  Promise.race([
+    p.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref()),
+  ]);
 
 function stationCount(iface: string): Promise<number | null> {
   return new Promise((resolve) => {
@@ -58,12 +61,17 @@ export function countLeases(text: string, nowMs: number): number {
   return text
     .split('\n')
     .map((l) => l.trim().split(/\s+/))
-    .filter((f) => f.length >= 3 && /^\d+$/.test(f[0] ?? '') && (f[0] === '0' || Number(f[0]) * 1000 > nowMs)).length;
+    .filter(
+      (f) =>
+        f.length >= 3 && /^\d+$/.test(f[0] ?? '') && (f[0] === '0' || Number(f[0]) * 1000 > nowMs),
+    ).length;
 }
 
 function readVersion(appRoot: string): string {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'inconnue';
   } catch {
     return 'inconnue';
@@ -74,13 +82,22 @@ function readVersion(appRoot: string): string {
 export function warningsFor(h: Omit<Health, 'warnings'>): string[] {
   const out: string[] = [];
   for (const d of h.disks) {
-    if (d.totalBytes > 0 && (d.freeBytes / d.totalBytes < DISK_LOW_RATIO || d.freeBytes < DISK_LOW_BYTES)) {
-      out.push(`Le disque « ${d.label} » est presque plein : retirez des packs qui ne servent plus.`);
+    if (
+      d.totalBytes > 0 &&
+      (d.freeBytes / d.totalBytes < DISK_LOW_RATIO || d.freeBytes < DISK_LOW_BYTES)
+    ) {
+      out.push(
+        `Le disque « ${d.label} » est presque plein : retirez des packs qui ne servent plus.`,
+      );
     }
   }
   const t = h.cpu.temperatureC;
-  if (t !== null && t >= HOT_C) out.push('La boîte est trop chaude : éloignez-la du soleil ou d’un radiateur, dégagez ses aérations.');
-  else if (t !== null && t >= WARM_C) out.push('La boîte chauffe : vérifiez qu’elle est bien aérée.');
+  if (t !== null && t >= HOT_C)
+    out.push(
+      'La boîte est trop chaude : éloignez-la du soleil ou d’un radiateur, dégagez ses aérations.',
+    );
+  else if (t !== null && t >= WARM_C)
+    out.push('La boîte chauffe : vérifiez qu’elle est bien aérée.');
   if (h.memory.totalBytes > 0 && h.memory.availableBytes / h.memory.totalBytes < 0.1) {
     out.push('La mémoire est presque pleine : si la boîte ralentit, redémarrez-la.');
   }
@@ -120,7 +137,12 @@ export class HealthService {
       if (!existsSync(d.path)) continue;
       try {
         const s = statfsSync(d.path);
-        disks.push({ label: d.label, path: d.path, freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize });
+        disks.push({
+          label: d.label,
+          path: d.path,
+          freeBytes: s.bavail * s.bsize,
+          totalBytes: s.blocks * s.bsize,
+        });
       } catch {
         // A folder on a vanished stick: nothing to show.
       }
@@ -130,12 +152,16 @@ export class HealthService {
       version: this.version,
       node: process.version,
       cpu: {
-        temperatureC: typeof temp?.main === 'number' && temp.main > 0 ? Math.round(temp.main) : null,
+        temperatureC:
+          typeof temp?.main === 'number' && temp.main > 0 ? Math.round(temp.main) : null,
         loadPercent: typeof load?.currentLoad === 'number' ? Math.round(load.currentLoad) : null,
         load1: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
         cores: os.cpus().length,
       },
-      memory: { totalBytes: mem?.total ?? os.totalmem(), availableBytes: mem?.available ?? os.freemem() },
+      memory: {
+        totalBytes: mem?.total ?? os.totalmem(),
+        availableBytes: mem?.available ?? os.freemem(),
+      },
       disks,
       systemUptimeSeconds: Math.round(os.uptime()),
       appUptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
@@ -148,10 +174,16 @@ export class HealthService {
     const iface = this.sources.wifiInterface ?? 'wlan0';
     const stations = await stationCount(iface);
     if (stations !== null) return { count: stations, source: `iw dev ${iface}` };
-    const files = this.sources.leaseFiles ?? ['/var/lib/misc/dnsmasq.leases', '/var/lib/NetworkManager/dnsmasq-wlan0.leases'];
+    const files = this.sources.leaseFiles ?? [
+      '/var/lib/misc/dnsmasq.leases',
+      '/var/lib/NetworkManager/dnsmasq-wlan0.leases',
+    ];
     for (const file of files) {
       try {
-        return { count: countLeases(readFileSync(file, 'utf8'), Date.now()), source: 'baux DHCP (dnsmasq)' };
+        return {
+          count: countLeases(readFileSync(file, 'utf8'), Date.now()),
+          source: 'baux DHCP (dnsmasq)',
+        };
       } catch {
         // Not this one.
       }

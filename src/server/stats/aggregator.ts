@@ -144,14 +144,22 @@ export class Aggregator {
       this.salt = randomBytes(32);
       this.saltEpoch = epoch;
     }
-    return createHmac('sha256', this.salt).update(client.ip).update('\n').update(client.userAgent).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.salt)
+      .update(client.ip)
+      .update('\n')
+      .update(client.userAgent)
+      .digest('base64url')
+      .slice(0, 22);
   }
 
   private reduce(event: BoxEvent, at: Date | null, mono: number): Counted {
     const c: Counted = { mono, at, visitor: null, device: null, incs: [] };
     if ('client' in event) {
       c.visitor = this.visitorKey(event.client, at, mono);
-      c.device = deviceFamily(event.client.userAgent, 'surface' in event ? event.surface : undefined);
+      c.device = deviceFamily(
+        event.client.userAgent,
+        'surface' in event ? event.surface : undefined,
+      );
     }
     const key = (s: string) => s.replace(/\p{C}+/gu, '').slice(0, KEY_MAX);
     switch (event.type) {
@@ -173,10 +181,14 @@ export class Aggregator {
         c.incs.push(['plays', key(event.workId)]);
         break;
       case 'notice':
-        c.incs.push([event.action === 'open' ? 'notice-open' : 'notice-finish', key(event.noticeId)]);
+        c.incs.push([
+          event.action === 'open' ? 'notice-open' : 'notice-finish',
+          key(event.noticeId),
+        ]);
         break;
       case 'notice-step':
-        if (Number.isInteger(event.step) && event.step > 0 && event.step < 1000) c.step = key(`${event.noticeId}#${event.step}`);
+        if (Number.isInteger(event.step) && event.step > 0 && event.step < 1000)
+          c.step = key(`${event.noticeId}#${event.step}`);
         break;
       case 'notice-feedback':
         c.incs.push(['notice-feedback', key(`${event.noticeId}#${event.face}`)]);

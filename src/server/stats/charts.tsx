@@ -46,7 +46,14 @@ export function BarChart({ id, title, desc, bars, labelEvery }: BarChartProps) {
         const y = PAD.top + innerH - (t / max) * innerH;
         return (
           <g key={t} aria-hidden="true">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} stroke="#d6d3c7" stroke-width="1" />
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y}
+              y2={y}
+              stroke="#d6d3c7"
+              stroke-width="1"
+            />
             <text x={PAD.left - 6} y={y + 4} text-anchor="end" font-size="12" fill="#4a4a55">
               {t}
             </text>
@@ -60,7 +67,13 @@ export function BarChart({ id, title, desc, bars, labelEvery }: BarChartProps) {
           <g key={b.label} aria-hidden="true">
             <rect x={x} y={PAD.top + innerH - h} width={barW} height={h} fill="#0b4f8a" />
             {i % every === 0 && (
-              <text x={x + barW / 2} y={H - PAD.bottom + 16} text-anchor="middle" font-size="12" fill="#4a4a55">
+              <text
+                x={x + barW / 2}
+                y={H - PAD.bottom + 16}
+                text-anchor="middle"
+                font-size="12"
+                fill="#4a4a55"
+              >
                 {b.label}
               </text>
             )}

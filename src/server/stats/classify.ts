@@ -9,8 +9,14 @@ export const DEVICE_FAMILIES: readonly DeviceFamily[] = ['phone', 'tablet', 'com
 export function deviceFamily(userAgent: string, surface?: string): DeviceFamily {
   if (surface === 'kiosk') return 'kiosk';
   const ua = userAgent.toLowerCase();
-  if (ua.includes('ipad') || ua.includes('tablet') || (ua.includes('android') && !ua.includes('mobile'))) return 'tablet';
-  if (ua.includes('mobi') || ua.includes('iphone') || ua.includes('ipod') || ua.includes('android')) return 'phone';
+  if (
+    ua.includes('ipad') ||
+    ua.includes('tablet') ||
+    (ua.includes('android') && !ua.includes('mobile'))
+  )
+    return 'tablet';
+  if (ua.includes('mobi') || ua.includes('iphone') || ua.includes('ipod') || ua.includes('android'))
+    return 'phone';
   return 'computer';
 }
 

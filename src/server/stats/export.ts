@@ -35,12 +35,25 @@ export function reportCsv(report: Report): string {
     ...report.kioskHours.map((v, h) => line(['borne_heure', String(h).padStart(2, '0'), v])),
     '',
     line(['jour', 'visiteurs', 'pages_vues', 'recherches', 'telechargements', 'lectures']),
-    ...report.daily.map((d) => line([d.day, d.visitors, d.views, d.searches, d.downloads, d.plays])),
+    ...report.daily.map((d) =>
+      line([d.day, d.visitors, d.views, d.searches, d.downloads, d.plays]),
+    ),
     '',
     line(['oeuvre_id', 'titre', 'telechargements', 'lectures']),
     ...report.topWorks.map((w) => line([w.id, w.title, w.downloads, w.plays])),
     '',
-    line(['notice_id', 'titre', 'ouvertures', 'terminees', 'taux_fin', 'etape_abandon', 'abandons', 'avis_oui', 'avis_moyen', 'avis_non']),
+    line([
+      'notice_id',
+      'titre',
+      'ouvertures',
+      'terminees',
+      'taux_fin',
+      'etape_abandon',
+      'abandons',
+      'avis_oui',
+      'avis_moyen',
+      'avis_non',
+    ]),
     ...report.notices.map((n) =>
       line([
         n.id,

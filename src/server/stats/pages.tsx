@@ -7,7 +7,12 @@ import type { Report } from './report.js';
 import type { Stick } from './usb.js';
 
 const FACES = { yes: '🙂 oui', neutral: '😐 moyen', no: '🙁 non' };
-const DEVICE_LABELS: Record<string, string> = { phone: 'Téléphones', tablet: 'Tablettes', computer: 'Ordinateurs', kiosk: 'Borne' };
+const DEVICE_LABELS: Record<string, string> = {
+  phone: 'Téléphones',
+  tablet: 'Tablettes',
+  computer: 'Ordinateurs',
+  kiosk: 'Borne',
+};
 const LENGTH_LABELS: Record<string, string> = {
   '<1min': 'moins d’une minute',
   '1-5min': '1 à 5 minutes',
@@ -15,14 +20,24 @@ const LENGTH_LABELS: Record<string, string> = {
   '15-30min': '15 à 30 minutes',
   '30min+': 'plus de 30 minutes',
 };
-const SURFACES: Record<string, string> = { portal: 'Portail', kiosk: 'Borne', opds: 'Catalogue OPDS' };
+const SURFACES: Record<string, string> = {
+  portal: 'Portail',
+  kiosk: 'Borne',
+  opds: 'Catalogue OPDS',
+};
 
 const fr = (n: number) => n.toLocaleString('fr-FR');
 const shortDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 
 export function ClockForm({ c, auto }: { c: HonoContext; auto: boolean }) {
   return (
-    <form method="post" action="/admin/stats/clock" data-clock-sync="" data-auto={auto ? '1' : '0'} class="actions">
+    <form
+      method="post"
+      action="/admin/stats/clock"
+      data-clock-sync=""
+      data-auto={auto ? '1' : '0'}
+      class="actions"
+    >
       <CsrfField c={c} />
       <input type="hidden" name="browserTime" value="" />
       <button type="submit">Donner l'heure de cet appareil à la boîte</button>
@@ -30,7 +45,17 @@ export function ClockForm({ c, auto }: { c: HonoContext; auto: boolean }) {
   );
 }
 
-function Table({ caption, head, rows, numeric = [] }: { caption: string; head: string[]; rows: Array<Array<string | number>>; numeric?: number[] }) {
+function Table({
+  caption,
+  head,
+  rows,
+  numeric = [],
+}: {
+  caption: string;
+  head: string[];
+  rows: Array<Array<string | number>>;
+  numeric?: number[];
+}) {
   return (
     <TableWrap label={caption}>
       <table>
@@ -72,7 +97,12 @@ export interface DashboardProps {
 export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: DashboardProps) {
   const p = r.period;
   const t = r.totals;
-  const query = new URLSearchParams({ period: p.kind, date: p.date, from: p.from, to: p.to }).toString();
+  const query = new URLSearchParams({
+    period: p.kind,
+    date: p.date,
+    from: p.from,
+    to: p.to,
+  }).toString();
   const cards: Array<[string, number]> = [
     ['visiteurs (somme des visiteurs uniques de chaque jour)', t.visitorDays],
     ['pages vues', t.views],
@@ -93,15 +123,16 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       {!clockKnown && (
         <div class="warning" role="alert">
           <p>
-            <strong>La boîte ne connaît pas l'heure</strong> (elle n'a pas de pile d'horloge et pas de réseau). Les
-            visites sont gardées en mémoire ({fr(undated)} en attente) et seront datées dès que l'heure sera connue.
+            <strong>La boîte ne connaît pas l'heure</strong> (elle n'a pas de pile d'horloge et pas
+            de réseau). Les visites sont gardées en mémoire ({fr(undated)} en attente) et seront
+            datées dès que l'heure sera connue.
           </p>
           <ClockForm c={c} auto={true} />
         </div>
       )}
       <p>
-        Chiffres anonymes : la boîte ne garde ni adresse, ni identifiant, ni historique des visiteurs. Les chiffres de
-        la dernière minute apparaissent à l'enregistrement suivant.
+        Chiffres anonymes : la boîte ne garde ni adresse, ni identifiant, ni historique des
+        visiteurs. Les chiffres de la dernière minute apparaissent à l'enregistrement suivant.
       </p>
       <form class="period" method="get" action="/admin/stats">
         <label>
@@ -167,7 +198,12 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       {r.topWorks.length === 0 ? (
         <p>Aucun téléchargement ni lecture sur la période.</p>
       ) : (
-        <Table caption="Œuvres les plus utilisées" head={['Œuvre', 'Téléchargements', 'Lectures']} numeric={[1, 2]} rows={r.topWorks.map((w) => [w.title, w.downloads, w.plays])} />
+        <Table
+          caption="Œuvres les plus utilisées"
+          head={['Œuvre', 'Téléchargements', 'Lectures']}
+          numeric={[1, 2]}
+          rows={r.topWorks.map((w) => [w.title, w.downloads, w.plays])}
+        />
       )}
 
       <h2>Notices pas à pas</h2>
@@ -176,7 +212,14 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       ) : (
         <Table
           caption="Notices : ouvertures, fin, abandon et avis"
-          head={['Notice', 'Ouvertures', 'Terminées', 'Taux de fin', 'Étape où l’on s’arrête le plus', 'Avis']}
+          head={[
+            'Notice',
+            'Ouvertures',
+            'Terminées',
+            'Taux de fin',
+            'Étape où l’on s’arrête le plus',
+            'Avis',
+          ]}
           numeric={[1, 2, 3]}
           rows={r.notices.map((n) => [
             n.title,
@@ -191,11 +234,17 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
 
       <h2>Recherches sans résultat</h2>
       <p>
-        Une phrase n'apparaît ici que si au moins trois personnes différentes l'ont tapée le même jour. Les autres sont
-        seulement comptées ({fr(t.searchesWithoutResult)} recherches sans résultat au total).
+        Une phrase n'apparaît ici que si au moins trois personnes différentes l'ont tapée le même
+        jour. Les autres sont seulement comptées ({fr(t.searchesWithoutResult)} recherches sans
+        résultat au total).
       </p>
       {r.failedSearches.length > 0 && (
-        <Table caption="Recherches sans résultat" head={['Recherche', 'Nombre']} numeric={[1]} rows={r.failedSearches.map((f) => [f.phrase, f.count])} />
+        <Table
+          caption="Recherches sans résultat"
+          head={['Recherche', 'Nombre']}
+          numeric={[1]}
+          rows={r.failedSearches.map((f) => [f.phrase, f.count])}
+        />
       )}
 
       <h2>La borne</h2>
@@ -208,7 +257,12 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       />
       <details>
         <summary>Le tableau heure par heure</summary>
-        <Table caption="Sessions à la borne par heure" head={['Heure', 'Sessions']} numeric={[1]} rows={hourRows} />
+        <Table
+          caption="Sessions à la borne par heure"
+          head={['Heure', 'Sessions']}
+          numeric={[1]}
+          rows={hourRows}
+        />
       </details>
       <Table
         caption="Durée des sessions à la borne"
@@ -229,7 +283,9 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
           caption="Pages vues par rubrique"
           head={['Où', 'Rubrique', 'Pages vues']}
           numeric={[2]}
-          rows={r.sections.slice(0, 30).map((s) => [SURFACES[s.surface] ?? s.surface, s.section, s.views])}
+          rows={r.sections
+            .slice(0, 30)
+            .map((s) => [SURFACES[s.surface] ?? s.surface, s.section, s.views])}
         />
       )}
 
@@ -261,8 +317,8 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
         </form>
       )}
       <p>
-        Le format des fichiers est décrit dans la documentation (« docs/statistics.md »). Les chiffres sont gardés 25
-        mois puis effacés.
+        Le format des fichiers est décrit dans la documentation (« docs/statistics.md »). Les
+        chiffres sont gardés 25 mois puis effacés.
       </p>
     </AdminLayout>
   );

@@ -37,7 +37,8 @@ const MAX_DAYS = 800;
  * around `date`, or a custom `from`–`to`. Bad input falls back to this month.
  */
 export function readPeriod(query: Record<string, string | undefined>, today: string): Period {
-  const kind: PeriodKind = (['day', 'week', 'month', 'custom'] as const).find((k) => k === query['period']) ?? 'month';
+  const kind: PeriodKind =
+    (['day', 'week', 'month', 'custom'] as const).find((k) => k === query['period']) ?? 'month';
   const date = isDay(query['date']) ? query['date'] : today;
   if (kind === 'day') return { kind, from: date, to: date, date };
   if (kind === 'week') {

@@ -19,7 +19,9 @@ export class StatsRepo {
          ON CONFLICT (metric, day, key) DO UPDATE SET value = value + excluded.value`,
       ),
       deleteBefore: db.prepare('DELETE FROM stats_daily WHERE day < ?'),
-      range: db.prepare('SELECT day, metric, key, value FROM stats_daily WHERE day BETWEEN ? AND ? ORDER BY day, metric, key'),
+      range: db.prepare(
+        'SELECT day, metric, key, value FROM stats_daily WHERE day BETWEEN ? AND ? ORDER BY day, metric, key',
+      ),
       sumByKey: db.prepare(
         'SELECT key, sum(value) AS value FROM stats_daily WHERE metric = ? AND day BETWEEN ? AND ? GROUP BY key ORDER BY value DESC, key LIMIT ?',
       ),
@@ -42,7 +44,12 @@ export class StatsRepo {
     return this.s.range.all(from, to) as Row[];
   }
 
-  top(metric: Metric, from: string, to: string, limit: number): Array<{ key: string; value: number }> {
+  top(
+    metric: Metric,
+    from: string,
+    to: string,
+    limit: number,
+  ): Array<{ key: string; value: number }> {
     return this.s.sumByKey.all(metric, from, to, limit) as Array<{ key: string; value: number }>;
   }
 

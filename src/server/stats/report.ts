@@ -58,7 +58,8 @@ export interface Report {
 
 const TOP = 20;
 
-const bump = (map: Map<string, number>, key: string, by: number) => map.set(key, (map.get(key) ?? 0) + by);
+const bump = (map: Map<string, number>, key: string, by: number) =>
+  map.set(key, (map.get(key) ?? 0) + by);
 
 /** Reads the period's counters into the figures the dashboard and the exports show. */
 export function buildReport(ctx: Context, period: Period): Report {
@@ -91,20 +92,29 @@ export function buildReport(ctx: Context, period: Period): Report {
     })
     .sort((a, b) => b.views - a.views);
 
-  const devices = Object.fromEntries(DEVICE_FAMILIES.map((f) => [f, metric('devices').get(f) ?? 0])) as Record<DeviceFamily, number>;
+  const devices = Object.fromEntries(
+    DEVICE_FAMILIES.map((f) => [f, metric('devices').get(f) ?? 0]),
+  ) as Record<DeviceFamily, number>;
 
   const workIds = new Set([...metric('downloads').keys(), ...metric('plays').keys()]);
   const topWorks = [...workIds]
-    .map((id) => ({ id, title: id, downloads: metric('downloads').get(id) ?? 0, plays: metric('plays').get(id) ?? 0 }))
+    .map((id) => ({
+      id,
+      title: id,
+      downloads: metric('downloads').get(id) ?? 0,
+      plays: metric('plays').get(id) ?? 0,
+    }))
     .sort((a, b) => b.downloads + b.plays - (a.downloads + a.plays) || a.id.localeCompare(b.id))
     .slice(0, TOP)
     .map((w) => ({ ...w, title: ctx.catalogue.repo.getWork(w.id)?.title ?? w.id }));
 
-  const kioskHours = Array.from({ length: 24 }, (_, h) => metric('kiosk-hour').get(String(h).padStart(2, '0')) ?? 0);
-  const kioskLengths = Object.fromEntries(KIOSK_BUCKETS.map((b) => [b, metric('kiosk-length').get(b) ?? 0])) as Record<
-    KioskBucket,
-    number
-  >;
+  const kioskHours = Array.from(
+    { length: 24 },
+    (_, h) => metric('kiosk-hour').get(String(h).padStart(2, '0')) ?? 0,
+  );
+  const kioskLengths = Object.fromEntries(
+    KIOSK_BUCKETS.map((b) => [b, metric('kiosk-length').get(b) ?? 0]),
+  ) as Record<KioskBucket, number>;
 
   return {
     period,
@@ -140,10 +150,14 @@ export function buildReport(ctx: Context, period: Period): Report {
   };
 }
 
-function noticeFigures(ctx: Context, metric: (name: string) => Map<string, number>): NoticeFigures[] {
+function noticeFigures(
+  ctx: Context,
+  metric: (name: string) => Map<string, number>,
+): NoticeFigures[] {
   const titles = new Map(ctx.notices.list().map((n) => [n.id, n.title]));
   const ids = new Set<string>();
-  for (const name of ['notice-open', 'notice-finish']) for (const id of metric(name).keys()) ids.add(id);
+  for (const name of ['notice-open', 'notice-finish'])
+    for (const id of metric(name).keys()) ids.add(id);
   const steps = new Map<string, Map<number, number>>();
   for (const [key, reached] of metric('notice-step')) {
     const at = key.lastIndexOf('#');
@@ -168,12 +182,15 @@ function noticeFigures(ctx: Context, metric: (name: string) => Map<string, numbe
     .map((id) => {
       const opened = metric('notice-open').get(id) ?? 0;
       const finished = metric('notice-finish').get(id) ?? 0;
-      const reached = [...(steps.get(id) ?? new Map<number, number>())].map(([step, n]) => ({ step, reached: n })).sort((a, b) => a.step - b.step);
+      const reached = [...(steps.get(id) ?? new Map<number, number>())]
+        .map(([step, n]) => ({ step, reached: n }))
+        .sort((a, b) => a.step - b.step);
       // People who reached step n but not step n+1 (or, for the last step, did not finish).
       let stop: NoticeFigures['stop'] = null;
       reached.forEach((s, i) => {
         const next = reached[i + 1];
-        const left = s.reached - (next && next.step === s.step + 1 ? next.reached : next ? 0 : finished);
+        const left =
+          s.reached - (next && next.step === s.step + 1 ? next.reached : next ? 0 : finished);
         if (left > 0 && (!stop || left > stop.left)) stop = { step: s.step, left };
       });
       return {

@@ -42,7 +42,10 @@ export function statsAdminRoutes(ctx: Context): Hono {
         clock === 'ok'
           ? { kind: 'ok', text: "Merci : la boîte a pris l'heure de votre appareil." }
           : clock === 'refused'
-            ? { kind: 'error', text: "L'heure n'a pas été prise (la boîte a déjà une heure fiable, ou celle de l'appareil semble fausse)." }
+            ? {
+                kind: 'error',
+                text: "L'heure n'a pas été prise (la boîte a déjà une heure fiable, ou celle de l'appareil semble fausse).",
+              }
             : undefined;
       return page(c, flash);
     })
@@ -65,9 +68,16 @@ export function statsAdminRoutes(ctx: Context): Hono {
       const stick = typeof body['stick'] === 'string' ? body['stick'] : '';
       try {
         const done = exportToStick(ctx.config.mediaDir, stick, report(c));
-        return page(c, { kind: 'ok', text: `Enregistré sur la clé, dossier « ${done.dir} » : ${done.files.join(', ')}.` });
+        return page(c, {
+          kind: 'ok',
+          text: `Enregistré sur la clé, dossier « ${done.dir} » : ${done.files.join(', ')}.`,
+        });
       } catch (err) {
-        return page(c, { kind: 'error', text: `Rien n'a été enregistré : ${(err as Error).message}` }, 400);
+        return page(
+          c,
+          { kind: 'error', text: `Rien n'a été enregistré : ${(err as Error).message}` },
+          400,
+        );
       }
     })
     .post('/clock', async (c) => {

@@ -67,7 +67,9 @@ export class Statistics {
       if (retention) this.retentionDoneFor = today;
     } catch (err) {
       this.aggregator.restore(deltas);
-      this.log.error(`Statistiques non enregistrées (nouvel essai dans une minute) : ${(err as Error).message}`);
+      this.log.error(
+        `Statistiques non enregistrées (nouvel essai dans une minute) : ${(err as Error).message}`,
+      );
     }
   }
 
@@ -90,7 +92,9 @@ export class Statistics {
   setTimeFromBrowser(ms: number): boolean {
     const used = this.clock.setFromBrowser(ms);
     if (used) {
-      this.log.info(`Heure de la boîte inconnue : heure du navigateur de l'animateur utilisée (${new Date(ms).toISOString()}).`);
+      this.log.info(
+        `Heure de la boîte inconnue : heure du navigateur de l'animateur utilisée (${new Date(ms).toISOString()}).`,
+      );
       this.flush();
     }
     return used;

@@ -24,7 +24,9 @@ function mountPoints(): Set<string> {
 
 const dirsIn = (dir: string) => {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+    return readdirSync(dir, { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && !e.name.startsWith('.'),
+    );
   } catch {
     return [];
   }
@@ -49,7 +51,10 @@ export function listSticks(mediaDir: string): Stick[] {
         continue;
       }
     }
-    if (children.length > 0 && children.some((c) => mounts.has(path.join(full, c)) || mounts.size === 0)) {
+    if (
+      children.length > 0 &&
+      children.some((c) => mounts.has(path.join(full, c)) || mounts.size === 0)
+    ) {
       for (const child of children) out.push({ id: `${entry.name}/${child}`, label: child });
     } else {
       out.push({ id: entry.name, label: entry.name });
@@ -59,7 +64,11 @@ export function listSticks(mediaDir: string): Stick[] {
 }
 
 /** Writes the period's JSON and CSV into `<stick>/lanterne-statistiques/`; returns the folder. */
-export function exportToStick(mediaDir: string, stickId: string, report: Report): { dir: string; files: string[] } {
+export function exportToStick(
+  mediaDir: string,
+  stickId: string,
+  report: Report,
+): { dir: string; files: string[] } {
   const stick = listSticks(mediaDir).find((s) => s.id === stickId);
   if (!stick) throw new Error('Cette clé USB n’est plus branchée.');
   const root = path.join(mediaDir, ...stick.id.split('/'));

@@ -20,11 +20,7 @@ export const SESSION_COOKIE = 'lanterne_admin';
 
 /** Pages reachable without a session: the set-up and login forms and their assets. */
 export function isPublicAdminPath(path: string): boolean {
-  return (
-    path === '/admin/login' ||
-    path === '/admin/setup' ||
-    path.startsWith('/admin/static/')
-  );
+  return path === '/admin/login' || path === '/admin/setup' || path.startsWith('/admin/static/');
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -79,7 +75,10 @@ async function tokenOf(c: HonoContext): Promise<string> {
     const query = c.req.query('_csrf');
     if (query) return query;
   }
-  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+  if (
+    type.startsWith('application/x-www-form-urlencoded') ||
+    type.startsWith('multipart/form-data')
+  ) {
     const body = await c.req.parseBody();
     const field = body['_csrf'];
     return typeof field === 'string' ? field : '';
@@ -91,7 +90,11 @@ async function tokenOf(c: HonoContext): Promise<string> {
 export async function checkCsrf(c: HonoContext, session: AdminSession): Promise<void> {
   if (!sameOrigin(c)) refuse(c, 403, 'Requête refusée : elle ne vient pas de cette boîte.');
   if (!sameToken(await tokenOf(c), session.csrf)) {
-    refuse(c, 403, 'Requête refusée : jeton de sécurité absent ou périmé. Rechargez la page et recommencez.');
+    refuse(
+      c,
+      403,
+      'Requête refusée : jeton de sécurité absent ou périmé. Rechargez la page et recommencez.',
+    );
   }
 }
 
@@ -99,7 +102,10 @@ export async function checkCsrf(c: HonoContext, session: AdminSession): Promise<
 function denyAnonymous(ctx: Context, c: HonoContext): Response {
   const setUp = ctx.admin.isSetUp();
   if (wantsJson(c)) {
-    return c.json({ error: setUp ? 'Connexion animateur requise.' : 'La boîte n’est pas encore configurée.' }, 401);
+    return c.json(
+      { error: setUp ? 'Connexion animateur requise.' : 'La boîte n’est pas encore configurée.' },
+      401,
+    );
   }
   if (!setUp) return c.redirect('/admin/setup', 302);
   const url = new URL(c.req.url);

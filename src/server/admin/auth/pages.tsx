@@ -11,31 +11,60 @@ function PasswordFields({ autocomplete }: { autocomplete: string }) {
       <label>
         Nouveau mot de passe
         <span class="hint" id="pw-hint">
-          Au moins {MIN_PASSWORD_LENGTH} caractères. Une courte phrase facile à retenir convient très bien.
+          Au moins {MIN_PASSWORD_LENGTH} caractères. Une courte phrase facile à retenir convient
+          très bien.
         </span>
-        <input name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autocomplete={autocomplete} aria-describedby="pw-hint" />
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autocomplete={autocomplete}
+          aria-describedby="pw-hint"
+        />
       </label>
       <label>
         Le même mot de passe, encore une fois
-        <input name="confirm" type="password" required minLength={MIN_PASSWORD_LENGTH} autocomplete={autocomplete} />
+        <input
+          name="confirm"
+          type="password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autocomplete={autocomplete}
+        />
       </label>
     </>
   );
 }
 
-export function SetupPage({ c, codeFile, flash }: { c: HonoContext; codeFile: string; flash?: Flash }) {
+export function SetupPage({
+  c,
+  codeFile,
+  flash,
+}: {
+  c: HonoContext;
+  codeFile: string;
+  flash?: Flash;
+}) {
   return (
     <AdminLayout c={c} title="Mise en service" flash={flash}>
       <h1>Mise en service de la boîte</h1>
       <p>
-        Aucun mot de passe animateur n'est encore choisi. Pour le choisir, il faut le <strong>code de mise en
-        service</strong> : la boîte l'a écrit dans son journal au démarrage et dans le fichier{' '}
-        <code>{codeFile}</code>. Ce code ne sert qu'une fois.
+        Aucun mot de passe animateur n'est encore choisi. Pour le choisir, il faut le{' '}
+        <strong>code de mise en service</strong> : la boîte l'a écrit dans son journal au démarrage
+        et dans le fichier <code>{codeFile}</code>. Ce code ne sert qu'une fois.
       </p>
       <form class="stack" method="post" action="/admin/setup">
         <label>
           Code de mise en service
-          <input name="code" class="code" required autocomplete="one-time-code" autocapitalize="characters" spellcheck={false} />
+          <input
+            name="code"
+            class="code"
+            required
+            autocomplete="one-time-code"
+            autocapitalize="characters"
+            spellcheck={false}
+          />
         </label>
         <PasswordFields autocomplete="new-password" />
         <button type="submit">Choisir ce mot de passe</button>
@@ -57,8 +86,8 @@ export function LoginPage({ c, next, flash }: { c: HonoContext; next: string; fl
         <button type="submit">Se connecter</button>
       </form>
       <p>
-        Mot de passe oublié ? Une personne ayant accès à la boîte (clavier ou SSH) peut le réinitialiser : voir la
-        documentation, « docs/admin.md ».
+        Mot de passe oublié ? Une personne ayant accès à la boîte (clavier ou SSH) peut le
+        réinitialiser : voir la documentation, « docs/admin.md ».
       </p>
     </AdminLayout>
   );

@@ -84,7 +84,8 @@ export class RateLimiter {
 
   private prune(now: number): void {
     for (const [key, state] of this.clients) {
-      if (this.clients.size <= MAX_CLIENTS && now - state.lastFailure < this.options.maxMs * 2) break;
+      if (this.clients.size <= MAX_CLIENTS && now - state.lastFailure < this.options.maxMs * 2)
+        break;
       this.clients.delete(key);
     }
   }

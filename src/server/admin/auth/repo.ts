@@ -35,7 +35,9 @@ export class AdminRepo {
       deleteSession: db.prepare('DELETE FROM admin_sessions WHERE id_sha256 = ?'),
       deleteOtherSessions: db.prepare('DELETE FROM admin_sessions WHERE id_sha256 != ?'),
       deleteAllSessions: db.prepare('DELETE FROM admin_sessions'),
-      deleteStale: db.prepare('DELETE FROM admin_sessions WHERE expires_at <= ? OR last_seen_at <= ?'),
+      deleteStale: db.prepare(
+        'DELETE FROM admin_sessions WHERE expires_at <= ? OR last_seen_at <= ?',
+      ),
     };
   }
 

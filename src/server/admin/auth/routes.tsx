@@ -53,13 +53,27 @@ export function authRoutes(ctx: Context): Hono {
       const password = field(body, 'password');
       const problem = passwordProblem(password, field(body, 'confirm'));
       if (problem) {
-        return c.html(renderDocument(<SetupPage c={c} codeFile={auth.setupCodeFile} flash={{ kind: 'error', text: problem }} />), 400);
+        return c.html(
+          renderDocument(
+            <SetupPage
+              c={c}
+              codeFile={auth.setupCodeFile}
+              flash={{ kind: 'error', text: problem }}
+            />,
+          ),
+          400,
+        );
       }
       if (!(await auth.setUp(field(body, 'code'), password))) {
         const wait = auth.limiter.fail(client);
         if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
         const text = 'Ce code de mise en service ne convient pas (ou il a déjà servi).';
-        return c.html(renderDocument(<SetupPage c={c} codeFile={auth.setupCodeFile} flash={{ kind: 'error', text }} />), 403);
+        return c.html(
+          renderDocument(
+            <SetupPage c={c} codeFile={auth.setupCodeFile} flash={{ kind: 'error', text }} />,
+          ),
+          403,
+        );
       }
       auth.limiter.succeed(client);
       cookie(c, auth.openSession().cookie);
@@ -67,7 +81,9 @@ export function authRoutes(ctx: Context): Hono {
     })
     .get('/login', (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
-      return c.html(renderDocument(<LoginPage c={c} next={safeNext(c.req.query('next') ?? '/admin')} />));
+      return c.html(
+        renderDocument(<LoginPage c={c} next={safeNext(c.req.query('next') ?? '/admin')} />),
+      );
     })
     .post('/login', async (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
@@ -80,7 +96,10 @@ export function authRoutes(ctx: Context): Hono {
         const wait = auth.limiter.fail(client);
         if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
         const text = 'Mot de passe incorrect.';
-        return c.html(renderDocument(<LoginPage c={c} next={next} flash={{ kind: 'error', text }} />), 401);
+        return c.html(
+          renderDocument(<LoginPage c={c} next={next} flash={{ kind: 'error', text }} />),
+          401,
+        );
       }
       auth.limiter.succeed(client);
       cookie(c, auth.openSession().cookie);
@@ -105,7 +124,11 @@ export function authRoutes(ctx: Context): Hono {
       }
       const password = field(body, 'password');
       const problem = passwordProblem(password, field(body, 'confirm'));
-      if (problem) return c.html(renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text: problem }} />), 400);
+      if (problem)
+        return c.html(
+          renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text: problem }} />),
+          400,
+        );
       await auth.changePassword(c.get('admin').idSha256, password);
       const text = 'Mot de passe changé. Les autres appareils sont déconnectés.';
       return c.html(renderDocument(<PasswordPage c={c} flash={{ kind: 'ok', text }} />));

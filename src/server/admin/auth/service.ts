@@ -58,7 +58,10 @@ export class AdminAuth {
   ) {
     this.repo = new AdminRepo(db);
     this.scrypt = options.scrypt ?? DEFAULT_PARAMS;
-    this.limiter = new RateLimiter(() => this.clock.now().getTime(), options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.limiter = new RateLimiter(
+      () => this.clock.now().getTime(),
+      options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    );
   }
 
   get setupCodeFile(): string {
@@ -129,10 +132,18 @@ export class AdminAuth {
     const now = this.clock.now().getTime();
     const cookie = randomBytes(32).toString('base64url');
     const idSha256 = sha256(cookie);
-    const row = { csrf: randomBytes(32).toString('base64url'), createdAt: now, lastSeenAt: now, expiresAt: now + SESSION_MAX_MS };
+    const row = {
+      csrf: randomBytes(32).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + SESSION_MAX_MS,
+    };
     this.repo.deleteStale(now, now - SESSION_IDLE_MS);
     this.repo.addSession(idSha256, row);
-    return { cookie, session: { idSha256, csrf: row.csrf, createdAt: now, expiresAt: row.expiresAt } };
+    return {
+      cookie,
+      session: { idSha256, csrf: row.csrf, createdAt: now, expiresAt: row.expiresAt },
+    };
   }
 
   /** The live session behind a cookie value, or null (expired, idle too long, unknown). */

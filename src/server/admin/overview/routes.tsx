@@ -16,7 +16,9 @@ const TYPE_LABELS: Record<string, string> = {
 
 const day = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
 };
 
 /** GET /admin: what is on the box and what is new. */
@@ -47,7 +49,9 @@ export function overviewRoutes(ctx: Context): Hono {
                 <thead>
                   <tr>
                     <th scope="col">Type</th>
-                    <th scope="col" class="num">Nombre</th>
+                    <th scope="col" class="num">
+                      Nombre
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -71,7 +75,9 @@ export function overviewRoutes(ctx: Context): Hono {
                   <tr>
                     <th scope="col">Pack</th>
                     <th scope="col">Version</th>
-                    <th scope="col" class="num">Œuvres</th>
+                    <th scope="col" class="num">
+                      Œuvres
+                    </th>
                     <th scope="col">Installé le</th>
                   </tr>
                 </thead>
@@ -96,7 +102,8 @@ export function overviewRoutes(ctx: Context): Hono {
               {o.newest.map((w) => (
                 <li key={w.id}>
                   <a href={`/works/${encodeURIComponent(w.id)}`}>{w.title}</a>
-                  {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le {day(w.addedAt)})
+                  {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le{' '}
+                  {day(w.addedAt)})
                 </li>
               ))}
             </ul>

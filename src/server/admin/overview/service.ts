@@ -2,7 +2,13 @@ import type { WorkSummary, WorkType } from '../../catalogue/types.js';
 import type { Context } from '../../context.js';
 
 export interface Overview {
-  packs: Array<{ id: string; title: string; version: string; workCount: number; installedAt: string }>;
+  packs: Array<{
+    id: string;
+    title: string;
+    version: string;
+    workCount: number;
+    installedAt: string;
+  }>;
   types: Array<{ type: WorkType; count: number }>;
   totalWorks: number;
   notices: number;
@@ -15,7 +21,13 @@ export function overview(ctx: Context): Overview {
   const types = repo.types();
   const packs = repo
     .listPacks()
-    .map((p) => ({ id: p.id, title: p.title, version: p.version, workCount: p.workCount, installedAt: p.installedAt }))
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      version: p.version,
+      workCount: p.workCount,
+      installedAt: p.installedAt,
+    }))
     .sort((a, b) => b.installedAt.localeCompare(a.installedAt));
   return {
     packs,
@@ -25,4 +37,3 @@ export function overview(ctx: Context): Overview {
     newest: ctx.catalogue.find({ pageSize: 8 }).items,
   };
 }
-

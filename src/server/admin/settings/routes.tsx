@@ -20,7 +20,9 @@ export const settingsForm = z.object({
     .int('Un nombre entier de secondes.')
     .min(30, 'Au moins 30 secondes.')
     .max(3600, 'Au plus 3600 secondes (une heure).'),
-  licencePolicy: z.enum(['free-culture', 'all-cc'], { message: 'Choisissez une politique de licences.' }),
+  licencePolicy: z.enum(['free-culture', 'all-cc'], {
+    message: 'Choisissez une politique de licences.',
+  }),
 });
 
 type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -37,34 +39,66 @@ function SettingsPage({ c, s, flash }: { c: HonoContext; s: BoxSettings; flash?:
         </label>
         <label>
           Adresse
-          <textarea name="address" maxLength={300}>{s.address}</textarea>
+          <textarea name="address" maxLength={300}>
+            {s.address}
+          </textarea>
         </label>
         <label>
           Horaires d'ouverture
-          <textarea name="openingHours" maxLength={500}>{s.openingHours}</textarea>
+          <textarea name="openingHours" maxLength={500}>
+            {s.openingHours}
+          </textarea>
         </label>
         <label>
           Contact
-          <span class="hint" id="contact-hint">Téléphone ou adresse e-mail de la bibliothèque, affichés aux visiteurs.</span>
+          <span class="hint" id="contact-hint">
+            Téléphone ou adresse e-mail de la bibliothèque, affichés aux visiteurs.
+          </span>
           <input name="contact" value={s.contact} maxLength={300} aria-describedby="contact-hint" />
         </label>
         <label>
           Nom du Wi-Fi montré aux visiteurs
-          <span class="hint" id="wifi-hint">Ce nom est seulement affiché ; il ne change pas le réseau lui-même.</span>
-          <input name="wifiName" value={s.wifiName} required maxLength={32} aria-describedby="wifi-hint" />
+          <span class="hint" id="wifi-hint">
+            Ce nom est seulement affiché ; il ne change pas le réseau lui-même.
+          </span>
+          <input
+            name="wifiName"
+            value={s.wifiName}
+            required
+            maxLength={32}
+            aria-describedby="wifi-hint"
+          />
         </label>
         <label>
           Mise en veille de la borne (secondes sans toucher l'écran)
-          <input name="kioskIdleSeconds" type="number" min={30} max={3600} step={1} value={String(s.kioskIdleSeconds)} required />
+          <input
+            name="kioskIdleSeconds"
+            type="number"
+            min={30}
+            max={3600}
+            step={1}
+            value={String(s.kioskIdleSeconds)}
+            required
+          />
         </label>
         <fieldset>
           <legend>Licences acceptées pour les packs</legend>
           <label>
-            <input type="radio" name="licencePolicy" value="free-culture" checked={s.licencePolicy === 'free-culture'} />
+            <input
+              type="radio"
+              name="licencePolicy"
+              value="free-culture"
+              checked={s.licencePolicy === 'free-culture'}
+            />
             Culture libre seulement (domaine public, CC0, CC BY, CC BY-SA…)
           </label>
           <label>
-            <input type="radio" name="licencePolicy" value="all-cc" checked={s.licencePolicy === 'all-cc'} />
+            <input
+              type="radio"
+              name="licencePolicy"
+              value="all-cc"
+              checked={s.licencePolicy === 'all-cc'}
+            />
             Toutes les licences Creative Commons (y compris NC et ND)
           </label>
         </fieldset>
@@ -88,10 +122,17 @@ export function settingsRoutes(ctx: Context): Hono {
       if (!parsed.success) {
         const text = parsed.error.issues.map((i) => i.message).join(' ');
         const submitted = { ...ctx.settings.current(), ...(body as Partial<BoxSettings>) };
-        return c.html(renderDocument(<SettingsPage c={c} s={submitted} flash={{ kind: 'error', text }} />), 400);
+        return c.html(
+          renderDocument(<SettingsPage c={c} s={submitted} flash={{ kind: 'error', text }} />),
+          400,
+        );
       }
       const saved = ctx.settings.update(parsed.data);
       c.set('admin', { ...c.get('admin'), libraryName: saved.libraryName });
-      return c.html(renderDocument(<SettingsPage c={c} s={saved} flash={{ kind: 'ok', text: 'Réglages enregistrés.' }} />));
+      return c.html(
+        renderDocument(
+          <SettingsPage c={c} s={saved} flash={{ kind: 'ok', text: 'Réglages enregistrés.' }} />,
+        ),
+      );
     });
 }

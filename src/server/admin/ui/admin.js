@@ -1,3 +1,4 @@
+/* global document, window, fetch */
 // Espace animateur. The box has no clock battery: when a page carries
 // <form data-clock-sync>, the browser's time is filled in, and sent at once when the
 // box says its own clock is not trustworthy (data-auto).
@@ -14,7 +15,11 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: 'browserTime=' + encodeURIComponent(String(Date.now())) + '&_csrf=' + encodeURIComponent(token ? token.value : ''),
+      body:
+        'browserTime=' +
+        encodeURIComponent(String(Date.now())) +
+        '&_csrf=' +
+        encodeURIComponent(token ? token.value : ''),
     }).catch(function () {});
   });
 })();

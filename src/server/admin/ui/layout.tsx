@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import type { AdminIdentity } from '../auth/middleware.js';
 import { CsrfField } from './csrf.js';
 
-export type AdminSection = 'overview' | 'packs' | 'notices' | 'stats' | 'settings' | 'health' | 'account';
+export type AdminSection =
+  'overview' | 'packs' | 'notices' | 'stats' | 'settings' | 'health' | 'account';
 
 export const ADMIN_NAV: ReadonlyArray<readonly [AdminSection, string, string]> = [
   ['overview', '/admin', "Vue d'ensemble"],
@@ -81,7 +82,10 @@ export function AdminLayout({ c, title, section, flash, children }: AdminLayoutP
         </header>
         <main id="main" class="admin-main">
           {flash && (
-            <p class={`flash flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              class={`flash flash-${flash.kind}`}
+              role={flash.kind === 'error' ? 'alert' : 'status'}
+            >
               {flash.text}
             </p>
           )}

@@ -18,12 +18,17 @@ export function adminStaticRoutes(): Hono {
   const assets = new Map<string, { data: Buffer; type: string; etag: string }>();
   for (const [name, type] of Object.entries(FILES)) {
     const data = readFileSync(path.join(SOURCE_DIR, name));
-    assets.set(name, { data, type, etag: `"${createHash('sha256').update(data).digest('base64url').slice(0, 22)}"` });
+    assets.set(name, {
+      data,
+      type,
+      etag: `"${createHash('sha256').update(data).digest('base64url').slice(0, 22)}"`,
+    });
   }
   return new Hono().get('/:name', (c) => {
     const asset = assets.get(c.req.param('name'));
     if (!asset) return c.notFound();
-    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { etag: asset.etag });
+    if (c.req.header('if-none-match') === asset.etag)
+      return c.body(null, 304, { etag: asset.etag });
     return c.body(new Uint8Array(asset.data), 200, {
       'content-type': asset.type,
       etag: asset.etag,
