@@ -436,6 +436,21 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'zip entry inflating beyond its declared size',
+    code: 'zip-bomb',
+    mentions: 'a.epub',
+    build: (d) => {
+      const manifest = JSON.stringify(manifestOf(one([{ path: 'a.epub', content: 'a' }])));
+      return zip(
+        d,
+        rawZip([
+          { name: 'lanterne-pack.json', data: Buffer.from(manifest) },
+          { name: 'a.epub', data: Buffer.alloc(5 * 1024 * 1024), deflate: true, declaredSize: 1 },
+        ]),
+      );
+    },
+  },
+  {
     name: 'zip with too many entries',
     code: 'zip-too-many-entries',
     build: (d) =>

@@ -183,7 +183,11 @@ export class ZipReader implements PackReader {
       for await (const chunk of stream) yield chunk as Buffer;
     } catch (err) {
       if (err instanceof PackError) throw err;
-      const problem: PackProblem = problems.readFailed(file.name, (err as Error).message);
+      const message = (err as Error).message;
+      // yauzl compares the inflated bytes with the declared size: a lying entry is a bomb attempt.
+      const problem: PackProblem = /too many bytes|not enough bytes/i.test(message)
+        ? problems.zipBomb(file.name, 'taille réelle différente de la taille annoncée')
+        : problems.readFailed(file.name, message);
       throw new PackError(problem);
     } finally {
       stream.destroy();
