@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIOSK_JS_BUDGET_KB, measureBundle } from '../../scripts/bench/kiosk.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 
 describe('kiosk static serving', () => {
@@ -32,6 +33,20 @@ describe('kiosk static serving', () => {
     expect(res.headers.get('content-type')).toContain('javascript');
     expect((await box.app.request('/kiosk/assets/..%2Findex.html')).status).toBe(404);
     expect((await box.app.request('/kiosk/assets/nope.js')).status).toBe(404);
+  });
+
+  it('keeps its JavaScript within 60 KB gzipped, lazy parts included, and loads nothing from elsewhere', async () => {
+    const bundle = measureBundle(box.ctx.paths.kioskDist);
+    expect(bundle.initialKb).toBeGreaterThan(1);
+    expect(bundle.totalKb).toBeLessThanOrEqual(KIOSK_JS_BUDGET_KB);
+    const dir = path.join(box.ctx.paths.kioskDist, 'assets');
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      expect(text, name).not.toMatch(/(src|href)=["']?https?:\/\//);
+      expect(text, name).not.toMatch(/url\(["']?https?:/);
+    }
+    const html = await (await box.app.request('/kiosk/')).text();
+    expect(html).not.toMatch(/https?:\/\//);
   });
 
   it('answers a calm French 503 when the kiosk was never built', async () => {

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoxEvent } from '../../src/server/events/bus.js';
+import type { KioskInfo, KioskWork, KioskWorkList } from '../../src/server/kiosk/types.js';
+import { makeTestBox, type TestBox } from '../helpers/box.js';
+import { seed } from './fixture.js';
+
+describe('/api/kiosk', () => {
+  let box: TestBox;
+  const events: BoxEvent[] = [];
+  const get = async <T>(url: string) => {
+    const res = await box.app.request(url);
+    return { status: res.status, body: (await res.json()) as T, res };
+  };
+
+  beforeAll(() => {
+    box = makeTestBox({ publicUrl: 'http://biblio.lan/' });
+    seed(box);
+    box.ctx.settings.update({ libraryName: 'Médiathèque', wifiName: 'Biblio-WiFi', kioskIdleSeconds: 90 });
+    box.ctx.events.on((e) => events.push(e));
+  });
+  afterAll(() => box.cleanup());
+
+  it('tells the kiosk its settings, never cached', async () => {
+    const { body, res } = await get<KioskInfo>('/api/kiosk/info');
+    expect(body).toMatchObject({ libraryName: 'Médiathèque', wifiName: 'Biblio-WiFi', publicUrl: 'http://biblio.lan', idleSeconds: 90 });
+    expect(body.warningSeconds).toBeGreaterThanOrEqual(20);
+    expect(body.portalQr).toMatch(/^<svg[^>]*>/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('lists by type, six per page, and searches without minding accents', async () => {
+    const books = (await get<KioskWorkList>('/api/kiosk/works?type=book')).body;
+    expect(books.items).toHaveLength(6);
+    expect(books.pages).toBe(2);
+    const page2 = (await get<KioskWorkList>('/api/kiosk/works?type=book&page=2')).body;
+    expect(page2.items.length).toBe(books.total - 6);
+    const audio = (await get<KioskWorkList>('/api/kiosk/works?type=audio')).body;
+    expect(audio.items.map((w) => w.id)).toEqual(['chansons']);
+    expect(audio.items[0]!.cover).toBe('/covers/chansons');
+    for (const q of ['foret', 'forêt', 'FORET']) {
+      const found = (await get<KioskWorkList>(`/api/kiosk/works?q=${encodeURIComponent(q)}`)).body;
+      expect(found.items.map((w) => w.id), q).toEqual(['la-foret']);
+    }
+    expect((await get('/api/kiosk/works?page=0')).status).toBe(400);
+  });
+
+  it('counts a search once the visitor asks for results, not while typing', async () => {
+    events.length = 0;
+    await box.app.request('/api/kiosk/works?q=for&live=1');
+    expect(events.filter((e) => e.type === 'search')).toHaveLength(0);
+    await box.app.request('/api/kiosk/works?q=for%C3%AAt');
+    expect(events.filter((e) => e.type === 'search')).toEqual([
+      expect.objectContaining({ type: 'search', surface: 'kiosk', query: 'forêt', results: 1 }),
+    ]);
+  });
+
+  it('describes a work: what plays on the kiosk, what goes to the phone, and the QR code', async () => {
+    const { body } = await get<KioskWork>('/api/kiosk/works/la-foret');
+    expect(body.portalUrl).toBe('http://biblio.lan/works/la-foret');
+    expect(body.views).toEqual([
+      { kind: 'text', url: expect.stringMatching(/^\/media\/la-foret\/\d+\/la-foret\.txt$/), name: 'la-foret.txt', mime: 'text/plain' },
+    ]);
+    expect((await box.app.request(body.views[0]!.url)).status).toBe(200);
+    expect(body.takeAway).toEqual(['la-foret.epub']);
+    expect(body.qr).toMatch(/^<svg/);
+    expect(body.qr).not.toMatch(/<script|on\w+=/i);
+    const audio = (await get<KioskWork>('/api/kiosk/works/chansons')).body;
+    expect(audio.views[0]?.kind).toBe('audio');
+    expect((await get('/api/kiosk/works/nope')).status).toBe(404);
+    expect((await get('/api/kiosk/works/..%2F..')).status).toBe(404);
+  });
+
+  it('takes page and session events with no identifiers, and refuses anything else', async () => {
+    events.length = 0;
+    const post = (body: unknown) =>
+      box.app.request('/api/kiosk/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ type: 'page', section: 'infos' })).status).toBe(204);
+    expect((await post({ type: 'kiosk-session', seconds: 75 })).status).toBe(204);
+    expect((await post({ type: 'page', section: '<script>' })).status).toBe(400);
+    expect((await post({ type: 'kiosk-session', seconds: -1 })).status).toBe(400);
+    expect((await post({ type: 'download', workId: 'x' })).status).toBe(400);
+    expect(events[0]).toMatchObject({ type: 'page', surface: 'kiosk', section: 'infos' });
+    const session = events[1] as Extract<BoxEvent, { type: 'kiosk-session' }>;
+    expect(session.seconds).toBe(75);
+    expect(Date.now() - session.startedAt.getTime()).toBeGreaterThanOrEqual(74_000);
+    expect(events).toHaveLength(2);
+  });
+});
