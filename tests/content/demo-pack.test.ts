@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getLicence, isKnownLicence } from '../../src/server/catalogue/licences.js';
 import { MANIFEST_FILE, manifestSchema, type Manifest } from '../../src/server/packs/manifest.js';
-import { epubcheck, findEpubcheck } from './epubcheck.js';
+import { zip } from '../../scripts/demo-content/zip.js';
+import { epubcheck, findEpubcheck, type EpubcheckResult } from './epubcheck.js';
 import { firstLocalEntry, readZip } from './epub-zip.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -176,22 +186,40 @@ describe('the demo EPUBs', () => {
       );
       return;
     }
-    const files = epubs().map((e) => e.file.path);
-    const results: Array<{ file: string; output: string; ok: boolean }> = [];
-    // Two at a time: the machine has two cores and each run starts a JVM.
-    for (let i = 0; i < files.length; i += 2) {
-      const batch = files.slice(i, i + 2);
-      results.push(
-        ...(await Promise.all(
-          batch.map(async (f) => ({
-            file: f,
-            ...(await epubcheck(command, path.join(CONTENT, f))),
-          })),
-        )),
-      );
+    // A copy of one of our books with its mimetype deflated: proof that the check can fail.
+    const first = epubs()[0];
+    if (!first) throw new Error('aucun EPUB dans le pack');
+    const entries = await readZip(readFileSync(path.join(CONTENT, first.file.path)));
+    const tmp = mkdtempSync(path.join(tmpdir(), 'lanterne-epubcheck-'));
+    const broken = path.join(tmp, 'mimetype-deflated.epub');
+    writeFileSync(broken, await zip(entries.map((e) => ({ path: e.name, data: e.data }))));
+    const checks = [
+      ...epubs().map((e) => ({
+        file: e.file.path,
+        abs: path.join(CONTENT, e.file.path),
+        expectOk: true,
+      })),
+      { file: 'mimetype-deflated.epub', abs: broken, expectOk: false },
+    ];
+    const results: Array<EpubcheckResult & { file: string; expectOk: boolean }> = [];
+    try {
+      // Two at a time: the machine has two cores and each run starts a JVM.
+      for (let i = 0; i < checks.length; i += 2) {
+        const batch = checks.slice(i, i + 2);
+        results.push(
+          ...(await Promise.all(
+            batch.map(async (c) => ({ ...c, ...(await epubcheck(command, c.abs)) })),
+          )),
+        );
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-    const failed = results.filter((r) => !r.ok);
+    const failed = results.filter((r) => r.expectOk && !r.ok);
     expect(failed.map((r) => `${r.file}\n${r.output}`).join('\n\n')).toBe('');
-    expect(results.length).toBeGreaterThanOrEqual(5);
+    expect(results.filter((r) => r.expectOk).length).toBeGreaterThanOrEqual(5);
+    const control = results.find((r) => !r.expectOk);
+    expect(control?.ok, 'epubcheck doit refuser un mimetype compressé').toBe(false);
+    expect(control?.errors).toBeGreaterThan(0);
   }, 180_000);
 });
