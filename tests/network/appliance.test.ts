@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { netnsUnavailable, startLab, type Lab } from './lab.js';
+import { SERVICE_UID, netnsUnavailable, sandboxFromUnit, startLab, type Lab } from './lab.js';
 import { CLIENTS } from '../captive/http.js';
 
 const unavailable = netnsUnavailable();
@@ -147,6 +148,50 @@ describe.skipIf(unavailable !== null)(
       const sum = lab.phone('sha256sum', [part]).stdout.split(' ')[0];
       lab.phone('rm', ['-f', part]);
       expect(sum).toBe(expected);
+    });
+
+    it('runs the server as the unit does: another user, one capability, no new privileges', () => {
+      const status = readFileSync(`/proc/${lab.serverPid}/status`, 'utf8');
+      const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status)?.[1] ?? '';
+      expect(field('Uid').split(/\s+/)[0]).toBe(String(SERVICE_UID));
+      // CAP_NET_BIND_SERVICE is bit 10: 0x400, and nothing else.
+      expect(BigInt(`0x${field('CapEff')}`)).toBe(0x400n);
+      expect(BigInt(`0x${field('CapBnd')}`)).toBe(0x400n);
+      expect(field('NoNewPrivs')).toBe('1');
+    });
+
+    it('binds a privileged port only through the capability the unit grants', () => {
+      const listen81 =
+        "require('node:net').createServer().on('error', (e) => { console.log(e.code); process.exit(3); })" +
+        '.listen(81, () => process.exit(0))';
+      const granted = lab.box('setpriv', [
+        ...sandboxFromUnit(lab.serviceUnit),
+        process.execPath,
+        '-e',
+        listen81,
+      ]);
+      expect(granted.stdout + granted.stderr).toBe('');
+      expect(granted.status).toBe(0);
+      const withoutCap = lab.serviceUnit.replace(/^AmbientCapabilities=.*$/m, '');
+      const refused = lab.box('setpriv', [
+        ...sandboxFromUnit(withoutCap),
+        process.execPath,
+        '-e',
+        listen81,
+      ]);
+      expect(refused.stdout.trim()).toBe('EACCES');
+    });
+
+    it('stops cleanly on SIGTERM, and its log holds no visitor address or user agent', async () => {
+      const { code, signal, log } = await lab.stopServer();
+      expect(log).toContain('Arrêt demandé (SIGTERM)');
+      expect(signal).toBeNull();
+      expect(code).toBe(0);
+      expect(log).not.toContain(lab.lease['ip'] ?? '');
+      for (const ua of Object.values(CLIENTS)) {
+        expect(log).not.toContain(ua.probe);
+        expect(log).not.toContain(ua.browser);
+      }
     });
   },
 );

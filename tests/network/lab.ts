@@ -1,6 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addWorks, makeTestBox, type TestWork } from '../helpers/box.js';
@@ -24,10 +32,47 @@ export interface Lab {
     args: string[],
     options?: { timeoutMs?: number },
   ): { status: number | null; stdout: string; stderr: string };
+  /** Runs a command inside the box's namespace. */
+  box(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** The server's process id (ip netns exec and setpriv exec into it). */
+  serverPid: number;
+  /** The systemd unit rendered for this lab (the server runs under its privileges). */
+  serviceUnit: string;
   /** Starts a long command inside the phone's namespace. */
   spawnInPhone(cmd: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess;
   works: TestWork[];
+  /** Stops the server with SIGTERM, as systemd does, and says how it ended. */
+  stopServer(): Promise<{ code: number | null; signal: NodeJS.Signals | null; log: string }>;
   close(): Promise<void>;
+}
+
+/** The unprivileged user the server runs as here (the box has its own `lanterne`). */
+export const SERVICE_UID = 65534;
+
+/**
+ * The rendered unit's privilege settings as `setpriv` arguments, so the server runs
+ * here the way systemd runs it on the box: another user, only the capabilities the
+ * unit grants, no new privileges. (The rest of the sandbox needs systemd itself.)
+ */
+export function sandboxFromUnit(unit: string, uid = SERVICE_UID): string[] {
+  const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(unit)?.[1]?.trim() ?? '';
+  const caps = (key: string) =>
+    value(key)
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((c) => `+${c.replace(/^CAP_/, '').toLowerCase()}`)
+      .join(',');
+  const list = (key: string) => ['-all', caps(key)].filter(Boolean).join(',');
+  const args = [
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    '--clear-groups',
+    `--inh-caps=${list('AmbientCapabilities')}`,
+    `--ambient-caps=${list('AmbientCapabilities')}`,
+    `--bounding-set=${list('CapabilityBoundingSet')}`,
+  ];
+  if (value('NoNewPrivileges') === 'yes') args.push('--no-new-privs');
+  return args;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -218,6 +263,10 @@ export async function startLab(): Promise<Lab> {
     rmSync(dataDir, { recursive: true, force: true });
     must('cp', ['-a', path.join(box.dir, 'data'), dataDir]);
     rmSync(box.dir, { recursive: true, force: true });
+    // The service user owns its data and nothing else (ReadWritePaths in the unit).
+    chmodSync(temp, 0o755);
+    must('chown', ['-R', `${SERVICE_UID}:${SERVICE_UID}`, dataDir]);
+    const unit = readFileSync(path.join(rendered, 'lanterne.service'), 'utf8');
 
     server = spawn(
       'ip',
@@ -225,6 +274,8 @@ export async function startLab(): Promise<Lab> {
         'netns',
         'exec',
         boxNs,
+        'setpriv',
+        ...sandboxFromUnit(unit),
         process.execPath,
         '--import',
         'tsx',
@@ -240,7 +291,8 @@ export async function startLab(): Promise<Lab> {
           LANTERNE_CONTENT_DIR: content,
           LANTERNE_MEDIA_DIR: media,
           LANTERNE_PUBLIC_URL: 'http://lanterne.lan',
-          LANTERNE_LOG_LEVEL: 'warn',
+          LANTERNE_LOG_LEVEL: 'info',
+          HOME: dataDir,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -314,6 +366,18 @@ export async function startLab(): Promise<Lab> {
       boxIp,
       lease,
       works,
+      serviceUnit: unit,
+      serverPid: running.pid ?? 0,
+      box: (cmd, args) => sh('ip', ['netns', 'exec', boxNs, cmd, ...args]),
+      stopServer: async () => {
+        const exited = running.exitCode !== null || running.signalCode !== null;
+        const ended = exited
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => running.once('exit', () => resolve()));
+        running.kill('SIGTERM');
+        await ended;
+        return { code: running.exitCode, signal: running.signalCode, log: serverLog };
+      },
       phone: (cmd, args, options) =>
         sh('ip', ['netns', 'exec', phoneNs, cmd, ...args], options?.timeoutMs ?? 30_000),
       spawnInPhone: (cmd, args, env) =>
