@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublicAdminPath } from '../../src/server/admin/auth/middleware.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
@@ -106,6 +107,28 @@ describe('every admin route is guarded server-side', () => {
       body: '--x--\r\n',
     });
     expect(reply.status).toBe(403);
+  });
+});
+
+describe('path tricks do not get past the gate', () => {
+  it.each([
+    '/admin/static/../settings',
+    '/admin/static/%2e%2e/settings',
+    '/admin/%73ettings',
+    '/admin//settings',
+    '/admin/settings/',
+    '/admin/static/admin.css/../../stats',
+  ])('%s', async (path) => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const u = new URL(base);
+      http
+        .get({ host: u.hostname, port: u.port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+    expect([302, 404]).toContain(status);
   });
 });
 

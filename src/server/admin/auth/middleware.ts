@@ -20,7 +20,12 @@ export const SESSION_COOKIE = 'lanterne_admin';
 
 /** Pages reachable without a session: the set-up and login forms and their assets. */
 export function isPublicAdminPath(path: string): boolean {
-  return path === '/admin/login' || path === '/admin/setup' || path.startsWith('/admin/static/');
+  // Exact names only: a lenient prefix test could let `/admin/static/../settings` through.
+  return (
+    path === '/admin/login' ||
+    path === '/admin/setup' ||
+    /^\/admin\/static\/[a-z0-9-]+\.(css|js)$/.test(path)
+  );
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
