@@ -118,6 +118,27 @@ describe('importPack', () => {
     expect(outcome.status).toBe('imported');
   });
 
+  it('a stick whose files vanish during the copy: read error named, nothing changed', async () => {
+    writePack(path.join(src, 'p'), simplePack(60));
+    let pulled = false;
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'p')), {
+      onProgress: (p) => {
+        if (p.phase === 'copying' && !pulled) {
+          pulled = true;
+          rmSync(path.join(src, 'p', 'livres'), { recursive: true, force: true });
+        }
+      },
+    });
+    expect(outcome.status).toBe('rejected');
+    const problem = outcome.status === 'rejected' ? outcome.problems[0] : undefined;
+    expect(problem?.code).toBe('read-failed');
+    expect(problem?.message).toMatch(/^Impossible de lire « livres\/livre-\d+\.epub »/);
+    expect(problem?.hint).toContain('clé');
+    expect(box.ctx.catalogue.find({}).total).toBe(0);
+    expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+    expect(readdirSync(box.ctx.paths.packsDir)).toEqual([]);
+  });
+
   it('an interrupted import (stick pulled out) changes nothing', async () => {
     writePack(path.join(src, 'p'), simplePack(40));
     const controller = new AbortController();
