@@ -45,7 +45,7 @@ export const bienvenue: Book = {
           ],
         },
         {
-          p: 'Vous êtes arrivé sur le portail de Lanterne. Sa première page montre les nouveautés, les thèmes et une zone de recherche.',
+          p: 'Vous êtes arrivé sur le portail de Lanterne. Sa première page montre les nouveautés et une zone de recherche.',
         },
         {
           tip: 'Si l’adresse lanterne.lan ne marche pas, demandez à l’accueil l’adresse en chiffres de la boîte : quatre nombres séparés par des points.',
