@@ -235,6 +235,16 @@ describe('captive portal state and names', () => {
     expect(en.body).toContain('2 ');
   });
 
+  it('counts a welcome page view for the statistics (in memory, through the event bus)', async () => {
+    const sections: string[] = [];
+    const off = box.ctx.events.on((e) => {
+      if (e.type === 'page') sections.push(`${e.surface}:${e.section}`);
+    });
+    await raw({ port, path: '/bienvenue', localAddress: '127.0.0.28' });
+    off();
+    expect(sections).toEqual(['portal:welcome']);
+  });
+
   it('never writes a visitor address to disk', () => {
     const files: string[] = [];
     const walk = (dir: string) => {

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
 import { hasCommand, requireTool, run } from './tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -124,6 +126,24 @@ describe('rendered configuration', () => {
       publicUrl: 'http://lanterne.lan',
       hostnames: ['lanterne.lan', 'lanterne.local', 'localhost'],
     });
+  });
+
+  it('gives a server.json the server itself accepts, and a well-formed avahi service', () => {
+    const out = render({
+      BOX_NAME: 'Médiathèque <Les Arts> & Co',
+      HOSTNAMES: 'biblio.lan lanterne.lan',
+      HTTP_PORT: '8081',
+    });
+    const config = loadConfig({ LANTERNE_CONFIG: path.join(out, 'server.json') }, temp);
+    expect(config.port).toBe(8081);
+    expect(config.publicUrl).toBe('http://biblio.lan:8081');
+    expect(config.hostnames).toEqual(['biblio.lan', 'lanterne.lan', 'lanterne.local', 'localhost']);
+    expect(config.library.name).toBe('Médiathèque <Les Arts> & Co');
+    expect(config.dataDir).toBe(path.join(temp, 'data'));
+    const avahi = readFileSync(path.join(out, 'avahi-lanterne.service'), 'utf8');
+    expect(XMLValidator.validate(avahi)).toBe(true);
+    expect(avahi).toContain('<name>Médiathèque &lt;Les Arts&gt; &amp; Co</name>');
+    expect(avahi).toContain('<port>8081</port>');
   });
 
   it('refuses a config file with mistakes, saying which', () => {

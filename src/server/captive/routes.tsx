@@ -1,5 +1,6 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
+import { clientOf } from '../http/client.js';
 import { isLang, negotiateLang, type Lang } from '../i18n/lang.js';
 import { renderDocument } from '../ui/page.js';
 import type { BoxNames } from './addresses.js';
@@ -37,6 +38,13 @@ export function captiveRoutes(ctx: Context, names: BoxNames): Hono {
         const sides = socketSides(c);
         const lang = langOf(c);
         const viaProbe = c.req.query('captif') === '1';
+        // Counted like any portal page: how many visitors the Wi-Fi brought in.
+        ctx.events.emit({
+          type: 'page',
+          surface: 'portal',
+          section: 'welcome',
+          client: clientOf(c),
+        });
         const otherLang = lang === 'fr' ? 'en' : 'fr';
         const keep = viaProbe ? '&captif=1' : '';
         c.header('cache-control', 'no-store');
