@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/server/db/open.js';
 import { THEMES, makeAuthor, makeDescription, makeTitle, random, skewed, uniform } from './words.js';
 
 /** Bump when the generated catalogue changes shape, so an old `.bench/` is rebuilt. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 export const WORK_COUNT = 100_000;
 const PACKS = 4;
 const SMALL_FILES = 1_000;

@@ -69,13 +69,25 @@ function buildServer(): void {
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'inconnu';
-  return `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Go de RAM, Linux ${os.release()}, Node ${process.version}`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  return `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Go de RAM, Linux ${os.release()}, Node ${process.version}, charge moyenne ${load}`;
 }
 
-async function lanterneWrk(base: string, paths: string[], connections: number, seconds = SECONDS): Promise<WrkResult> {
+async function lanterneWrk(pid: number, base: string, paths: string[], connections: number, seconds = SECONDS): Promise<WrkResult> {
   // Warm up the JIT and the page cache first: the box runs for days, not seconds.
   await wrk({ base, paths, connections, seconds: 2, benchDir: BENCH_DIR });
-  return wrk({ base, paths, connections, seconds, benchDir: BENCH_DIR });
+  return wrk({ base, paths, connections, seconds, benchDir: BENCH_DIR, serverPid: pid });
+}
+
+/** What the server would do on a core of its own, from the CPU it used per request. */
+function perCore(r: WrkResult): string {
+  return r.cpuMsPerRequest ? `${r.cpuMsPerRequest.toFixed(3)} ms CPU/req ≈ ${fmt.rps(1000 / r.cpuMsPerRequest)} par cœur` : '';
+}
+
+/** Lanterne's and lighttpd's throughput per CPU second, and their ratio. */
+function cpuRatio(lanterne: number | undefined, lighttpd: number | undefined, show: (n: number) => string): string {
+  if (!lanterne || !lighttpd) return '';
+  return `${show(lanterne)} contre ${show(lighttpd)} par seconde CPU : ${fmt.ratio(lanterne / lighttpd)}`;
 }
 
 function check(result: WrkResult, what: string): string | undefined {
@@ -123,19 +135,19 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     log(`/browse, 50 connexions, ${SECONDS} s…`);
-    const browse = await lanterneWrk(lan, ['/browse', '/browse?page=2', '/browse?order=title', '/browse?type=audio'], 50);
+    const browse = await lanterneWrk(server.pid, lan, ['/browse', '/browse?page=2', '/browse?order=title', '/browse?type=audio'], 50);
     log(`/search?q=foret, 50 connexions…`);
-    const foret = await lanterneWrk(lan, ['/search?q=foret'], 50);
+    const foret = await lanterneWrk(server.pid, lan, ['/search?q=foret'], 50);
     log(`Recherches variées (${SEARCH_PATHS.length} requêtes en boucle), 50 connexions…`);
-    const searches = await lanterneWrk(lan, SEARCH_PATHS, 50);
+    const searches = await lanterneWrk(server.pid, lan, SEARCH_PATHS, 50);
 
     log('Petit fichier (5 Ko), 50 connexions : lighttpd puis Lanterne…');
-    const smallLt = await wrk({ base: lt, paths: [`/${cat.small.relPath}`], connections: 50, seconds: SECONDS, benchDir: BENCH_DIR });
-    const smallLan = await lanterneWrk(lan, [smallPath], 50);
+    const smallLt = await wrk({ base: lt, paths: [`/${cat.small.relPath}`], connections: 50, seconds: SECONDS, benchDir: BENCH_DIR, serverPid: lighttpd.pid ?? 0 });
+    const smallLan = await lanterneWrk(server.pid, lan, [smallPath], 50);
 
     log('Gros fichier (100 Mo), 8 connexions : lighttpd puis Lanterne…');
-    const bigLt = await wrk({ base: lt, paths: [`/${cat.big.relPath}`], connections: 8, seconds: SECONDS, benchDir: BENCH_DIR });
-    const bigLan = await lanterneWrk(lan, [bigPath], 8);
+    const bigLt = await wrk({ base: lt, paths: [`/${cat.big.relPath}`], connections: 8, seconds: SECONDS, benchDir: BENCH_DIR, serverPid: lighttpd.pid ?? 0 });
+    const bigLan = await lanterneWrk(server.pid, lan, [bigPath], 8);
 
     log('RSS sous 200 connexions (pages, recherches, fichiers)…');
     let rssPeak = rssMb(server.pid);
@@ -154,11 +166,11 @@ async function main(): Promise<void> {
     }
 
     rows.push(
-      { what: 'Page catalogue /browse (50 conn.)', value: fmt.rps(browse.requestsPerSec), target: `≥ ${TARGETS.browseRps} req/s`, pass: browse.requestsPerSec >= TARGETS.browseRps },
+      { what: 'Page catalogue /browse (50 conn.)', value: fmt.rps(browse.requestsPerSec), target: `≥ ${TARGETS.browseRps} req/s`, pass: browse.requestsPerSec >= TARGETS.browseRps, cpu: perCore(browse) },
       { what: '  latence /browse p50 / p95 / p99', value: `${fmt.ms(browse.p50)} / ${fmt.ms(browse.p95)} / ${fmt.ms(browse.p99)}` },
-      { what: 'Recherche /search?q=foret (50 conn.)', value: fmt.rps(foret.requestsPerSec), note: 'calibre-server : ~94 req/s', ratio: `${fmt.ratio(foret.requestsPerSec / 94)} calibre` },
+      { what: 'Recherche /search?q=foret (50 conn.)', value: fmt.rps(foret.requestsPerSec), note: 'calibre-server : ~94 req/s', ratio: `${fmt.ratio(foret.requestsPerSec / 94)} calibre`, cpu: perCore(foret) },
       { what: '  latence foret p50 / p95 / p99', value: `${fmt.ms(foret.p50)} / ${fmt.ms(foret.p95)} / ${fmt.ms(foret.p99)}` },
-      { what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`, value: fmt.rps(searches.requestsPerSec), ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre` },
+      { what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`, value: fmt.rps(searches.requestsPerSec), ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre`, cpu: perCore(searches) },
       { what: '  latence recherches p50 / p95 / p99', value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}` },
       {
         what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3)`,
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
         target: `≥ ${TARGETS.bigRatio}×`,
         pass: bigLan.bytesPerSec / bigLt.bytesPerSec >= TARGETS.bigRatio,
         note: 'serveStatic : 0,26×',
+        cpu: cpuRatio(bigLan.bytesPerCpuSecond, bigLt.bytesPerCpuSecond, fmt.gbps),
       },
       {
         what: 'Petit fichier 5 Ko /files/… (50 conn.)',
@@ -183,6 +196,7 @@ async function main(): Promise<void> {
         target: `≥ ${TARGETS.smallRatio}×`,
         pass: smallLan.requestsPerSec / smallLt.requestsPerSec >= TARGETS.smallRatio,
         note: 'avec ETag',
+        cpu: cpuRatio(smallLan.cpuMsPerRequest && 1000 / smallLan.cpuMsPerRequest, smallLt.cpuMsPerRequest && 1000 / smallLt.cpuMsPerRequest, fmt.rps),
       },
       { what: '  latence petit fichier p50 / p99', value: `${fmt.ms(smallLan.p50)} / ${fmt.ms(smallLan.p99)}`, lighttpd: `${fmt.ms(smallLt.p50)} / ${fmt.ms(smallLt.p99)}` },
       { what: 'RSS au repos', value: fmt.mb(rssIdle), target: `≤ ${TARGETS.rssIdleMb} Mo`, pass: rssIdle <= TARGETS.rssIdleMb },

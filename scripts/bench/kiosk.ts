@@ -24,8 +24,10 @@ export interface KioskBundle {
 /** Measures dist/kiosk as built (`npm run build:kiosk`). */
 export function measureBundle(dist: string): KioskBundle {
   const assets = path.join(dist, 'assets');
-  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} is missing: run npm run build:kiosk`);
-  const gz = (name: string) => gzipSync(readFileSync(path.join(assets, name)), { level: 9 }).length / 1024;
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error(`${dist} is missing: run npm run build:kiosk`);
+  const gz = (name: string) =>
+    gzipSync(readFileSync(path.join(assets, name)), { level: 9 }).length / 1024;
   const scripts = readdirSync(assets).filter((n) => n.endsWith('.js'));
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const initial = scripts.filter((n) => html.includes(n));
@@ -51,8 +53,12 @@ export async function measureThrottledStart(runs = RUNS): Promise<number[]> {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
       await page.goto(`${server.url}/kiosk/`);
-      await page.waitForFunction(() => performance.getEntriesByName('kiosk-interactive').length > 0);
-      times.push(await page.evaluate(() => performance.getEntriesByName('kiosk-interactive')[0]!.startTime));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('kiosk-interactive').length > 0,
+      );
+      times.push(
+        await page.evaluate(() => performance.getEntriesByName('kiosk-interactive')[0]!.startTime),
+      );
       await page.context().close();
     }
   } finally {
@@ -69,7 +75,9 @@ export async function benchKiosk(options: { root?: string; log?: (line: string) 
   log(`kiosk: JS gzip ${bundle.initialKb} KB au démarrage, ${bundle.totalKb} KB en tout`);
   const times = await measureThrottledStart();
   const start = Math.round(median(times));
-  log(`kiosk: premier écran interactif, CPU ÷6 : ${times.map((t) => Math.round(t)).join(', ')} ms (médiane ${start})`);
+  log(
+    `kiosk: premier écran interactif, CPU ÷6 : ${times.map((t) => Math.round(t)).join(', ')} ms (médiane ${start})`,
+  );
   return [
     {
       what: 'JS de la borne, gzip (premier écran)',

@@ -32,6 +32,18 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/**
+ * CPU seconds (user + system) a process has used, from /proc/<pid>/stat. Dividing by the
+ * requests served gives a cost per request that does not depend on what else the
+ * machine is running, unlike requests per second.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the file, 12 and 13 after "pid (comm) ".
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** One GET; resolves with the status code (0 when the connection failed). */
 export function probe(url: string, timeoutMs = 1000): Promise<number> {
   return new Promise((resolve) => {

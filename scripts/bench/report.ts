@@ -8,6 +8,8 @@ export interface Row {
   /** undefined: no target for this row (informative). */
   pass?: boolean | undefined;
   note?: string;
+  /** Cost in CPU time, independent of other load on the machine. */
+  cpu?: string;
 }
 
 export const fmt = {
@@ -24,11 +26,11 @@ function verdict(pass: boolean | undefined): string {
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| Mesure | Lanterne | lighttpd | Ratio | Cible | Verdict |',
-    '|---|---|---|---|---|---|',
+    '| Mesure | Lanterne | lighttpd | Ratio | Cible | Verdict | Coût CPU (capacité sur un cœur dédié) |',
+    '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} |`,
+        `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} | ${r.cpu ?? ''} |`,
     ),
   ];
   return lines.join('\n');
@@ -36,8 +38,8 @@ export function markdownTable(rows: Row[]): string {
 
 /** A plain-text table for the terminal. */
 export function textTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.what, r.value, r.lighttpd ?? '', r.ratio ?? '', r.target ?? '', verdict(r.pass)]);
-  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict'];
+  const cells = rows.map((r) => [r.what, r.value, r.lighttpd ?? '', r.ratio ?? '', r.target ?? '', verdict(r.pass), r.cpu ?? '']);
+  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict', 'Coût CPU'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');

