@@ -73,6 +73,8 @@ describe('importPack', () => {
     );
     expect(progress.at(-1)).toMatchObject({ phase: 'done', bytesDone: 10, bytesTotal: 10 });
     expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+    // The switch commits with synchronous=FULL, then the box goes back to NORMAL.
+    expect(box.ctx.db.pragma('synchronous', { simple: true })).toBe(1);
     // Served for real over HTTP, byte for byte.
     const server = await box.listen();
     const res = await fetch(`${server.url}/works/essai.foret`);

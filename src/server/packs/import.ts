@@ -34,6 +34,21 @@ export function withPackLock<T>(ctx: Context, work: () => Promise<T>): Promise<T
   return run;
 }
 
+/**
+ * Commits with `synchronous=FULL`: with the usual NORMAL, a power cut may roll back the
+ * last commit, and the old version's folder, deleted right after, would be gone while
+ * the catalogue still points at it. One extra fsync per pack switch is cheap.
+ */
+function durably<T>(db: Context['db'], work: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = FULL');
+  try {
+    return work();
+  } finally {
+    db.pragma(`synchronous = ${Number(before)}`);
+  }
+}
+
 function isDiskFull(err: unknown): boolean {
   const e = err as NodeJS.ErrnoException;
   return e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'SQLITE_FULL';
@@ -141,9 +156,11 @@ async function runImport(
     const pack = toPack(manifest, dirName, manifestSha256, source.origin);
     const works = manifest.items.map((item) => toWork(manifest.id, item));
     const packDir = finalDir;
-    ctx.catalogue.installPack(pack, works, () => {
-      for (const hook of ctx.packHooks) hook.install(manifest.id, packDir, manifest);
-    });
+    durably(ctx.db, () =>
+      ctx.catalogue.installPack(pack, works, () => {
+        for (const hook of ctx.packHooks) hook.install(manifest.id, packDir, manifest);
+      }),
+    );
     committed = true;
     if (installed && installed.dir !== dirName) {
       // After the commit the old folder is garbage; if this fails, recovery deletes it.
@@ -189,9 +206,11 @@ export function removePack(ctx: Context, id: string): Promise<boolean> {
   return withPackLock(ctx, async () => {
     const pack = ctx.catalogue.repo.getPack(id);
     if (!pack) return false;
-    ctx.catalogue.removePack(id, () => {
-      for (const hook of ctx.packHooks) hook.remove(id);
-    });
+    durably(ctx.db, () =>
+      ctx.catalogue.removePack(id, () => {
+        for (const hook of ctx.packHooks) hook.remove(id);
+      }),
+    );
     await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(
       () => undefined,
     );
