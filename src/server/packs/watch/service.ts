@@ -41,6 +41,7 @@ export class UsbService {
   private readonly controllers = new Map<string, AbortController>();
   private readonly gone = new Set<string>();
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly present = new Map<string, string>();
 
   constructor(private readonly ctx: Context) {
     const now = () => ctx.clock.now();
@@ -64,6 +65,7 @@ export class UsbService {
   /** A stick appeared, or what it holds changed. */
   stickSeen(content: StickContent): void {
     this.gone.delete(content.root);
+    this.present.set(content.root, content.label);
     for (const e of this.queue.list()) {
       if (e.stick === content.root && !content.packs.some((p) => p.path === e.source.path)) this.queue.delete(e.key);
     }
@@ -86,6 +88,11 @@ export class UsbService {
     else this.sorting.forget(content.root);
   }
 
+  /** The sticks plugged in now (export targets). */
+  sticks(): Array<{ root: string; label: string }> {
+    return [...this.present].map(([root, label]) => ({ root, label })).sort((a, b) => a.label.localeCompare(b.label));
+  }
+
   /** Whether the box lost track of this stick (an import saw it vanish) and should look again. */
   lostTrackOf(root: string): boolean {
     return this.queue.list().some((e) => e.stick === root && e.state === 'removed') || this.sorting.get(root)?.state === 'removed';
@@ -94,6 +101,7 @@ export class UsbService {
   /** A stick went away: running imports stop and say so; nothing half-installed stays. */
   stickGone(root: string): void {
     this.gone.add(root);
+    this.present.delete(root);
     for (const e of this.queue.list()) {
       if (e.stick !== root || FINAL_STATES.has(e.state)) continue;
       const controller = this.controllers.get(e.key);

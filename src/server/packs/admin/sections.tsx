@@ -1,0 +1,222 @@
+import type { Context as HonoContext } from 'hono';
+import { CsrfField } from '../../admin/ui/csrf.js';
+import { TableWrap } from '../../admin/ui/table.js';
+import { allLicences, allowedByPolicy } from '../../catalogue/licences.js';
+import type { Pack } from '../../catalogue/types.js';
+import type { StoredKey } from '../trust/store.js';
+import type { SortSession } from '../watch/sorting.js';
+import { mo, ORIGIN_LABELS } from './format.js';
+
+const TYPE_LABELS: Record<string, string> = {
+  book: 'livre',
+  audio: 'audio',
+  video: 'vidéo',
+  image: 'image',
+  document: 'document',
+  software: 'logiciel',
+};
+
+function LicenceSelect({ id, value, policy }: { id: string; value: string; policy: 'free-culture' | 'all-cc' }) {
+  return (
+    <select id={id} name={id}>
+      <option value="" selected={value === ''}>
+        — choisir —
+      </option>
+      {allLicences()
+        .filter((l) => allowedByPolicy(l.id, policy))
+        .map((l) => (
+          <option key={l.id} value={l.id} selected={l.id === value}>
+            {l.name}
+          </option>
+        ))}
+    </select>
+  );
+}
+
+/** A stick with files but no pack: the animateur confirms what to keep. */
+export function SortForm({ c, session, policy }: { c: HonoContext; session: SortSession; policy: 'free-culture' | 'all-cc' }) {
+  const open = ['ready', 'failed', 'published'].includes(session.state);
+  return (
+    <section aria-labelledby={`sort-${session.label}`}>
+      <h3 id={`sort-${session.label}`}>{`Clé « ${session.label} »`}</h3>
+      <p role="status">{session.message}</p>
+      {session.errors.length > 0 && (
+        <ul class="warning">
+          {session.errors.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {open && session.files.length > 0 && (
+        <form method="post" action="/admin/packs/sort/publish">
+          <CsrfField c={c} />
+          <input type="hidden" name="stick" value={session.stick} />
+          <TableWrap label={`Fichiers de la clé ${session.label}`}>
+            <table>
+              <caption>Cochez les fichiers à publier, vérifiez leur titre et choisissez leur licence.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Publier</th>
+                  <th scope="col">Fichier</th>
+                  <th scope="col">Titre</th>
+                  <th scope="col">Auteurs</th>
+                  <th scope="col">Licence</th>
+                </tr>
+              </thead>
+              <tbody>
+                {session.files.map((f) => (
+                  <tr key={f.index}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        id={`include-${f.index}`}
+                        name={`include-${f.index}`}
+                        value="1"
+                        disabled={f.published}
+                        aria-label={`Publier ${f.rel}`}
+                      />
+                    </td>
+                    <th scope="row">
+                      <label for={`include-${f.index}`}>{f.rel}</label>
+                      <br />
+                      <small>{`${TYPE_LABELS[f.type] ?? f.type}, ${mo(f.size)}${f.published ? ' — déjà publié' : ''}`}</small>
+                      {f.note && (
+                        <>
+                          <br />
+                          <small>{f.note}</small>
+                        </>
+                      )}
+                    </th>
+                    <td>
+                      <input name={`title-${f.index}`} value={f.title} maxLength={300} aria-label={`Titre de ${f.rel}`} />
+                    </td>
+                    <td>
+                      <input name={`authors-${f.index}`} value={f.authors} maxLength={500} aria-label={`Auteurs de ${f.rel}`} />
+                    </td>
+                    <td>
+                      <label class="visually-hidden" for={`licence-${f.index}`}>{`Licence de ${f.rel}`}</label>
+                      <LicenceSelect id={`licence-${f.index}`} value={f.licence} policy={policy} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <p>
+            <button type="submit">Publier les fichiers cochés dans le fonds local</button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function InstalledPacks({ c, packs, sticks }: { c: HonoContext; packs: Pack[]; sticks: Array<{ root: string; label: string }> }) {
+  if (packs.length === 0) return <p>Aucun pack n'est installé.</p>;
+  return (
+    <TableWrap label="Tableau des packs installés">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Pack</th>
+            <th scope="col">Version</th>
+            <th scope="col" class="num">Œuvres</th>
+            <th scope="col">Origine</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {packs.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                {p.title}
+                <br />
+                <small>{p.id}</small>
+              </th>
+              <td>{p.version}</td>
+              <td class="num">{p.workCount}</td>
+              <td>{ORIGIN_LABELS[p.origin]}</td>
+              <td>
+                <p>
+                  <a href={`/admin/packs/installed/${encodeURIComponent(p.id)}/remove`}>{`Retirer « ${p.title} »…`}</a>
+                </p>
+                {sticks.length > 0 && (
+                  <form method="post" action={`/admin/packs/installed/${encodeURIComponent(p.id)}/export`} class="inline">
+                    <CsrfField c={c} />
+                    <label>
+                      {`Exporter « ${p.title} » vers `}
+                      <select name="target">
+                        {sticks.map((s) => (
+                          <option key={s.root} value={s.root}>
+                            {s.label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>{' '}
+                    <button type="submit">Exporter</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) {
+  return (
+    <>
+      {keys.length === 0 ? (
+        <p>Aucune clé de confiance : chaque pack attend votre accord avant d'être importé.</p>
+      ) : (
+        <TableWrap label="Tableau des clés de confiance">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Clé publique</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.publicKey}>
+                  <th scope="row">{k.name}</th>
+                  <td>
+                    <code>{k.publicKey}</code>
+                  </td>
+                  <td>
+                    <form method="post" action="/admin/packs/keys/remove">
+                      <CsrfField c={c} />
+                      <input type="hidden" name="key" value={k.publicKey} />
+                      <button type="submit" class="button-secondary">{`Retirer la clé « ${k.name} »`}</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <form method="post" action="/admin/packs/keys/add" class="stack">
+        <CsrfField c={c} />
+        <label>
+          Nom de la clé (qui signe ces packs)
+          <input name="name" required maxLength={100} />
+        </label>
+        <label>
+          Clé publique
+          <span class="hint" id="key-hint">
+            Les 44 caractères affichés par « npx lanterne pack keygen » chez l'éditeur des packs.
+          </span>
+          <input name="key" required maxLength={60} aria-describedby="key-hint" autocomplete="off" spellcheck={false} />
+        </label>
+        <p>
+          <button type="submit">Ajouter la clé</button>
+        </p>
+      </form>
+    </>
+  );
+}
