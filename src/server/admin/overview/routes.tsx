@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import type { Context } from '../../context.js';
 import { renderDocument } from '../../ui/page.js';
+import { dayOf } from '../../stats/classify.js';
+import { BUILD_DATE } from '../../stats/clock.js';
+import { ClockForm } from '../../stats/pages.js';
+import { readPeriod } from '../../stats/period.js';
+import { buildReport } from '../../stats/report.js';
 import { AdminLayout } from '../ui/layout.js';
 import { TableWrap } from '../ui/table.js';
 import { overview } from './service.js';
@@ -25,10 +30,23 @@ const day = (iso: string) => {
 export function overviewRoutes(ctx: Context): Hono {
   return new Hono().get('/', (c) => {
     const o = overview(ctx);
+    const clockKnown = ctx.stats.clock.isSane();
+    ctx.stats.flush();
+    const today = dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
+    const week = buildReport(ctx, readPeriod({ period: 'week', date: today }, today)).totals;
     return c.html(
       renderDocument(
         <AdminLayout c={c} title="Vue d'ensemble" section="overview">
           <h1>Vue d'ensemble</h1>
+          {!clockKnown && (
+            <div class="warning" role="alert">
+              <p>
+                <strong>La boîte ne connaît pas l'heure</strong> : elle n'a ni pile d'horloge ni
+                réseau. Cette page lui donne l'heure de votre appareil ; sinon, utilisez le bouton.
+              </p>
+              <ClockForm c={c} auto={true} />
+            </div>
+          )}
           <ul class="cards-grid">
             <li class="card">
               <span class="big">{o.totalWorks}</span> œuvres
@@ -94,6 +112,12 @@ export function overviewRoutes(ctx: Context): Hono {
               </table>
             </TableWrap>
           )}
+          <h2>Cette semaine</h2>
+          <p>
+            {week.visitorDays} visites, {week.views} pages vues, {week.downloads} téléchargements,{' '}
+            {week.plays} lectures, {week.noticesOpened} notices ouvertes, {week.kioskSessions}{' '}
+            sessions à la borne. <a href="/admin/stats?period=week">Toutes les statistiques</a>
+          </p>
           <h2>Nouveautés</h2>
           {o.newest.length === 0 ? (
             <p>Rien de nouveau.</p>
