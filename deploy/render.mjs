@@ -115,8 +115,9 @@ export function resolveValues(conf) {
   return {
     ...v,
     NETMASK: netmask,
+    // The bare mDNS name too: phones append their search domain, or nothing at all.
     HOSTNAMES_JSON: JSON.stringify([
-      ...new Set([...hostnames, `${v.MDNS_NAME}.local`, 'localhost']),
+      ...new Set([...hostnames, `${v.MDNS_NAME}.local`, v.MDNS_NAME, 'localhost']),
     ]),
     BOX_NAME_XML: v.BOX_NAME.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
     BOX_NAME_JSON: JSON.stringify(v.BOX_NAME),

@@ -124,7 +124,7 @@ describe('rendered configuration', () => {
     expect(server).toMatchObject({
       port: 80,
       publicUrl: 'http://lanterne.lan',
-      hostnames: ['lanterne.lan', 'lanterne.local', 'localhost'],
+      hostnames: ['lanterne.lan', 'lanterne.local', 'lanterne', 'localhost'],
     });
   });
 
@@ -137,7 +137,13 @@ describe('rendered configuration', () => {
     const config = loadConfig({ LANTERNE_CONFIG: path.join(out, 'server.json') }, temp);
     expect(config.port).toBe(8081);
     expect(config.publicUrl).toBe('http://biblio.lan:8081');
-    expect(config.hostnames).toEqual(['biblio.lan', 'lanterne.lan', 'lanterne.local', 'localhost']);
+    expect(config.hostnames).toEqual([
+      'biblio.lan',
+      'lanterne.lan',
+      'lanterne.local',
+      'lanterne',
+      'localhost',
+    ]);
     expect(config.library.name).toBe('Médiathèque <Les Arts> & Co');
     expect(config.dataDir).toBe(path.join(temp, 'data'));
     const avahi = readFileSync(path.join(out, 'avahi-lanterne.service'), 'utf8');
