@@ -11,6 +11,7 @@ import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
 import { opdsRoutes } from './opds/routes.js';
 import { packsAdminRoutes } from './packs/admin-routes.js';
+import { noticesAdminRoutes } from './notices/admin/routes.js';
 import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { staticRoutes } from './ui/static-routes.js';
@@ -28,7 +29,7 @@ export function createApp(ctx: Context): Hono {
   app.route('/', captiveRoutes(ctx, boxNames));
   // The animateur's area: its gate guards every /admin path, including feature pages
   // added to this list (or mounted under /admin anywhere below).
-  mountAdmin(app, ctx, [['/packs', packsAdminRoutes(ctx)]]);
+  mountAdmin(app, ctx, [['/notices', noticesAdminRoutes(ctx)], ['/packs', packsAdminRoutes(ctx)]]);
 
   app.route('/static', staticRoutes(ctx));
   app.route('/', fileRoutes(ctx));

@@ -43,7 +43,7 @@ const AUDIO_TYPES: Record<string, string> = {
 
 // From src/server/notices (tsx, vitest) or dist/server/notices (built): the CSS ships as source.
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/server/notices/assets');
-const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css'] as const;
+const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css', 'editor.css', 'editor.js'] as const;
 
 function installed(ctx: Context, c: HonoContext): InstalledNotice {
   const found = ctx.notices.get(c.req.param('id') ?? '');
@@ -168,7 +168,7 @@ export function noticeFileRoutes(ctx: Context): Hono {
       const data = assets.get(name as (typeof ASSET_NAMES)[number]);
       if (!data) throw new HTTPException(404);
       return c.body(new Uint8Array(data), 200, {
-        'content-type': 'text/css; charset=utf-8',
+        'content-type': name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
         'cache-control': 'public, max-age=3600',
       });
     })
