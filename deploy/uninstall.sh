@@ -65,6 +65,11 @@ log "retiré $APP_DIR"
 sys systemctl daemon-reload
 sys nmcli connection reload
 
+# Generated files in the config folder go; the one file a person wrote stays.
+if [ -d "$DESTDIR$CONF_DIR" ]; then
+  find "$DESTDIR$CONF_DIR" -mindepth 1 -maxdepth 1 ! -name lanterne.conf -exec rm -rf {} +
+fi
+
 if [ "$PURGE" = 1 ]; then
   rm -rf "$DESTDIR$DATA_DIR" "$DESTDIR$CONF_DIR"
   sys userdel "$SERVICE_USER"

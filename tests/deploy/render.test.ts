@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -216,6 +224,20 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
       'retiré /etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection',
     );
   });
+
+  it.runIf(existsSync(path.join(DEPLOY, 'kiosk/install.sh')))(
+    'hands the kiosk part to deploy/kiosk/install.sh when asked',
+    () => {
+      const r = run(
+        'bash',
+        [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release, '--kiosk'],
+        env,
+      );
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('deploy/kiosk/install.sh');
+      expect(existsSync(path.join(root, 'etc/systemd/system/lanterne-kiosk.service'))).toBe(true);
+    },
+  );
 
   it('updates with a database backup, and uninstalls keeping the data unless --purge', () => {
     const db = path.join(root, 'var/lib/lanterne/lanterne.db');
