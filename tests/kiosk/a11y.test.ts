@@ -31,13 +31,18 @@ describe('every kiosk screen: touch targets, text size, contrast, axe', () => {
     const targets = await touchTargets(page);
     for (const t of targets) {
       if (t.width < MIN_TARGET || t.height < MIN_TARGET) {
-        problems.push(`${name}: target "${t.name}" is ${Math.round(t.width)}×${Math.round(t.height)} px`);
+        problems.push(
+          `${name}: target "${t.name}" is ${Math.round(t.width)}×${Math.round(t.height)} px`,
+        );
       }
     }
     for (let i = 0; i < targets.length; i++) {
       for (let j = i + 1; j < targets.length; j++) {
         const d = gap(targets[i]!, targets[j]!);
-        if (d < MIN_GAP) problems.push(`${name}: "${targets[i]!.name}" and "${targets[j]!.name}" are ${d.toFixed(1)} px apart`);
+        if (d < MIN_GAP)
+          problems.push(
+            `${name}: "${targets[i]!.name}" and "${targets[j]!.name}" are ${d.toFixed(1)} px apart`,
+          );
       }
     }
     for (const s of await smallText(page, MIN_TEXT)) problems.push(`${name}: small text ${s}`);

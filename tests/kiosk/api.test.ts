@@ -15,14 +15,23 @@ describe('/api/kiosk', () => {
   beforeAll(() => {
     box = makeTestBox({ publicUrl: 'http://biblio.lan/' });
     seed(box);
-    box.ctx.settings.update({ libraryName: 'Médiathèque', wifiName: 'Biblio-WiFi', kioskIdleSeconds: 90 });
+    box.ctx.settings.update({
+      libraryName: 'Médiathèque',
+      wifiName: 'Biblio-WiFi',
+      kioskIdleSeconds: 90,
+    });
     box.ctx.events.on((e) => events.push(e));
   });
   afterAll(() => box.cleanup());
 
   it('tells the kiosk its settings, never cached', async () => {
     const { body, res } = await get<KioskInfo>('/api/kiosk/info');
-    expect(body).toMatchObject({ libraryName: 'Médiathèque', wifiName: 'Biblio-WiFi', publicUrl: 'http://biblio.lan', idleSeconds: 90 });
+    expect(body).toMatchObject({
+      libraryName: 'Médiathèque',
+      wifiName: 'Biblio-WiFi',
+      publicUrl: 'http://biblio.lan',
+      idleSeconds: 90,
+    });
     expect(body.warningSeconds).toBeGreaterThanOrEqual(20);
     expect(body.portalQr).toMatch(/^<svg[^>]*>/);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -39,7 +48,10 @@ describe('/api/kiosk', () => {
     expect(audio.items[0]!.cover).toBe('/covers/chansons');
     for (const q of ['foret', 'forêt', 'FORET']) {
       const found = (await get<KioskWorkList>(`/api/kiosk/works?q=${encodeURIComponent(q)}`)).body;
-      expect(found.items.map((w) => w.id), q).toEqual(['la-foret']);
+      expect(
+        found.items.map((w) => w.id),
+        q,
+      ).toEqual(['la-foret']);
     }
     expect((await get('/api/kiosk/works?page=0')).status).toBe(400);
   });
@@ -58,7 +70,12 @@ describe('/api/kiosk', () => {
     const { body } = await get<KioskWork>('/api/kiosk/works/la-foret');
     expect(body.portalUrl).toBe('http://biblio.lan/works/la-foret');
     expect(body.views).toEqual([
-      { kind: 'text', url: expect.stringMatching(/^\/media\/la-foret\/\d+\/la-foret\.txt$/), name: 'la-foret.txt', mime: 'text/plain' },
+      {
+        kind: 'text',
+        url: expect.stringMatching(/^\/media\/la-foret\/\d+\/la-foret\.txt$/),
+        name: 'la-foret.txt',
+        mime: 'text/plain',
+      },
     ]);
     expect((await box.app.request(body.views[0]!.url)).status).toBe(200);
     expect(body.takeAway).toEqual(['la-foret.epub']);
@@ -73,7 +90,11 @@ describe('/api/kiosk', () => {
   it('takes page and session events with no identifiers, and refuses anything else', async () => {
     events.length = 0;
     const post = (body: unknown) =>
-      box.app.request('/api/kiosk/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      box.app.request('/api/kiosk/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post({ type: 'page', section: 'infos' })).status).toBe(204);
     expect((await post({ type: 'kiosk-session', seconds: 75 })).status).toBe(204);
     expect((await post({ type: 'page', section: '<script>' })).status).toBe(400);

@@ -31,11 +31,18 @@ describe('deploy/kiosk', () => {
   });
 
   it('installs the unit, policy and session from lanterne.conf, and a second run changes nothing', () => {
-    writeFileSync(conf, 'HOSTNAMES="biblio.lan biblio.local"\nBOX_IP="10.3.141.1"\nHTTP_PORT="80"\nKIOSK_BLANK_SECONDS="900"\n');
+    writeFileSync(
+      conf,
+      'HOSTNAMES="biblio.lan biblio.local"\nBOX_IP="10.3.141.1"\nHTTP_PORT="80"\nKIOSK_BLANK_SECONDS="900"\n',
+    );
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     const policyFile = path.join(dest, 'etc/chromium/policies/managed/lanterne-kiosk.json');
-    const policy = JSON.parse(readFileSync(policyFile, 'utf8')) as { URLBlocklist: string[]; URLAllowlist: string[]; DownloadRestrictions: number };
+    const policy = JSON.parse(readFileSync(policyFile, 'utf8')) as {
+      URLBlocklist: string[];
+      URLAllowlist: string[];
+      DownloadRestrictions: number;
+    };
     expect(policy.URLBlocklist).toEqual(['*']);
     expect(policy.URLAllowlist).toEqual([
       'http://localhost:80',
@@ -47,13 +54,24 @@ describe('deploy/kiosk', () => {
     expect(policy.DownloadRestrictions).toBe(3);
 
     const unit = readFileSync(path.join(dest, 'etc/systemd/system/lanterne-kiosk.service'), 'utf8');
-    for (const line of ['Restart=always', 'User=lanterne-kiosk', 'TTYPath=/dev/tty1', 'PAMName=login', 'Conflicts=getty@tty1.service']) {
+    for (const line of [
+      'Restart=always',
+      'User=lanterne-kiosk',
+      'TTYPath=/dev/tty1',
+      'PAMName=login',
+      'Conflicts=getty@tty1.service',
+    ]) {
       expect(unit).toContain(line);
     }
     expect(unit).toMatch(/^ExecStart=\/usr\/bin\/cage -d -- /m);
-    expect(readFileSync(path.join(dest, 'etc/lanterne/kiosk.env'), 'utf8')).toContain('BLANK_SECONDS=900');
+    expect(readFileSync(path.join(dest, 'etc/lanterne/kiosk.env'), 'utf8')).toContain(
+      'BLANK_SECONDS=900',
+    );
 
-    const session = readFileSync(path.join(dest, 'usr/local/lib/lanterne-kiosk/session.sh'), 'utf8');
+    const session = readFileSync(
+      path.join(dest, 'usr/local/lib/lanterne-kiosk/session.sh'),
+      'utf8',
+    );
     for (const flag of [
       '--kiosk',
       '--touch-events=enabled',
@@ -66,7 +84,9 @@ describe('deploy/kiosk', () => {
       expect(session).toContain(flag);
     }
     expect(session).toContain('swayidle');
-    expect(statSync(path.join(dest, 'usr/local/lib/lanterne-kiosk/session.sh')).mode & 0o111).not.toBe(0);
+    expect(
+      statSync(path.join(dest, 'usr/local/lib/lanterne-kiosk/session.sh')).mode & 0o111,
+    ).not.toBe(0);
 
     const before = statSync(policyFile).mtimeMs;
     const second = run();
@@ -80,7 +100,9 @@ describe('deploy/kiosk', () => {
     const out = run();
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('KIOSK_BLANK_SECONDS=60');
-    const policy = JSON.parse(readFileSync(path.join(dest, 'etc/chromium/policies/managed/lanterne-kiosk.json'), 'utf8')) as {
+    const policy = JSON.parse(
+      readFileSync(path.join(dest, 'etc/chromium/policies/managed/lanterne-kiosk.json'), 'utf8'),
+    ) as {
       URLAllowlist: string[];
     };
     expect(policy.URLAllowlist).toContain('http://autre.lan:8080');
@@ -92,9 +114,13 @@ describe('deploy/kiosk', () => {
     if (check.status !== 0) return;
     // `verify` also wants the binaries (cage…), absent on a build machine: only look for
     // syntax errors in the unit itself.
-    const out = spawnSync('systemd-analyze', ['verify', path.join(dest, 'etc/systemd/system/lanterne-kiosk.service')], {
-      encoding: 'utf8',
-    });
+    const out = spawnSync(
+      'systemd-analyze',
+      ['verify', path.join(dest, 'etc/systemd/system/lanterne-kiosk.service')],
+      {
+        encoding: 'utf8',
+      },
+    );
     const problems = (out.stderr ?? '')
       .split('\n')
       .filter((l) => /Unknown (key|section)|Invalid|Failed to parse|Missing '='/i.test(l));
@@ -108,7 +134,13 @@ describe('deploy/kiosk', () => {
     const out = path.join(root, 'chromium-args');
     const res = spawnSync('bash', [path.join(DIR, 'session.sh')], {
       encoding: 'utf8',
-      env: { PATH: `${bin}:/usr/bin:/bin`, OUT: out, KIOSK_URL: 'http://localhost:80/kiosk/', BLANK_SECONDS: '0', XDG_RUNTIME_DIR: root },
+      env: {
+        PATH: `${bin}:/usr/bin:/bin`,
+        OUT: out,
+        KIOSK_URL: 'http://localhost:80/kiosk/',
+        BLANK_SECONDS: '0',
+        XDG_RUNTIME_DIR: root,
+      },
     });
     expect(res.status, res.stderr).toBe(0);
     const args = readFileSync(out, 'utf8');

@@ -1,15 +1,23 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
 import { newPage } from '../helpers/browser.js';
 
 /** The kiosk screen: 15.6" 1920×1080, touch. */
-export const KIOSK_VIEW = { viewport: { width: 1920, height: 1080 }, hasTouch: true, isMobile: false } as const;
+export const KIOSK_VIEW = {
+  viewport: { width: 1920, height: 1080 },
+  hasTouch: true,
+  isMobile: false,
+} as const;
 
 export function requireBuild(box: TestBox): void {
   if (!existsSync(path.join(box.ctx.paths.kioskDist, 'index.html'))) {
-    throw new Error('dist/kiosk is missing: run `npm run build:kiosk` first (npm test does it in pretest).');
+    throw new Error(
+      'dist/kiosk is missing: run `npm run build:kiosk` first (npm test does it in pretest).',
+    );
   }
 }
 
@@ -18,7 +26,8 @@ export function wav(seconds = 2): Buffer {
   const rate = 8000;
   const n = rate * seconds;
   const data = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) data[i] = 128 + Math.round(20 * Math.sin((i / rate) * 2 * Math.PI * 440));
+  for (let i = 0; i < n; i++)
+    data[i] = 128 + Math.round(20 * Math.sin((i / rate) * 2 * Math.PI * 440));
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + n, 4);
@@ -33,6 +42,30 @@ export function wav(seconds = 2): Buffer {
   header.write('data', 36);
   header.writeUInt32LE(n, 40);
   return Buffer.concat([header, data]);
+}
+
+/** A two-second WebM test picture made with ffmpeg (once per machine, then reused). */
+export function webm(): Buffer {
+  const file = path.join(tmpdir(), 'lanterne-kiosk-test-2s.webm');
+  if (!existsSync(file)) {
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=10',
+      '-t',
+      '2',
+      '-c:v',
+      'libvpx',
+      '-b:v',
+      '100k',
+      file,
+    ]);
+  }
+  return readFileSync(file);
 }
 
 const cover = (colour: string, label: string) => ({
@@ -50,13 +83,21 @@ export function seed(box: TestBox): void {
       cover: cover('#2e5e3a', 'Forêt'),
       files: [
         { name: 'la-foret.epub', content: 'PK epub', mime: 'application/epub+zip' },
-        { name: 'la-foret.txt', content: 'Il était une fois une forêt.\n\nFin.', mime: 'text/plain' },
+        {
+          name: 'la-foret.txt',
+          content: 'Il était une fois une forêt.\n\nFin.',
+          mime: 'text/plain',
+        },
       ],
     }),
     work('chansons', 'Chansons d’été', {
       type: 'audio',
       cover: cover('#8a3b12', 'Été'),
       files: [{ name: 'chanson.wav', content: wav(), mime: 'audio/wav' }],
+    }),
+    work('film', 'Film des tilleuls', {
+      type: 'video',
+      files: [{ name: 'film.webm', content: webm(), mime: 'video/webm' }],
     }),
     work('le-port', 'Le Port', { description: 'Un roman de la mer.' }),
     ...Array.from({ length: 7 }, (_, i) => work(`livre-${i + 1}`, `Livre numéro ${i + 1}`)),

@@ -97,7 +97,9 @@ describe('a visitor at the kiosk', () => {
     const qr = page.locator('.qr');
     await qr.waitFor();
     expect(await qr.getAttribute('data-qr-text')).toBe('http://biblio.lan/works/la-foret');
-    expect(await page.getByTestId('portal-url').textContent()).toBe('http://biblio.lan/works/la-foret');
+    expect(await page.getByTestId('portal-url').textContent()).toBe(
+      'http://biblio.lan/works/la-foret',
+    );
     expect(await page.locator('.take-away').textContent()).toContain('« Lanterne »');
     const box = await qr.boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(400);
@@ -115,7 +117,9 @@ describe('a visitor at the kiosk', () => {
     await tap(page, 'tile-books');
     await tap(page, 'work-la-foret');
     await tap(page, 'open-player');
-    await expect.poll(() => page.getByTestId('reader').textContent()).toContain('Il était une fois');
+    await expect
+      .poll(() => page.getByTestId('reader').textContent())
+      .toContain('Il était une fois');
     await tap(page, 'go-home');
     await tap(page, 'tile-listen');
     await tap(page, 'work-chansons');
@@ -123,12 +127,36 @@ describe('a visitor at the kiosk', () => {
     await page.getByTestId('media-toggle').waitFor();
     await expect.poll(() => page.getByTestId('media-time').textContent()).toBe('0:00 / 0:02');
     await tap(page, 'media-forward');
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime)).toBe(2);
+    await expect
+      .poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime))
+      .toBe(2);
     await tap(page, 'media-back');
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime)).toBe(0);
+    await expect
+      .poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime))
+      .toBe(0);
     await tap(page, 'media-toggle');
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => !a.paused || a.ended)).toBe(true);
+    await expect
+      .poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => !a.paused || a.ended))
+      .toBe(true);
     expect(events.some((e) => e.type === 'play' && e.workId === 'chansons')).toBe(true);
+    await page.context().close();
+  });
+
+  it('watches a video with the same big controls, and no browser controls', async () => {
+    const { page } = await openKiosk(browser, server.url);
+    await wakeUp(page);
+    await tap(page, 'tile-watch');
+    await tap(page, 'work-film');
+    await tap(page, 'open-player');
+    const video = page.locator('video');
+    await video.waitFor();
+    expect(await video.getAttribute('controls')).toBeNull();
+    await expect.poll(() => page.getByTestId('media-time').textContent()).toBe('0:00 / 0:02');
+    await tap(page, 'media-toggle');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime > 0)).toBe(true);
+    await tap(page, 'media-toggle');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    expect(await page.getByTestId('media-toggle').getAttribute('aria-label')).toBe('Lecture');
     await page.context().close();
   });
 
@@ -147,7 +175,8 @@ describe('a visitor at the kiosk', () => {
           a.href = href;
           a.id = id;
           a.textContent = id;
-          a.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:200px;z-index:99;background:#fff';
+          a.style.cssText =
+            'position:fixed;top:0;left:0;width:200px;height:200px;z-index:99;background:#fff';
           document.body.append(a);
         },
         [id, href] as const,
@@ -165,7 +194,10 @@ describe('a visitor at the kiosk', () => {
     expect(prevented).toBe(true);
     const css = await page.evaluate(() => {
       const s = getComputedStyle(document.body);
-      return { select: s.userSelect, touch: getComputedStyle(document.documentElement).touchAction };
+      return {
+        select: s.userSelect,
+        touch: getComputedStyle(document.documentElement).touchAction,
+      };
     });
     expect(css.select).toBe('none');
     expect(css.touch).toBe('pan-y');
@@ -186,11 +218,17 @@ describe('a visitor at the kiosk', () => {
     await wakeUp(page);
     await tap(page, 'tile-infos');
     await page.getByTestId('infos').waitFor();
-    await expect.poll(() => events.some((e) => e.type === 'page' && e.surface === 'kiosk' && e.section === 'infos')).toBe(true);
+    await expect
+      .poll(() =>
+        events.some((e) => e.type === 'page' && e.surface === 'kiosk' && e.section === 'infos'),
+      )
+      .toBe(true);
     const sessions = events.filter((e) => e.type === 'kiosk-session').length;
     await tap(page, 'finish');
     await page.getByTestId('attract').waitFor();
-    await expect.poll(() => events.filter((e) => e.type === 'kiosk-session').length).toBe(sessions + 1);
+    await expect
+      .poll(() => events.filter((e) => e.type === 'kiosk-session').length)
+      .toBe(sessions + 1);
     const session = events.filter((e) => e.type === 'kiosk-session').at(-1)!;
     expect(Object.keys(session).sort()).toEqual(['seconds', 'startedAt', 'type']);
     await page.context().close();

@@ -13,7 +13,9 @@ export interface Target {
 /** Every visible thing a finger can press on the current screen, with its box. */
 export function touchTargets(page: Page): Promise<Target[]> {
   return page.evaluate(() => {
-    const nodes = document.querySelectorAll<HTMLElement>('button, a[href], input:not([readonly]), select, textarea, [role="button"], [role="link"]');
+    const nodes = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([readonly]), select, textarea, [role="button"], [role="link"]',
+    );
     return [...nodes]
       .filter((el) => {
         const r = el.getBoundingClientRect();
@@ -22,7 +24,11 @@ export function touchTargets(page: Page): Promise<Target[]> {
       })
       .map((el) => {
         const r = el.getBoundingClientRect();
-        const name = el.dataset['testid'] ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        const name =
+          el.dataset['testid'] ??
+          el.getAttribute('aria-label') ??
+          el.textContent?.trim().slice(0, 30) ??
+          el.tagName;
         return { name, x: r.x, y: r.y, width: r.width, height: r.height };
       });
   });
@@ -60,10 +66,25 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function enhancedContrast(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: { run: (c: Document, o: unknown) => Promise<{ violations: Array<{ nodes: Array<{ target: string[]; any: Array<{ message: string }> }> }> }> };
-    }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+            o: unknown,
+          ) => Promise<{
+            violations: Array<{
+              nodes: Array<{ target: string[]; any: Array<{ message: string }> }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'rule', values: ['color-contrast-enhanced'] },
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`),
+    );
   });
 }

@@ -42,7 +42,9 @@ describe('Apprendre: an e-notice followed on the kiosk', () => {
     await tap(page, 'tile-learn');
     await page.getByTestId('notices').waitFor();
     await page.getByTestId(`notice-${id}`).waitFor();
-    expect(await page.locator('[data-testid^="notice-"]').count()).toBeGreaterThanOrEqual(starterIds().length);
+    expect(await page.locator('[data-testid^="notice-"]').count()).toBeGreaterThanOrEqual(
+      starterIds().length,
+    );
     await tap(page, `notice-${id}`);
     await page.getByTestId('step-of').waitFor();
     const total = Number((await page.getByTestId('step-of').textContent())!.match(/sur (\d+)/)![1]);
@@ -52,13 +54,17 @@ describe('Apprendre: an e-notice followed on the kiosk', () => {
       await tap(page, 'step-next');
     }
     await page.getByTestId('notice-done').waitFor();
-    expect(await page.getByTestId('step-of').textContent()).toContain(`Étape ${total} sur ${total}`);
+    expect(await page.getByTestId('step-of').textContent()).toContain(
+      `Étape ${total} sur ${total}`,
+    );
 
     await tap(page, 'notice-print');
     const frame = page.locator('iframe#kiosk-print');
     expect(await frame.getAttribute('src')).toBe(`/notices/${id}/print`);
     await expect
-      .poll(() => page.evaluate(() => (window as Window & { __printed?: string[] }).__printed ?? []))
+      .poll(() =>
+        page.evaluate(() => (window as Window & { __printed?: string[] }).__printed ?? []),
+      )
       .toEqual([`/notices/${id}/print`]);
     // The visitor is still on the kiosk, on the same step.
     expect(new URL(page.url()).pathname).toBe('/kiosk/');

@@ -74,7 +74,9 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
     await page.getByTestId('idle-warning').waitFor();
     await page.clock.runFor(31_000);
     await page.getByTestId('attract').waitFor();
-    await expect.poll(() => events.filter((e) => e.type === 'kiosk-session').length).toBe(sessions + 1);
+    await expect
+      .poll(() => events.filter((e) => e.type === 'kiosk-session').length)
+      .toBe(sessions + 1);
 
     const left = await page.evaluate(() => ({
       session: sessionStorage.length,
@@ -86,7 +88,15 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
       path: location.pathname,
       history: history.length,
     }));
-    expect(left).toMatchObject({ session: 0, local: 0, size: '0', contrast: 'normal', lang: 'fr', scroll: 0, path: '/kiosk/' });
+    expect(left).toMatchObject({
+      session: 0,
+      local: 0,
+      size: '0',
+      contrast: 'normal',
+      lang: 'fr',
+      scroll: 0,
+      path: '/kiosk/',
+    });
     expect(await page.getByText('Touchez l’écran pour commencer').isVisible()).toBe(true);
     await wakeUp(page);
     await tap(page, 'tile-search');

@@ -9,7 +9,9 @@ describe('kiosk static serving', () => {
   beforeAll(() => {
     box = makeTestBox();
     if (!existsSync(path.join(box.ctx.paths.kioskDist, 'index.html'))) {
-      throw new Error('dist/kiosk is missing: run `npm run build:kiosk` (npm test does it in pretest)');
+      throw new Error(
+        'dist/kiosk is missing: run `npm run build:kiosk` (npm test does it in pretest)',
+      );
     }
   });
   afterAll(() => box.cleanup());
@@ -25,7 +27,9 @@ describe('kiosk static serving', () => {
   });
 
   it('serves hashed assets with a long cache, and nothing outside them', async () => {
-    const js = readdirSync(path.join(box.ctx.paths.kioskDist, 'assets')).find((n) => n.endsWith('.js'));
+    const js = readdirSync(path.join(box.ctx.paths.kioskDist, 'assets')).find((n) =>
+      n.endsWith('.js'),
+    );
     expect(js).toBeDefined();
     const res = await box.app.request(`/kiosk/assets/${js}`);
     expect(res.status).toBe(200);

@@ -14,7 +14,16 @@ interface Props {
 }
 
 /** Every touchable thing on the kiosk: big, one action per press (see `acceptPress`). */
-export function Button({ onPress, children, class: cls, label, pressed, disabled, testId, gapMs }: Props) {
+export function Button({
+  onPress,
+  children,
+  class: cls,
+  label,
+  pressed,
+  disabled,
+  testId,
+  gapMs,
+}: Props) {
   return (
     <button
       type="button"

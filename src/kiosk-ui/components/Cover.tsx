@@ -11,7 +11,15 @@ const TYPE_ICON: Record<KioskWorkType, IconName> = {
 };
 
 /** The work's cover, or a calm placeholder with its kind when there is none. */
-export function Cover({ src, type, large }: { src: string | null; type: KioskWorkType; large?: boolean }) {
+export function Cover({
+  src,
+  type,
+  large,
+}: {
+  src: string | null;
+  type: KioskWorkType;
+  large?: boolean;
+}) {
   const cls = large ? 'cover cover-large' : 'cover';
   if (src) return <img class={cls} src={src} alt="" draggable={false} />;
   return (

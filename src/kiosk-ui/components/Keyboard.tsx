@@ -34,12 +34,24 @@ export function Keyboard({ value, onChange, onSubmit, submitLabel }: Props) {
       {ROWS.map((row, i) => (
         <div class="key-row" key={i}>
           {row.map((ch) => (
-            <Button key={ch} class="key" gapMs={KEY_GAP_MS} onPress={() => type(ch === '’' ? "'" : ch)} testId={`key-${ch}`}>
+            <Button
+              key={ch}
+              class="key"
+              gapMs={KEY_GAP_MS}
+              onPress={() => type(ch === '’' ? "'" : ch)}
+              testId={`key-${ch}`}
+            >
               {ch}
             </Button>
           ))}
           {i === 0 && (
-            <Button class="key key-wide" gapMs={KEY_GAP_MS} onPress={() => onChange(value.slice(0, -1))} label={t.keyBackspace} testId="key-backspace">
+            <Button
+              class="key key-wide"
+              gapMs={KEY_GAP_MS}
+              onPress={() => onChange(value.slice(0, -1))}
+              label={t.keyBackspace}
+              testId="key-backspace"
+            >
               <Icon name="backspace" />
             </Button>
           )}
@@ -49,10 +61,20 @@ export function Keyboard({ value, onChange, onSubmit, submitLabel }: Props) {
         <Button class="key key-wide key-quiet" onPress={() => onChange('')} testId="key-clear">
           {t.keyClear}
         </Button>
-        <Button class="key key-space" gapMs={KEY_GAP_MS} onPress={() => type(' ')} testId="key-space">
+        <Button
+          class="key key-space"
+          gapMs={KEY_GAP_MS}
+          onPress={() => type(' ')}
+          testId="key-space"
+        >
           {t.keySpace}
         </Button>
-        <Button class="key key-wide key-go" onPress={onSubmit} disabled={!value.trim()} testId="key-submit">
+        <Button
+          class="key key-wide key-go"
+          onPress={onSubmit}
+          disabled={!value.trim()}
+          testId="key-submit"
+        >
           <Icon name="search" />
           {submitLabel}
         </Button>

@@ -9,7 +9,6 @@ export function Qr({ svg, text, label }: { svg: string; text: string; label: str
       role="img"
       aria-label={label}
       data-qr-text={text}
-      // eslint-disable-next-line react/no-danger -- trusted markup, see above
       dangerouslySetInnerHTML={{ __html: svg }}
     />
   );

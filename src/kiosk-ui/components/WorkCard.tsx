@@ -6,7 +6,11 @@ import { Cover } from './Cover.js';
 export function WorkCard({ work }: { work: KioskWorkCard }) {
   const t = useT();
   return (
-    <Button class="card" onPress={() => go({ name: 'work', id: work.id })} testId={`work-${work.id}`}>
+    <Button
+      class="card"
+      onPress={() => go({ name: 'work', id: work.id })}
+      testId={`work-${work.id}`}
+    >
       <Cover src={work.cover} type={work.type} />
       <span class="card-text">
         <span class="card-title">{work.title}</span>

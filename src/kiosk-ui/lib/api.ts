@@ -8,11 +8,15 @@ export class NotFound extends Error {}
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000];
 let recovering = false;
+/** The kiosk build this page runs (see KioskInfo.build). */
+let loadedBuild: string | null = null;
 
 async function fetchInfo(): Promise<KioskInfo> {
   const res = await fetch('/api/kiosk/info', { cache: 'no-store' });
   if (!res.ok) throw new Offline();
-  return (await res.json()) as KioskInfo;
+  const info = (await res.json()) as KioskInfo;
+  loadedBuild ??= info.build;
+  return info;
 }
 
 /**
@@ -80,7 +84,14 @@ export function startHeartbeat(everyMs = 10_000): void {
     fetchInfo().then(
       (info) => {
         const old = store.state.info;
-        if (!old || old.idleSeconds !== info.idleSeconds || old.libraryName !== info.libraryName) store.set({ info });
+        // A rebuilt kiosk (new version of the box): reload while nobody is using it.
+        if (info.build !== loadedBuild && !store.state.awake) location.reload();
+        else if (
+          !old ||
+          old.idleSeconds !== info.idleSeconds ||
+          old.libraryName !== info.libraryName
+        )
+          store.set({ info });
       },
       () => goOffline(),
     );

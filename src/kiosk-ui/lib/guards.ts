@@ -71,7 +71,16 @@ export function acceptPress(gapMs = 500, now = Date.now()): boolean {
  * click that follow it, until a moment after the finger lifts.
  */
 export function swallowCurrentTouch(onLifted: () => void): void {
-  const types = ['pointerup', 'pointercancel', 'pointerdown', 'mousedown', 'mouseup', 'click', 'touchend', 'contextmenu'];
+  const types = [
+    'pointerup',
+    'pointercancel',
+    'pointerdown',
+    'mousedown',
+    'mouseup',
+    'click',
+    'touchend',
+    'contextmenu',
+  ];
   const block = (e: Event) => {
     e.preventDefault();
     e.stopImmediatePropagation();

@@ -81,14 +81,22 @@ const fr = {
   language: 'Langue',
   close: 'Terminé',
   stillThere: 'Vous êtes toujours là ?',
-  idleText: (s: number) => `Sans réponse, la borne s’efface dans ${s} secondes pour la personne suivante.`,
+  idleText: (s: number) =>
+    `Sans réponse, la borne s’efface dans ${s} secondes pour la personne suivante.`,
   imHere: 'Je suis encore là',
   endNow: 'Terminer maintenant',
   oneMoment: 'Un instant…',
   reconnecting: 'La borne se reconnecte. Elle revient toute seule.',
   loading: 'Chargement…',
   notFound: 'Cette page n’existe plus.',
-  types: { book: 'Livre', audio: 'Audio', video: 'Vidéo', image: 'Image', document: 'Document', software: 'Logiciel' },
+  types: {
+    book: 'Livre',
+    audio: 'Audio',
+    video: 'Vidéo',
+    image: 'Image',
+    document: 'Document',
+    software: 'Logiciel',
+  },
   langName: 'Français',
 };
 
@@ -176,14 +184,22 @@ const en: Messages = {
   language: 'Language',
   close: 'Done',
   stillThere: 'Are you still there?',
-  idleText: (s: number) => `Without an answer, the kiosk clears itself in ${s} seconds for the next person.`,
+  idleText: (s: number) =>
+    `Without an answer, the kiosk clears itself in ${s} seconds for the next person.`,
   imHere: 'I’m still here',
   endNow: 'Finish now',
   oneMoment: 'One moment…',
   reconnecting: 'The kiosk is reconnecting. It will come back by itself.',
   loading: 'Loading…',
   notFound: 'This page no longer exists.',
-  types: { book: 'Book', audio: 'Audio', video: 'Video', image: 'Picture', document: 'Document', software: 'Software' },
+  types: {
+    book: 'Book',
+    audio: 'Audio',
+    video: 'Video',
+    image: 'Picture',
+    document: 'Document',
+    software: 'Software',
+  },
   langName: 'English',
 };
 

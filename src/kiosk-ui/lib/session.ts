@@ -26,7 +26,10 @@ export function endVisit(): void {
   ending = true;
   const { startedAt } = store.state;
   if (startedAt !== null) {
-    postEvent({ type: 'kiosk-session', seconds: Math.max(0, Math.round((Date.now() - startedAt) / 1000)) });
+    postEvent({
+      type: 'kiosk-session',
+      seconds: Math.max(0, Math.round((Date.now() - startedAt) / 1000)),
+    });
   }
   try {
     sessionStorage.clear();

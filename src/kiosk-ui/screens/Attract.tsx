@@ -16,14 +16,23 @@ export function Attract() {
       }}
     >
       <svg class="lantern" viewBox="0 0 120 160" width="240" height="320" aria-hidden="true">
-        <path d="M45 20h30M60 8v12M38 34h44l-6 96H44z" fill="none" stroke="currentColor" stroke-width="6" stroke-linejoin="round" />
+        <path
+          d="M45 20h30M60 8v12M38 34h44l-6 96H44z"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="6"
+          stroke-linejoin="round"
+        />
         <ellipse class="flame" cx="60" cy="84" rx="14" ry="24" />
         <path d="M34 138h52" stroke="currentColor" stroke-width="8" stroke-linecap="round" />
       </svg>
       <h1>{info?.libraryName ?? 'Lanterne'}</h1>
       <p class="attract-lead">{t.attractLead}</p>
       <p class="attract-call">
-        <span class="hand" aria-hidden="true">☝</span> {t.touchToStart}
+        <span class="hand" aria-hidden="true">
+          ☝
+        </span>{' '}
+        {t.touchToStart}
       </p>
     </main>
   );

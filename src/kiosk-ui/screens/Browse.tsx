@@ -4,7 +4,14 @@ import { WorkCard } from '../components/WorkCard.js';
 import { useJson } from '../lib/api.js';
 import { replace, useT } from '../lib/store.js';
 
-const TITLE = { book: 'books', audio: 'listen', video: 'watch', image: 'books', document: 'books', software: 'books' } as const;
+const TITLE = {
+  book: 'books',
+  audio: 'listen',
+  video: 'watch',
+  image: 'books',
+  document: 'books',
+  software: 'books',
+} as const;
 
 /** Lists works of one kind, or the results of a search, six big cards per page. */
 export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; page: number }) {
@@ -15,7 +22,11 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
   const list = useJson<KioskWorkList>(`/api/kiosk/works?${params.toString()}`);
   const title = q !== undefined ? t.resultsFor(q) : t[TITLE[type ?? 'book']];
   const onPage = (p: number) =>
-    replace(q !== undefined ? { name: 'results', q, page: p } : { name: 'browse', type: type ?? 'book', page: p });
+    replace(
+      q !== undefined
+        ? { name: 'results', q, page: p }
+        : { name: 'browse', type: type ?? 'book', page: p },
+    );
   return (
     <main class="screen" data-testid={q !== undefined ? 'results' : 'browse'}>
       <h1 class="screen-title">{title}</h1>

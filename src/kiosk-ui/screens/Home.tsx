@@ -6,9 +6,24 @@ import type { Messages } from '../lib/i18n.js';
 type TileKey = 'search' | 'books' | 'listen' | 'watch' | 'learn' | 'infos';
 
 const TILES: Array<{ key: TileKey; icon: IconName; hint: keyof Messages; route: Route }> = [
-  { key: 'books', icon: 'book', hint: 'booksHint', route: { name: 'browse', type: 'book', page: 1 } },
-  { key: 'listen', icon: 'listen', hint: 'listenHint', route: { name: 'browse', type: 'audio', page: 1 } },
-  { key: 'watch', icon: 'watch', hint: 'watchHint', route: { name: 'browse', type: 'video', page: 1 } },
+  {
+    key: 'books',
+    icon: 'book',
+    hint: 'booksHint',
+    route: { name: 'browse', type: 'book', page: 1 },
+  },
+  {
+    key: 'listen',
+    icon: 'listen',
+    hint: 'listenHint',
+    route: { name: 'browse', type: 'audio', page: 1 },
+  },
+  {
+    key: 'watch',
+    icon: 'watch',
+    hint: 'watchHint',
+    route: { name: 'browse', type: 'video', page: 1 },
+  },
   { key: 'learn', icon: 'learn', hint: 'learnHint', route: { name: 'notices' } },
   { key: 'search', icon: 'search', hint: 'searchHintTile', route: { name: 'search' } },
   { key: 'infos', icon: 'infos', hint: 'infosHint', route: { name: 'infos' } },
@@ -21,7 +36,12 @@ export function Home() {
       <h1 class="screen-title">{t.welcome}</h1>
       <div class="tiles">
         {TILES.map((tile) => (
-          <Button key={tile.key} class={`tile tile-${tile.key}`} onPress={() => go(tile.route)} testId={`tile-${tile.key}`}>
+          <Button
+            key={tile.key}
+            class={`tile tile-${tile.key}`}
+            onPress={() => go(tile.route)}
+            testId={`tile-${tile.key}`}
+          >
             <Icon name={tile.icon} size={96} />
             <span class="tile-label">{t[tile.key]}</span>
             <span class="tile-hint">{t[tile.hint] as string}</span>

@@ -4,7 +4,12 @@ import { useKiosk, useT } from '../lib/store.js';
 export function Infos() {
   const t = useT();
   const { info } = useKiosk();
-  if (!info) return <main class="screen"><p class="calm">{t.loading}</p></main>;
+  if (!info)
+    return (
+      <main class="screen">
+        <p class="calm">{t.loading}</p>
+      </main>
+    );
   const rows: Array<[string, string]> = [
     [t.address, info.address],
     [t.hours, info.openingHours],
@@ -29,7 +34,11 @@ export function Infos() {
       <section class="infos-phone" aria-label={t.portal}>
         <h2>{t.portal}</h2>
         <p>{t.portalLead}</p>
-        <Qr svg={info.portalQr} text={`${info.publicUrl}/`} label={`${t.portal} : ${info.publicUrl}`} />
+        <Qr
+          svg={info.portalQr}
+          text={`${info.publicUrl}/`}
+          label={`${t.portal} : ${info.publicUrl}`}
+        />
         <p class="address">{info.publicUrl}</p>
       </section>
     </main>

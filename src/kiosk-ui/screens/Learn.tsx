@@ -37,10 +37,14 @@ function cardsOf(data: unknown): NoticeCard[] {
   const list = Array.isArray(data)
     ? data
     : data && typeof data === 'object'
-      ? ((data as { notices?: unknown; items?: unknown }).notices ?? (data as { items?: unknown }).items)
+      ? ((data as { notices?: unknown; items?: unknown }).notices ??
+        (data as { items?: unknown }).items)
       : null;
   if (!Array.isArray(list)) return [];
-  return list.filter((n): n is NoticeCard => !!n && typeof n === 'object' && typeof (n as NoticeCard).id === 'string');
+  return list.filter(
+    (n): n is NoticeCard =>
+      !!n && typeof n === 'object' && typeof (n as NoticeCard).id === 'string',
+  );
 }
 
 export function printUrlOf(id: string): string {
@@ -60,13 +64,20 @@ export function NoticeList() {
       {data.state !== 'loading' && cards.length === 0 && <p class="calm">{t.noNotices}</p>}
       <div class="notice-cards">
         {cards.map((n) => (
-          <Button key={n.id} class="notice-card" onPress={() => go({ name: 'notice', id: n.id })} testId={`notice-${n.id}`}>
+          <Button
+            key={n.id}
+            class="notice-card"
+            onPress={() => go({ name: 'notice', id: n.id })}
+            testId={`notice-${n.id}`}
+          >
             <Icon name="learn" size={72} />
             <span class="card-text">
               <span class="card-title">{n.title}</span>
               {n.summary && <span class="card-authors">{n.summary}</span>}
               <span class="badge">
-                {[n.steps ? t.steps(n.steps) : '', n.duration ? t.minutes(n.duration) : ''].filter(Boolean).join(' · ')}
+                {[n.steps ? t.steps(n.steps) : '', n.duration ? t.minutes(n.duration) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </span>
           </Button>
@@ -86,11 +97,14 @@ interface PlainStep {
 /** Stands in for the e-notices stepper: one step per screen, text only. */
 function PlainStepper({ id, onPrint, onExit }: NoticeStepperProps) {
   const t = useT();
-  const data = useJson<{ title?: string; steps?: PlainStep[]; notice?: { title: string; steps: PlainStep[] } }>(
-    `/api/notices/${encodeURIComponent(id)}`,
-  );
+  const data = useJson<{
+    title?: string;
+    steps?: PlainStep[];
+    notice?: { title: string; steps: PlainStep[] };
+  }>(`/api/notices/${encodeURIComponent(id)}`);
   const [index, setIndex] = useState(0);
-  if (data.state !== 'ok') return <p class="calm">{data.state === 'missing' ? t.notFound : t.loading}</p>;
+  if (data.state !== 'ok')
+    return <p class="calm">{data.state === 'missing' ? t.notFound : t.loading}</p>;
   const notice = data.data.notice ?? data.data;
   const steps = notice.steps ?? [];
   const step = steps[index];
@@ -109,9 +123,18 @@ function PlainStepper({ id, onPrint, onExit }: NoticeStepperProps) {
           {step.result && <p class="step-result">{step.result}</p>}
         </div>
       )}
-      {last && <p class="done" data-testid="notice-done">{t.done}</p>}
+      {last && (
+        <p class="done" data-testid="notice-done">
+          {t.done}
+        </p>
+      )}
       <div class="controls">
-        <Button class="control" onPress={() => setIndex(index - 1)} disabled={index === 0} testId="step-prev">
+        <Button
+          class="control"
+          onPress={() => setIndex(index - 1)}
+          disabled={index === 0}
+          testId="step-prev"
+        >
           <Icon name="prev" />
           {t.previous}
         </Button>
@@ -137,7 +160,9 @@ function PlainStepper({ id, onPrint, onExit }: NoticeStepperProps) {
 export function NoticeScreen({ id }: { id: string }) {
   const t = useT();
   const { settings } = useKiosk();
-  const [Stepper, setStepper] = useState<ComponentType<NoticeStepperProps> | null>(loadStepper ? null : () => PlainStepper);
+  const [Stepper, setStepper] = useState<ComponentType<NoticeStepperProps> | null>(
+    loadStepper ? null : () => PlainStepper,
+  );
   const [printed, setPrinted] = useState(false);
   useEffect(() => {
     if (!loadStepper) return;
@@ -152,7 +177,11 @@ export function NoticeScreen({ id }: { id: string }) {
   };
   return (
     <main class="screen notice" data-testid="notice">
-      {Stepper ? <Stepper id={id} lang={settings.lang} onPrint={onPrint} onExit={back} /> : <p class="calm">{t.loading}</p>}
+      {Stepper ? (
+        <Stepper id={id} lang={settings.lang} onPrint={onPrint} onExit={back} />
+      ) : (
+        <p class="calm">{t.loading}</p>
+      )}
       {printed && (
         <p class="toast" role="status">
           {t.printing}

@@ -49,7 +49,8 @@ function MediaPlayer({ view, title }: { view: KioskView; title: string }) {
   }, [view.url]);
   const seek = (delta: number) => {
     const media = ref.current;
-    if (media) media.currentTime = Math.max(0, Math.min(media.duration || 0, media.currentTime + delta));
+    if (media)
+      media.currentTime = Math.max(0, Math.min(media.duration || 0, media.currentTime + delta));
   };
   const toggle = () => {
     const media = ref.current;
@@ -61,29 +62,68 @@ function MediaPlayer({ view, title }: { view: KioskView; title: string }) {
   return (
     <div class={`player player-${view.kind}`}>
       {view.kind === 'video' ? (
-        <video ref={(el) => {
+        <video
+          ref={(el) => {
             ref.current = el;
-          }} class="video" src={view.url} preload="metadata" playsInline disablePictureInPicture controlsList="nodownload noremoteplayback" aria-label={title} />
+          }}
+          class="video"
+          src={view.url}
+          preload="metadata"
+          playsInline
+          disablePictureInPicture
+          controlsList="nodownload noremoteplayback"
+          aria-label={title}
+        />
       ) : (
-        <audio ref={(el) => {
+        <audio
+          ref={(el) => {
             ref.current = el;
-          }} src={view.url} preload="metadata" aria-label={title} />
+          }}
+          src={view.url}
+          preload="metadata"
+          aria-label={title}
+        />
       )}
-      <div class="progress" role="progressbar" aria-label={t.position} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${clock(time.at)} / ${clock(time.of)}`}>
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label={t.position}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${clock(time.at)} / ${clock(time.of)}`}
+      >
         <span class="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <p class="time" data-testid="media-time">
         {clock(time.at)} / {clock(time.of)}
       </p>
       <div class="controls">
-        <Button class="control" onPress={() => seek(-10)} label={`${t.back10Short} (${t.back10})`} gapMs={250} testId="media-back">
+        <Button
+          class="control"
+          onPress={() => seek(-10)}
+          label={`${t.back10Short} (${t.back10})`}
+          gapMs={250}
+          testId="media-back"
+        >
           <Icon name="rewind" />
           {t.back10Short}
         </Button>
-        <Button class="control control-main" onPress={toggle} label={playing ? t.pause : t.playVerb} testId="media-toggle">
+        <Button
+          class="control control-main"
+          onPress={toggle}
+          label={playing ? t.pause : t.playVerb}
+          testId="media-toggle"
+        >
           <Icon name={playing ? 'pause' : 'play'} size={72} />
         </Button>
-        <Button class="control" onPress={() => seek(10)} label={`${t.fwd10Short} (${t.fwd10})`} gapMs={250} testId="media-forward">
+        <Button
+          class="control"
+          onPress={() => seek(10)}
+          label={`${t.fwd10Short} (${t.fwd10})`}
+          gapMs={250}
+          testId="media-forward"
+        >
           <Icon name="forward" />
           {t.fwd10Short}
         </Button>
@@ -117,10 +157,20 @@ function TextReader({ view }: { view: KioskView }) {
 export function PlayerScreen({ id, index }: { id: string; index: number }) {
   const t = useT();
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
-  if (work.state !== 'ok') return <main class="screen"><p class="calm">{work.state === 'missing' ? t.notFound : t.loading}</p></main>;
+  if (work.state !== 'ok')
+    return (
+      <main class="screen">
+        <p class="calm">{work.state === 'missing' ? t.notFound : t.loading}</p>
+      </main>
+    );
   const w = work.data;
   const view = w.views[index] ?? w.views[0];
-  if (!view) return <main class="screen"><p class="calm">{t.notFound}</p></main>;
+  if (!view)
+    return (
+      <main class="screen">
+        <p class="calm">{t.notFound}</p>
+      </main>
+    );
   return (
     <main class="screen player-screen" data-testid="player">
       <h1 class="screen-title">{w.title}</h1>
@@ -132,7 +182,11 @@ export function PlayerScreen({ id, index }: { id: string; index: number }) {
       ) : (
         <TextReader view={view} />
       )}
-      <Pager page={index + 1} pages={w.views.length} onPage={(p) => replace({ name: 'player', id, index: p - 1 })} />
+      <Pager
+        page={index + 1}
+        pages={w.views.length}
+        onPage={(p) => replace({ name: 'player', id, index: p - 1 })}
+      />
     </main>
   );
 }

@@ -53,7 +53,12 @@ export function Search() {
           {query.trim() ? (count === null ? '' : t.results(count)) : t.typeHere}
         </p>
       </div>
-      <Keyboard value={query} onChange={(v) => store.set({ query: v })} onSubmit={submit} submitLabel={t.showResults} />
+      <Keyboard
+        value={query}
+        onChange={(v) => store.set({ query: v })}
+        onSubmit={submit}
+        submitLabel={t.showResults}
+      />
     </main>
   );
 }

@@ -19,8 +19,18 @@ function playLabel(t: Messages, work: KioskWork): string {
 export function WorkScreen({ id }: { id: string }) {
   const t = useT();
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
-  if (work.state === 'loading') return <main class="screen"><p class="calm">{t.loading}</p></main>;
-  if (work.state === 'missing') return <main class="screen"><h1 class="screen-title">{t.notFound}</h1></main>;
+  if (work.state === 'loading')
+    return (
+      <main class="screen">
+        <p class="calm">{t.loading}</p>
+      </main>
+    );
+  if (work.state === 'missing')
+    return (
+      <main class="screen">
+        <h1 class="screen-title">{t.notFound}</h1>
+      </main>
+    );
   const w = work.data;
   const authors = w.authors.map((a) => a.name).join(', ');
   return (
@@ -36,12 +46,28 @@ export function WorkScreen({ id }: { id: string }) {
         </p>
         <div class="work-actions">
           {w.views.length > 0 && (
-            <Button class="action action-primary" onPress={() => go({ name: 'player', id: w.id, index: 0 })} testId="open-player">
-              <Icon name={w.views[0]?.kind === 'video' ? 'watch' : w.views[0]?.kind === 'audio' ? 'listen' : 'book'} />
+            <Button
+              class="action action-primary"
+              onPress={() => go({ name: 'player', id: w.id, index: 0 })}
+              testId="open-player"
+            >
+              <Icon
+                name={
+                  w.views[0]?.kind === 'video'
+                    ? 'watch'
+                    : w.views[0]?.kind === 'audio'
+                      ? 'listen'
+                      : 'book'
+                }
+              />
               {playLabel(t, w)}
             </Button>
           )}
-          <Button class="action" onPress={() => go({ name: 'take-away', id: w.id })} testId="take-away">
+          <Button
+            class="action"
+            onPress={() => go({ name: 'take-away', id: w.id })}
+            testId="take-away"
+          >
             <Icon name="phone" />
             {t.takeAway}
           </Button>
@@ -56,8 +82,18 @@ export function TakeAway({ id }: { id: string }) {
   const t = useT();
   const { info } = useKiosk();
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
-  if (work.state === 'loading') return <main class="screen"><p class="calm">{t.loading}</p></main>;
-  if (work.state === 'missing') return <main class="screen"><h1 class="screen-title">{t.notFound}</h1></main>;
+  if (work.state === 'loading')
+    return (
+      <main class="screen">
+        <p class="calm">{t.loading}</p>
+      </main>
+    );
+  if (work.state === 'missing')
+    return (
+      <main class="screen">
+        <h1 class="screen-title">{t.notFound}</h1>
+      </main>
+    );
   const w = work.data;
   return (
     <main class="screen take-away" data-testid="take-away-screen">
@@ -75,7 +111,9 @@ export function TakeAway({ id }: { id: string }) {
             </span>
           </li>
         </ol>
-        {w.takeAway.length > 0 && <p class="take-away-files">{t.takeAwayOnly(w.takeAway.join(', '))}</p>}
+        {w.takeAway.length > 0 && (
+          <p class="take-away-files">{t.takeAwayOnly(w.takeAway.join(', '))}</p>
+        )}
       </div>
     </main>
   );

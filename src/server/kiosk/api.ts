@@ -19,7 +19,14 @@ const listQuery = z.object({
 /** What the kiosk tells the statistics; no identifiers, no text typed by a visitor. */
 const kioskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page'), section: z.enum(KIOSK_SECTIONS) }),
-  z.object({ type: z.literal('kiosk-session'), seconds: z.number().int().min(0).max(24 * 3600) }),
+  z.object({
+    type: z.literal('kiosk-session'),
+    seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600),
+  }),
 ]);
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -41,7 +48,13 @@ export function kioskApiRoutes(ctx: Context): Hono {
       const query = q?.trim() ? q.trim() : undefined;
       const list = service.list(workType, query, page ?? 1);
       if (query && !live && (page ?? 1) === 1) {
-        ctx.events.emit({ type: 'search', surface: 'kiosk', query, results: list.total, client: clientOf(c) });
+        ctx.events.emit({
+          type: 'search',
+          surface: 'kiosk',
+          query,
+          results: list.total,
+          client: clientOf(c),
+        });
       }
       return c.json(list, 200, NO_STORE);
     })
@@ -57,7 +70,12 @@ export function kioskApiRoutes(ctx: Context): Hono {
       if (!parsed.success) throw new HTTPException(400, { message: 'évènement invalide' });
       const event = parsed.data;
       if (event.type === 'page') {
-        ctx.events.emit({ type: 'page', surface: 'kiosk', section: event.section, client: clientOf(c) });
+        ctx.events.emit({
+          type: 'page',
+          surface: 'kiosk',
+          section: event.section,
+          client: clientOf(c),
+        });
       } else {
         // The box's clock decides when the session began; the kiosk only says how long.
         const startedAt = new Date(ctx.clock.now().getTime() - event.seconds * 1000);

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
@@ -47,7 +49,15 @@ export class KioskService {
       idleSeconds: s.kioskIdleSeconds,
       warningSeconds: WARNING_SECONDS,
       portalQr: await qrSvg(`${publicUrl}/`),
+      build: this.build(),
     };
+  }
+
+  private build(): string {
+    const info = statSync(path.join(this.ctx.paths.kioskDist, 'index.html'), {
+      throwIfNoEntry: false,
+    });
+    return info ? Math.floor(info.mtimeMs).toString(36) : '';
   }
 
   list(type: WorkType | undefined, q: string | undefined, page: number): KioskWorkList {

@@ -17,6 +17,8 @@ export interface KioskInfo {
   warningSeconds: number;
   /** The portal's home page as a QR code (SVG markup made on the box). */
   portalQr: string;
+  /** Changes when the kiosk is rebuilt: an idle kiosk reloads to pick the new one up. */
+  build: string;
 }
 
 export interface KioskWorkCard {
