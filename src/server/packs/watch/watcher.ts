@@ -13,6 +13,7 @@ export class StickWatcher {
   private watcher: FSWatcher | null = null;
   private readonly known = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
+  private sweep: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
   private again = false;
 
@@ -21,6 +22,8 @@ export class StickWatcher {
     private readonly service: UsbService,
     private readonly onError: (message: string) => void,
     private readonly quietMs = 250,
+    /** A slow safety net: a mount over an existing folder makes no file event at all. */
+    private readonly sweepMs = 10_000,
   ) {}
 
   async start(): Promise<void> {
@@ -37,6 +40,8 @@ export class StickWatcher {
     watcher.on('error', (err) => this.onError(`Surveillance des clés USB : ${(err as Error).message}`));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     await this.rescan();
+    this.sweep = setInterval(() => void this.rescan(), this.sweepMs);
+    this.sweep.unref();
   }
 
   private schedule(): void {
@@ -90,8 +95,10 @@ export class StickWatcher {
 
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.sweep) clearInterval(this.sweep);
     await this.watcher?.close();
     this.watcher = null;
+    await this.scanning;
   }
 }
 

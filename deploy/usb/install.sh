@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the USB automount for Lanterne on Raspberry Pi OS Lite (which does not
+# automount). Idempotent: only rewrites files that changed. Called by deploy/install.sh;
+# can be run alone:  sudo deploy/usb/install.sh [--user lanterne] [--media /media]
+# Files land under $LANTERNE_DESTDIR when it is set (tests, image builds), and then no
+# service is reloaded.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DESTDIR=${LANTERNE_DESTDIR:-}
+USER_NAME=lanterne
+MEDIA=/media
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --user) USER_NAME=$2; shift 2 ;;
+    --media) MEDIA=$2; shift 2 ;;
+    *) echo "usage : install.sh [--user NOM] [--media DOSSIER]" >&2; exit 2 ;;
+  esac
+done
+
+changed=0
+place() {
+  local src=$1 dest=$2 mode=$3 target
+  target="$DESTDIR$dest"
+  if [ -f "$target" ] && cmp -s "$src" "$target"; then return 0; fi
+  install -D -m "$mode" "$src" "$target"
+  changed=1
+  printf '==> écrit %s\n' "$dest"
+}
+
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+printf '# Written by deploy/usb/install.sh\nLANTERNE_USER=%q\nMEDIA_DIR=%q\n' "$USER_NAME" "$MEDIA" >"$tmp"
+
+place "$HERE/usb-mount.sh" /usr/local/lib/lanterne/usb-mount 0755
+place "$HERE/99-lanterne-usb.rules" /etc/udev/rules.d/99-lanterne-usb.rules 0644
+place "$HERE/lanterne-usb-mount@.service" /etc/systemd/system/lanterne-usb-mount@.service 0644
+place "$tmp" /etc/default/lanterne-usb 0644
+install -d -m 0755 "$DESTDIR$MEDIA"
+
+if [ -z "$DESTDIR" ] && [ "$changed" = 1 ]; then
+  systemctl daemon-reload
+  udevadm control --reload-rules
+  # Sticks already plugged in get mounted now.
+  udevadm trigger --action=add --subsystem-match=block
+fi
+if [ "$changed" = 0 ]; then echo "==> montage USB : rien à changer"; fi
