@@ -119,12 +119,18 @@ export class Aggregator {
 
   /** Takes the deltas accumulated since the last drain. */
   drain(): Delta[] {
+    const out = this.peek();
+    this.deltas = new Map();
+    return out;
+  }
+
+  /** The deltas not yet written, without taking them (the dashboard shows the current minute too). */
+  peek(): Delta[] {
     const out: Delta[] = [];
     for (const [k, value] of this.deltas) {
       const [day = '', metric = '', key = ''] = k.split(SEP);
       out.push({ day, metric: metric as Metric, key, value });
     }
-    this.deltas = new Map();
     return out;
   }
 

@@ -63,7 +63,12 @@ const bump = (map: Map<string, number>, key: string, by: number) =>
 
 /** Reads the period's counters into the figures the dashboard and the exports show. */
 export function buildReport(ctx: Context, period: Period): Report {
-  const rows = ctx.stats.repo.range(period.from, period.to);
+  // Written counters plus those of the current minute, so the page is up to date
+  // without an extra write to the SD card.
+  const pending = ctx.stats.aggregator
+    .peek()
+    .filter((d) => d.day >= period.from && d.day <= period.to);
+  const rows = [...ctx.stats.repo.range(period.from, period.to), ...pending];
   const days = daysBetween(period.from, period.to);
   const daily = new Map<string, DailyFigures>(
     days.map((day) => [day, { day, visitors: 0, views: 0, searches: 0, downloads: 0, plays: 0 }]),

@@ -15,11 +15,7 @@ type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
 /** /admin/stats: dashboard, exports (download and USB stick) and the browser-time fallback. */
 export function statsAdminRoutes(ctx: Context): Hono {
   const today = () => dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
-  const report = (c: HonoContext) => {
-    // What the last minute counted is shown too: write it before reading.
-    ctx.stats.flush();
-    return buildReport(ctx, readPeriod(c.req.query(), today()));
-  };
+  const report = (c: HonoContext) => buildReport(ctx, readPeriod(c.req.query(), today()));
   const page = (c: HonoContext, flash: Flash, status: 200 | 400 = 200) =>
     c.html(
       renderDocument(

@@ -31,7 +31,6 @@ export function overviewRoutes(ctx: Context): Hono {
   return new Hono().get('/', (c) => {
     const o = overview(ctx);
     const clockKnown = ctx.stats.clock.isSane();
-    ctx.stats.flush();
     const today = dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
     const week = buildReport(ctx, readPeriod({ period: 'week', date: today }, today)).totals;
     return c.html(
