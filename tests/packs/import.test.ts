@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +106,43 @@ describe('importPack', () => {
     const f = box.ctx.catalogue.repo.getFile('essai.livre-2', 0);
     const bytes = readFileSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', f?.path ?? ''));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(f?.sha256);
+  });
+
+  it('copies the pictures an e-notice names beside it, never a symlink or a path outside', async () => {
+    const dir = path.join(src, 'p');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const notice = JSON.stringify({
+      steps: [
+        { picture: { path: 'etape-1.svg', sha256: sha(svg) } },
+        { picture: { path: '../../lanterne-pack.json', sha256: sha('x') } },
+        { picture: { path: 'lien.svg', sha256: sha('x') } },
+      ],
+    });
+    writePack(dir, { items: [{ id: 'a', files: [{ path: 'a.epub', content: 'a' }] }] }, (m) => {
+      m['notices'] = [
+        {
+          id: 'wifi',
+          path: 'notices/wifi/notice.json',
+          size: Buffer.byteLength(notice),
+          sha256: sha(notice),
+        },
+      ];
+    });
+    mkdirSync(path.join(dir, 'notices', 'wifi'), { recursive: true });
+    writeFileSync(path.join(dir, 'notices', 'wifi', 'notice.json'), notice);
+    writeFileSync(path.join(dir, 'notices', 'wifi', 'etape-1.svg'), svg);
+    symlinkSync('/etc/passwd', path.join(dir, 'notices', 'wifi', 'lien.svg'));
+    const outcome = await importPack(box.ctx, folder(dir));
+    expect(outcome.status).toBe('imported');
+    const packDir = path.join(
+      box.ctx.paths.packsDir,
+      box.ctx.catalogue.repo.getPack('essai')?.dir ?? 'x',
+    );
+    expect(readdirSync(path.join(packDir, 'notices', 'wifi')).sort()).toEqual([
+      'etape-1.svg',
+      'notice.json',
+    ]);
   });
 
   it('reads CP437 names from old Windows zips (no UTF-8 flag)', async () => {

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +108,17 @@ it('at start, the box serves first and then loads the real demo content/ in the 
   expect(
     existsSync(path.join(box.ctx.paths.packsDir, pack?.dir ?? 'x', 'lanterne-pack.json')),
   ).toBe(true);
+  // The e-notices travel with their pictures and install through their hook.
+  const notices =
+    (
+      JSON.parse(readFileSync(path.join(REPO, 'content', 'lanterne-pack.json'), 'utf8')) as {
+        notices?: unknown[];
+      }
+    ).notices ?? [];
+  expect(box.ctx.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({
+    n: notices.length,
+  });
+  expect(box.ctx.db.prepare('SELECT * FROM notice_errors').all()).toEqual([]);
   const first = box.ctx.catalogue.find({}).items[0];
   expect((await fetch(`${server.url}/works/${first?.id ?? ''}`)).status).toBe(200);
   await stop();

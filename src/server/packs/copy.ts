@@ -62,7 +62,8 @@ async function copyOne(
     await out?.close();
   }
   if (size !== ref.size) throw new PackError(problems.sizeMismatch(ref.path, ref.size, size));
-  if (hash.digest('hex') !== ref.sha256) throw new PackError(problems.checksumMismatch(ref.path));
+  if (hash.digest('hex') !== ref.sha256 && !file.optional)
+    throw new PackError(problems.checksumMismatch(ref.path));
 }
 
 /** Copies and verifies every planned file under `root` (the staging folder). */

@@ -3,6 +3,7 @@ import { lstat } from 'node:fs/promises';
 import { allowedByPolicy, isKnownLicence } from '../catalogue/licences.js';
 import type { FileRef, Manifest } from './manifest.js';
 import { findClashes, unsafePathReason } from './names.js';
+import { MAX_NOTICE_BYTES, noticeAssets } from './notice-assets.js';
 import { parseManifest } from './parse.js';
 import { PackError, problems } from './problems.js';
 import { FolderReader } from './read/folder.js';
@@ -39,6 +40,11 @@ export interface InspectOptions {
 export interface PlannedFile {
   ref: FileRef;
   located: Located;
+  /**
+   * A notice's picture or recording: copied with the notice, but its checksum is the
+   * notices hook's to judge (a broken notice never rejects its pack).
+   */
+  optional?: boolean | undefined;
 }
 
 export interface Inspection extends InspectResult {
@@ -192,18 +198,24 @@ export async function examinePack(
         result.problems.push(asProblem(err, ref.path));
       }
     });
+    if (result.problems.length === 0)
+      result.files.push(...(await planNoticeAssets(reader, manifest, result.files)));
     result.totalBytes = result.files.reduce((sum, f) => sum + f.ref.size, 0);
     if (options.checksums && result.problems.length === 0) {
-      await eachLimited(result.files, 4, async ({ ref, located }) => {
-        try {
-          const hash = createHash('sha256');
-          for await (const chunk of reader.chunks(located)) hash.update(chunk);
-          if (hash.digest('hex') !== ref.sha256)
-            result.problems.push(problems.checksumMismatch(ref.path));
-        } catch (err) {
-          result.problems.push(asProblem(err, ref.path));
-        }
-      });
+      await eachLimited(
+        result.files.filter((f) => !f.optional),
+        4,
+        async ({ ref, located }) => {
+          try {
+            const hash = createHash('sha256');
+            for await (const chunk of reader.chunks(located)) hash.update(chunk);
+            if (hash.digest('hex') !== ref.sha256)
+              result.problems.push(problems.checksumMismatch(ref.path));
+          } catch (err) {
+            result.problems.push(asProblem(err, ref.path));
+          }
+        },
+      );
     }
     if (options.checkSignature) {
       const readFile = async (name: string, maxBytes: number): Promise<Buffer | null> => {
@@ -225,6 +237,42 @@ export async function examinePack(
     result.problems.push(asProblem(err, source.path));
   }
   return finish(result, reader);
+}
+
+/** The files the pack's e-notices name beside them, found and sized, not yet read. */
+async function planNoticeAssets(
+  reader: PackReader,
+  manifest: Manifest,
+  planned: PlannedFile[],
+): Promise<PlannedFile[]> {
+  const byPath = new Map(planned.map((f) => [f.ref.path, f]));
+  const extra: PlannedFile[] = [];
+  for (const notice of manifest.notices) {
+    const file = byPath.get(notice.path.normalize('NFC'));
+    if (!file || file.ref.size > MAX_NOTICE_BYTES) continue;
+    const parts: Buffer[] = [];
+    try {
+      for await (const chunk of reader.chunks(file.located)) parts.push(chunk);
+    } catch {
+      continue;
+    }
+    for (const asset of noticeAssets(file.ref.path, Buffer.concat(parts))) {
+      if (byPath.has(asset.path)) continue;
+      try {
+        const located = await reader.locate(asset.path);
+        const plan: PlannedFile = {
+          ref: { path: asset.path, size: located.size, sha256: asset.sha256 },
+          located,
+          optional: true,
+        };
+        byPath.set(asset.path, plan);
+        extra.push(plan);
+      } catch {
+        // Missing, a symlink, outside the pack…: not copied; the notices hook reports the notice.
+      }
+    }
+  }
+  return extra;
 }
 
 async function finish(result: Inspection, reader: PackReader): Promise<Inspection> {
