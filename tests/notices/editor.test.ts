@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPack } from '../../src/server/packs/import.js';
 import { manifestSchema } from '../../src/server/packs/manifest.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { setUpAdmin } from '../admin/http.js';
@@ -133,15 +134,14 @@ describe('the notice editor (admin area, real Chromium)', () => {
     const noticeJson = execFileSync('unzip', ['-p', zip, 'notices/allumer-la-tablette/notice.json']);
     expect(manifest.notices[0]?.size).toBe(noticeJson.length);
 
-    // A second box imports the exported folder through the notices pack hook.
+    // A second box imports the exported zip through the real pack import.
     const other = makeTestBox();
     try {
-      const dir = path.join(other.ctx.paths.packsDir, 'import');
-      execFileSync('mkdir', ['-p', dir]);
-      execFileSync('unzip', ['-q', zip, '-d', dir]);
-      const m = manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'lanterne-pack.json'), 'utf8')));
-      expect(other.ctx.notices.installPack(m.id, dir, m)).toEqual([]);
+      const outcome = await importPack(other.ctx, { kind: 'zip', path: zip, origin: 'usb' });
+      expect(outcome.status).toBe('imported');
+      expect(other.ctx.notices.errors()).toEqual([]);
       expect(other.ctx.notices.get('allumer-la-tablette')?.notice.steps).toHaveLength(1);
+      expect((await other.app.request('/notices/allumer-la-tablette/pictures/1')).headers.get('content-type')).toBe('image/png');
     } finally {
       await other.cleanup();
     }
