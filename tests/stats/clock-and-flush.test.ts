@@ -159,6 +159,19 @@ describe('one write transaction per minute, and a last one at shutdown', () => {
     }
   });
 
+  it('keeps the minute in memory when the write fails, and writes it at the next flush', () => {
+    box = makeTestBox({}, { now: () => new Date(2026, 10, 20, 10, 0) });
+    const client = { ip: '10.0.0.2', userAgent: 'y' };
+    box.ctx.stats.flush();
+    box.ctx.events.emit({ type: 'play', workId: 'chanson', client });
+    box.ctx.db.exec('ALTER TABLE stats_daily RENAME TO stats_daily_away');
+    box.ctx.stats.flush();
+    box.ctx.db.exec('ALTER TABLE stats_daily_away RENAME TO stats_daily');
+    box.ctx.events.emit({ type: 'play', workId: 'chanson', client });
+    box.ctx.stats.flush();
+    expect(value(box, 'plays', 'chanson')).toBe(2);
+  });
+
   it('is registered among the box’s starters: stopping the box flushes', async () => {
     box = makeTestBox({}, { now: () => new Date(2026, 10, 20, 10, 0) });
     const stopAll = await startFeatures(box.ctx);
