@@ -36,7 +36,9 @@ const LIVE_JS = `(function () {
 })();
 `;
 
-async function writableSticks(service: UsbService): Promise<Array<{ root: string; label: string }>> {
+async function writableSticks(
+  service: UsbService,
+): Promise<Array<{ root: string; label: string }>> {
   const out: Array<{ root: string; label: string }> = [];
   for (const s of service.sticks()) {
     try {
@@ -49,10 +51,17 @@ async function writableSticks(service: UsbService): Promise<Array<{ root: string
   return out;
 }
 
-async function packsPage(ctx: Context, c: HonoContext, flash: Flash, status: 200 | 400 | 500 = 200) {
+async function packsPage(
+  ctx: Context,
+  c: HonoContext,
+  flash: Flash,
+  status: 200 | 400 | 500 = 200,
+) {
   const service = usbService(ctx);
   const entries = service.queue.list();
-  const active = entries.some((e) => !FINAL_STATES.has(e.state)) || service.sorting.list().some((s) => s.state === 'reading' || s.state === 'publishing');
+  const active =
+    entries.some((e) => !FINAL_STATES.has(e.state)) ||
+    service.sorting.list().some((s) => s.state === 'reading' || s.state === 'publishing');
   const policy = ctx.settings.current().licencePolicy;
   const sticks = await writableSticks(service);
   const sessions = service.sorting.list();
@@ -65,7 +74,9 @@ async function packsPage(ctx: Context, c: HonoContext, flash: Flash, status: 200
           <h2 id="detected">Clés USB détectées</h2>
           <div id="pack-queue" data-active={active ? '1' : '0'} aria-live="polite">
             {entries.length === 0 ? (
-              <p>Aucun pack sur les clés branchées. Branchez une clé : ses packs apparaîtront ici.</p>
+              <p>
+                Aucun pack sur les clés branchées. Branchez une clé : ses packs apparaîtront ici.
+              </p>
             ) : (
               <ul class="cards-grid">
                 {entries.map((e) => (
@@ -91,7 +102,10 @@ async function packsPage(ctx: Context, c: HonoContext, flash: Flash, status: 200
         <section aria-labelledby="to-sort">
           <h2 id="to-sort">Fichiers à trier</h2>
           {sessions.length === 0 ? (
-            <p>Aucune clé avec des fichiers en vrac. Une clé sans pack apparaîtra ici pour que vous choisissiez quoi publier.</p>
+            <p>
+              Aucune clé avec des fichiers en vrac. Une clé sans pack apparaîtra ici pour que vous
+              choisissiez quoi publier.
+            </p>
           ) : (
             sessions.map((s) => <SortForm key={s.stick} c={c} session={s} policy={policy} />)
           )}
@@ -100,8 +114,8 @@ async function packsPage(ctx: Context, c: HonoContext, flash: Flash, status: 200
           <h2 id="installed">Packs installés</h2>
           {sticks.length === 0 && (
             <p>
-              Pour exporter un pack, branchez une clé que la boîte peut écrire (les clés sont montées en lecture seule
-              par défaut).
+              Pour exporter un pack, branchez une clé que la boîte peut écrire (les clés sont
+              montées en lecture seule par défaut).
             </p>
           )}
           <InstalledPacks c={c} packs={ctx.catalogue.repo.listPacks()} sticks={sticks} />
@@ -122,7 +136,8 @@ function field(body: Record<string, unknown>, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-const back = (c: HonoContext, msg: keyof typeof FLASH) => c.redirect(`/admin/packs?msg=${msg}`, 303);
+const back = (c: HonoContext, msg: keyof typeof FLASH) =>
+  c.redirect(`/admin/packs?msg=${msg}`, 303);
 
 /** /admin/packs: detected packs, approvals, files to sort, installed packs, trusted keys. */
 export function packsAdminRoutes(ctx: Context): Hono {
@@ -135,7 +150,10 @@ export function packsAdminRoutes(ctx: Context): Hono {
     })
     .get('/assets/:name', (c) =>
       c.req.param('name') === 'live.js'
-        ? c.body(LIVE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+        ? c.body(LIVE_JS, 200, {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'no-cache',
+          })
         : c.notFound(),
     )
     .post('/queue/clear', (c) => {
@@ -143,11 +161,26 @@ export function packsAdminRoutes(ctx: Context): Hono {
       return back(c, 'cleared');
     })
     .post('/queue/:key/approve', (c) => {
-      if (!service().approve(c.req.param('key'))) return packsPage(ctx, c, { kind: 'error', text: "Ce pack ne peut plus être approuvé (clé retirée ou déjà traité)." }, 400);
+      if (!service().approve(c.req.param('key')))
+        return packsPage(
+          ctx,
+          c,
+          {
+            kind: 'error',
+            text: 'Ce pack ne peut plus être approuvé (clé retirée ou déjà traité).',
+          },
+          400,
+        );
       return back(c, 'approved');
     })
     .post('/queue/:key/reject', (c) => {
-      if (!service().reject(c.req.param('key'))) return packsPage(ctx, c, { kind: 'error', text: "Ce pack n'attend plus de décision." }, 400);
+      if (!service().reject(c.req.param('key')))
+        return packsPage(
+          ctx,
+          c,
+          { kind: 'error', text: "Ce pack n'attend plus de décision." },
+          400,
+        );
       return back(c, 'rejected');
     })
     .post('/sort/publish', async (c) => {
@@ -165,7 +198,13 @@ export function packsAdminRoutes(ctx: Context): Hono {
         });
       }
       const result = service().sorting.publish(stick, choices);
-      if (!result.ok) return packsPage(ctx, c, { kind: 'error', text: `Rien n'a été publié : ${result.errors.join(' ')}` }, 400);
+      if (!result.ok)
+        return packsPage(
+          ctx,
+          c,
+          { kind: 'error', text: `Rien n'a été publié : ${result.errors.join(' ')}` },
+          400,
+        );
       return back(c, 'publishing');
     })
     .get('/installed/:id/remove', (c) => {
@@ -176,7 +215,11 @@ export function packsAdminRoutes(ctx: Context): Hono {
           <AdminLayout c={c} title="Retirer un pack" section="packs">
             <h1>{`Retirer « ${pack.title} » ?`}</h1>
             <p>{`Ses ${pack.workCount} œuvre(s) quitteront le catalogue du portail et de la borne. Le reste ne change pas. Pour le remettre, il faudra l'importer à nouveau.`}</p>
-            <form method="post" action={`/admin/packs/installed/${encodeURIComponent(pack.id)}/remove`} class="actions">
+            <form
+              method="post"
+              action={`/admin/packs/installed/${encodeURIComponent(pack.id)}/remove`}
+              class="actions"
+            >
               <CsrfField c={c} />
               <button type="submit">{`Oui, retirer « ${pack.title} »`}</button>
               <a href="/admin/packs">Non, revenir aux packs</a>
@@ -186,20 +229,31 @@ export function packsAdminRoutes(ctx: Context): Hono {
       );
     })
     .post('/installed/:id/remove', async (c) => {
-      if (!(await removePack(ctx, c.req.param('id')))) return packsPage(ctx, c, { kind: 'error', text: "Ce pack n'est plus installé." }, 400);
+      if (!(await removePack(ctx, c.req.param('id'))))
+        return packsPage(ctx, c, { kind: 'error', text: "Ce pack n'est plus installé." }, 400);
       return back(c, 'removed');
     })
     .post('/installed/:id/export', async (c) => {
       const body = await c.req.parseBody();
       const target = field(body, 'target');
       // Only a stick the box sees now: the form cannot name any other folder.
-      if (!service().sticks().some((s) => s.root === target)) {
-        return packsPage(ctx, c, { kind: 'error', text: "Cette clé n'est plus branchée : rebranchez-la et recommencez." }, 400);
+      if (
+        !service()
+          .sticks()
+          .some((s) => s.root === target)
+      ) {
+        return packsPage(
+          ctx,
+          c,
+          { kind: 'error', text: "Cette clé n'est plus branchée : rebranchez-la et recommencez." },
+          400,
+        );
       }
       try {
         await exportPack(ctx, c.req.param('id'), target);
       } catch (err) {
-        if (err instanceof ExportError) return packsPage(ctx, c, { kind: 'error', text: err.message }, 500);
+        if (err instanceof ExportError)
+          return packsPage(ctx, c, { kind: 'error', text: err.message }, 500);
         throw err;
       }
       return back(c, 'exported');

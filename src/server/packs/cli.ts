@@ -25,7 +25,11 @@ const USAGE = `Outil de packs Lanterne
 
 type Out = (line: string) => void;
 
-export async function runCli(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`), err: Out = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: Out = (l) => process.stdout.write(`${l}\n`),
+  err: Out = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
   const [command, ...rest] = argv;
   let parsed;
   try {
@@ -61,7 +65,9 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
       case 'init': {
         if (target === undefined) return missingTarget();
         const report = await initFolder(target);
-        out(`${report.csvFile} : ${report.added.length} fichier(s) ajouté(s), ${report.kept} ligne(s) gardée(s).`);
+        out(
+          `${report.csvFile} : ${report.added.length} fichier(s) ajouté(s), ${report.kept} ligne(s) gardée(s).`,
+        );
         for (const w of report.warnings) out(`  attention : ${w}`);
         if (report.toConfirm.length > 0) {
           out(`À compléter dans LibreOffice avant « build » (${report.toConfirm.length}) :`);
@@ -82,12 +88,16 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
         });
         for (const w of report.warnings) out(`attention : ${w}`);
         if (!report.ok) {
-          err(`Le pack n'a pas été construit (${report.errors.length} problème(s) dans metadata.csv) :`);
+          err(
+            `Le pack n'a pas été construit (${report.errors.length} problème(s) dans metadata.csv) :`,
+          );
           for (const e of report.errors) err(`  - ${e}`);
           return 1;
         }
         const m = report.manifest;
-        out(`✓ ${report.manifestFile} écrit : « ${m?.title} » ${m?.id} ${m?.version}, ${m?.items.length} œuvre(s).`);
+        out(
+          `✓ ${report.manifestFile} écrit : « ${m?.title} » ${m?.id} ${m?.version}, ${m?.items.length} œuvre(s).`,
+        );
         if (report.zipFile) out(`✓ ${report.zipFile} écrit.`);
         return 0;
       }
@@ -100,8 +110,12 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
       }
       case 'keygen': {
         const made = await keygen(values.out ?? 'lanterne-signature.key');
-        out(`Clé privée : ${made.keyFile} (gardez-la secrète, ne la mettez jamais sur une clé USB de packs)`);
-        out(`Clé publique (à ajouter dans l'espace animateur de chaque boîte, « Clés de confiance ») :`);
+        out(
+          `Clé privée : ${made.keyFile} (gardez-la secrète, ne la mettez jamais sur une clé USB de packs)`,
+        );
+        out(
+          `Clé publique (à ajouter dans l'espace animateur de chaque boîte, « Clés de confiance ») :`,
+        );
         out(made.publicKey);
         return 0;
       }

@@ -28,14 +28,23 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
   if (!pack) throw new ExportError(`Le pack « ${packId} » n'est pas installé sur la boîte.`);
   const source = path.join(ctx.paths.packsDir, pack.dir);
   const manifestBytes = await readFile(path.join(source, MANIFEST_FILE)).catch(() => null);
-  const parsed = manifestBytes ? manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8'))) : null;
-  if (!manifestBytes || !parsed?.success) throw new ExportError(`Le manifeste du pack « ${packId} » est introuvable sur la boîte.`);
+  const parsed = manifestBytes
+    ? manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')))
+    : null;
+  if (!manifestBytes || !parsed?.success)
+    throw new ExportError(`Le manifeste du pack « ${packId} » est introuvable sur la boîte.`);
   const manifest = parsed.data;
   const name = `${manifest.id}-${manifest.version}`;
   const final = path.join(targetDir, name);
   const temp = path.join(targetDir, `.${name}.part`);
   const files = [...new Set(manifestPaths(manifest))];
-  const needed = files.length === 0 ? 0 : (await Promise.all(files.map(async (f) => (await stat(path.join(source, f))).size))).reduce((a, b) => a + b, 0);
+  const needed =
+    files.length === 0
+      ? 0
+      : (await Promise.all(files.map(async (f) => (await stat(path.join(source, f))).size))).reduce(
+          (a, b) => a + b,
+          0,
+        );
   try {
     await rm(temp, { recursive: true, force: true });
     await mkdir(temp, { recursive: true });
@@ -44,12 +53,18 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
       const to = path.join(temp, rel);
       await mkdir(path.dirname(to), { recursive: true });
       dirs.add(path.dirname(to));
-      await pipeline(createReadStream(path.join(source, rel)), createWriteStream(to, { flags: 'wx' }));
+      await pipeline(
+        createReadStream(path.join(source, rel)),
+        createWriteStream(to, { flags: 'wx' }),
+      );
       await fsyncPath(to);
     }
     // The manifest goes last: a pack folder without it is not a pack.
     const manifestTo = path.join(temp, MANIFEST_FILE);
-    await pipeline(createReadStream(path.join(source, MANIFEST_FILE)), createWriteStream(manifestTo, { flags: 'wx' }));
+    await pipeline(
+      createReadStream(path.join(source, MANIFEST_FILE)),
+      createWriteStream(manifestTo, { flags: 'wx' }),
+    );
     await fsyncPath(manifestTo);
     for (const d of [...dirs].sort((a, b) => b.length - a.length)) await fsyncPath(d);
     await rm(final, { recursive: true, force: true });
@@ -58,7 +73,8 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
   } catch (err) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOSPC') throw new ExportError(`La clé est pleine : il faut ${(needed / 1e6).toFixed(1)} Mo libres.`);
+    if (e.code === 'ENOSPC')
+      throw new ExportError(`La clé est pleine : il faut ${(needed / 1e6).toFixed(1)} Mo libres.`);
     if (e.code === 'EROFS' || e.code === 'EACCES' || e.code === 'EPERM') {
       throw new ExportError('La clé est en lecture seule : la boîte ne peut pas écrire dessus.');
     }

@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The three real Standard Ebooks EPUBs (never committed here: copied into temp folders). */
-export const REAL_EPUBS = path.resolve(import.meta.dirname, '../../../../shared/fixtures/real-epubs');
+export const REAL_EPUBS = path.resolve(
+  import.meta.dirname,
+  '../../../../shared/fixtures/real-epubs',
+);
 
-export function copyRealEpubs(dir = mkdtempSync(path.join(tmpdir(), 'lanterne-packtool-'))): string {
-  for (const f of readdirSync(REAL_EPUBS).filter((n) => n.endsWith('.epub'))) copyFileSync(path.join(REAL_EPUBS, f), path.join(dir, f));
+export function copyRealEpubs(
+  dir = mkdtempSync(path.join(tmpdir(), 'lanterne-packtool-')),
+): string {
+  for (const f of readdirSync(REAL_EPUBS).filter((n) => n.endsWith('.epub')))
+    copyFileSync(path.join(REAL_EPUBS, f), path.join(dir, f));
   return dir;
 }
 
@@ -21,6 +27,16 @@ export function mp3WithTags(tags: Record<'TIT2' | 'TPE1' | 'TCOP', string>): Buf
   });
   const all = Buffer.concat(frames);
   const size = all.length;
-  const synchsafe = Buffer.from([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
-  return Buffer.concat([Buffer.from('ID3\x03\x00\x00', 'latin1'), synchsafe, all, Buffer.alloc(64)]);
+  const synchsafe = Buffer.from([
+    (size >> 21) & 0x7f,
+    (size >> 14) & 0x7f,
+    (size >> 7) & 0x7f,
+    size & 0x7f,
+  ]);
+  return Buffer.concat([
+    Buffer.from('ID3\x03\x00\x00', 'latin1'),
+    synchsafe,
+    all,
+    Buffer.alloc(64),
+  ]);
 }

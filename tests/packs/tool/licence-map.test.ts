@@ -17,13 +17,17 @@ describe('guessLicence: rights prose → licence, or a question', () => {
   });
 
   it('maps long prose that names CC0 explicitly, flagged for a check', () => {
-    const g = guessLicence('The author of this recording dedicates it to the worldwide public domain under the CC0 1.0 Universal dedication; do with it what you like, no permission needed.');
+    const g = guessLicence(
+      'The author of this recording dedicates it to the worldwide public domain under the CC0 1.0 Universal dedication; do with it what you like, no permission needed.',
+    );
     expect(g.licence).toBe('CC0-1.0');
     expect(g.note).toMatch(/^à vérifier/);
   });
 
   it('never guesses from prose that only says "public domain" at length', () => {
-    const g = guessLicence('This text was first printed long ago and we believe it to be in the public domain, but please check the rules where you live.');
+    const g = guessLicence(
+      'This text was first printed long ago and we believe it to be in the public domain, but please check the rules where you live.',
+    );
     expect(g.licence).toBe('');
     expect(g.note).toMatch(/^à confirmer/);
   });

@@ -43,10 +43,23 @@ describe('pack tool on the three real EPUBs', () => {
     const bierce = byFile.get('ambrose-bierce_the-devils-dictionary.epub');
     const wodehouse = byFile.get('p-g-wodehouse_love-among-the-chickens.epub');
     const whitman = byFile.get('walt-whitman_leaves-of-grass.epub');
-    expect(bierce).toMatchObject({ title: 'The Devil’s Dictionary', authors: 'Ambrose Bierce', language: 'en-US', type: 'book' });
+    expect(bierce).toMatchObject({
+      title: 'The Devil’s Dictionary',
+      authors: 'Ambrose Bierce',
+      language: 'en-US',
+      type: 'book',
+    });
     // The slightly malformed one (23 epubcheck errors) reads just as well.
-    expect(wodehouse).toMatchObject({ title: 'Love Among the Chickens', authors: 'P. G. Wodehouse', language: 'en-GB' });
-    expect(whitman).toMatchObject({ title: 'Leaves of Grass', authors: 'Walt Whitman', language: 'en-US' });
+    expect(wodehouse).toMatchObject({
+      title: 'Love Among the Chickens',
+      authors: 'P. G. Wodehouse',
+      language: 'en-GB',
+    });
+    expect(whitman).toMatchObject({
+      title: 'Leaves of Grass',
+      authors: 'Walt Whitman',
+      language: 'en-US',
+    });
     expect(whitman?.themes).toBe('American poetry -- 19th century');
     expect(whitman?.source).toBe('https://www.gutenberg.org/ebooks/1322');
     for (const row of [bierce, wodehouse, whitman]) {
@@ -71,7 +84,9 @@ describe('pack tool on the three real EPUBs', () => {
     const report = await buildFolder(dir);
     expect(report.ok).toBe(false);
     expect(report.errors).toHaveLength(3);
-    expect(report.errors[0]).toMatch(/^ligne 2 \(ambrose-bierce_the-devils-dictionary\.epub\) : licence à confirmer/);
+    expect(report.errors[0]).toMatch(
+      /^ligne 2 \(ambrose-bierce_the-devils-dictionary\.epub\) : licence à confirmer/,
+    );
     expect(report.errors[2]).toMatch(/^ligne 4 \(walt-whitman_leaves-of-grass\.epub\)/);
     expect(existsSync(path.join(dir, MANIFEST_FILE))).toBe(false);
   });
@@ -95,13 +110,26 @@ describe('pack tool on the three real EPUBs', () => {
 
   it('once a person confirms the licences, build writes a manifest that verify (inspectPack) accepts', async () => {
     confirmLicences(dir, 'CC0-1.0');
-    const report = await buildFolder(dir, { id: 'classiques', title: 'Classiques anglais', zip: `${dir}.zip` });
+    const report = await buildFolder(dir, {
+      id: 'classiques',
+      title: 'Classiques anglais',
+      zip: `${dir}.zip`,
+    });
     expect(report.errors).toEqual([]);
     expect(report.ok).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as {
-      items: Array<{ title: string; licence: string; attribution: string; files: Array<{ path: string; size: number; sha256: string }> }>;
+      items: Array<{
+        title: string;
+        licence: string;
+        attribution: string;
+        files: Array<{ path: string; size: number; sha256: string }>;
+      }>;
     };
-    expect(manifest.items.map((i) => i.title)).toEqual(['The Devil’s Dictionary', 'Love Among the Chickens', 'Leaves of Grass']);
+    expect(manifest.items.map((i) => i.title)).toEqual([
+      'The Devil’s Dictionary',
+      'Love Among the Chickens',
+      'Leaves of Grass',
+    ]);
     const whitman = manifest.items[2];
     const file = whitman?.files[0];
     const bytes = readFileSync(path.join(dir, file?.path ?? 'x'));
@@ -126,7 +154,9 @@ describe('pack tool on the three real EPUBs', () => {
     const damaged = Buffer.from(original);
     damaged[damaged.length - 100] = (damaged[damaged.length - 100] ?? 0) ^ 0xff;
     writeFileSync(epub, damaged);
-    const failed = await run(process.execPath, [BIN, 'pack', 'verify', dir]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, 'pack', 'verify', dir]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     writeFileSync(epub, original);
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect(failed.stderr).toMatch(/walt-whitman_leaves-of-grass\.epub/);
@@ -138,7 +168,12 @@ describe('pack tool on PDF, audio and damaged files', () => {
   let dir: string;
   beforeAll(() => {
     dir = copyRealEpubs();
-    for (const f of ['ambrose-bierce_the-devils-dictionary.epub', 'p-g-wodehouse_love-among-the-chickens.epub', 'walt-whitman_leaves-of-grass.epub']) rmSync(path.join(dir, f));
+    for (const f of [
+      'ambrose-bierce_the-devils-dictionary.epub',
+      'p-g-wodehouse_love-among-the-chickens.epub',
+      'walt-whitman_leaves-of-grass.epub',
+    ])
+      rmSync(path.join(dir, f));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -149,7 +184,10 @@ describe('pack tool on PDF, audio and damaged files', () => {
     pdf.setAuthor('Médiathèque de Quimper');
     pdf.setSubject('Comment semer, arroser, récolter');
     writeFileSync(path.join(dir, 'guide.pdf'), await pdf.save());
-    writeFileSync(path.join(dir, 'conte.mp3'), mp3WithTags({ TIT2: 'Le Conte du Loup', TPE1: 'Chorale Été', TCOP: 'CC BY-SA 4.0' }));
+    writeFileSync(
+      path.join(dir, 'conte.mp3'),
+      mp3WithTags({ TIT2: 'Le Conte du Loup', TPE1: 'Chorale Été', TCOP: 'CC BY-SA 4.0' }),
+    );
     writeFileSync(path.join(dir, 'cassé.epub'), 'ceci n’est pas un zip');
     const report = await initFolder(dir);
     const byFile = new Map(sheet(dir).map((r) => [r.file, r]));
@@ -160,14 +198,24 @@ describe('pack tool on PDF, audio and damaged files', () => {
       description: 'Comment semer, arroser, récolter',
       licence: '',
     });
-    expect(byFile.get('conte.mp3')).toMatchObject({ type: 'audio', title: 'Le Conte du Loup', authors: 'Chorale Été', licence: 'CC-BY-SA-4.0', note: '' });
+    expect(byFile.get('conte.mp3')).toMatchObject({
+      type: 'audio',
+      title: 'Le Conte du Loup',
+      authors: 'Chorale Été',
+      licence: 'CC-BY-SA-4.0',
+      note: '',
+    });
     expect(byFile.get('cassé.epub')).toMatchObject({ type: 'book', id: 'casse', title: '' });
-    expect(report.warnings.some((w) => w.startsWith('cassé.epub : métadonnées illisibles'))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('cassé.epub : métadonnées illisibles'))).toBe(
+      true,
+    );
     const build = await buildFolder(dir);
     expect(build.ok).toBe(false);
     expect(build.errors).toEqual([
       expect.stringMatching(/^ligne 2 \(cassé\.epub\) : titre manquant/),
-      expect.stringMatching(/^ligne 2 \(cassé\.epub\) : licence à confirmer : le fichier ne dit rien/),
+      expect.stringMatching(
+        /^ligne 2 \(cassé\.epub\) : licence à confirmer : le fichier ne dit rien/,
+      ),
       expect.stringMatching(/^ligne 4 \(guide\.pdf\) : licence/),
     ]);
   });

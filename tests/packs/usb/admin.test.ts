@@ -8,7 +8,12 @@ import { usbService, type UsbService } from '../../../src/server/packs/watch/ser
 import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
 import { setUpAdmin } from '../../admin/http.js';
 import { makeTestBox, type TestBox } from '../../helpers/box.js';
-import { axeViolations, describeViolations, launchBrowser, newPage } from '../../helpers/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  newPage,
+} from '../../helpers/browser.js';
 import { REAL_EPUBS } from '../tool/fixtures.js';
 import { plugStick, until, waitForEntry, writePack } from './helpers.js';
 
@@ -26,7 +31,10 @@ async function expectClean(label: string): Promise<void> {
   ]) {
     await page.setViewportSize(viewport);
     const violations = await axeViolations(page);
-    expect(violations, `${label} at ${viewport.width}px\n${describeViolations(violations)}`).toEqual([]);
+    expect(
+      violations,
+      `${label} at ${viewport.width}px\n${describeViolations(violations)}`,
+    ).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -55,13 +63,24 @@ describe('/admin/packs in Chromium', () => {
   it('refuses anonymous visitors', async () => {
     const res = await fetch(`${url}/admin/packs`, { redirect: 'manual' });
     expect(res.status).toBe(302);
-    const post = await fetch(`${url}/admin/packs/keys/add`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ name: 'x', key: 'y' }) });
+    const post = await fetch(`${url}/admin/packs/keys/add`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ name: 'x', key: 'y' }),
+    });
     expect([302, 401, 403]).toContain(post.status);
     expect(service.trust.list()).toEqual([]);
   });
 
   it('shows a waiting pack with title, count, size, licences and signature; approving imports it', async () => {
-    plugStick(box.ctx.config.mediaDir, 'CLE-CONTES', (root) => writePack(root, { id: 'contes', title: 'Contes <b>du</b> monde', sizes: [1500, 2500], licence: 'CC-BY-SA-4.0' }));
+    plugStick(box.ctx.config.mediaDir, 'CLE-CONTES', (root) =>
+      writePack(root, {
+        id: 'contes',
+        title: 'Contes <b>du</b> monde',
+        sizes: [1500, 2500],
+        licence: 'CC-BY-SA-4.0',
+      }),
+    );
     await waitForEntry(service.queue, (e) => e.state === 'waiting');
     await page.goto(`${url}/admin/packs`);
     const card = page.locator('#pack-queue li').first();
@@ -73,12 +92,20 @@ describe('/admin/packs in Chromium', () => {
     expect(text).toContain('non signé');
     expect(text).toContain('CLE-CONTES');
     await expectClean('/admin/packs with a waiting pack');
-    await page.getByRole('button', { name: 'Approuver et importer « Contes <b>du</b> monde »' }).click();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain("l'import commence");
+    await page
+      .getByRole('button', { name: 'Approuver et importer « Contes <b>du</b> monde »' })
+      .click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      "l'import commence",
+    );
     await waitForEntry(service.queue, (e) => e.state === 'imported');
     await page.goto(`${url}/admin/packs`);
-    await expect(page.locator('#pack-queue li').first().textContent()).resolves.toContain('Importé');
-    await expect(page.getByRole('region', { name: 'Packs installés', exact: true }).textContent()).resolves.toContain('Contes <b>du</b> monde');
+    await expect(page.locator('#pack-queue li').first().textContent()).resolves.toContain(
+      'Importé',
+    );
+    await expect(
+      page.getByRole('region', { name: 'Packs installés', exact: true }).textContent(),
+    ).resolves.toContain('Contes <b>du</b> monde');
   });
 
   it('says in French what is wrong with a damaged pack, which file, and what to do', async () => {
@@ -86,7 +113,10 @@ describe('/admin/packs in Chromium', () => {
       writePack(root, { id: 'abime', sizes: [300] });
       writeFileSync(path.join(root, 'livres', 'oeuvre-1.txt'), Buffer.alloc(299, 'x'));
     });
-    await waitForEntry(service.queue, (e) => e.summary?.id === 'abime' || (e.stickLabel === 'CLE-ABIMEE' && e.state === 'rejected'));
+    await waitForEntry(
+      service.queue,
+      (e) => e.summary?.id === 'abime' || (e.stickLabel === 'CLE-ABIMEE' && e.state === 'rejected'),
+    );
     await service.idle();
     await page.goto(`${url}/admin/packs`);
     const card = page.locator('#pack-queue li', { hasText: 'CLE-ABIMEE' });
@@ -113,7 +143,10 @@ describe('/admin/packs in Chromium', () => {
 
   it('lets the animateur sort the files of a stick without a pack into the local pack', async () => {
     const stick = plugStick(box.ctx.config.mediaDir, 'VRAC', (root) => {
-      copyFileSync(path.join(REAL_EPUBS, 'ambrose-bierce_the-devils-dictionary.epub'), path.join(root, 'bierce.epub'));
+      copyFileSync(
+        path.join(REAL_EPUBS, 'ambrose-bierce_the-devils-dictionary.epub'),
+        path.join(root, 'bierce.epub'),
+      );
       writeFileSync(path.join(root, 'affiche.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     });
     await until(() => service.sorting.get(stick)?.state === 'ready');
@@ -121,24 +154,36 @@ describe('/admin/packs in Chromium', () => {
     await expectClean('/admin/packs with files to sort');
     await page.getByLabel('Publier bierce.epub').check();
     await page.getByLabel('Licence de bierce.epub').selectOption('public-domain');
-    await page.getByRole('button', { name: 'Publier les fichiers cochés dans le fonds local' }).click();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Publication lancée');
+    await page
+      .getByRole('button', { name: 'Publier les fichiers cochés dans le fonds local' })
+      .click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'Publication lancée',
+    );
     await until(() => service.sorting.get(stick)?.state === 'published');
     const local = box.ctx.catalogue.repo.getPack('pack-local');
     expect(local?.workCount).toBe(1);
-    expect(box.ctx.catalogue.find({ q: 'Devil' } as never).items.map((w) => w.title)).toContain('The Devil’s Dictionary');
+    expect(box.ctx.catalogue.find({ q: 'Devil' } as never).items.map((w) => w.title)).toContain(
+      'The Devil’s Dictionary',
+    );
   });
 
   it('exports an installed pack to a stick, and another box imports the export', async () => {
     await page.goto(`${url}/admin/packs`);
-    await page.getByLabel('Exporter « Contes <b>du</b> monde » vers').selectOption({ label: 'VRAC' });
+    await page
+      .getByLabel('Exporter « Contes <b>du</b> monde » vers')
+      .selectOption({ label: 'VRAC' });
     await page.getByRole('button', { name: 'Exporter' }).first().click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Pack exporté');
     const exported = path.join(box.ctx.config.mediaDir, 'VRAC', 'contes-1.0.0');
     expect(existsSync(path.join(exported, 'lanterne-pack.json'))).toBe(true);
     const other = makeTestBox();
     try {
-      const outcome = await importPack(other.ctx, { kind: 'folder', path: exported, origin: 'usb' });
+      const outcome = await importPack(other.ctx, {
+        kind: 'folder',
+        path: exported,
+        origin: 'usb',
+      });
       expect(outcome).toMatchObject({ status: 'imported', packId: 'contes', version: '1.0.0' });
       expect(other.ctx.catalogue.repo.getPack('contes')?.workCount).toBe(2);
     } finally {
@@ -151,7 +196,9 @@ describe('/admin/packs in Chromium', () => {
     await page.getByRole('link', { name: 'Retirer « Contes <b>du</b> monde »…' }).click();
     await expectClean('remove confirmation');
     await page.getByRole('button', { name: 'Oui, retirer « Contes <b>du</b> monde »' }).click();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Le pack a été retiré');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'Le pack a été retiré',
+    );
     expect(box.ctx.catalogue.repo.getPack('contes')).toBeUndefined();
     expect(box.ctx.catalogue.repo.getPack('pack-local')).toBeDefined();
   });

@@ -21,7 +21,10 @@ function hasShellcheck(): boolean {
 describe('deploy/usb: automount for Raspberry Pi OS Lite', () => {
   it('is shellcheck-clean (shellcheck is required in CI)', async () => {
     if (!hasShellcheck()) {
-      expect(process.env['CI'], 'shellcheck is missing: install it (apt-get install shellcheck)').toBeUndefined();
+      expect(
+        process.env['CI'],
+        'shellcheck is missing: install it (apt-get install shellcheck)',
+      ).toBeUndefined();
       return;
     }
     const result = await run('shellcheck', ['-x', ...SCRIPTS]).catch((e: { stdout: string }) => e);
@@ -30,15 +33,24 @@ describe('deploy/usb: automount for Raspberry Pi OS Lite', () => {
 
   it('mounts read-only, nosuid, nodev, noexec, with UTF-8 names and the lanterne owner', async () => {
     const env = { ...process.env, LANTERNE_USB_CONFIG: '/nonexistent' };
-    const plan = async (...args: string[]) => (await run(path.join(DIR, 'usb-mount.sh'), ['plan', ...args], { env })).stdout.trim();
+    const plan = async (...args: string[]) =>
+      (await run(path.join(DIR, 'usb-mount.sh'), ['plan', ...args], { env })).stdout.trim();
     expect(await plan('sda1', 'vfat', 'Clé Médiathèque')).toMatch(
       /^\/media\/Clé_Médiathèque ro,nosuid,nodev,noexec,noatime,utf8,shortname=mixed,uid=\d+,gid=\d+,fmask=0137,dmask=0027$/,
     );
-    expect(await plan('sdb1', 'exfat', 'DOCS')).toMatch(/^\/media\/DOCS ro,nosuid,nodev,noexec,noatime,iocharset=utf8,uid=\d+,gid=\d+/);
-    expect(await plan('sdc', 'ext4', '')).toBe('/media/USB-sdc ro,nosuid,nodev,noexec,noatime,noload');
+    expect(await plan('sdb1', 'exfat', 'DOCS')).toMatch(
+      /^\/media\/DOCS ro,nosuid,nodev,noexec,noatime,iocharset=utf8,uid=\d+,gid=\d+/,
+    );
+    expect(await plan('sdc', 'ext4', '')).toBe(
+      '/media/USB-sdc ro,nosuid,nodev,noexec,noatime,noload',
+    );
     expect(await plan('sdd1', 'vfat', '../../etc')).toMatch(/^\/media\/etc ro,/);
-    expect(await plan('sde1', 'vfat', 'LANTERNE-EXPORT')).toMatch(/^\/media\/LANTERNE-EXPORT rw,nosuid,nodev,noexec,/);
-    const ntfs = await run(path.join(DIR, 'usb-mount.sh'), ['plan', 'sdf1', 'ntfs', 'X'], { env }).catch((e: { code: number }) => e);
+    expect(await plan('sde1', 'vfat', 'LANTERNE-EXPORT')).toMatch(
+      /^\/media\/LANTERNE-EXPORT rw,nosuid,nodev,noexec,/,
+    );
+    const ntfs = await run(path.join(DIR, 'usb-mount.sh'), ['plan', 'sdf1', 'ntfs', 'X'], {
+      env,
+    }).catch((e: { code: number }) => e);
     expect('code' in ntfs ? ntfs.code : 0).toBe(1);
   });
 
@@ -58,8 +70,12 @@ describe('deploy/usb: automount for Raspberry Pi OS Lite', () => {
       const env = { ...process.env, LANTERNE_DESTDIR: dest };
       const first = await run(path.join(DIR, 'install.sh'), ['--user', 'lanterne'], { env });
       expect(first.stdout).toContain('écrit /etc/udev/rules.d/99-lanterne-usb.rules');
-      expect(statSync(path.join(dest, 'usr/local/lib/lanterne/usb-mount')).mode & 0o777).toBe(0o755);
-      expect(readFileSync(path.join(dest, 'etc/default/lanterne-usb'), 'utf8')).toContain('LANTERNE_USER=lanterne');
+      expect(statSync(path.join(dest, 'usr/local/lib/lanterne/usb-mount')).mode & 0o777).toBe(
+        0o755,
+      );
+      expect(readFileSync(path.join(dest, 'etc/default/lanterne-usb'), 'utf8')).toContain(
+        'LANTERNE_USER=lanterne',
+      );
       const second = await run(path.join(DIR, 'install.sh'), ['--user', 'lanterne'], { env });
       expect(second.stdout.trim()).toBe('==> montage USB : rien à changer');
     } finally {

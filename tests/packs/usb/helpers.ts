@@ -30,7 +30,13 @@ export function writePack(dir: string, spec: PackSpec): Buffer {
       language: 'fr',
       licence: spec.licence ?? 'CC-BY-4.0',
       attribution: `« Œuvre ${i + 1} », Autrice Test, CC BY 4.0`,
-      files: [{ path: `livres/${name}`, size: content.length, sha256: createHash('sha256').update(content).digest('hex') }],
+      files: [
+        {
+          path: `livres/${name}`,
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+        },
+      ],
     };
   });
   const manifest = Buffer.from(
@@ -69,7 +75,10 @@ export function plugStick(mediaDir: string, label: string, fill: (root: string) 
 }
 
 /** Waits until the queue holds an entry matching `test` (the test's own timeout bounds it). */
-export function waitForEntry(queue: PackQueue, test: (e: QueueEntry) => boolean): Promise<QueueEntry> {
+export function waitForEntry(
+  queue: PackQueue,
+  test: (e: QueueEntry) => boolean,
+): Promise<QueueEntry> {
   return new Promise((resolve) => {
     const found = queue.list().find(test);
     if (found) return resolve(found);

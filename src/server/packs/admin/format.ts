@@ -34,7 +34,12 @@ export const PHASE_LABELS = {
   done: 'terminé',
 } as const;
 
-export const ORIGIN_LABELS = { bundled: 'fourni avec la boîte', usb: 'clé USB', upload: 'envoi', local: 'fonds local' } as const;
+export const ORIGIN_LABELS = {
+  bundled: 'fourni avec la boîte',
+  usb: 'clé USB',
+  upload: 'envoi',
+  local: 'fonds local',
+} as const;
 
 /** Messages after a form was handled (redirect with ?msg=…): fixed texts, nothing echoed. */
 export const FLASH: Record<string, string> = {
@@ -45,5 +50,6 @@ export const FLASH: Record<string, string> = {
   'key-added': 'Clé ajoutée : les packs signés avec elle seront importés sans vous demander.',
   'key-removed': 'Clé retirée de la liste de confiance.',
   publishing: 'Publication lancée : les fichiers rejoignent le fonds local.',
-  exported: "Pack exporté sur la clé. Attendez la fin de l'écriture avant de la retirer (éjectez-la proprement).",
+  exported:
+    "Pack exporté sur la clé. Attendez la fin de l'écriture avant de la retirer (éjectez-la proprement).",
 };

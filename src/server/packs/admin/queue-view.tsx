@@ -29,7 +29,11 @@ function Decision({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
     <div class="actions">
       <form method="post" action={`/admin/packs/queue/${entry.key}/approve`}>
         <CsrfField c={c} />
-        <button type="submit">{entry.state === 'waiting' ? `Approuver et importer « ${title} »` : `Réessayer l'import de « ${title} »`}</button>
+        <button type="submit">
+          {entry.state === 'waiting'
+            ? `Approuver et importer « ${title} »`
+            : `Réessayer l'import de « ${title} »`}
+        </button>
       </form>
       {entry.state === 'waiting' && (
         <form method="post" action={`/admin/packs/queue/${entry.key}/reject`}>
@@ -60,7 +64,11 @@ export function QueueItem({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
             <dt>Licences</dt>
             <dd>{s.licences.join(', ') || '—'}</dd>
             <dt>Signature</dt>
-            <dd>{s.signer ? `${SIGNATURE_LABELS[s.signature]} : ${s.signer}` : SIGNATURE_LABELS[s.signature]}</dd>
+            <dd>
+              {s.signer
+                ? `${SIGNATURE_LABELS[s.signature]} : ${s.signer}`
+                : SIGNATURE_LABELS[s.signature]}
+            </dd>
             {s.publisher && (
               <>
                 <dt>Éditeur</dt>

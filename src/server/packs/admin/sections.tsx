@@ -16,7 +16,15 @@ const TYPE_LABELS: Record<string, string> = {
   software: 'logiciel',
 };
 
-function LicenceSelect({ id, value, policy }: { id: string; value: string; policy: 'free-culture' | 'all-cc' }) {
+function LicenceSelect({
+  id,
+  value,
+  policy,
+}: {
+  id: string;
+  value: string;
+  policy: 'free-culture' | 'all-cc';
+}) {
   return (
     <select id={id} name={id}>
       <option value="" selected={value === ''}>
@@ -34,7 +42,15 @@ function LicenceSelect({ id, value, policy }: { id: string; value: string; polic
 }
 
 /** A stick with files but no pack: the animateur confirms what to keep. */
-export function SortForm({ c, session, policy }: { c: HonoContext; session: SortSession; policy: 'free-culture' | 'all-cc' }) {
+export function SortForm({
+  c,
+  session,
+  policy,
+}: {
+  c: HonoContext;
+  session: SortSession;
+  policy: 'free-culture' | 'all-cc';
+}) {
   const open = ['ready', 'failed', 'published'].includes(session.state);
   return (
     <section aria-labelledby={`sort-${session.label}`}>
@@ -53,7 +69,9 @@ export function SortForm({ c, session, policy }: { c: HonoContext; session: Sort
           <input type="hidden" name="stick" value={session.stick} />
           <TableWrap label={`Fichiers de la clé ${session.label}`}>
             <table>
-              <caption>Cochez les fichiers à publier, vérifiez leur titre et choisissez leur licence.</caption>
+              <caption>
+                Cochez les fichiers à publier, vérifiez leur titre et choisissez leur licence.
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Publier</th>
@@ -88,13 +106,26 @@ export function SortForm({ c, session, policy }: { c: HonoContext; session: Sort
                       )}
                     </th>
                     <td>
-                      <input name={`title-${f.index}`} value={f.title} maxLength={300} aria-label={`Titre de ${f.rel}`} />
+                      <input
+                        name={`title-${f.index}`}
+                        value={f.title}
+                        maxLength={300}
+                        aria-label={`Titre de ${f.rel}`}
+                      />
                     </td>
                     <td>
-                      <input name={`authors-${f.index}`} value={f.authors} maxLength={500} aria-label={`Auteurs de ${f.rel}`} />
+                      <input
+                        name={`authors-${f.index}`}
+                        value={f.authors}
+                        maxLength={500}
+                        aria-label={`Auteurs de ${f.rel}`}
+                      />
                     </td>
                     <td>
-                      <label class="visually-hidden" for={`licence-${f.index}`}>{`Licence de ${f.rel}`}</label>
+                      <label
+                        class="visually-hidden"
+                        for={`licence-${f.index}`}
+                      >{`Licence de ${f.rel}`}</label>
                       <LicenceSelect id={`licence-${f.index}`} value={f.licence} policy={policy} />
                     </td>
                   </tr>
@@ -111,7 +142,15 @@ export function SortForm({ c, session, policy }: { c: HonoContext; session: Sort
   );
 }
 
-export function InstalledPacks({ c, packs, sticks }: { c: HonoContext; packs: Pack[]; sticks: Array<{ root: string; label: string }> }) {
+export function InstalledPacks({
+  c,
+  packs,
+  sticks,
+}: {
+  c: HonoContext;
+  packs: Pack[];
+  sticks: Array<{ root: string; label: string }>;
+}) {
   if (packs.length === 0) return <p>Aucun pack n'est installé.</p>;
   return (
     <TableWrap label="Tableau des packs installés">
@@ -120,7 +159,9 @@ export function InstalledPacks({ c, packs, sticks }: { c: HonoContext; packs: Pa
           <tr>
             <th scope="col">Pack</th>
             <th scope="col">Version</th>
-            <th scope="col" class="num">Œuvres</th>
+            <th scope="col" class="num">
+              Œuvres
+            </th>
             <th scope="col">Origine</th>
             <th scope="col">Actions</th>
           </tr>
@@ -138,10 +179,16 @@ export function InstalledPacks({ c, packs, sticks }: { c: HonoContext; packs: Pa
               <td>{ORIGIN_LABELS[p.origin]}</td>
               <td>
                 <p>
-                  <a href={`/admin/packs/installed/${encodeURIComponent(p.id)}/remove`}>{`Retirer « ${p.title} »…`}</a>
+                  <a
+                    href={`/admin/packs/installed/${encodeURIComponent(p.id)}/remove`}
+                  >{`Retirer « ${p.title} »…`}</a>
                 </p>
                 {sticks.length > 0 && (
-                  <form method="post" action={`/admin/packs/installed/${encodeURIComponent(p.id)}/export`} class="inline">
+                  <form
+                    method="post"
+                    action={`/admin/packs/installed/${encodeURIComponent(p.id)}/export`}
+                    class="inline"
+                  >
                     <CsrfField c={c} />
                     <label>
                       {`Exporter « ${p.title} » vers `}
@@ -191,7 +238,10 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
                     <form method="post" action="/admin/packs/keys/remove">
                       <CsrfField c={c} />
                       <input type="hidden" name="key" value={k.publicKey} />
-                      <button type="submit" class="button-secondary">{`Retirer la clé « ${k.name} »`}</button>
+                      <button
+                        type="submit"
+                        class="button-secondary"
+                      >{`Retirer la clé « ${k.name} »`}</button>
                     </form>
                   </td>
                 </tr>
@@ -211,7 +261,14 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
           <span class="hint" id="key-hint">
             Les 44 caractères affichés par « npx lanterne pack keygen » chez l'éditeur des packs.
           </span>
-          <input name="key" required maxLength={60} aria-describedby="key-hint" autocomplete="off" spellcheck={false} />
+          <input
+            name="key"
+            required
+            maxLength={60}
+            aria-describedby="key-hint"
+            autocomplete="off"
+            spellcheck={false}
+          />
         </label>
         <p>
           <button type="submit">Ajouter la clé</button>

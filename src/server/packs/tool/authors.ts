@@ -24,13 +24,18 @@ FROM_NAME.set('éditrice', 'editor');
 
 /** `Victor Hugo; Jean Dupont (traducteur)` — the main author needs no role. */
 export function formatAuthors(authors: readonly ExtractedAuthor[]): string {
-  return authors.map((a) => (a.role === 'author' ? a.name : `${a.name} (${ROLE_NAMES[a.role]})`)).join('; ');
+  return authors
+    .map((a) => (a.role === 'author' ? a.name : `${a.name} (${ROLE_NAMES[a.role]})`))
+    .join('; ');
 }
 
 export function parseAuthors(cell: string): { authors: ExtractedAuthor[]; unknownRoles: string[] } {
   const authors: ExtractedAuthor[] = [];
   const unknownRoles: string[] = [];
-  for (const part of cell.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of cell
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(.*?)\s*\(([^)]+)\)$/.exec(part);
     const name = (m?.[1] ?? part).trim();
     const roleText = m?.[2]?.trim().toLowerCase();
@@ -43,5 +48,8 @@ export function parseAuthors(cell: string): { authors: ExtractedAuthor[]; unknow
 
 /** Themes and keywords share the author separator. */
 export function parseList(cell: string): string[] {
-  return cell.split(';').map((t) => t.trim()).filter(Boolean);
+  return cell
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }

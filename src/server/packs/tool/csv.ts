@@ -36,7 +36,10 @@ function quote(value: string, sep: string): string {
 }
 
 export function writeCsv(rows: Row[], sep = ';'): string {
-  const lines = [COLUMNS.join(sep), ...rows.map((r) => COLUMNS.map((c) => quote(r[c], sep)).join(sep))];
+  const lines = [
+    COLUMNS.join(sep),
+    ...rows.map((r) => COLUMNS.map((c) => quote(r[c], sep)).join(sep)),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -54,13 +57,20 @@ export function readCsv(text: string): SheetRow[] {
   const sep = detectSeparator(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: sep, bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, {
+      delimiter: sep,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (err) {
     throw new CsvError(`metadata.csv illisible : ${(err as Error).message}`);
   }
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
   if (!header.includes('file')) {
-    throw new CsvError("metadata.csv : la première ligne doit donner les noms des colonnes (file, title, licence…).");
+    throw new CsvError(
+      'metadata.csv : la première ligne doit donner les noms des colonnes (file, title, licence…).',
+    );
   }
   const out: SheetRow[] = [];
   records.slice(1).forEach((cells, i) => {

@@ -16,7 +16,20 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: true,
   parseTagValue: false,
-  isArray: (name) => ['creator', 'contributor', 'subject', 'meta', 'item', 'language', 'title', 'rights', 'source', 'description', 'rootfile'].includes(name),
+  isArray: (name) =>
+    [
+      'creator',
+      'contributor',
+      'subject',
+      'meta',
+      'item',
+      'language',
+      'title',
+      'rights',
+      'source',
+      'description',
+      'rootfile',
+    ].includes(name),
 });
 
 type Node = Record<string, unknown>;
@@ -29,7 +42,8 @@ function text(v: unknown): string {
 }
 
 function list(v: unknown): Node[] {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? (x as Node) : { '#text': x }));
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'object' && x !== null ? (x as Node) : { '#text': x }));
   if (v === undefined || v === null) return [];
   return [typeof v === 'object' ? (v as Node) : { '#text': v }];
 }
@@ -48,18 +62,27 @@ const MARC_ROLES: Record<string, ExtractedAuthor['role']> = {
 export async function extractEpub(file: string): Promise<Extracted> {
   let opfPath = '';
   const entries = await readZipEntries(file, (names) => {
-    const found = names.filter((n) => n === 'META-INF/container.xml' || n.toLowerCase().endsWith('.opf'));
+    const found = names.filter(
+      (n) => n === 'META-INF/container.xml' || n.toLowerCase().endsWith('.opf'),
+    );
     return found;
   });
   const container = entries.get('META-INF/container.xml');
   if (container) {
     const doc = parser.parse(container.toString('utf8')) as Node;
-    const rootfiles = list(((doc['container'] as Node | undefined)?.['rootfiles'] as Node | undefined)?.['rootfile']);
+    const rootfiles = list(
+      ((doc['container'] as Node | undefined)?.['rootfiles'] as Node | undefined)?.['rootfile'],
+    );
     opfPath = text(rootfiles[0]?.['@full-path']);
   }
-  if (!entries.has(opfPath)) opfPath = [...entries.keys()].find((n) => n.toLowerCase().endsWith('.opf')) ?? '';
+  if (!entries.has(opfPath))
+    opfPath = [...entries.keys()].find((n) => n.toLowerCase().endsWith('.opf')) ?? '';
   const opf = entries.get(opfPath);
-  if (!opf) return { type: 'book', warnings: ["pas de fichier OPF dans l'EPUB : métadonnées à remplir à la main"] };
+  if (!opf)
+    return {
+      type: 'book',
+      warnings: ["pas de fichier OPF dans l'EPUB : métadonnées à remplir à la main"],
+    };
 
   const pkg = ((parser.parse(opf.toString('utf8')) as Node)['package'] ?? {}) as Node;
   const meta = (pkg['metadata'] ?? {}) as Node;
@@ -73,7 +96,10 @@ export async function extractEpub(file: string): Promise<Extracted> {
     const name = text(c);
     if (!name) continue;
     const id = text(c['@id']);
-    const roleCodes = [text(c['@role']), ...(refines.get(id) ?? []).filter((m) => text(m['@property']) === 'role').map((m) => text(m))];
+    const roleCodes = [
+      text(c['@role']),
+      ...(refines.get(id) ?? []).filter((m) => text(m['@property']) === 'role').map((m) => text(m)),
+    ];
     const role = roleCodes.map((r) => MARC_ROLES[r]).find((r) => r !== undefined) ?? 'author';
     authors.push({ name, role });
   }
@@ -86,7 +112,9 @@ export async function extractEpub(file: string): Promise<Extracted> {
   if (coverItem) {
     const href = decodeURIComponent(text(coverItem['@href']));
     const inZip = path.posix.normalize(path.posix.join(path.posix.dirname(opfPath), href));
-    const data = (await readZipEntries(file, (names) => names.filter((n) => n === inZip))).get(inZip);
+    const data = (await readZipEntries(file, (names) => names.filter((n) => n === inZip))).get(
+      inZip,
+    );
     if (data && !inZip.startsWith('..')) cover = { name: path.posix.basename(inZip), data };
   }
   const descriptions = list(meta['description']).map(text).filter(Boolean);

@@ -6,7 +6,15 @@ import { extractEpub } from './epub.js';
 /** What a file says about itself, before a person checks it. */
 export interface ExtractedAuthor {
   name: string;
-  role: 'author' | 'translator' | 'illustrator' | 'narrator' | 'editor' | 'composer' | 'photographer' | 'director';
+  role:
+    | 'author'
+    | 'translator'
+    | 'illustrator'
+    | 'narrator'
+    | 'editor'
+    | 'composer'
+    | 'photographer'
+    | 'director';
 }
 
 export interface Extracted {
@@ -59,14 +67,25 @@ export function guessType(file: string): WorkType {
 
 async function extractPdf(file: string): Promise<Extracted> {
   const { PDFDocument } = await import('pdf-lib');
-  const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
+  const doc = await PDFDocument.load(await readFile(file), {
+    ignoreEncryption: true,
+    updateMetadata: false,
+  });
   const author = doc.getAuthor()?.trim();
   return {
     type: 'document',
     title: doc.getTitle()?.trim() || undefined,
-    authors: author ? author.split(/\s*[;&]\s*/).filter(Boolean).map((name) => ({ name, role: 'author' as const })) : [],
+    authors: author
+      ? author
+          .split(/\s*[;&]\s*/)
+          .filter(Boolean)
+          .map((name) => ({ name, role: 'author' as const }))
+      : [],
     description: doc.getSubject()?.trim() || undefined,
-    themes: (doc.getKeywords() ?? '').split(/[;,]/).map((k) => k.trim()).filter(Boolean),
+    themes: (doc.getKeywords() ?? '')
+      .split(/[;,]/)
+      .map((k) => k.trim())
+      .filter(Boolean),
     warnings: [],
   };
 }

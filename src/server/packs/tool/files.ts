@@ -20,7 +20,8 @@ export async function scanFiles(root: string, maxDepth = 8): Promise<string[]> {
   const walk = async (rel: string, depth: number): Promise<void> => {
     const entries = await readdir(path.join(root, rel), { withFileTypes: true });
     for (const e of entries) {
-      if (e.name.startsWith('.') || (rel === '' && (SKIP.has(e.name) || e.name === COVERS_DIR))) continue;
+      if (e.name.startsWith('.') || (rel === '' && (SKIP.has(e.name) || e.name === COVERS_DIR)))
+        continue;
       const child = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory() && depth < maxDepth) await walk(child, depth + 1);
       else if (e.isFile()) out.push(child);

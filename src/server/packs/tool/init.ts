@@ -21,7 +21,10 @@ export async function rowForFile(
   root: string,
   rel: string,
   taken: Set<string>,
-  saveCover: ((id: string, cover: { name: string; data: Buffer }) => Promise<string>) | null = coverSaver(root),
+  saveCover:
+    ((id: string, cover: { name: string; data: Buffer }) => Promise<string>) | null = coverSaver(
+    root,
+  ),
 ): Promise<{ row: Row; warnings: string[]; cover?: { name: string; data: Buffer } | undefined }> {
   const meta = await extractMetadata(path.join(root, rel));
   const id = uniqueSlug(slug(path.posix.basename(rel, path.posix.extname(rel))), taken);
@@ -61,7 +64,9 @@ function coverSaver(root: string) {
  */
 export async function initFolder(root: string): Promise<InitReport> {
   const csvFile = path.join(root, METADATA_FILE);
-  const existing = existsSync(csvFile) ? readCsv(await readFile(csvFile, 'utf8')).map((r) => r.row) : [];
+  const existing = existsSync(csvFile)
+    ? readCsv(await readFile(csvFile, 'utf8')).map((r) => r.row)
+    : [];
   const known = new Set(existing.map((r) => r.file));
   const taken = new Set(existing.map((r) => r.id).filter(Boolean));
   const added: Row[] = [];

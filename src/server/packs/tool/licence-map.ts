@@ -29,7 +29,11 @@ const CC_PARTS: Record<string, string> = {
 const ORDER = ['BY', 'NC', 'SA', 'ND'];
 
 function ccId(parts: string[], version: string): string | null {
-  const codes = [...new Set(parts.map((p) => CC_PARTS[p.toLowerCase()]).filter((c): c is string => c !== undefined))];
+  const codes = [
+    ...new Set(
+      parts.map((p) => CC_PARTS[p.toLowerCase()]).filter((c): c is string => c !== undefined),
+    ),
+  ];
   codes.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
   if (codes[0] !== 'BY') return null;
   const id = `CC-${codes.join('-')}-${version}`;
@@ -44,14 +48,20 @@ export function licencesNamed(text: string): string[] {
     const id = ccId((m[1] ?? '').split('-'), m[2] ?? '');
     if (id) found.add(id);
   }
-  for (const m of t.matchAll(/\bcc[ -]((?:by|nc|sa|nd)(?:[ -](?:by|nc|sa|nd))*)[ -]v?(\d\.\d)\b/g)) {
+  for (const m of t.matchAll(
+    /\bcc[ -]((?:by|nc|sa|nd)(?:[ -](?:by|nc|sa|nd))*)[ -]v?(\d\.\d)\b/g,
+  )) {
     const id = ccId((m[1] ?? '').split(/[ -]/), m[2] ?? '');
     if (id) found.add(id);
   }
   for (const m of t.matchAll(
     /creative commons ((?:attribution|non-?commercial|share-?alike|no ?deriv(?:ative)?s)(?:[ -]+(?:attribution|non-?commercial|share-?alike|no ?deriv(?:ative)?s))*)(?: international)?(?: licen[cs]e)?,? (?:version )?(\d\.\d)/g,
   )) {
-    const parts = (m[1] ?? '').replace(/no ?deriv/g, 'noderiv').replace(/share-alike/g, 'sharealike').replace(/non-commercial/g, 'noncommercial').split(/[ -]+/);
+    const parts = (m[1] ?? '')
+      .replace(/no ?deriv/g, 'noderiv')
+      .replace(/share-alike/g, 'sharealike')
+      .replace(/non-commercial/g, 'noncommercial')
+      .split(/[ -]+/);
     const id = ccId(parts, m[2] ?? '');
     if (id) found.add(id);
   }
@@ -65,7 +75,8 @@ export function licencesNamed(text: string): string[] {
 
 const PUBLIC_DOMAIN = /domaine public|public[ -]domain/i;
 /** Phrases saying the public domain status holds only in some countries. */
-const TERRITORIAL = /united states public domain|in the united states|other countries|outside (?:of )?the united states|aux [ée]tats-unis|d'autres pays|certains pays/i;
+const TERRITORIAL =
+  /united states public domain|in the united states|other countries|outside (?:of )?the united states|aux [ée]tats-unis|d'autres pays|certains pays/i;
 
 function excerpt(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -96,7 +107,10 @@ export function guessLicence(rights: string): LicenceGuess {
       };
     }
     if (short) return { licence: only, note: '' };
-    return { licence: only, note: `à vérifier : licence lue dans un texte libre : « ${excerpt(text)} »` };
+    return {
+      licence: only,
+      note: `à vérifier : licence lue dans un texte libre : « ${excerpt(text)} »`,
+    };
   }
   if (PUBLIC_DOMAIN.test(text)) {
     if (short && !territorial) return { licence: 'public-domain', note: '' };

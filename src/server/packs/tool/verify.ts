@@ -13,7 +13,10 @@ export interface VerifyOptions {
  * `lanterne pack verify <dossier|zip>`: exactly the checks the box runs on import
  * (`inspectPack` with checksums), so the messages are the box's own.
  */
-export async function verifyPack(target: string, options: VerifyOptions = {}): Promise<InspectResult> {
+export async function verifyPack(
+  target: string,
+  options: VerifyOptions = {},
+): Promise<InspectResult> {
   let kind: 'folder' | 'zip' = 'folder';
   try {
     kind = (await stat(target)).isDirectory() ? 'folder' : 'zip';
@@ -40,8 +43,13 @@ const SIGNATURE_TEXT: Record<InspectResult['signature'], string> = {
 export function formatVerify(target: string, result: InspectResult): string[] {
   const lines: string[] = [];
   const m = result.manifest;
-  if (m) lines.push(`Pack « ${m.title} » (${m.id} ${m.version}) : ${result.itemCount} œuvre(s), ${(result.totalBytes / 1e6).toFixed(1)} Mo`);
-  lines.push(`Signature : ${result.signer ? `${SIGNATURE_TEXT[result.signature]} (${result.signer})` : SIGNATURE_TEXT[result.signature]}`);
+  if (m)
+    lines.push(
+      `Pack « ${m.title} » (${m.id} ${m.version}) : ${result.itemCount} œuvre(s), ${(result.totalBytes / 1e6).toFixed(1)} Mo`,
+    );
+  lines.push(
+    `Signature : ${result.signer ? `${SIGNATURE_TEXT[result.signature]} (${result.signer})` : SIGNATURE_TEXT[result.signature]}`,
+  );
   if (result.ok) {
     lines.push(`✓ ${target} : le pack est valide, la boîte l'acceptera.`);
     return lines;

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Pack signatures: ed25519 over the exact bytes of `lanterne-pack.json`.
@@ -53,7 +60,8 @@ export function generateSigningKey(): { privateKeyPem: string; publicKey: string
 /** The content of `lanterne-pack.sig` for these manifest bytes. */
 export function signManifest(manifestBytes: Buffer, privateKeyPem: string): string {
   const privateKey = createPrivateKey(privateKeyPem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error("La clé n'est pas une clé ed25519.");
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error("La clé n'est pas une clé ed25519.");
   const signature = sign(null, manifestBytes, privateKey).toString('base64');
   return `${signature}\n${rawPublicKey(createPublicKey(privateKey))}\n`;
 }
@@ -67,9 +75,16 @@ function verifies(bytes: Buffer, signature: Buffer, key: string): boolean {
 }
 
 /** Checks a pack's signature file (null when the pack has none) against the trusted keys. */
-export function checkSignature(manifestBytes: Buffer, sigText: string | null, keys: readonly TrustedKey[]): SignatureCheck {
+export function checkSignature(
+  manifestBytes: Buffer,
+  sigText: string | null,
+  keys: readonly TrustedKey[],
+): SignatureCheck {
   if (sigText === null) return { signature: 'none' };
-  const [sigLine = '', keyLine = ''] = sigText.trim().split(/\r?\n/).map((l) => l.trim());
+  const [sigLine = '', keyLine = ''] = sigText
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   const signature = Buffer.from(sigLine, 'base64');
   if (signature.length !== 64) return { signature: 'invalid' };
   if (keyLine !== '') {

@@ -15,7 +15,9 @@ export class TrustStore {
     db: Db,
     private readonly now: () => Date,
   ) {
-    this.listStmt = db.prepare('SELECT name, public_key AS publicKey, added_at AS addedAt FROM trusted_keys ORDER BY name');
+    this.listStmt = db.prepare(
+      'SELECT name, public_key AS publicKey, added_at AS addedAt FROM trusted_keys ORDER BY name',
+    );
     this.addStmt = db.prepare(
       'INSERT INTO trusted_keys (public_key, name, added_at) VALUES (?, ?, ?) ON CONFLICT (public_key) DO UPDATE SET name = excluded.name',
     );
@@ -30,11 +32,13 @@ export class TrustStore {
   add(name: string, publicKey: string): { ok: true } | { ok: false; message: string } {
     const cleanName = name.trim();
     const key = publicKey.trim();
-    if (cleanName === '' || cleanName.length > 100) return { ok: false, message: 'Donnez un nom à la clé (100 caractères au plus).' };
+    if (cleanName === '' || cleanName.length > 100)
+      return { ok: false, message: 'Donnez un nom à la clé (100 caractères au plus).' };
     if (!isPublicKeyText(key)) {
       return {
         ok: false,
-        message: "Cette clé publique n'est pas valable : collez les 44 caractères affichés par « lanterne pack keygen ».",
+        message:
+          "Cette clé publique n'est pas valable : collez les 44 caractères affichés par « lanterne pack keygen ».",
       };
     }
     this.addStmt.run(key, cleanName, this.now().toISOString());

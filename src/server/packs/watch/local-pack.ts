@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Context } from '../../context.js';
 import type { WorkType } from '../../catalogue/types.js';
 import { importPack } from '../import.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestItem } from '../manifest.js';
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  manifestSchema,
+  type Manifest,
+  type ManifestItem,
+} from '../manifest.js';
 import { attributionFor, bumpPatch } from '../tool/build.js';
 import type { ExtractedAuthor } from '../tool/extract.js';
 import { hashFile, slug, uniqueSlug } from '../tool/files.js';
@@ -24,12 +30,16 @@ export interface LocalFile {
   cover?: { name: string; data: Buffer } | undefined;
 }
 
-async function installedManifest(ctx: Context): Promise<{ manifest: Manifest; dir: string } | undefined> {
+async function installedManifest(
+  ctx: Context,
+): Promise<{ manifest: Manifest; dir: string } | undefined> {
   const pack = ctx.catalogue.repo.getPack(LOCAL_PACK_ID);
   if (!pack) return undefined;
   const dir = path.join(ctx.paths.packsDir, pack.dir);
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')));
+    const parsed = manifestSchema.safeParse(
+      JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')),
+    );
     return parsed.success ? { manifest: parsed.data, dir } : undefined;
   } catch {
     return undefined;
@@ -41,7 +51,11 @@ async function installedManifest(ctx: Context): Promise<{ manifest: Manifest; di
  * already published are hard-linked, not copied), then imported like any pack, so the
  * switch is just as atomic and the checksums just as checked.
  */
-export async function publishLocal(ctx: Context, files: LocalFile[], libraryName: string): Promise<ImportOutcome> {
+export async function publishLocal(
+  ctx: Context,
+  files: LocalFile[],
+  libraryName: string,
+): Promise<ImportOutcome> {
   const current = await installedManifest(ctx);
   await mkdir(ctx.paths.stagingDir, { recursive: true });
   const build = await mkdtemp(path.join(ctx.paths.stagingDir, 'local-build-'));
@@ -51,7 +65,9 @@ export async function publishLocal(ctx: Context, files: LocalFile[], libraryName
       for (const rel of new Set(manifestPaths(current.manifest))) {
         const target = path.join(build, rel);
         await mkdir(path.dirname(target), { recursive: true });
-        await link(path.join(current.dir, rel), target).catch(() => copyFile(path.join(current.dir, rel), target));
+        await link(path.join(current.dir, rel), target).catch(() =>
+          copyFile(path.join(current.dir, rel), target),
+        );
       }
     }
     const taken = new Set(items.map((i) => i.id));
@@ -74,7 +90,11 @@ export async function publishLocal(ctx: Context, files: LocalFile[], libraryName
         description: '',
         language: f.language,
         licence: f.licence,
-        attribution: attributionFor(f.title, f.authors.map((a) => a.name), f.licence),
+        attribution: attributionFor(
+          f.title,
+          f.authors.map((a) => a.name),
+          f.licence,
+        ),
         themes: [],
         source: '',
         files: [{ path: rel, ...(await hashFile(path.join(build, rel))) }],

@@ -49,7 +49,15 @@ export interface QueueEntry {
 }
 
 /** States after which nothing more happens to an entry. */
-export const FINAL_STATES: ReadonlySet<EntryState> = new Set(['imported', 'unchanged', 'older', 'rejected', 'failed', 'refused', 'removed']);
+export const FINAL_STATES: ReadonlySet<EntryState> = new Set([
+  'imported',
+  'unchanged',
+  'older',
+  'rejected',
+  'failed',
+  'refused',
+  'removed',
+]);
 
 export class PackQueue {
   private readonly entries = new Map<string, QueueEntry>();
@@ -58,7 +66,9 @@ export class PackQueue {
   constructor(private readonly now: () => Date) {}
 
   list(): QueueEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.stick.localeCompare(b.stick) || a.source.path.localeCompare(b.source.path));
+    return [...this.entries.values()].sort(
+      (a, b) => a.stick.localeCompare(b.stick) || a.source.path.localeCompare(b.source.path),
+    );
   }
 
   get(key: string): QueueEntry | undefined {

@@ -14,7 +14,8 @@ import type { StickContent } from './sticks.js';
 
 const WAITING_MESSAGES: Record<PackSummary['signature'], string> = {
   none: 'Pack non signé : vérifiez son contenu, puis approuvez-le ou refusez-le.',
-  untrusted: "Signé par une clé que la boîte ne connaît pas : approuvez-le, ou ajoutez la clé de l'éditeur aux clés de confiance.",
+  untrusted:
+    "Signé par une clé que la boîte ne connaît pas : approuvez-le, ou ajoutez la clé de l'éditeur aux clés de confiance.",
   valid: '',
   invalid:
     "Attention : la signature ne correspond pas au contenu (le pack a été modifié après avoir été signé). Ne l'approuvez que si vous savez d'où il vient.",
@@ -67,7 +68,8 @@ export class UsbService {
     this.gone.delete(content.root);
     this.present.set(content.root, content.label);
     for (const e of this.queue.list()) {
-      if (e.stick === content.root && !content.packs.some((p) => p.path === e.source.path)) this.queue.delete(e.key);
+      if (e.stick === content.root && !content.packs.some((p) => p.path === e.source.path))
+        this.queue.delete(e.key);
     }
     for (const source of content.packs) {
       const key = keyOf(source);
@@ -90,12 +92,17 @@ export class UsbService {
 
   /** The sticks plugged in now (export targets). */
   sticks(): Array<{ root: string; label: string }> {
-    return [...this.present].map(([root, label]) => ({ root, label })).sort((a, b) => a.label.localeCompare(b.label));
+    return [...this.present]
+      .map(([root, label]) => ({ root, label }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   }
 
   /** Whether the box lost track of this stick (an import saw it vanish) and should look again. */
   lostTrackOf(root: string): boolean {
-    return this.queue.list().some((e) => e.stick === root && e.state === 'removed') || this.sorting.get(root)?.state === 'removed';
+    return (
+      this.queue.list().some((e) => e.stick === root && e.state === 'removed') ||
+      this.sorting.get(root)?.state === 'removed'
+    );
   }
 
   /** A stick went away: running imports stop and say so; nothing half-installed stays. */
@@ -159,7 +166,8 @@ export class UsbService {
         state: 'rejected',
         summary,
         problems: result.problems,
-        message: 'Ce pack ne peut pas être importé. Corrigez-le avec « lanterne pack verify » sur un ordinateur.',
+        message:
+          'Ce pack ne peut pas être importé. Corrigez-le avec « lanterne pack verify » sur un ordinateur.',
       });
       return;
     }
@@ -167,11 +175,19 @@ export class UsbService {
     if (installed) {
       const cmp = compareVersions(summary.version, installed.version);
       if (cmp === 0 && installed.manifestSha256 === summary.manifestSha256) {
-        this.queue.update(key, { state: 'unchanged', summary, message: `Déjà installé (version ${installed.version}).` });
+        this.queue.update(key, {
+          state: 'unchanged',
+          summary,
+          message: `Déjà installé (version ${installed.version}).`,
+        });
         return;
       }
       if (cmp < 0) {
-        this.queue.update(key, { state: 'older', summary, message: `Une version plus récente (${installed.version}) est déjà installée.` });
+        this.queue.update(key, {
+          state: 'older',
+          summary,
+          message: `Une version plus récente (${installed.version}) est déjà installée.`,
+        });
         return;
       }
     }
@@ -183,15 +199,25 @@ export class UsbService {
       this.queue.update(key, { state: 'refused', summary, message: 'Vous avez refusé ce pack.' });
       return;
     }
-    this.queue.update(key, { state: 'waiting', summary, message: WAITING_MESSAGES[summary.signature] });
+    this.queue.update(key, {
+      state: 'waiting',
+      summary,
+      message: WAITING_MESSAGES[summary.signature],
+    });
   }
 
   /** The animateur approves a waiting pack: it imports now (and next time without asking). */
   approve(key: string): boolean {
     const entry = this.queue.get(key);
-    if (!entry?.summary || !['waiting', 'refused', 'failed', 'removed'].includes(entry.state)) return false;
+    if (!entry?.summary || !['waiting', 'refused', 'failed', 'removed'].includes(entry.state))
+      return false;
     if (entry.state === 'removed' && this.gone.has(entry.stick)) return false;
-    this.decisions.set(entry.summary.manifestSha256, 'approved', entry.summary.id, entry.summary.version);
+    this.decisions.set(
+      entry.summary.manifestSha256,
+      'approved',
+      entry.summary.id,
+      entry.summary.version,
+    );
     void this.track(this.runImport(key, entry.summary, false));
     return true;
   }
@@ -199,8 +225,16 @@ export class UsbService {
   reject(key: string): boolean {
     const entry = this.queue.get(key);
     if (!entry?.summary || entry.state !== 'waiting') return false;
-    this.decisions.set(entry.summary.manifestSha256, 'rejected', entry.summary.id, entry.summary.version);
-    this.queue.update(key, { state: 'refused', message: 'Vous avez refusé ce pack : il ne sera pas importé.' });
+    this.decisions.set(
+      entry.summary.manifestSha256,
+      'rejected',
+      entry.summary.id,
+      entry.summary.version,
+    );
+    this.queue.update(key, {
+      state: 'refused',
+      message: 'Vous avez refusé ce pack : il ne sera pas importé.',
+    });
     return true;
   }
 
@@ -219,7 +253,9 @@ export class UsbService {
       automatic,
       problems: [],
       progress: undefined,
-      message: automatic ? `Signé par « ${summary.signer ?? ''} » (clé de confiance) : import automatique.` : 'En attente de son tour…',
+      message: automatic
+        ? `Signé par « ${summary.signer ?? ''} » (clé de confiance) : import automatique.`
+        : 'En attente de son tour…',
     });
     const check = signatureChecker(this.trust.list());
     let swapped = false;
@@ -249,7 +285,11 @@ export class UsbService {
     // Re-detected meanwhile (the stick changed under the same name): the new entry carries on.
     if (this.queue.get(key) !== mine) return;
     // The watcher may not have seen the stick go yet when the copy fails on a missing file.
-    if (outcome.status === 'rejected' && (this.gone.has(mine.stick) || !existsSync(mine.source.path))) return this.markRemoved(key);
+    if (
+      outcome.status === 'rejected' &&
+      (this.gone.has(mine.stick) || !existsSync(mine.source.path))
+    )
+      return this.markRemoved(key);
     this.report(key, outcome, swapped);
   }
 
@@ -258,18 +298,32 @@ export class UsbService {
       case 'imported':
         this.queue.update(key, {
           state: 'imported',
-          message: outcome.replaced ? `Importé : remplace la version ${outcome.replaced}.` : 'Importé : les œuvres sont dans le catalogue.',
+          message: outcome.replaced
+            ? `Importé : remplace la version ${outcome.replaced}.`
+            : 'Importé : les œuvres sont dans le catalogue.',
         });
         return;
       case 'unchanged':
-        this.queue.update(key, { state: 'unchanged', message: `Déjà installé (version ${outcome.version}).` });
+        this.queue.update(key, {
+          state: 'unchanged',
+          message: `Déjà installé (version ${outcome.version}).`,
+        });
         return;
       case 'older':
-        this.queue.update(key, { state: 'older', message: `Une version plus récente (${outcome.installed}) est déjà installée.` });
+        this.queue.update(key, {
+          state: 'older',
+          message: `Une version plus récente (${outcome.installed}) est déjà installée.`,
+        });
         return;
       case 'rejected': {
         const problems: PackProblem[] = swapped
-          ? [{ code: 'changed-after-approval', message: 'Le pack a changé sur la clé depuis votre approbation.', hint: 'Vérifiez-le à nouveau.' }]
+          ? [
+              {
+                code: 'changed-after-approval',
+                message: 'Le pack a changé sur la clé depuis votre approbation.',
+                hint: 'Vérifiez-le à nouveau.',
+              },
+            ]
           : outcome.problems;
         this.queue.update(key, {
           state: 'failed',

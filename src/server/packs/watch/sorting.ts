@@ -73,7 +73,8 @@ export class SortService {
 
   offer(content: StickContent): void {
     const existing = this.sessions.get(content.root);
-    if (existing && existing.fingerprint === content.fingerprint && existing.state !== 'removed') return;
+    if (existing && existing.fingerprint === content.fingerprint && existing.state !== 'removed')
+      return;
     const session: SortSession = {
       stick: content.root,
       label: content.label,
@@ -133,23 +134,41 @@ export class SortService {
    * Publishes the chosen files into the local pack. Returns the problems (nothing is
    * published then) or starts the publication and resolves when it is done.
    */
-  publish(stick: string, choices: SortChoice[]): { ok: true; done: Promise<void> } | { ok: false; errors: string[] } {
+  publish(
+    stick: string,
+    choices: SortChoice[],
+  ): { ok: true; done: Promise<void> } | { ok: false; errors: string[] } {
     const session = this.sessions.get(stick);
     if (!session || !['ready', 'failed', 'published'].includes(session.state)) {
-      return { ok: false, errors: ["Ces fichiers ne sont plus disponibles (clé retirée ?) : rebranchez la clé et recommencez."] };
+      return {
+        ok: false,
+        errors: [
+          'Ces fichiers ne sont plus disponibles (clé retirée ?) : rebranchez la clé et recommencez.',
+        ],
+      };
     }
     const policy = this.ctx.settings.current().licencePolicy;
     const errors: string[] = [];
-    const chosen: Array<{ file: SortFile; title: string; authors: ExtractedAuthor[]; licence: string }> = [];
+    const chosen: Array<{
+      file: SortFile;
+      title: string;
+      authors: ExtractedAuthor[];
+      licence: string;
+    }> = [];
     for (const choice of choices) {
       const file = session.files.find((f) => f.index === choice.index);
       if (!file) continue;
       const title = choice.title.trim();
       const { authors, unknownRoles } = parseAuthors(choice.authors);
       if (title === '') errors.push(`${file.rel} : donnez un titre.`);
-      if (choice.licence === '') errors.push(`${file.rel} : choisissez la licence (ou décochez le fichier).`);
-      else if (!allowedByPolicy(choice.licence, policy)) errors.push(`${file.rel} : la licence ${choice.licence} n'est pas acceptée par les réglages de la boîte.`);
-      if (unknownRoles.length > 0) errors.push(`${file.rel} : rôle inconnu (${unknownRoles.join(', ')}).`);
+      if (choice.licence === '')
+        errors.push(`${file.rel} : choisissez la licence (ou décochez le fichier).`);
+      else if (!allowedByPolicy(choice.licence, policy))
+        errors.push(
+          `${file.rel} : la licence ${choice.licence} n'est pas acceptée par les réglages de la boîte.`,
+        );
+      if (unknownRoles.length > 0)
+        errors.push(`${file.rel} : rôle inconnu (${unknownRoles.join(', ')}).`);
       chosen.push({ file, title, authors, licence: choice.licence });
     }
     if (chosen.length === 0) errors.push('Cochez au moins un fichier à publier.');

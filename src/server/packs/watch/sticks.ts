@@ -21,13 +21,21 @@ export interface StickContent {
 }
 
 /** Folders a stick's operating system leaves around, never offered as content. */
-const SYSTEM_DIRS = new Set(['System Volume Information', '$RECYCLE.BIN', 'LOST.DIR', 'lost+found', 'Android']);
+const SYSTEM_DIRS = new Set([
+  'System Volume Information',
+  '$RECYCLE.BIN',
+  'LOST.DIR',
+  'lost+found',
+  'Android',
+]);
 const MAX_LOOSE = 2000;
 
 async function dirs(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SYSTEM_DIRS.has(e.name)).map((e) => e.name);
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SYSTEM_DIRS.has(e.name))
+      .map((e) => e.name);
   } catch {
     return [];
   }
@@ -46,7 +54,8 @@ async function looksLikeStick(dir: string, parentDev: number): Promise<boolean> 
     if ((await stat(dir)).dev !== parentDev) return true;
     const entries = await readdir(dir, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && !e.name.startsWith('.'))) return true;
-    for (const e of entries) if (e.isDirectory() && (await isFile(path.join(dir, e.name, MANIFEST_FILE)))) return true;
+    for (const e of entries)
+      if (e.isDirectory() && (await isFile(path.join(dir, e.name, MANIFEST_FILE)))) return true;
     return false;
   } catch {
     return false;
@@ -108,7 +117,9 @@ export async function scanStick(root: string): Promise<StickContent> {
   let looseFiles: string[] = [];
   if (packs.length === 0) {
     try {
-      looseFiles = (await scanFiles(root, 3)).filter((f) => !f.split('/').some((s) => SYSTEM_DIRS.has(s))).slice(0, MAX_LOOSE);
+      looseFiles = (await scanFiles(root, 3))
+        .filter((f) => !f.split('/').some((s) => SYSTEM_DIRS.has(s)))
+        .slice(0, MAX_LOOSE);
     } catch {
       looseFiles = [];
     }

@@ -37,7 +37,9 @@ export class StickWatcher {
     });
     this.watcher = watcher;
     watcher.on('all', () => this.schedule());
-    watcher.on('error', (err) => this.onError(`Surveillance des clés USB : ${(err as Error).message}`));
+    watcher.on('error', (err) =>
+      this.onError(`Surveillance des clés USB : ${(err as Error).message}`),
+    );
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     await this.rescan();
     this.sweep = setInterval(() => void this.rescan(), this.sweepMs);
