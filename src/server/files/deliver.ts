@@ -5,12 +5,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { SmallFileCache } from './cache.js';
 import { makeEtag, planFile, type FileFacts } from './plan.js';
-
-/** Large reads mean fewer system calls per megabyte: the Pi's CPU is the bottleneck. */
-const READ_CHUNK = 1024 * 1024;
+import { streamFile } from './stream.js';
 
 export interface SendOptions {
   mime: string;
@@ -86,13 +83,12 @@ export async function sendFile(c: HonoContext, file: string, options: SendOption
   // Only bodies go straight to Node's response: Hono answers HEAD by re-wrapping the
   // handler's Response, so bodiless answers (HEAD, 304, 416) must stay plain Responses.
   const outgoing = span ? outgoingOf(c) : undefined;
-  if (outgoing) {
+  if (outgoing && span) {
     outgoing.writeHead(plan.status, headers);
     if (slice) outgoing.end(slice);
     else {
-      const stream = createReadStream(file, { ...span, highWaterMark: READ_CHUNK });
-      // A phone that walks away mid-download closes the socket: pipeline cleans up.
-      pipeline(stream, outgoing).catch(() => {});
+      // A phone that walks away mid-download closes the socket: streaming stops there.
+      streamFile(file, span.start, span.end, outgoing).catch(() => outgoing.destroy());
     }
     return RESPONSE_ALREADY_SENT;
   }

@@ -1,6 +1,8 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import path from 'node:path';
+import { GenerationCache } from '../catalogue/generation-cache.js';
+import type { WorkFile } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { clientOf } from '../http/client.js';
 import { SmallFileCache } from './cache.js';
@@ -21,13 +23,21 @@ export function fileRoutes(ctx: Context): Hono {
   const cache = new SmallFileCache();
   const packsDir = ctx.paths.packsDir;
 
+  // Where a work's file lives only changes with the catalogue: the lookup (a three-table
+  // join, then path checks) was a tenth of the CPU of a small download at 100k works.
+  const located = new GenerationCache<{ file: WorkFile; full: string } | null>(
+    () => ctx.catalogue.generation(),
+    5000,
+  );
   const locate = (workId: string, position: string) => {
     if (!ID_PATTERN.test(workId) || !/^\d{1,4}$/.test(position)) throw new HTTPException(404);
-    const file = ctx.catalogue.repo.getFile(workId, Number(position));
-    if (!file) throw new HTTPException(404);
-    const full = containedPath(path.join(packsDir, file.dir), file.path);
-    if (!full) throw new HTTPException(404);
-    return { file, full };
+    const found = located.get(`${workId}/${position}`, () => {
+      const file = ctx.catalogue.repo.getFile(workId, Number(position));
+      const full = file && containedPath(path.join(packsDir, file.dir), file.path);
+      return file && full ? { file, full } : null;
+    });
+    if (!found) throw new HTTPException(404);
+    return found;
   };
 
   const rejectTricks = async (c: HonoContext, next: () => Promise<void>) => {
