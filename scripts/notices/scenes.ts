@@ -57,14 +57,23 @@ export function browser(address: string, page: string): { svg: string; bar: Box 
 export function portalPage(): { svg: string; browse: Box; header: Box } {
   const top = P.y + 60;
   const header: Box = [P.x, top, P.w, 56];
-  let page = rect(P.x, top, P.w, 56, '#123c69') + label(P.x + 16, top + 36, 'Lanterne', 22, { fill: '#fff', bold: true });
+  let page =
+    rect(P.x, top, P.w, 56, '#123c69') +
+    label(P.x + 16, top + 36, 'Lanterne', 22, { fill: '#fff', bold: true });
   const browse = button(P.x + 16, top + 76, 136, 48, 'Parcourir');
   const notices = button(P.x + 164, top + 76, 136, 48, 'Notices');
   page += browse.svg + notices.svg;
   page += label(P.x + 16, top + 160, 'Nouveautés', 19, { bold: true });
   const colours = ['#8a4b08', '#1565c0', '#2e7d32'];
   colours.forEach((c, i) => {
-    page += cover(P.x + 16 + i * 100, top + 176, 86, 120, c, ['Contes', 'Poèmes', 'Jardins'][i] ?? '').svg;
+    page += cover(
+      P.x + 16 + i * 100,
+      top + 176,
+      86,
+      120,
+      c,
+      ['Contes', 'Poèmes', 'Jardins'][i] ?? '',
+    ).svg;
   });
   page += textLines(P.x + 16, top + 316, P.w - 32, 3);
   return { svg: browser('lanterne.lan', page).svg, browse: browse.box, header };
@@ -73,20 +82,31 @@ export function portalPage(): { svg: string; browse: Box; header: Box } {
 /** A list of books on the portal; returns the first book's row box. */
 export function bookList(kind: 'livre' | 'audio'): { svg: string; first: Box } {
   const top = P.y + 60;
-  let page = label(P.x + 16, top + 34, kind === 'audio' ? 'Livres audio' : 'Livres', 22, { bold: true });
-  const titles = kind === 'audio' ? ['Contes à écouter', 'Histoires du soir', 'Poèmes lus'] : ['Contes de nos régions', 'Le Jardin facile', 'Poèmes choisis'];
+  let page = label(P.x + 16, top + 34, kind === 'audio' ? 'Livres audio' : 'Livres', 22, {
+    bold: true,
+  });
+  const titles =
+    kind === 'audio'
+      ? ['Contes à écouter', 'Histoires du soir', 'Poèmes lus']
+      : ['Contes de nos régions', 'Le Jardin facile', 'Poèmes choisis'];
   let first: Box = [0, 0, 0, 0];
   titles.forEach((t, i) => {
     const y = top + 56 + i * 120;
     const c = cover(P.x + 16, y, 70, 100, ['#8a4b08', '#2e7d32', '#1565c0'][i] ?? INK, '');
-    page += c.svg + label(P.x + 100, y + 36, t, 17, { bold: true }) + label(P.x + 100, y + 62, 'Domaine public', 14, { fill: MUTED });
+    page +=
+      c.svg +
+      label(P.x + 100, y + 36, t, 17, { bold: true }) +
+      label(P.x + 100, y + 62, 'Domaine public', 14, { fill: MUTED });
     if (i === 0) first = [P.x + 10, y - 6, P.w - 20, 112];
   });
   return { svg: browser('lanterne.lan', page).svg, first };
 }
 
 /** The work page of a book on the portal with its download button. */
-export function workPage(title: string, buttonLabel = 'Télécharger (EPUB)'): { svg: string; download: Box; play: Box } {
+export function workPage(
+  title: string,
+  buttonLabel = 'Télécharger (EPUB)',
+): { svg: string; download: Box; play: Box } {
   const top = P.y + 60;
   let page = cover(P.x + 16, top + 16, 110, 160, '#8a4b08', '').svg;
   page += label(P.x + 140, top + 50, title.split(' ').slice(0, 2).join(' '), 18, { bold: true });
@@ -99,7 +119,11 @@ export function workPage(title: string, buttonLabel = 'Télécharger (EPUB)'): {
 }
 
 /** A settings-style list screen under a title bar. */
-export function listScreen(title: string, rows: Array<[string, string?, string?]>, opts: { back?: boolean; extra?: string } = {}): { svg: string; rows: Box[] } {
+export function listScreen(
+  title: string,
+  rows: Array<[string, string?, string?]>,
+  opts: { back?: boolean; extra?: string } = {},
+): { svg: string; rows: Box[] } {
   let svg = rect(P.x, P.y, P.w, P.h, '#ffffff') + appBar(title, { back: opts.back ?? true });
   const boxes: Box[] = [];
   rows.forEach(([t, sub, right], i) => {
@@ -111,7 +135,11 @@ export function listScreen(title: string, rows: Array<[string, string?, string?]
 }
 
 /** A conversation in a messages app, with the bottom bar (photo button, field, send). */
-export function conversation(name: string, bubbles: Array<{ me: boolean; text: string[]; photo?: boolean }>, typed = ''): {
+export function conversation(
+  name: string,
+  bubbles: Array<{ me: boolean; text: string[]; photo?: boolean }>,
+  typed = '',
+): {
   svg: string;
   photoButton: Box;
   send: Box;
@@ -126,7 +154,10 @@ export function conversation(name: string, bubbles: Array<{ me: boolean; text: s
     const w = b.photo ? 170 : 230;
     const x = b.me ? P.x + P.w - w - 12 : P.x + 12;
     svg += rect(x, y, w, h, b.me ? '#d7eed9' : '#eeeeee', { r: 14 });
-    if (b.photo) svg += rect(x + 10, y + 10, w - 20, h - 20, '#8fb3d9', { r: 6 }) + `<path d="M${x + 20} ${y + h - 20} l40 -50 l30 30 l20 -20 l40 40z" fill="#2e7d32"/>`;
+    if (b.photo)
+      svg +=
+        rect(x + 10, y + 10, w - 20, h - 20, '#8fb3d9', { r: 6 }) +
+        `<path d="M${x + 20} ${y + h - 20} l40 -50 l30 30 l20 -20 l40 40z" fill="#2e7d32"/>`;
     b.text.forEach((line, i) => (svg += label(x + 14, y + 28 + i * 22, line, 16)));
     boxes.push([x, y, w, h]);
     y += h + 14;
@@ -137,7 +168,9 @@ export function conversation(name: string, bubbles: Array<{ me: boolean; text: s
   svg += `<g transform="translate(${P.x + 32} ${barY + 32})" fill="${INK}" stroke="${INK}">${GLYPH.photo}</g>`;
   const f = field(P.x + 62, barY + 10, 196, typed, 'Message');
   const send: Box = [P.x + 264, barY + 8, 48, 48];
-  svg += f.svg + `<circle cx="${P.x + 288}" cy="${barY + 32}" r="22" fill="#2e7d32"/><path d="M${P.x + 278} ${barY + 22} l22 10 l-22 10 l4 -10z" fill="#fff"/>`;
+  svg +=
+    f.svg +
+    `<circle cx="${P.x + 288}" cy="${barY + 32}" r="22" fill="#2e7d32"/><path d="M${P.x + 278} ${barY + 22} l22 10 l-22 10 l4 -10z" fill="#fff"/>`;
   return { svg: phoneFrame(svg), photoButton: photo, send, field: f.box, bubbles: boxes };
 }
 

@@ -23,7 +23,15 @@ import {
   textLines,
   type Box,
 } from './kit.js';
-import { bookList, browser, conversation, homeScreen, listScreen, portalPage, workPage } from './scenes.js';
+import {
+  bookList,
+  browser,
+  conversation,
+  homeScreen,
+  listScreen,
+  portalPage,
+  workPage,
+} from './scenes.js';
 
 export interface DraftMarker {
   box: Box;
@@ -44,14 +52,33 @@ export interface DraftStep {
   result?: string;
 }
 
-export type DraftNotice = Omit<NoticeInput, 'steps' | 'format' | 'version' | 'language' | 'licence' | 'authors'> & {
+export type DraftNotice = Omit<
+  NoticeInput,
+  'steps' | 'format' | 'version' | 'language' | 'licence' | 'authors'
+> & {
   steps: DraftStep[];
 };
 
 const P = PHONE;
-const tap = (box: Box, colour: ColourKey = 'rouge', shape: Shape = 'circle'): DraftMarker => ({ box, shape, gesture: 'tap', colour });
-const look = (box: Box, colour: ColourKey = 'rouge'): DraftMarker => ({ box, shape: 'rectangle', gesture: 'look', colour });
-const phone = (action: string, svg: string, alt: string, markers: DraftMarker[], extra: Partial<DraftStep> = {}): DraftStep => ({
+const tap = (box: Box, colour: ColourKey = 'rouge', shape: Shape = 'circle'): DraftMarker => ({
+  box,
+  shape,
+  gesture: 'tap',
+  colour,
+});
+const look = (box: Box, colour: ColourKey = 'rouge'): DraftMarker => ({
+  box,
+  shape: 'rectangle',
+  gesture: 'look',
+  colour,
+});
+const phone = (
+  action: string,
+  svg: string,
+  alt: string,
+  markers: DraftMarker[],
+  extra: Partial<DraftStep> = {},
+): DraftStep => ({
   action,
   svg,
   alt,
@@ -62,9 +89,21 @@ const phone = (action: string, svg: string, alt: string, markers: DraftMarker[],
 
 function wifi(): DraftNotice {
   const home = homeScreen();
-  const settings = listScreen('Réglages', [['Wi-Fi', 'Pas connecté'], ['Bluetooth'], ['Son'], ['Affichage'], ['Batterie']], { back: false });
-  const networks = listScreen('Wi-Fi', [['Lanterne', 'Ouvert'], ['Voisin-5G', 'Protégé'], ['Café du port', 'Protégé']]);
-  const connected = listScreen('Wi-Fi', [['Lanterne', 'Connecté'], ['Voisin-5G', 'Protégé'], ['Café du port', 'Protégé']]);
+  const settings = listScreen(
+    'Réglages',
+    [['Wi-Fi', 'Pas connecté'], ['Bluetooth'], ['Son'], ['Affichage'], ['Batterie']],
+    { back: false },
+  );
+  const networks = listScreen('Wi-Fi', [
+    ['Lanterne', 'Ouvert'],
+    ['Voisin-5G', 'Protégé'],
+    ['Café du port', 'Protégé'],
+  ]);
+  const connected = listScreen('Wi-Fi', [
+    ['Lanterne', 'Connecté'],
+    ['Voisin-5G', 'Protégé'],
+    ['Café du port', 'Protégé'],
+  ]);
   const lanterne = connected.rows[0] ?? [0, 0, 0, 0];
   return {
     id: 'wifi-de-la-boite',
@@ -76,16 +115,36 @@ function wifi(): DraftNotice {
     duration: 3,
     needs: ['Votre téléphone allumé.'],
     steps: [
-      phone('Touchez Réglages {1}.', home.svg, 'L’écran d’accueil du téléphone avec ses applications.', [tap(home.icons['Réglages'] ?? [0, 0, 0, 0])], {
-        tip: 'Réglages a souvent le dessin d’une roue.',
-      }),
-      phone('Touchez Wi-Fi {1}.', settings.svg, 'La liste des réglages du téléphone.', [tap(settings.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')]),
-      phone('Touchez le nom Lanterne {1}.', networks.svg, 'La liste des réseaux Wi-Fi.', [tap(networks.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')], {
-        tip: 'Lanterne est le réseau de la bibliothèque. Il n’a pas de mot de passe.',
-      }),
-      phone('Regardez sous le nom Lanterne {1}.', connected.svg, 'Le réseau Lanterne est connecté.', [look([lanterne[0], lanterne[1] + 26, 160, 30])], {
-        result: 'Vous voyez maintenant le mot Connecté.',
-      }),
+      phone(
+        'Touchez Réglages {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone avec ses applications.',
+        [tap(home.icons['Réglages'] ?? [0, 0, 0, 0])],
+        {
+          tip: 'Réglages a souvent le dessin d’une roue.',
+        },
+      ),
+      phone('Touchez Wi-Fi {1}.', settings.svg, 'La liste des réglages du téléphone.', [
+        tap(settings.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
+      ]),
+      phone(
+        'Touchez le nom Lanterne {1}.',
+        networks.svg,
+        'La liste des réseaux Wi-Fi.',
+        [tap(networks.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+        {
+          tip: 'Lanterne est le réseau de la bibliothèque. Il n’a pas de mot de passe.',
+        },
+      ),
+      phone(
+        'Regardez sous le nom Lanterne {1}.',
+        connected.svg,
+        'Le réseau Lanterne est connecté.',
+        [look([lanterne[0], lanterne[1] + 26, 160, 30])],
+        {
+          result: 'Vous voyez maintenant le mot Connecté.',
+        },
+      ),
     ],
   };
 }
@@ -99,23 +158,48 @@ function portal(): DraftNotice {
   return {
     id: 'ouvrir-le-portail',
     title: 'Ouvrir le site de la bibliothèque',
-    summary: 'Vous ouvrez le site Lanterne sur votre téléphone. Vous y trouvez les livres et les notices.',
+    summary:
+      'Vous ouvrez le site Lanterne sur votre téléphone. Vous y trouvez les livres et les notices.',
     level: 'débutant',
     themes: ['smartphone', 'Internet'],
     devices: ['android', 'iphone'],
     duration: 3,
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.'],
     steps: [
-      phone('Touchez Internet {1}.', home.svg, 'L’écran d’accueil du téléphone.', [tap(home.icons['Internet'] ?? [0, 0, 0, 0])], {
-        tip: 'Sur un iPhone, Internet s’appelle Safari.',
-      }),
-      phone('Touchez la barre d’adresse {1}.', empty.svg, 'Le navigateur avec la barre d’adresse vide.', [tap(empty.bar, 'rouge', 'rectangle')]),
-      phone('Écrivez lanterne.lan {1}.', typing.svg, 'Le clavier est ouvert. L’adresse est écrite.', [{ box: typing.bar, shape: 'rectangle', gesture: 'type-text', colour: 'rouge' }]),
-      phone('Touchez Aller {2}.', typing.svg, 'Le clavier avec la touche Aller.', [tap(kb.box, 'bleu')]),
-      phone('Regardez le haut de la page {1}.', page.svg, 'La page d’accueil du site Lanterne.', [look(page.header)], {
-        result: 'Vous voyez maintenant le nom Lanterne.',
-        tip: 'Vous pouvez aussi scanner le code carré affiché dans la bibliothèque.',
-      }),
+      phone(
+        'Touchez Internet {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone.',
+        [tap(home.icons['Internet'] ?? [0, 0, 0, 0])],
+        {
+          tip: 'Sur un iPhone, Internet s’appelle Safari.',
+        },
+      ),
+      phone(
+        'Touchez la barre d’adresse {1}.',
+        empty.svg,
+        'Le navigateur avec la barre d’adresse vide.',
+        [tap(empty.bar, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Écrivez lanterne.lan {1}.',
+        typing.svg,
+        'Le clavier est ouvert. L’adresse est écrite.',
+        [{ box: typing.bar, shape: 'rectangle', gesture: 'type-text', colour: 'rouge' }],
+      ),
+      phone('Touchez Aller {2}.', typing.svg, 'Le clavier avec la touche Aller.', [
+        tap(kb.box, 'bleu'),
+      ]),
+      phone(
+        'Regardez le haut de la page {1}.',
+        page.svg,
+        'La page d’accueil du site Lanterne.',
+        [look(page.header)],
+        {
+          result: 'Vous voyez maintenant le nom Lanterne.',
+          tip: 'Vous pouvez aussi scanner le code carré affiché dans la bibliothèque.',
+        },
+      ),
     ],
   };
 }
@@ -142,21 +226,37 @@ function bookAndroid(): DraftNotice {
     duration: 5,
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.', 'Le site Lanterne ouvert.'],
     steps: [
-      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [tap(page.browse, 'rouge', 'rectangle')]),
-      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [tap(list.first, 'rouge', 'rectangle')]),
-      phone('Touchez Télécharger {1}.', work.svg, 'La page du livre avec le bouton Télécharger.', [tap(work.download, 'rouge', 'rectangle')], {
-        result: 'Le téléphone garde le livre.',
-      }),
+      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [
+        tap(page.browse, 'rouge', 'rectangle'),
+      ]),
+      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [
+        tap(list.first, 'rouge', 'rectangle'),
+      ]),
+      phone(
+        'Touchez Télécharger {1}.',
+        work.svg,
+        'La page du livre avec le bouton Télécharger.',
+        [tap(work.download, 'rouge', 'rectangle')],
+        {
+          result: 'Le téléphone garde le livre.',
+        },
+      ),
       phone(
         'Faites glisser un doigt du haut vers le bas {1}.',
         homeScreen().svg,
         'Le doigt glisse depuis le haut de l’écran.',
         [{ box: swipe, shape: 'arrow', gesture: 'swipe-down', colour: 'rouge' }],
       ),
-      phone('Touchez Téléchargement terminé {2}.', shade, 'Le message Téléchargement terminé.', [tap(notif, 'bleu', 'rectangle')], {
-        result: 'Vous voyez maintenant la première page du livre.',
-        tip: 'Il faut une application de lecture. La notice Lire un livre vous aide.',
-      }),
+      phone(
+        'Touchez Téléchargement terminé {2}.',
+        shade,
+        'Le message Téléchargement terminé.',
+        [tap(notif, 'bleu', 'rectangle')],
+        {
+          result: 'Vous voyez maintenant la première page du livre.',
+          tip: 'Il faut une application de lecture. La notice Lire un livre vous aide.',
+        },
+      ),
     ],
   };
 }
@@ -187,22 +287,41 @@ function bookIphone(): DraftNotice {
   return {
     id: 'livre-iphone',
     title: 'Télécharger un livre sur un iPhone',
-    summary: 'Vous prenez un livre gratuit de la bibliothèque. Vous le lisez avec l’application Livres.',
+    summary:
+      'Vous prenez un livre gratuit de la bibliothèque. Vous le lisez avec l’application Livres.',
     level: 'débutant',
     themes: ['smartphone', 'livres'],
     devices: ['iphone'],
     duration: 5,
     needs: ['Votre iPhone connecté au Wi-Fi Lanterne.', 'Le site Lanterne ouvert dans Safari.'],
     steps: [
-      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [tap(page.browse, 'rouge', 'rectangle')]),
-      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [tap(list.first, 'rouge', 'rectangle')]),
-      phone('Touchez Télécharger {1}.', work.svg, 'La page du livre avec le bouton Télécharger.', [tap(work.download, 'rouge', 'rectangle')]),
-      phone('Touchez encore Télécharger {2}.', ask, 'Le téléphone demande une confirmation.', [tap(askYes, 'bleu', 'rectangle')], {
-        warning: 'Ne touchez pas Annuler. Sinon, le livre ne vient pas.',
-      }),
-      phone('Touchez Livres {1}.', share, 'Le choix de l’application pour ouvrir le livre.', [tap(livres)], {
-        result: 'Vous voyez maintenant le livre dans l’application Livres.',
-      }),
+      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [
+        tap(page.browse, 'rouge', 'rectangle'),
+      ]),
+      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [
+        tap(list.first, 'rouge', 'rectangle'),
+      ]),
+      phone('Touchez Télécharger {1}.', work.svg, 'La page du livre avec le bouton Télécharger.', [
+        tap(work.download, 'rouge', 'rectangle'),
+      ]),
+      phone(
+        'Touchez encore Télécharger {2}.',
+        ask,
+        'Le téléphone demande une confirmation.',
+        [tap(askYes, 'bleu', 'rectangle')],
+        {
+          warning: 'Ne touchez pas Annuler. Sinon, le livre ne vient pas.',
+        },
+      ),
+      phone(
+        'Touchez Livres {1}.',
+        share,
+        'Le choix de l’application pour ouvrir le livre.',
+        [tap(livres)],
+        {
+          result: 'Vous voyez maintenant le livre dans l’application Livres.',
+        },
+      ),
     ],
   };
 }
@@ -248,24 +367,53 @@ function readEpub(): DraftNotice {
     duration: 5,
     needs: ['Un livre téléchargé sur votre téléphone.', 'Une application de lecture.'],
     steps: [
-      phone('Touchez Lecture {1}.', home.svg, 'L’écran d’accueil du téléphone.', [tap(home.icons['Lecture'] ?? [0, 0, 0, 0])], {
-        tip: 'Sur un iPhone, l’application s’appelle Livres.',
-      }),
-      phone('Touchez la couverture du livre {1}.', shelf, 'Les livres rangés dans l’application.', [tap(first, 'rouge', 'rectangle')]),
+      phone(
+        'Touchez Lecture {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone.',
+        [tap(home.icons['Lecture'] ?? [0, 0, 0, 0])],
+        {
+          tip: 'Sur un iPhone, l’application s’appelle Livres.',
+        },
+      ),
+      phone('Touchez la couverture du livre {1}.', shelf, 'Les livres rangés dans l’application.', [
+        tap(first, 'rouge', 'rectangle'),
+      ]),
       phone(
         'Pour tourner la page, glissez le doigt vers la gauche {1}.',
         pageText(1, false),
         'Une page du livre.',
-        [{ box: [P.x + 60, P.y + 380, 200, 70], shape: 'arrow', gesture: 'swipe-left', colour: 'rouge' }],
+        [
+          {
+            box: [P.x + 60, P.y + 380, 200, 70],
+            shape: 'arrow',
+            gesture: 'swipe-left',
+            colour: 'rouge',
+          },
+        ],
         { tip: 'Pour revenir en arrière, glissez vers la droite.' },
       ),
-      phone('Touchez le milieu de la page {1}.', pageText(2, false), 'Une page du livre.', [tap([P.x + 108, P.y + 210, 100, 100])], {
-        result: 'Vous voyez maintenant des boutons en haut.',
-      }),
-      phone('Touchez Aa {2}.', pageText(2, true), 'Les boutons du livre sont affichés.', [tap([P.x + P.w - 72, P.y + 6, 60, 48], 'bleu')]),
-      phone('Touchez le grand A {3}.', size, 'Le choix de la taille du texte.', [tap([P.x + 176, P.y + 370, 110, 70], 'vert', 'rectangle')], {
-        result: 'Vous voyez maintenant le texte en plus grand.',
-      }),
+      phone(
+        'Touchez le milieu de la page {1}.',
+        pageText(2, false),
+        'Une page du livre.',
+        [tap([P.x + 108, P.y + 210, 100, 100])],
+        {
+          result: 'Vous voyez maintenant des boutons en haut.',
+        },
+      ),
+      phone('Touchez Aa {2}.', pageText(2, true), 'Les boutons du livre sont affichés.', [
+        tap([P.x + P.w - 72, P.y + 6, 60, 48], 'bleu'),
+      ]),
+      phone(
+        'Touchez le grand A {3}.',
+        size,
+        'Le choix de la taille du texte.',
+        [tap([P.x + 176, P.y + 370, 110, 70], 'vert', 'rectangle')],
+        {
+          result: 'Vous voyez maintenant le texte en plus grand.',
+        },
+      ),
     ],
   };
 }
@@ -275,20 +423,32 @@ function audioBook(): DraftNotice {
   const player = (playing: boolean) => {
     const top = P.y + 60;
     let page = cover(P.x + 78, top + 20, 160, 160, '#2e7d32', 'Contes').svg;
-    page += label(P.x + P.w / 2, top + 214, 'Contes à écouter', 19, { anchor: 'middle', bold: true });
-    page += rect(P.x + 24, top + 250, P.w - 48, 8, '#d6d3c7', { r: 4 }) + rect(P.x + 24, top + 250, 90, 8, '#0b4f8a', { r: 4 });
+    page += label(P.x + P.w / 2, top + 214, 'Contes à écouter', 19, {
+      anchor: 'middle',
+      bold: true,
+    });
+    page +=
+      rect(P.x + 24, top + 250, P.w - 48, 8, '#d6d3c7', { r: 4 }) +
+      rect(P.x + 24, top + 250, 90, 8, '#0b4f8a', { r: 4 });
     page += `<circle cx="${P.x + 114}" cy="${top + 254}" r="12" fill="#0b4f8a"/>`;
-    page += label(P.x + 24, top + 284, '3:12', 14, { fill: MUTED }) + label(P.x + P.w - 24, top + 284, '12:40', 14, { fill: MUTED, anchor: 'end' });
+    page +=
+      label(P.x + 24, top + 284, '3:12', 14, { fill: MUTED }) +
+      label(P.x + P.w - 24, top + 284, '12:40', 14, { fill: MUTED, anchor: 'end' });
     page += `<circle cx="${P.x + P.w / 2}" cy="${top + 350}" r="44" fill="#0b4f8a"/>`;
     page += playing
-      ? rect(P.x + P.w / 2 - 16, top + 330, 11, 40, '#fff') + rect(P.x + P.w / 2 + 5, top + 330, 11, 40, '#fff')
+      ? rect(P.x + P.w / 2 - 16, top + 330, 11, 40, '#fff') +
+        rect(P.x + P.w / 2 + 5, top + 330, 11, 40, '#fff')
       : `<path d="M${P.x + P.w / 2 - 12} ${top + 328} l34 22 l-34 22z" fill="#fff"/>`;
-    return { svg: browser('lanterne.lan', page).svg, play: [P.x + P.w / 2 - 48, top + 302, 96, 96] as Box, bar: [P.x + 100, top + 236, 200, 36] as Box };
+    return {
+      svg: browser('lanterne.lan', page).svg,
+      play: [P.x + P.w / 2 - 48, top + 302, 96, 96] as Box,
+      bar: [P.x + 100, top + 236, 200, 36] as Box,
+    };
   };
   const stopped = player(false);
   const playing = player(true);
-  const sideFrame = playing.svg.replace('</svg>', '') +
-    rect(356, 180, 4, 60, INK) + rect(356, 260, 4, 60, INK);
+  const sideFrame =
+    playing.svg.replace('</svg>', '') + rect(356, 180, 4, 60, INK) + rect(356, 260, 4, 60, INK);
   return {
     id: 'livre-audio',
     title: 'Écouter un livre audio',
@@ -299,20 +459,37 @@ function audioBook(): DraftNotice {
     duration: 4,
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.', 'Des écouteurs, si vous le voulez.'],
     steps: [
-      phone('Touchez le livre audio que vous voulez {1}.', list.svg, 'La liste des livres audio.', [tap(list.first, 'rouge', 'rectangle')]),
-      phone('Touchez le bouton Lecture {1}.', stopped.svg, 'Le lecteur du livre audio.', [tap(stopped.play)], {
-        result: 'Vous entendez maintenant la voix.',
-      }),
-      phone('Pour faire une pause, touchez le même bouton {1}.', playing.svg, 'Le lecteur pendant l’écoute.', [tap(playing.play)]),
+      phone('Touchez le livre audio que vous voulez {1}.', list.svg, 'La liste des livres audio.', [
+        tap(list.first, 'rouge', 'rectangle'),
+      ]),
+      phone(
+        'Touchez le bouton Lecture {1}.',
+        stopped.svg,
+        'Le lecteur du livre audio.',
+        [tap(stopped.play)],
+        {
+          result: 'Vous entendez maintenant la voix.',
+        },
+      ),
+      phone(
+        'Pour faire une pause, touchez le même bouton {1}.',
+        playing.svg,
+        'Le lecteur pendant l’écoute.',
+        [tap(playing.play)],
+      ),
       phone(
         'Pour avancer, faites glisser le rond vers la droite {2}.',
         playing.svg,
         'La barre du temps du lecteur.',
         [{ box: playing.bar, shape: 'arrow', gesture: 'swipe-right', colour: 'bleu' }],
       ),
-      phone('Pour régler le son, appuyez sur les boutons du côté {3}.', sideFrame, 'Les boutons du son sur le côté du téléphone.', [
-        { box: [318, 170, 40, 160], shape: 'rectangle', gesture: 'tap', colour: 'vert' },
-      ], { tip: 'Le bouton du haut monte le son. Le bouton du bas baisse le son.' }),
+      phone(
+        'Pour régler le son, appuyez sur les boutons du côté {3}.',
+        sideFrame,
+        'Les boutons du son sur le côté du téléphone.',
+        [{ box: [318, 170, 40, 160], shape: 'rectangle', gesture: 'tap', colour: 'vert' }],
+        { tip: 'Le bouton du haut monte le son. Le bouton du bas baisse le son.' },
+      ),
     ],
   };
 }
@@ -331,7 +508,9 @@ function kiosk(): DraftNotice {
     ['Apprendre', '#6a1b9a'],
     ['Infos', '#38526b'],
   ];
-  const topBar = rect(K.x, K.y, K.w, 70, '#123c69') + label(K.x + 20, K.y + 46, 'Lanterne', 28, { fill: '#fff', bold: true });
+  const topBar =
+    rect(K.x, K.y, K.w, 70, '#123c69') +
+    label(K.x + 20, K.y + 46, 'Lanterne', 28, { fill: '#fff', bold: true });
   const aPlus = button(K.x + K.w - 200, K.y + 8, 84, 54, 'A+', '#ffd166', INK, 24);
   const homeBtn = button(K.x + K.w - 104, K.y + 8, 94, 54, 'Accueil', '#ffffff', INK, 18);
   let home = topBar + aPlus.svg + homeBtn.svg;
@@ -343,7 +522,11 @@ function kiosk(): DraftNotice {
     tileBoxes.push([x, y, 224, 150]);
   });
   const search = button(K.x + 24 + 2 * 244, K.y + 270, 224, 150, 'Chercher', '#ffffff', INK, 28);
-  home += rect(search.box[0], search.box[1], search.box[2], search.box[3], 'none', { r: 10, stroke: INK }) + search.svg;
+  home +=
+    rect(search.box[0], search.box[1], search.box[2], search.box[3], 'none', {
+      r: 10,
+      stroke: INK,
+    }) + search.svg;
   const homeSvg = kioskFrame(home);
   const keys = 'azertyuiop';
   let kb = topBar + field(K.x + 24, K.y + 90, K.w - 48, 'jard').svg;
@@ -352,7 +535,9 @@ function kiosk(): DraftNotice {
     const row = ['azertyuiop', 'qsdfghjklm', 'wxcvbnéèàç'][r] ?? keys;
     [...row].forEach((ch, i) => {
       const x = K.x + 24 + i * 71;
-      kb += rect(x, kbTop + r * 80, 64, 70, '#ffffff', { r: 8, stroke: '#6b6b76' }) + label(x + 32, kbTop + r * 80 + 45, ch, 26, { anchor: 'middle' });
+      kb +=
+        rect(x, kbTop + r * 80, 64, 70, '#ffffff', { r: 8, stroke: '#6b6b76' }) +
+        label(x + 32, kbTop + r * 80 + 45, ch, 26, { anchor: 'middle' });
     });
   }
   const kbSvg = kioskFrame(kb);
@@ -367,7 +552,13 @@ function kiosk(): DraftNotice {
     duration: 3,
     needs: ['Rien. La borne est prête.'],
     steps: [
-      { action: 'Touchez l’écran pour commencer {1}.', svg: welcome, size: 'kiosk', alt: 'L’écran d’accueil de la borne.', markers: [tap([250, 150, 300, 160])] },
+      {
+        action: 'Touchez l’écran pour commencer {1}.',
+        svg: welcome,
+        size: 'kiosk',
+        alt: 'L’écran d’accueil de la borne.',
+        markers: [tap([250, 150, 300, 160])],
+      },
       {
         action: 'Touchez une grande case, par exemple Livres {1}.',
         svg: homeSvg,
@@ -375,7 +566,13 @@ function kiosk(): DraftNotice {
         alt: 'Les grandes cases de la borne.',
         markers: [tap(tileBoxes[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
       },
-      { action: 'Pour chercher, touchez Chercher {2}.', svg: homeSvg, size: 'kiosk', alt: 'Les grandes cases de la borne.', markers: [tap(search.box, 'bleu', 'rectangle')] },
+      {
+        action: 'Pour chercher, touchez Chercher {2}.',
+        svg: homeSvg,
+        size: 'kiosk',
+        alt: 'Les grandes cases de la borne.',
+        markers: [tap(search.box, 'bleu', 'rectangle')],
+      },
       {
         action: 'Écrivez avec le clavier de l’écran {3}.',
         svg: kbSvg,
@@ -418,47 +615,112 @@ function fraud(): DraftNotice {
       field(P.x + 16, P.y + 176, P.w - 32, '', 'Code secret').svg +
       button(P.x + 16, P.y + 240, P.w - 32, 52, 'Payer').svg,
   ).svg;
-  const listDel = listScreen('Messages', [['06 12 34 56 78', 'Votre colis est bloqué.'], ['Marie', 'À demain !'], ['Pharmacie', 'Votre commande est prête.']], {
-    back: false,
-    extra:
-      rect(P.x + 60, P.y + 120, 220, 110, '#ffffff', { r: 12, stroke: '#6b6b76' }) +
-      button(P.x + 76, P.y + 140, 188, 70, 'Supprimer', '#c62828', '#fff', 18).svg,
-  });
+  const listDel = listScreen(
+    'Messages',
+    [
+      ['06 12 34 56 78', 'Votre colis est bloqué.'],
+      ['Marie', 'À demain !'],
+      ['Pharmacie', 'Votre commande est prête.'],
+    ],
+    {
+      back: false,
+      extra:
+        rect(P.x + 60, P.y + 120, 220, 110, '#ffffff', { r: 12, stroke: '#6b6b76' }) +
+        button(P.x + 76, P.y + 140, 188, 70, 'Supprimer', '#c62828', '#fff', 18).svg,
+    },
+  );
   return {
     id: 'message-frauduleux',
     title: 'Reconnaître un faux message',
-    summary: 'Des escrocs envoient de faux messages. Ils veulent votre argent. Vous apprenez à les reconnaître.',
+    summary:
+      'Des escrocs envoient de faux messages. Ils veulent votre argent. Vous apprenez à les reconnaître.',
     level: 'débutant',
     themes: ['sécurité', 'smartphone'],
     devices: ['android', 'iphone', 'ordinateur'],
     duration: 5,
     needs: ['Un message qui vous semble bizarre.'],
     steps: [
-      phone('Regardez qui envoie le message {1}.', sms.svg, 'Un message d’un numéro inconnu.', [look(sender)], {
-        tip: 'Un numéro inconnu doit vous rendre prudent.',
-      }),
-      phone('Méfiez-vous des messages pressés {2}.', sms.svg, 'Le message dit Dernier jour.', [look(second ?? [0, 0, 0, 0], 'bleu')], {
-        tip: 'Un escroc veut que vous alliez vite.',
-      }),
-      phone('Ne touchez pas le lien du message {1}.', sms.svg, 'Le lien dans le message.', [look(link)], {
-        warning: 'Le lien ouvre un faux site.',
-      }),
-      phone('Ne donnez jamais votre code secret {1}.', formPage, 'Un faux site demande la carte bancaire.', [look([P.x + 16, P.y + 176, P.w - 32, 44])], {
-        warning: 'Votre banque ne demande jamais votre code secret.',
-      }),
-      phone('Gardez le doigt appuyé sur le message {1}.', listScreen('Messages', [['06 12 34 56 78', 'Votre colis est bloqué.'], ['Marie', 'À demain !'], ['Pharmacie', 'Votre commande est prête.']], { back: false }).svg, 'La liste des messages.', [
-        { box: [P.x + 4, P.y + 64, P.w - 8, 56], shape: 'rectangle', gesture: 'long-press', colour: 'rouge' },
-      ]),
-      phone('Touchez Supprimer {2}.', listDel.svg, 'Le bouton Supprimer.', [tap([P.x + 76, P.y + 140, 188, 70], 'bleu', 'rectangle')], {
-        tip: 'Vous avez un doute ? Montrez le message à la bibliothèque.',
-      }),
+      phone(
+        'Regardez qui envoie le message {1}.',
+        sms.svg,
+        'Un message d’un numéro inconnu.',
+        [look(sender)],
+        {
+          tip: 'Un numéro inconnu doit vous rendre prudent.',
+        },
+      ),
+      phone(
+        'Méfiez-vous des messages pressés {2}.',
+        sms.svg,
+        'Le message dit Dernier jour.',
+        [look(second ?? [0, 0, 0, 0], 'bleu')],
+        {
+          tip: 'Un escroc veut que vous alliez vite.',
+        },
+      ),
+      phone(
+        'Ne touchez pas le lien du message {1}.',
+        sms.svg,
+        'Le lien dans le message.',
+        [look(link)],
+        {
+          warning: 'Le lien ouvre un faux site.',
+        },
+      ),
+      phone(
+        'Ne donnez jamais votre code secret {1}.',
+        formPage,
+        'Un faux site demande la carte bancaire.',
+        [look([P.x + 16, P.y + 176, P.w - 32, 44])],
+        {
+          warning: 'Votre banque ne demande jamais votre code secret.',
+        },
+      ),
+      phone(
+        'Gardez le doigt appuyé sur le message {1}.',
+        listScreen(
+          'Messages',
+          [
+            ['06 12 34 56 78', 'Votre colis est bloqué.'],
+            ['Marie', 'À demain !'],
+            ['Pharmacie', 'Votre commande est prête.'],
+          ],
+          { back: false },
+        ).svg,
+        'La liste des messages.',
+        [
+          {
+            box: [P.x + 4, P.y + 64, P.w - 8, 56],
+            shape: 'rectangle',
+            gesture: 'long-press',
+            colour: 'rouge',
+          },
+        ],
+      ),
+      phone(
+        'Touchez Supprimer {2}.',
+        listDel.svg,
+        'Le bouton Supprimer.',
+        [tap([P.x + 76, P.y + 140, 188, 70], 'bleu', 'rectangle')],
+        {
+          tip: 'Vous avez un doute ? Montrez le message à la bibliothèque.',
+        },
+      ),
     ],
   };
 }
 
 function videoCall(): DraftNotice {
   const home = homeScreen();
-  const contacts = listScreen('Appel vidéo', [['Marie', 'Ma fille'], ['Paul', 'Mon voisin'], ['Sophie', 'Ma petite-fille']], { back: false });
+  const contacts = listScreen(
+    'Appel vidéo',
+    [
+      ['Marie', 'Ma fille'],
+      ['Paul', 'Mon voisin'],
+      ['Sophie', 'Ma petite-fille'],
+    ],
+    { back: false },
+  );
   const contact = phoneFrame(
     rect(P.x, P.y, P.w, P.h, '#ffffff') +
       appBar('Marie', { back: true, fill: '#6a1b9a' }) +
@@ -472,7 +734,10 @@ function videoCall(): DraftNotice {
     phoneFrame(
       rect(P.x, P.y, P.w, P.h, '#2b2b33') +
         (ringing
-          ? label(P.x + P.w / 2, P.y + 200, 'Appel de Marie…', 22, { fill: '#fff', anchor: 'middle' })
+          ? label(P.x + P.w / 2, P.y + 200, 'Appel de Marie…', 22, {
+              fill: '#fff',
+              anchor: 'middle',
+            })
           : `<circle cx="${P.x + P.w / 2}" cy="${P.y + 190}" r="80" fill="#d9b38c"/><circle cx="${P.x + P.w / 2}" cy="${P.y + 340}" r="110" fill="#6a1b9a"/>`) +
         rect(P.x + P.w - 110, P.y + 20, 90, 130, '#8fb3d9', { r: 8 }) +
         `<circle cx="${P.x + P.w / 2}" cy="${P.y + P.h - 70}" r="40" fill="#c62828"/>` +
@@ -489,35 +754,71 @@ function videoCall(): DraftNotice {
     duration: 5,
     needs: ['Votre téléphone connecté à Internet.', 'La personne dans vos contacts.'],
     steps: [
-      phone('Touchez Appel vidéo {1}.', home.svg, 'L’écran d’accueil du téléphone.', [tap(home.icons['Appel vidéo'] ?? [0, 0, 0, 0])]),
-      phone('Touchez le nom de la personne {1}.', contacts.svg, 'La liste des personnes.', [tap(contacts.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')]),
-      phone('Touchez Vidéo {2}.', contact, 'La fiche de Marie avec le bouton Vidéo.', [tap([P.x + 166, P.y + 300, 110, 80], 'bleu', 'rectangle')]),
-      phone('Attendez que la personne réponde {1}.', inCall(true), 'Le téléphone appelle Marie.', [look([P.x + 40, P.y + 170, P.w - 80, 50])], {
-        result: 'Vous voyez maintenant le visage de la personne.',
-        tip: 'Votre image est dans le petit carré.',
-      }),
-      phone('Pour finir, touchez le bouton rouge {1}.', inCall(false), 'L’appel en cours.', [tap(hang)], {
-        result: 'L’appel est fini.',
-      }),
+      phone('Touchez Appel vidéo {1}.', home.svg, 'L’écran d’accueil du téléphone.', [
+        tap(home.icons['Appel vidéo'] ?? [0, 0, 0, 0]),
+      ]),
+      phone('Touchez le nom de la personne {1}.', contacts.svg, 'La liste des personnes.', [
+        tap(contacts.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
+      ]),
+      phone('Touchez Vidéo {2}.', contact, 'La fiche de Marie avec le bouton Vidéo.', [
+        tap([P.x + 166, P.y + 300, 110, 80], 'bleu', 'rectangle'),
+      ]),
+      phone(
+        'Attendez que la personne réponde {1}.',
+        inCall(true),
+        'Le téléphone appelle Marie.',
+        [look([P.x + 40, P.y + 170, P.w - 80, 50])],
+        {
+          result: 'Vous voyez maintenant le visage de la personne.',
+          tip: 'Votre image est dans le petit carré.',
+        },
+      ),
+      phone(
+        'Pour finir, touchez le bouton rouge {1}.',
+        inCall(false),
+        'L’appel en cours.',
+        [tap(hang)],
+        {
+          result: 'L’appel est fini.',
+        },
+      ),
     ],
   };
 }
 
 function sendPhoto(): DraftNotice {
   const home = homeScreen();
-  const list = listScreen('Messages', [['Marie', 'À demain !'], ['Paul', 'Merci beaucoup.'], ['Pharmacie', 'Votre commande est prête.']], { back: false });
-  const conv = conversation('Marie', [{ me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] }]);
+  const list = listScreen(
+    'Messages',
+    [
+      ['Marie', 'À demain !'],
+      ['Paul', 'Merci beaucoup.'],
+      ['Pharmacie', 'Votre commande est prête.'],
+    ],
+    { back: false },
+  );
+  const conv = conversation('Marie', [
+    { me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] },
+  ]);
   let grid = rect(P.x, P.y, P.w, P.h, '#ffffff') + appBar('Photos', { fill: '#b34700' });
   const cells: Box[] = [];
   for (let i = 0; i < 9; i += 1) {
     const x = P.x + 8 + (i % 3) * 102;
     const y = P.y + 64 + Math.floor(i / 3) * 102;
     grid += rect(x, y, 96, 96, ['#8fb3d9', '#b7d3a8', '#e7c9a9'][i % 3] ?? '#ccc', { r: 4 });
-    if (i === 4) grid += `<path d="M${x + 8} ${y + 88} l30 -40 l20 20 l14 -14 l20 34z" fill="#2e7d32"/><circle cx="${x + 70}" cy="${y + 24}" r="10" fill="#ffd166"/>`;
+    if (i === 4)
+      grid += `<path d="M${x + 8} ${y + 88} l30 -40 l20 20 l14 -14 l20 34z" fill="#2e7d32"/><circle cx="${x + 70}" cy="${y + 24}" r="10" fill="#ffd166"/>`;
     cells.push([x, y, 96, 96]);
   }
-  const picked = conversation('Marie', [{ me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] }], 'photo choisie');
-  const sent = conversation('Marie', [{ me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] }, { me: true, text: [], photo: true }]);
+  const picked = conversation(
+    'Marie',
+    [{ me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] }],
+    'photo choisie',
+  );
+  const sent = conversation('Marie', [
+    { me: false, text: ['Tu m’envoies une photo', 'du jardin ?'] },
+    { me: true, text: [], photo: true },
+  ]);
   return {
     id: 'envoyer-une-photo',
     title: 'Envoyer une photo par message',
@@ -528,14 +829,30 @@ function sendPhoto(): DraftNotice {
     duration: 4,
     needs: ['Votre téléphone.', 'Une photo déjà prise.'],
     steps: [
-      phone('Touchez Messages {1}.', home.svg, 'L’écran d’accueil du téléphone.', [tap(home.icons['Messages'] ?? [0, 0, 0, 0])]),
-      phone('Touchez le nom de la personne {1}.', list.svg, 'La liste des messages.', [tap(list.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')]),
-      phone('Touchez le bouton photo {2}.', conv.svg, 'La discussion avec Marie.', [tap(conv.photoButton, 'bleu')]),
-      phone('Touchez la photo que vous voulez {3}.', phoneFrame(grid), 'Les photos du téléphone.', [tap(cells[4] ?? [0, 0, 0, 0], 'vert', 'rectangle')]),
-      phone('Touchez Envoyer {4}.', picked.svg, 'La photo est prête à partir.', [tap(picked.send, 'orange')]),
-      phone('Regardez la discussion {1}.', sent.svg, 'La photo est dans la discussion.', [look(sent.bubbles[1] ?? [0, 0, 0, 0])], {
-        result: 'Vous voyez maintenant la photo dans la discussion.',
-      }),
+      phone('Touchez Messages {1}.', home.svg, 'L’écran d’accueil du téléphone.', [
+        tap(home.icons['Messages'] ?? [0, 0, 0, 0]),
+      ]),
+      phone('Touchez le nom de la personne {1}.', list.svg, 'La liste des messages.', [
+        tap(list.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
+      ]),
+      phone('Touchez le bouton photo {2}.', conv.svg, 'La discussion avec Marie.', [
+        tap(conv.photoButton, 'bleu'),
+      ]),
+      phone('Touchez la photo que vous voulez {3}.', phoneFrame(grid), 'Les photos du téléphone.', [
+        tap(cells[4] ?? [0, 0, 0, 0], 'vert', 'rectangle'),
+      ]),
+      phone('Touchez Envoyer {4}.', picked.svg, 'La photo est prête à partir.', [
+        tap(picked.send, 'orange'),
+      ]),
+      phone(
+        'Regardez la discussion {1}.',
+        sent.svg,
+        'La photo est dans la discussion.',
+        [look(sent.bubbles[1] ?? [0, 0, 0, 0])],
+        {
+          result: 'Vous voyez maintenant la photo dans la discussion.',
+        },
+      ),
     ],
   };
 }

@@ -69,20 +69,30 @@ describe('the notice editor (admin area, real Chromium)', () => {
     // Touch the picture at 25 % / 50 %: a marker is placed there and saved.
     const bbox = await picture.boundingBox();
     if (!bbox) throw new Error('no picture box');
-    await Promise.all([page.waitForNavigation(), picture.click({ position: { x: bbox.width * 0.25, y: bbox.height * 0.5 } })]);
+    await Promise.all([
+      page.waitForNavigation(),
+      picture.click({ position: { x: bbox.width * 0.25, y: bbox.height * 0.5 } }),
+    ]);
     const x = Number(await page.locator('input[name="s1.m1.x"]').inputValue());
     const w = Number(await page.locator('input[name="s1.m1.w"]').inputValue());
     expect(Math.abs(x + w / 2 - 0.25)).toBeLessThan(0.01);
-    for (const m of await measureMarkers(page, '#etape-1')) expect(markerError(m)).toBeLessThan(0.015);
+    for (const m of await measureMarkers(page, '#etape-1'))
+      expect(markerError(m)).toBeLessThan(0.015);
 
     // FALC warnings show inline, without blocking the save.
-    await page.locator('textarea[name="s1.action"]').fill('Appuyez longtemps sur le bouton {1} qui se trouve sur le côté droit de la tablette.');
+    await page
+      .locator('textarea[name="s1.action"]')
+      .fill('Appuyez longtemps sur le bouton {1} qui se trouve sur le côté droit de la tablette.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForURL(/ok=1/);
-    expect(await page.locator('#etape-1 .falc-warnings').textContent()).toContain('Phrase de 15 mots');
+    expect(await page.locator('#etape-1 .falc-warnings').textContent()).toContain(
+      'Phrase de 15 mots',
+    );
     await page.locator('textarea[name="s1.action"]').fill('Appuyez sur le bouton du côté {1}.');
     await page.locator('input[name="s1.alt"]').fill('La tablette éteinte.');
-    await page.locator('textarea[name="summary"]').fill('Vous allumez la tablette de la bibliothèque.');
+    await page
+      .locator('textarea[name="summary"]')
+      .fill('Vous allumez la tablette de la bibliothèque.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForURL(/ok=1/);
     expect(await page.locator('.falc-warnings').count()).toBe(0);
@@ -109,7 +119,9 @@ describe('the notice editor (admin area, real Chromium)', () => {
     await page.getByRole('button', { name: 'Monter l’étape 2' }).click();
     await page.waitForURL(/ok=1/);
     expect(await page.locator('textarea[name="s1.action"]').inputValue()).toBe('Attendez le logo.');
-    expect(await page.locator('textarea[name="s2.action"]').inputValue()).toBe('Appuyez sur le bouton du côté {1}.');
+    expect(await page.locator('textarea[name="s2.action"]').inputValue()).toBe(
+      'Appuyez sur le bouton du côté {1}.',
+    );
     // Step 1 has no picture now: the notice stops showing until it does; put it back.
     await page.getByRole('button', { name: 'Descendre l’étape 1' }).click();
     await page.waitForURL(/ok=1/);
@@ -125,13 +137,24 @@ describe('the notice editor (admin area, real Chromium)', () => {
     expect(res.status()).toBe(200);
     const zip = path.join(work, 'export.zip');
     writeFileSync(zip, await res.body());
-    const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort();
+    const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .sort();
     expect(listing[0]).toBe('lanterne-pack.json');
     expect(listing).toContain('notices/allumer-la-tablette/notice.json');
-    expect(listing.some((f) => /^notices\/allumer-la-tablette\/image-[0-9a-f]+\.png$/.test(f))).toBe(true);
-    const manifest = manifestSchema.parse(JSON.parse(execFileSync('unzip', ['-p', zip, 'lanterne-pack.json'], { encoding: 'utf8' })));
+    expect(
+      listing.some((f) => /^notices\/allumer-la-tablette\/image-[0-9a-f]+\.png$/.test(f)),
+    ).toBe(true);
+    const manifest = manifestSchema.parse(
+      JSON.parse(execFileSync('unzip', ['-p', zip, 'lanterne-pack.json'], { encoding: 'utf8' })),
+    );
     expect(manifest.notices.map((n) => n.id)).toEqual(['allumer-la-tablette']);
-    const noticeJson = execFileSync('unzip', ['-p', zip, 'notices/allumer-la-tablette/notice.json']);
+    const noticeJson = execFileSync('unzip', [
+      '-p',
+      zip,
+      'notices/allumer-la-tablette/notice.json',
+    ]);
     expect(manifest.notices[0]?.size).toBe(noticeJson.length);
 
     // A second box imports the exported zip through the real pack import.
@@ -141,7 +164,11 @@ describe('the notice editor (admin area, real Chromium)', () => {
       expect(outcome.status).toBe('imported');
       expect(other.ctx.notices.errors()).toEqual([]);
       expect(other.ctx.notices.get('allumer-la-tablette')?.notice.steps).toHaveLength(1);
-      expect((await other.app.request('/notices/allumer-la-tablette/pictures/1')).headers.get('content-type')).toBe('image/png');
+      expect(
+        (await other.app.request('/notices/allumer-la-tablette/pictures/1')).headers.get(
+          'content-type',
+        ),
+      ).toBe('image/png');
     } finally {
       await other.cleanup();
     }

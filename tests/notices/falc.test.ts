@@ -8,12 +8,20 @@ import { STARTER_DIR, starterIds } from './helpers.js';
 describe('FALC helper', () => {
   it('flags long sentences, initials, abbreviations, special characters, numbers and jargon', () => {
     const codes = (t: string) => checkText(t).map((w) => `${w.code}:${w.excerpt}`);
-    expect(codes('Cliquez sur l’icône en haut à droite de votre écran pour ouvrir le menu du téléphone.')).toEqual([
+    expect(
+      codes(
+        'Cliquez sur l’icône en haut à droite de votre écran pour ouvrir le menu du téléphone.',
+      ),
+    ).toEqual([
       'long-sentence:Cliquez sur l’icône en haut à droite de votre écran pour ouvrir le menu du téléphone.',
       'jargon:cliquez',
       'jargon:icône',
     ]);
-    expect(codes('Tapez l’URL de la SNCF.')).toEqual(['abbreviation:URL', 'abbreviation:SNCF', 'jargon:url']);
+    expect(codes('Tapez l’URL de la SNCF.')).toEqual([
+      'abbreviation:URL',
+      'abbreviation:SNCF',
+      'jargon:url',
+    ]);
     expect(codes('Prenez des photos, etc.')).toEqual(['abbreviation:etc.']);
     expect(codes('Payez 1500 euros & gagnez 100 %.')).toEqual([
       'special-character:&',
@@ -30,7 +38,9 @@ describe('FALC helper', () => {
 
   it('finds no warning in any starter notice (actions, tips, warnings, results, titles)', () => {
     for (const id of starterIds()) {
-      const parsed = parseNotice(JSON.parse(readFileSync(path.join(STARTER_DIR, id, 'notice.json'), 'utf8')));
+      const parsed = parseNotice(
+        JSON.parse(readFileSync(path.join(STARTER_DIR, id, 'notice.json'), 'utf8')),
+      );
       if (!parsed.ok) throw new Error(`${id}: ${parsed.error}`);
       const warnings = checkNotice(parsed.notice).map((w) => `${id} ${w.where}: ${w.message}`);
       expect(warnings).toEqual([]);

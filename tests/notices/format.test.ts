@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { noticeJsonSchema, parseNotice, parseNoticeText, type NoticeInput } from '../../src/server/notices/format.js';
+import {
+  noticeJsonSchema,
+  parseNotice,
+  parseNoticeText,
+  type NoticeInput,
+} from '../../src/server/notices/format.js';
 import { appRoot } from '../../src/server/paths.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { STARTER_DIR, installStarters, refOf, starterIds } from './helpers.js';
@@ -46,7 +51,8 @@ describe('notice format', () => {
     broken.steps[0].action = 'Touchez le bouton {3}.';
     const parsed = parseNotice(broken);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toContain('étape 1 › action : le texte cite le repère {3}');
+    if (!parsed.ok)
+      expect(parsed.error).toContain('étape 1 › action : le texte cite le repère {3}');
   });
 
   it('refuses paths that climb out, and unreadable JSON', () => {
@@ -60,7 +66,9 @@ describe('notice format', () => {
   });
 
   it('publishes an up-to-date JSON Schema in docs/', () => {
-    const published = JSON.parse(readFileSync(path.join(appRoot(), 'docs', 'notice.schema.json'), 'utf8')) as unknown;
+    const published = JSON.parse(
+      readFileSync(path.join(appRoot(), 'docs', 'notice.schema.json'), 'utf8'),
+    ) as unknown;
     expect(published).toEqual(JSON.parse(JSON.stringify(noticeJsonSchema())));
   });
 });
@@ -74,25 +82,42 @@ describe('notices pack hook', () => {
     expect(box.ctx.packHooks.map((h) => h.name)).toContain('notices');
     const { errors } = installStarters(box.ctx);
     expect(errors).toEqual([]);
-    expect(box.ctx.notices.list().map((n) => n.id).sort()).toEqual(starterIds());
+    expect(
+      box.ctx.notices
+        .list()
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(starterIds());
   });
 
   it('skips a broken notice with a recorded French error, and the rest still loads', () => {
     box = makeTestBox();
     const packDir = path.join(box.ctx.paths.packsDir, 'mixte@1.0.0');
-    const { refs } = installStarters(box.ctx, 'mixte', ['wifi-de-la-boite', 'appel-video', 'livre-audio']);
+    const { refs } = installStarters(box.ctx, 'mixte', [
+      'wifi-de-la-boite',
+      'appel-video',
+      'livre-audio',
+    ]);
     // 1. invalid content; 2. a picture whose checksum is wrong; 3. a path out of the pack.
     const bad = starter('appel-video');
     bad.title = '';
     writeFileSync(path.join(packDir, 'notices/appel-video/notice.json'), JSON.stringify(bad));
-    writeFileSync(path.join(packDir, 'notices/livre-audio/etape-2.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(
+      path.join(packDir, 'notices/livre-audio/etape-2.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
     mkdirSync(path.join(packDir, 'notices/evade'), { recursive: true });
     const manifest = {
       notices: [
         refOf(packDir, 'notices/wifi-de-la-boite/notice.json', 'wifi-de-la-boite'),
         refOf(packDir, 'notices/appel-video/notice.json', 'appel-video'),
         refs[2] ?? refOf(packDir, 'notices/livre-audio/notice.json', 'livre-audio'),
-        { id: 'evade', path: '../../../etc/passwd', size: 1, sha256: createHash('sha256').update('x').digest('hex') },
+        {
+          id: 'evade',
+          path: '../../../etc/passwd',
+          size: 1,
+          sha256: createHash('sha256').update('x').digest('hex'),
+        },
       ],
     };
     const hook = box.ctx.packHooks.find((h) => h.name === 'notices');
@@ -114,7 +139,9 @@ describe('notices pack hook', () => {
     box = makeTestBox();
     const { packDir } = installStarters(box.ctx, 'p', ['wifi-de-la-boite']);
     const ref = refOf(packDir, 'notices/wifi-de-la-boite/notice.json', 'wifi-de-la-boite');
-    const errors = box.ctx.notices.installPack('p', packDir, { notices: [{ ...ref, sha256: '0'.repeat(64) }] });
+    const errors = box.ctx.notices.installPack('p', packDir, {
+      notices: [{ ...ref, sha256: '0'.repeat(64) }],
+    });
     expect(errors[0]?.message).toMatch(/empreinte SHA-256 de la notice ne correspond pas/);
     expect(box.ctx.notices.list()).toEqual([]);
   });
@@ -123,7 +150,9 @@ describe('notices pack hook', () => {
     box = makeTestBox();
     installStarters(box.ctx, 'premier', ['wifi-de-la-boite']);
     const { errors } = installStarters(box.ctx, 'second', ['wifi-de-la-boite']);
-    expect(errors[0]?.message).toBe('une notice « wifi-de-la-boite » est déjà fournie par le pack premier');
+    expect(errors[0]?.message).toBe(
+      'une notice « wifi-de-la-boite » est déjà fournie par le pack premier',
+    );
     expect(box.ctx.notices.get('wifi-de-la-boite')?.packId).toBe('premier');
   });
 });

@@ -8,7 +8,9 @@ export const STARTER_DIR = path.join(appRoot(), 'content', 'notices');
 
 export function starterIds(): string[] {
   return readdirSync(STARTER_DIR)
-    .filter((d) => statSync(path.join(STARTER_DIR, d, 'notice.json'), { throwIfNoEntry: false })?.isFile())
+    .filter((d) =>
+      statSync(path.join(STARTER_DIR, d, 'notice.json'), { throwIfNoEntry: false })?.isFile(),
+    )
     .sort();
 }
 
@@ -21,7 +23,12 @@ export interface NoticeRef {
 
 export function refOf(packDir: string, rel: string, id: string): NoticeRef {
   const data = readFileSync(path.join(packDir, rel));
-  return { id, path: rel, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+  return {
+    id,
+    path: rel,
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  };
 }
 
 /**

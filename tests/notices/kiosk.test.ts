@@ -66,13 +66,19 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
 
     await tap(page, 'step-next');
     expect(await stepOf(page)).toBe('Étape 2 sur 4');
-    expect(await page.getByTestId('step-action').textContent()).toMatch(/^Touchez Wi-Fi 1(repère )?rouge\.$/);
+    expect(await page.getByTestId('step-action').textContent()).toMatch(
+      /^Touchez Wi-Fi 1(repère )?rouge\.$/,
+    );
     await tap(page, 'step-prev');
     expect(await stepOf(page)).toBe('Étape 1 sur 4');
     await tap(page, 'step-next');
     await tap(page, 'step-next');
     expect(await stepOf(page)).toBe('Étape 3 sur 4');
-    expect(events.filter((e) => e.type === 'notice-step').map((e) => (e.type === 'notice-step' ? e.step : 0))).toEqual([1, 2, 1, 2, 3]);
+    expect(
+      events
+        .filter((e) => e.type === 'notice-step')
+        .map((e) => (e.type === 'notice-step' ? e.step : 0)),
+    ).toEqual([1, 2, 1, 2, 3]);
 
     // Leave half-way, come back: the notice opens where the visitor was.
     await tap(page, 'go-back');
@@ -83,12 +89,20 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
     await tap(page, 'step-next');
     expect(await stepOf(page)).toBe('Étape 4 sur 4');
     await page.getByTestId('notice-done').waitFor();
-    expect(events).toContainEqual(expect.objectContaining({ type: 'notice', noticeId: 'wifi-de-la-boite', action: 'finish' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'notice', noticeId: 'wifi-de-la-boite', action: 'finish' }),
+    );
     expect(describeViolations(await axeViolations(page))).toBe('');
     await tap(page, 'feedback-yes');
     await page.getByTestId('feedback-thanks').waitFor();
-    await expect.poll(() => box.ctx.notices.repo.feedbackCounts()).toEqual([{ notice_id: 'wifi-de-la-boite', face: 'yes', count: 1 }]);
-    expect(events).toContainEqual({ type: 'notice-feedback', noticeId: 'wifi-de-la-boite', face: 'yes' });
+    await expect
+      .poll(() => box.ctx.notices.repo.feedbackCounts())
+      .toEqual([{ notice_id: 'wifi-de-la-boite', face: 'yes', count: 1 }]);
+    expect(events).toContainEqual({
+      type: 'notice-feedback',
+      noticeId: 'wifi-de-la-boite',
+      face: 'yes',
+    });
     await context.close();
   }, 90_000);
 
@@ -105,7 +119,10 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
         for (const m of markers) expect(markerError(m), `step ${step}`).toBeLessThan(0.015);
         if (step < 6) await tap(page, 'step-next');
       }
-      const animation = await page.locator('.notice-stepper .marker-shape').first().evaluate((el) => getComputedStyle(el).animationName);
+      const animation = await page
+        .locator('.notice-stepper .marker-shape')
+        .first()
+        .evaluate((el) => getComputedStyle(el).animationName);
       expect(animation).toBe(reducedMotion === 'reduce' ? 'none' : 'ns-pulse');
       await context.close();
     }
@@ -134,7 +151,11 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
         if (!el) return { fg: '', bg: '' };
         return { fg: getComputedStyle(el).color, bg: getComputedStyle(el).backgroundColor };
       };
-      return { page: getComputedStyle(document.body).backgroundColor, action: get('[data-testid="step-action"]'), next: get('[data-testid="step-next"]') };
+      return {
+        page: getComputedStyle(document.body).backgroundColor,
+        action: get('[data-testid="step-action"]'),
+        next: get('[data-testid="step-next"]'),
+      };
     });
     expect(contrast(colours.action.fg, colours.page)).toBeGreaterThanOrEqual(7);
     expect(contrast(colours.next.fg, colours.next.bg)).toBeGreaterThanOrEqual(7);
@@ -165,7 +186,9 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
     const saved = process.env['ESPEAK_PATH'];
     process.env['ESPEAK_PATH'] = '';
     try {
-      const without = (await (await fetch(`${server.url}/api/notices/livre-audio`)).json()) as typeof api;
+      const without = (await (
+        await fetch(`${server.url}/api/notices/livre-audio`)
+      ).json()) as typeof api;
       expect(without.speech).toBe(false);
       const second = await openKiosk(browser, server.url);
       await wakeUp(second.page);

@@ -53,12 +53,25 @@ export function markerError(m: MarkerMeasure): number {
   const d = m.data;
   const r = m.drawn;
   if (m.shape !== 'arrow') {
-    return Math.max(Math.abs(r.x - d.x), Math.abs(r.y - d.y), Math.abs(r.w - d.w), Math.abs(r.h - d.h));
+    return Math.max(
+      Math.abs(r.x - d.x),
+      Math.abs(r.y - d.y),
+      Math.abs(r.w - d.w),
+      Math.abs(r.h - d.h),
+    );
   }
   // An arrow runs across its box along one axis and is centred on the other.
   const vertical = r.h > r.w;
   if (vertical) {
-    return Math.max(Math.abs(r.y - d.y), Math.abs(r.h - d.h), Math.abs(r.x + r.w / 2 - (d.x + d.w / 2)));
+    return Math.max(
+      Math.abs(r.y - d.y),
+      Math.abs(r.h - d.h),
+      Math.abs(r.x + r.w / 2 - (d.x + d.w / 2)),
+    );
   }
-  return Math.max(Math.abs(r.x - d.x), Math.abs(r.w - d.w), Math.abs(r.y + r.h / 2 - (d.y + d.h / 2)));
+  return Math.max(
+    Math.abs(r.x - d.x),
+    Math.abs(r.w - d.w),
+    Math.abs(r.y + r.h / 2 - (d.y + d.h / 2)),
+  );
 }

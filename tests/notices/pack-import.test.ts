@@ -10,10 +10,19 @@ afterEach(async () => box?.cleanup());
 
 it('installs the starter notices from the bundled demo pack through the real pack import, and removes them with it', async () => {
   box = makeTestBox();
-  const outcome = await importPack(box.ctx, { kind: 'folder', path: path.join(appRoot(), 'content'), origin: 'bundled' });
+  const outcome = await importPack(box.ctx, {
+    kind: 'folder',
+    path: path.join(appRoot(), 'content'),
+    origin: 'bundled',
+  });
   expect(outcome.status).toBe('imported');
   expect(box.ctx.notices.errors()).toEqual([]);
-  expect(box.ctx.notices.list().map((n) => n.id).sort()).toEqual(starterIds());
+  expect(
+    box.ctx.notices
+      .list()
+      .map((n) => n.id)
+      .sort(),
+  ).toEqual(starterIds());
   const res = await box.app.request('/notices/appel-video/pictures/3');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/svg+xml');

@@ -31,7 +31,9 @@ afterAll(async () => {
 
 /** Text of one PDF page with all white space removed (line breaks fall anywhere). */
 function pageText(pdf: string, n: number): string {
-  return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', pdf, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, '');
 }
 
 function pageCount(pdf: string): number {
@@ -81,7 +83,10 @@ describe('e-notices on paper (A4 PDF from Chromium)', () => {
       if (!notice) throw new Error(id);
       await page.goto(`${server.url}/fr/notices/${id}/print`);
       const pdf = path.join(work, `${id}.pdf`);
-      writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+      writeFileSync(
+        pdf,
+        await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
+      );
       const pages = pageCount(pdf);
       // Two steps per page; the foot (QR code, address, licence) may need one more page.
       const stepPages = Math.ceil(notice.steps.length / 2);
@@ -104,10 +109,14 @@ describe('e-notices on paper (A4 PDF from Chromium)', () => {
         // The end of the step (its last box of text) is on the same page: not split.
         const last = step.result ?? step.tip ?? step.warning;
         if (last) {
-          const end = last.replace(/\{\d\}/g, '').replace(/\s+/g, '').slice(-20);
+          const end = last
+            .replace(/\{\d\}/g, '')
+            .replace(/\s+/g, '')
+            .slice(-20);
           expect(texts[expected], `${id} step ${i + 1} ends on its page`).toContain(end);
           texts.forEach((t, p) => {
-            if (p !== expected) expect(t.includes(start) && t.includes(end), `${id} step ${i + 1} twice`).toBe(false);
+            if (p !== expected)
+              expect(t.includes(start) && t.includes(end), `${id} step ${i + 1} twice`).toBe(false);
           });
         }
         // Its markers are drawn on that page, in their colours (left column = pictures).
@@ -132,7 +141,9 @@ describe('e-notices on paper (A4 PDF from Chromium)', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const file = path.join(work, 'served.pdf');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+      /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/,
+    );
     expect(pageCount(file)).toBe(2);
     expect(pageText(file, 1)).toContain('TouchezRéglages');
     const cached = readdirSync(path.join(box.ctx.paths.dataDir, 'notices-pdf'));

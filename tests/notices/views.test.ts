@@ -12,7 +12,12 @@ import { axeViolations, describeViolations, launchBrowser, newPage } from '../he
 import { installStarters, starterIds } from './helpers.js';
 import { markerError, measureMarkers } from './measure.js';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 1,
+} as const;
 
 let box: TestBox;
 let server: RunningServer;
@@ -45,7 +50,9 @@ describe('e-notices on the phone (portal)', () => {
     for (const prefix of ['', '/en']) {
       const res = await page.goto(`${server.url}${prefix}/notices`);
       expect(res?.status()).toBe(200);
-      const links = await page.locator('.notice-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const links = await page
+        .locator('.notice-list a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(links.sort()).toEqual(starterIds().map((id) => `${prefix}/notices/${id}`));
       expect(describeViolations(await axeViolations(page))).toBe('');
     }
@@ -63,10 +70,15 @@ describe('e-notices on the phone (portal)', () => {
       expect(await page.locator('h1').textContent()).toBe(n.title);
       expect(await page.locator('.notice-step').count()).toBe(n.steps.length);
       // Every picture actually loads (served from the pack, checksum-verified at import).
-      const pictures = await page.locator('svg.notice-picture image').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('href') ?? ''));
-      for (const src of pictures) expect((await page.request.get(`${server.url}${src}`)).status(), src).toBe(200);
+      const pictures = await page
+        .locator('svg.notice-picture image')
+        .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('href') ?? ''));
+      for (const src of pictures)
+        expect((await page.request.get(`${server.url}${src}`)).status(), src).toBe(200);
       // No picture wider than the phone: no sideways scrolling.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
       const markers = await measureMarkers(page);
       expect(markers.length).toBe(n.steps.reduce((s, st) => s + st.markers.length, 0));
       for (const m of markers) {
@@ -78,11 +90,15 @@ describe('e-notices on the phone (portal)', () => {
       // Colour references in the text became numbered, coloured badges with the colour word.
       const firstRef = page.locator('.step-action .ref').first();
       await expect.poll(() => firstRef.count()).toBe(1);
-      expect(await firstRef.textContent()).toMatch(/^\d(repère )?(rouge|bleu|vert|orange|violet|noir)$/);
+      expect(await firstRef.textContent()).toMatch(
+        /^\d(repère )?(rouge|bleu|vert|orange|violet|noir)$/,
+      );
       expect(describeViolations(await axeViolations(page)), id).toBe('');
     }
     expect(measured).toBeGreaterThan(50);
-    console.log(`markers measured: ${measured}, worst gap ${(worst * 100).toFixed(2)} % of the picture`);
+    console.log(
+      `markers measured: ${measured}, worst gap ${(worst * 100).toFixed(2)} % of the picture`,
+    );
     await page.context().close();
   }, 120_000);
 
@@ -93,7 +109,9 @@ describe('e-notices on the phone (portal)', () => {
     try {
       const file = path.join(dir, 'qr.png');
       writeFileSync(file, await page.locator('.notice-qr .qr svg').screenshot());
-      const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim();
+      const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], {
+        encoding: 'utf8',
+      }).trim();
       expect(decoded).toBe('http://biblio.lan/notices/appel-video');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -105,15 +123,25 @@ describe('e-notices on the phone (portal)', () => {
     const page = await newPage(browser, { ...PHONE, javaScriptEnabled: false });
     events.length = 0;
     await page.goto(`${server.url}/fr/notices/livre-audio`);
-    expect(events.some((e) => e.type === 'notice' && e.action === 'open' && e.noticeId === 'livre-audio')).toBe(true);
+    expect(
+      events.some(
+        (e) => e.type === 'notice' && e.action === 'open' && e.noticeId === 'livre-audio',
+      ),
+    ).toBe(true);
     const faces = page.locator('.faces button');
     expect(await faces.count()).toBe(3);
     await page.getByRole('button', { name: 'Un peu' }).click();
     await page.waitForURL(/merci=1/);
     expect(page.url()).toContain('/fr/notices/livre-audio?merci=1');
     expect(await page.locator('.thanks').textContent()).toContain('Merci');
-    expect(events).toContainEqual({ type: 'notice-feedback', noticeId: 'livre-audio', face: 'neutral' });
-    expect(box.ctx.notices.repo.feedbackCounts()).toEqual([{ notice_id: 'livre-audio', face: 'neutral', count: 1 }]);
+    expect(events).toContainEqual({
+      type: 'notice-feedback',
+      noticeId: 'livre-audio',
+      face: 'neutral',
+    });
+    expect(box.ctx.notices.repo.feedbackCounts()).toEqual([
+      { notice_id: 'livre-audio', face: 'neutral', count: 1 },
+    ]);
     expect(await page.context().cookies()).toEqual([]);
     await page.context().close();
   });
@@ -127,7 +155,9 @@ describe('e-notices on the phone (portal)', () => {
     expect(bad.status).toBe(400);
     expect((await fetch(`${server.url}/notices/inconnue`)).status).toBe(404);
     expect((await fetch(`${server.url}/notices/livre-audio/pictures/99`)).status).toBe(404);
-    expect((await fetch(`${server.url}/notices/livre-audio/pictures/..%2f..%2fnotice.json`)).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}/notices/livre-audio/pictures/..%2f..%2fnotice.json`)).status,
+    ).toBe(404);
   });
 
   it('serves SVG pictures sandboxed, and escapes notice text', async () => {
@@ -150,9 +180,9 @@ describe('e-notices on paper (print view)', () => {
       expect(foot).toContain('Projet Lanterne');
       await page.emulateMedia({ media: 'print' });
       // Body text of the handout is at least 14 pt (18.67 CSS px).
-      const sizes = await page.locator('.step-action, .callout, .marker-legend li').evaluateAll((els) =>
-        els.map((e) => parseFloat(getComputedStyle(e).fontSize)),
-      );
+      const sizes = await page
+        .locator('.step-action, .callout, .marker-legend li')
+        .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18.6);
       for (const m of await measureMarkers(page)) expect(markerError(m), id).toBeLessThan(0.015);
       await page.emulateMedia({ media: 'screen' });

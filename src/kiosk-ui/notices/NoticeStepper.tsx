@@ -52,9 +52,17 @@ function post(url: string, body?: unknown): void {
 }
 
 function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
-  const mouth = kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
+  const mouth =
+    kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
   return (
-    <svg class="face" viewBox="0 0 48 48" width="72" height="72" aria-hidden="true" focusable="false">
+    <svg
+      class="face"
+      viewBox="0 0 48 48"
+      width="72"
+      height="72"
+      aria-hidden="true"
+      focusable="false"
+    >
       <circle cx="24" cy="24" r="21" fill="#ffd166" stroke="#1b1b1f" stroke-width="3" />
       <circle cx="17" cy="19" r="3" fill="#1b1b1f" />
       <circle cx="31" cy="19" r="3" fill="#1b1b1f" />
@@ -160,7 +168,11 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
                 {speaking ? t.stop : t.readAloud}
               </Button>
             )}
-            <Button class="ns-tool" onPress={() => onPrint(data.data.printUrl)} testId="notice-print">
+            <Button
+              class="ns-tool"
+              onPress={() => onPrint(data.data.printUrl)}
+              testId="notice-print"
+            >
               <Icon name="print" />
               {t.print}
             </Button>
@@ -198,7 +210,12 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
         </div>
       </div>
       <div class="ns-controls">
-        <Button class="ns-nav" onPress={() => setIndex(current - 1)} disabled={current === 0} testId="step-prev">
+        <Button
+          class="ns-nav"
+          onPress={() => setIndex(current - 1)}
+          disabled={current === 0}
+          testId="step-prev"
+        >
           <Icon name="prev" />
           {t.previous}
         </Button>

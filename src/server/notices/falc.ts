@@ -12,7 +12,8 @@
  *   screen itself and must learn to recognise them.
  */
 
-export type FalcCode = 'long-sentence' | 'abbreviation' | 'special-character' | 'large-number' | 'jargon';
+export type FalcCode =
+  'long-sentence' | 'abbreviation' | 'special-character' | 'large-number' | 'jargon';
 
 export interface FalcWarning {
   code: FalcCode;
@@ -28,26 +29,27 @@ export const JARGON: Record<string, string> = {
   url: 'adresse',
   navigateur: 'Internet (le nom de l’application)',
   'navigateur web': 'Internet (le nom de l’application)',
-  'paramètres': 'Réglages (comme sur l’écran)',
-  'cliquez': 'touchez (sur un téléphone) ; « cliquez » seulement pour un ordinateur',
-  'cliquer': 'toucher (sur un téléphone)',
-  'onglet': 'page',
-  'hyperlien': 'lien',
-  'smartphone': 'téléphone',
+  paramètres: 'Réglages (comme sur l’écran)',
+  cliquez: 'touchez (sur un téléphone) ; « cliquez » seulement pour un ordinateur',
+  cliquer: 'toucher (sur un téléphone)',
+  onglet: 'page',
+  hyperlien: 'lien',
+  smartphone: 'téléphone',
   'e-mail': 'courriel, ou message',
-  'email': 'courriel, ou message',
-  'login': 'identifiant',
-  'cookie': 'à expliquer, ou à éviter',
-  'cache': 'à expliquer, ou à éviter',
-  'synchroniser': 'à expliquer, ou à éviter',
-  'interface': 'écran',
-  'icône': 'dessin, ou bouton',
-  'sélectionnez': 'touchez, ou choisissez',
-  'valider': 'touchez le bouton…',
-  'qr': 'code carré',
+  email: 'courriel, ou message',
+  login: 'identifiant',
+  cookie: 'à expliquer, ou à éviter',
+  cache: 'à expliquer, ou à éviter',
+  synchroniser: 'à expliquer, ou à éviter',
+  interface: 'écran',
+  icône: 'dessin, ou bouton',
+  sélectionnez: 'touchez, ou choisissez',
+  valider: 'touchez le bouton…',
+  qr: 'code carré',
 };
 
-const ABBREVIATIONS = /(^|[\s(])(etc\.|ex\.|cf\.|p\.ex\.|env\.|M\.|Mme|Mlle|n°|tél\.|réf\.|svp|ssi)(?=[\s,;:)]|$)/giu;
+const ABBREVIATIONS =
+  /(^|[\s(])(etc\.|ex\.|cf\.|p\.ex\.|env\.|M\.|Mme|Mlle|n°|tél\.|réf\.|svp|ssi)(?=[\s,;:)]|$)/giu;
 const DOTTED_INITIALS = /\b(?:\p{Lu}\.){2,}/u;
 const SPECIAL = /[&#§%@\\*_~^|]|(?<![\p{L}\d.])\/(?![\p{L}\d.])/u;
 
@@ -73,33 +75,62 @@ export function checkText(text: string): FalcWarning[] {
   for (const s of sentences(clean)) {
     const n = words(s).length;
     if (n > MAX_WORDS) {
-      out.push({ code: 'long-sentence', message: `Phrase de ${n} mots : coupez-la (${MAX_WORDS} mots au plus).`, excerpt: s });
+      out.push({
+        code: 'long-sentence',
+        message: `Phrase de ${n} mots : coupez-la (${MAX_WORDS} mots au plus).`,
+        excerpt: s,
+      });
     }
   }
   for (const w of clean.split(/[\s,;:!?()«»"“”’']+/u)) {
     const bare = w.replace(/^[’'.-]+|[’'.-]+$/gu, '');
     if (/^\p{Lu}{2,}$/u.test(bare)) {
-      out.push({ code: 'abbreviation', message: `« ${bare} » : sigle en capitales. Écrivez le mot en entier.`, excerpt: bare });
+      out.push({
+        code: 'abbreviation',
+        message: `« ${bare} » : sigle en capitales. Écrivez le mot en entier.`,
+        excerpt: bare,
+      });
     }
   }
   for (const m of clean.matchAll(ABBREVIATIONS)) {
     const abbr = m[2] ?? '';
-    out.push({ code: 'abbreviation', message: `« ${abbr} » : abréviation. Écrivez le mot en entier.`, excerpt: abbr });
+    out.push({
+      code: 'abbreviation',
+      message: `« ${abbr} » : abréviation. Écrivez le mot en entier.`,
+      excerpt: abbr,
+    });
   }
   const dotted = DOTTED_INITIALS.exec(clean);
-  if (dotted) out.push({ code: 'abbreviation', message: `« ${dotted[0]} » : initiales. Écrivez les mots.`, excerpt: dotted[0] });
+  if (dotted)
+    out.push({
+      code: 'abbreviation',
+      message: `« ${dotted[0]} » : initiales. Écrivez les mots.`,
+      excerpt: dotted[0],
+    });
   const special = SPECIAL.exec(clean);
   if (special) {
-    out.push({ code: 'special-character', message: `Caractère « ${special[0]} » : remplacez-le par des mots.`, excerpt: special[0] });
+    out.push({
+      code: 'special-character',
+      message: `Caractère « ${special[0]} » : remplacez-le par des mots.`,
+      excerpt: special[0],
+    });
   }
   for (const m of clean.matchAll(/\d[\d\s.,]*%|\b\d{4,}\b/gu)) {
     if (/^(19|20)\d\d$/.test(m[0])) continue; // a year is fine
-    out.push({ code: 'large-number', message: `« ${m[0].trim()} » : grand nombre ou pourcentage. Dites-le simplement.`, excerpt: m[0].trim() });
+    out.push({
+      code: 'large-number',
+      message: `« ${m[0].trim()} » : grand nombre ou pourcentage. Dites-le simplement.`,
+      excerpt: m[0].trim(),
+    });
   }
   const lower = ` ${clean.toLowerCase().replace(/[.,;:!?()«»"“”’']/g, ' ')} `;
   for (const [term, instead] of Object.entries(JARGON)) {
     if (lower.includes(` ${term} `)) {
-      out.push({ code: 'jargon', message: `« ${term} » : mot difficile. Plutôt : ${instead}.`, excerpt: term });
+      out.push({
+        code: 'jargon',
+        message: `« ${term} » : mot difficile. Plutôt : ${instead}.`,
+        excerpt: term,
+      });
     }
   }
   return out;
@@ -116,10 +147,20 @@ interface Checkable {
   title: string;
   summary: string;
   needs?: string[] | undefined;
-  steps: Array<{ action: string; tip?: string | undefined; warning?: string | undefined; result?: string | undefined }>;
+  steps: Array<{
+    action: string;
+    tip?: string | undefined;
+    warning?: string | undefined;
+    result?: string | undefined;
+  }>;
 }
 
-const FIELD_NAMES: Record<string, string> = { action: 'action', tip: 'astuce', warning: 'attention', result: 'résultat' };
+const FIELD_NAMES: Record<string, string> = {
+  action: 'action',
+  tip: 'astuce',
+  warning: 'attention',
+  result: 'résultat',
+};
 
 /** Every warning of a notice, with where it is. */
 export function checkNotice(notice: Checkable): NoticeFalcWarning[] {

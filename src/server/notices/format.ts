@@ -9,7 +9,13 @@ import { COLOUR_KEYS, PALETTE, paletteEntry } from './shared/palette.js';
  */
 export const NOTICE_FORMAT = 'lanterne-notice/1';
 
-export { PALETTE, paletteByNumber, paletteEntry, type ColourKey, type PaletteEntry } from './shared/palette.js';
+export {
+  PALETTE,
+  paletteByNumber,
+  paletteEntry,
+  type ColourKey,
+  type PaletteEntry,
+} from './shared/palette.js';
 
 export const LEVELS = ['débutant', 'intermédiaire', 'confirmé'] as const;
 export const DEVICES = ['android', 'iphone', 'ordinateur', 'tablette', 'borne', 'autre'] as const;
@@ -31,21 +37,33 @@ export type Shape = (typeof SHAPES)[number];
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant : lettres minuscules, chiffres et tirets (64 au plus)');
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 en hexadécimal (64 caractères)');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    'identifiant : lettres minuscules, chiffres et tirets (64 au plus)',
+  );
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 en hexadécimal (64 caractères)');
 const relPath = z
   .string()
   .min(1)
   .max(300)
-  .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._\/-]+$/, 'chemin relatif simple (lettres, chiffres, . _ - /), sans ..');
-const text = (max: number) => z.string().trim().min(1, 'texte vide').max(max, `texte trop long (${max} caractères au plus)`);
+  .regex(
+    /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/,
+    'chemin relatif simple (lettres, chiffres, . _ - /), sans ..',
+  );
+const text = (max: number) =>
+  z.string().trim().min(1, 'texte vide').max(max, `texte trop long (${max} caractères au plus)`);
 const fraction = z.number().min(0, 'entre 0 et 1').max(1, 'entre 0 et 1');
 
 /** `{2}` in a text stands for the marker of colour number 2 of the same step. */
 export const COLOUR_REF = /\{([1-9])\}/g;
 
 export const pictureSchema = z.object({
-  path: relPath.refine((p) => /\.(png|jpe?g|webp|gif|avif|svg)$/i.test(p), 'image attendue (.png, .jpg, .webp, .gif, .avif ou .svg)'),
+  path: relPath.refine(
+    (p) => /\.(png|jpe?g|webp|gif|avif|svg)$/i.test(p),
+    'image attendue (.png, .jpg, .webp, .gif, .avif ou .svg)',
+  ),
   sha256,
   width: z.number().int().min(16).max(10_000),
   height: z.number().int().min(16).max(10_000),
@@ -71,7 +89,10 @@ export const markerSchema = z
   });
 
 export const audioSchema = z.object({
-  path: relPath.refine((p) => /\.(mp3|ogg|opus|m4a|wav)$/i.test(p), 'son attendu (.mp3, .ogg, .opus, .m4a ou .wav)'),
+  path: relPath.refine(
+    (p) => /\.(mp3|ogg|opus|m4a|wav)$/i.test(p),
+    'son attendu (.mp3, .ogg, .opus, .m4a ou .wav)',
+  ),
   sha256,
 });
 
@@ -90,7 +111,11 @@ export const stepSchema = z
   .superRefine((step, ctx) => {
     const colours = step.markers.map((m) => m.colour);
     if (new Set(colours).size !== colours.length) {
-      ctx.addIssue({ code: 'custom', path: ['markers'], message: 'deux repères de la même couleur dans une étape' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['markers'],
+        message: 'deux repères de la même couleur dans une étape',
+      });
     }
     const numbers = new Set<number>(colours.map((c) => paletteEntry(c).number));
     for (const field of ['action', 'tip', 'warning', 'result'] as const) {
@@ -111,7 +136,9 @@ export const stepSchema = z
 export const noticeSchema = z.object({
   format: z.literal(NOTICE_FORMAT),
   id,
-  version: z.string().regex(/^\d{1,6}(\.\d{1,6}){0,3}$/, 'version en nombres séparés par des points (1.0.2)'),
+  version: z
+    .string()
+    .regex(/^\d{1,6}(\.\d{1,6}){0,3}$/, 'version en nombres séparés par des points (1.0.2)'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'code de langue (fr, en…)'),
   title: text(120),
   summary: text(400),
@@ -121,7 +148,12 @@ export const noticeSchema = z.object({
   /** Minutes a beginner needs, roughly. */
   duration: z.number().int().min(1).max(600),
   /** An SPDX id (`CC-BY-SA-4.0`…) or `public-domain`, known to the box. */
-  licence: z.string().refine(isKnownLicence, 'licence inconnue (identifiant SPDX attendu, par exemple CC-BY-SA-4.0)'),
+  licence: z
+    .string()
+    .refine(
+      isKnownLicence,
+      'licence inconnue (identifiant SPDX attendu, par exemple CC-BY-SA-4.0)',
+    ),
   authors: z.array(text(200)).min(1, 'au moins un auteur').max(20),
   /** "Ce qu'il vous faut": what to have at hand before starting. */
   needs: z.array(text(200)).max(10).default([]),

@@ -2,7 +2,13 @@ import { Layout, href, type PageContext } from '../ui/page.js';
 import type { Notice, NoticeStep } from './format.js';
 import { DEVICE_NAMES, fill, noticeText } from './messages.js';
 import type { NoticeSummary } from './service.js';
-import { MarkerLegend, NoticePicture, RichText, pictureLabel, type ViewLang } from './shared/picture.js';
+import {
+  MarkerLegend,
+  NoticePicture,
+  RichText,
+  pictureLabel,
+  type ViewLang,
+} from './shared/picture.js';
 
 export const NOTICE_CSS = '/notice-assets/notices.css';
 
@@ -23,7 +29,14 @@ export function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
   const mouth =
     kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
   return (
-    <svg class="face" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
+    <svg
+      class="face"
+      viewBox="0 0 48 48"
+      width="48"
+      height="48"
+      aria-hidden="true"
+      focusable="false"
+    >
       <circle cx="24" cy="24" r="21" fill="#ffd166" stroke="#1b1b1f" stroke-width="3" />
       <circle cx="17" cy="19" r="3" fill="#1b1b1f" />
       <circle cx="31" cy="19" r="3" fill="#1b1b1f" />
@@ -32,20 +45,44 @@ export function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
   );
 }
 
-export function NoticeMeta({ notice, lang }: { notice: Notice | NoticeSummary; lang: 'fr' | 'en' }) {
+export function NoticeMeta({
+  notice,
+  lang,
+}: {
+  notice: Notice | NoticeSummary;
+  lang: 'fr' | 'en';
+}) {
   const t = noticeText[lang];
-  const steps = 'steps' in notice && typeof notice.steps === 'number' ? notice.steps : (notice as Notice).steps.length;
+  const steps =
+    'steps' in notice && typeof notice.steps === 'number'
+      ? notice.steps
+      : (notice as Notice).steps.length;
   return (
     <p class="notice-meta">
-      <span>{fill(t.steps, { n: steps })}</span> · <span>{fill(t.minutes, { n: notice.duration })}</span> ·{' '}
+      <span>{fill(t.steps, { n: steps })}</span> ·{' '}
+      <span>{fill(t.minutes, { n: notice.duration })}</span> ·{' '}
       <span>{fill(t.level, { v: notice.level })}</span> ·{' '}
-      <span>{fill(t.devices, { v: notice.devices.map((d) => DEVICE_NAMES[d] ?? d).join(', ') })}</span>
+      <span>
+        {fill(t.devices, { v: notice.devices.map((d) => DEVICE_NAMES[d] ?? d).join(', ') })}
+      </span>
     </p>
   );
 }
 
 /** One step: number, the action, the picture with its markers, then the extras. */
-export function StepView({ notice, step, n, lang, audio }: { notice: Notice; step: NoticeStep; n: number; lang: 'fr' | 'en'; audio: boolean }) {
+export function StepView({
+  notice,
+  step,
+  n,
+  lang,
+  audio,
+}: {
+  notice: Notice;
+  step: NoticeStep;
+  n: number;
+  lang: 'fr' | 'en';
+  audio: boolean;
+}) {
   const t = noticeText[lang];
   const vl = viewLang(notice);
   const landscape = step.picture.width > step.picture.height;
@@ -101,7 +138,12 @@ export function StepView({ notice, step, n, lang, audio }: { notice: Notice; ste
 export function NoticeListPage({ page, notices }: { page: PageContext; notices: NoticeSummary[] }) {
   const t = noticeText[page.lang];
   return (
-    <Layout page={page} title={t.listTitle} section="notices" head={<link rel="stylesheet" href={NOTICE_CSS} />}>
+    <Layout
+      page={page}
+      title={t.listTitle}
+      section="notices"
+      head={<link rel="stylesheet" href={NOTICE_CSS} />}
+    >
       <h1>{t.listTitle}</h1>
       <p class="lead">{t.listIntro}</p>
       {notices.length === 0 ? (
@@ -136,7 +178,12 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
   const { notice } = data;
   const base = href(page, `/notices/${notice.id}`);
   return (
-    <Layout page={page} title={notice.title} section="notices" head={<link rel="stylesheet" href={NOTICE_CSS} />}>
+    <Layout
+      page={page}
+      title={notice.title}
+      section="notices"
+      head={<link rel="stylesheet" href={NOTICE_CSS} />}
+    >
       <p class="notice-back">
         <a href={href(page, '/notices')}>← {t.back}</a>
       </p>
@@ -189,13 +236,19 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
       </section>
       <section class="notice-qr" aria-labelledby="qr-titre">
         <h2 id="qr-titre">{t.qrTitle}</h2>
-        <div class="qr" role="img" aria-label={data.url} dangerouslySetInnerHTML={{ __html: data.qr }} />
+        <div
+          class="qr"
+          role="img"
+          aria-label={data.url}
+          dangerouslySetInnerHTML={{ __html: data.qr }}
+        />
         <p>
           {t.qrHelp} <span class="url">{data.url}</span>
         </p>
       </section>
       <p class="notice-credits">
-        {fill(t.licence, { v: notice.licence })} · {fill(t.authors, { v: notice.authors.join(', ') })}
+        {fill(t.licence, { v: notice.licence })} ·{' '}
+        {fill(t.authors, { v: notice.authors.join(', ') })}
       </p>
     </Layout>
   );

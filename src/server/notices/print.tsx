@@ -51,18 +51,16 @@ export function PrintPage({ data }: { data: PrintData }) {
           </header>
           <ol class="notice-steps print-steps">
             {notice.steps.map((step, i) => (
-              <StepView
-                key={i}
-                notice={notice}
-                step={step}
-                n={i + 1}
-                lang={lang}
-                audio={false}
-              />
+              <StepView key={i} notice={notice} step={step} n={i + 1} lang={lang} audio={false} />
             ))}
           </ol>
           <footer class="print-foot">
-            <div class="qr" role="img" aria-label={data.url} dangerouslySetInnerHTML={{ __html: data.qr }} />
+            <div
+              class="qr"
+              role="img"
+              aria-label={data.url}
+              dangerouslySetInnerHTML={{ __html: data.qr }}
+            />
             <div>
               <p>
                 <strong>{t.qrTitle}</strong> : <span class="url">{data.url}</span>

@@ -39,7 +39,9 @@ export class NoticeRepo {
       insertError: db.prepare<[NoticeErrorRow]>(
         'INSERT INTO notice_errors (pack_id, path, notice_id, message, at) VALUES (@pack_id, @path, @notice_id, @message, @at)',
       ),
-      errors: db.prepare<[], NoticeErrorRow>('SELECT * FROM notice_errors ORDER BY at DESC, pack_id, path'),
+      errors: db.prepare<[], NoticeErrorRow>(
+        'SELECT * FROM notice_errors ORDER BY at DESC, pack_id, path',
+      ),
       removeErrors: db.prepare<[string]>('DELETE FROM notice_errors WHERE pack_id = ?'),
       feedback: db.prepare<[string, string]>(
         `INSERT INTO notice_feedback (notice_id, face, count) VALUES (?, ?, 1)

@@ -42,7 +42,10 @@ const AUDIO_TYPES: Record<string, string> = {
 };
 
 // From src/server/notices (tsx, vitest) or dist/server/notices (built): the CSS ships as source.
-const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/server/notices/assets');
+const ASSETS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../src/server/notices/assets',
+);
 const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css', 'editor.css', 'editor.js'] as const;
 
 function installed(ctx: Context, c: HonoContext): InstalledNotice {
@@ -92,9 +95,21 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
       const found = installed(ctx, c);
       const page = view(c);
       const thanks = c.req.query('merci') === '1';
-      if (!thanks) ctx.events.emit({ type: 'notice', noticeId: found.notice.id, action: 'open', client: clientOf(c) });
+      if (!thanks)
+        ctx.events.emit({
+          type: 'notice',
+          noticeId: found.notice.id,
+          action: 'open',
+          client: clientOf(c),
+        });
       const url = noticeUrl(ctx.config.publicUrl, found.notice.id);
-      const data = { notice: found.notice, qr: await qrSvg(url), url, pdf: chromiumPath() !== null, thanks };
+      const data = {
+        notice: found.notice,
+        qr: await qrSvg(url),
+        url,
+        pdf: chromiumPath() !== null,
+        thanks,
+      };
       return c.html(renderDocument(<NoticePage page={page} data={data} />));
     })
     .get(`/notices/${ID}/print`, async (c) => {
@@ -119,7 +134,12 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
       if (typeof face !== 'string' || !FACES.includes(face as Face)) throw new HTTPException(400);
       ctx.notices.feedback(found.notice.id, face as Face);
       ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face: face as Face });
-      ctx.events.emit({ type: 'notice', noticeId: found.notice.id, action: 'finish', client: clientOf(c) });
+      ctx.events.emit({
+        type: 'notice',
+        noticeId: found.notice.id,
+        action: 'finish',
+        client: clientOf(c),
+      });
       const base = lang ? `/${lang}` : '';
       return c.redirect(`${base}/notices/${found.notice.id}?merci=1#avis`, 303);
     });
@@ -132,7 +152,9 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
 export function noticeFileRoutes(ctx: Context): Hono {
   const pdfMaker = new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf'));
   const speech = new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech'));
-  const assets = new Map(ASSET_NAMES.map((name) => [name, readFileSync(path.join(ASSETS_DIR, name))]));
+  const assets = new Map(
+    ASSET_NAMES.map((name) => [name, readFileSync(path.join(ASSETS_DIR, name))]),
+  );
 
   const media = async (c: HonoContext, kind: 'picture' | 'audio') => {
     const found = installed(ctx, c);
@@ -150,7 +172,9 @@ export function noticeFileRoutes(ctx: Context): Hono {
       disposition: { type: 'inline', filename: path.basename(file) },
       cacheControl: 'public, max-age=86400',
       // SVG from a pack could carry scripts: shown inline, it is sandboxed.
-      ...(mime === 'image/svg+xml' ? { headers: { 'content-security-policy': UNTRUSTED_CSP } } : {}),
+      ...(mime === 'image/svg+xml'
+        ? { headers: { 'content-security-policy': UNTRUSTED_CSP } }
+        : {}),
     });
   };
 
@@ -159,7 +183,10 @@ export function noticeFileRoutes(ctx: Context): Hono {
       ...step,
       pictureUrl: `/notices/${found.notice.id}/pictures/${i + 1}`,
       audioUrl: step.audio ? `/notices/${found.notice.id}/audio/${i + 1}` : null,
-      speechUrl: !step.audio && canSpeak ? `/api/notices/${found.notice.id}/steps/${i + 1}/speech.wav` : null,
+      speechUrl:
+        !step.audio && canSpeak
+          ? `/api/notices/${found.notice.id}/steps/${i + 1}/speech.wav`
+          : null,
     }));
 
   return new Hono()
@@ -168,7 +195,9 @@ export function noticeFileRoutes(ctx: Context): Hono {
       const data = assets.get(name as (typeof ASSET_NAMES)[number]);
       if (!data) throw new HTTPException(404);
       return c.body(new Uint8Array(data), 200, {
-        'content-type': name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+        'content-type': name.endsWith('.js')
+          ? 'text/javascript; charset=utf-8'
+          : 'text/css; charset=utf-8',
         'cache-control': 'public, max-age=3600',
       });
     })
@@ -179,7 +208,8 @@ export function noticeFileRoutes(ctx: Context): Hono {
       const found = ctx.notices.get(id);
       if (!found) throw new HTTPException(404);
       const port = localPort(c);
-      if (!chromiumPath() || !port) throw new HTTPException(503, { message: 'PDF indisponible sur cette boîte' });
+      if (!chromiumPath() || !port)
+        throw new HTTPException(503, { message: 'PDF indisponible sur cette boîte' });
       const lang = found.notice.language.startsWith('en') ? 'en' : 'fr';
       const printUrl = `http://127.0.0.1:${port}/${lang}/notices/${id}/print`;
       const file = await pdfMaker.pdf(id, found.notice.version, printUrl);
@@ -206,8 +236,15 @@ export function noticeFileRoutes(ctx: Context): Hono {
       const n = stepNumber(c, found);
       if (!espeakPath()) throw new HTTPException(404);
       const voice = found.notice.language.startsWith('en') ? 'en' : 'fr';
-      const file = await speech.wav(`${found.notice.id}@${found.notice.version}-${n}`, speechText(found, n), voice);
-      return sendFile(c, file, { mime: 'audio/wav', disposition: { type: 'inline', filename: `etape-${n}.wav` } });
+      const file = await speech.wav(
+        `${found.notice.id}@${found.notice.version}-${n}`,
+        speechText(found, n),
+        voice,
+      );
+      return sendFile(c, file, {
+        mime: 'audio/wav',
+        disposition: { type: 'inline', filename: `etape-${n}.wav` },
+      });
     })
     .post(`/api/notices/${ID}/steps/:n/seen`, (c) => {
       const found = installed(ctx, c);
@@ -216,14 +253,16 @@ export function noticeFileRoutes(ctx: Context): Hono {
       const noticeId = found.notice.id;
       if (n === 1) ctx.events.emit({ type: 'notice', noticeId, action: 'open', client });
       ctx.events.emit({ type: 'notice-step', noticeId, step: n, client });
-      if (n === found.notice.steps.length) ctx.events.emit({ type: 'notice', noticeId, action: 'finish', client });
+      if (n === found.notice.steps.length)
+        ctx.events.emit({ type: 'notice', noticeId, action: 'finish', client });
       return c.body(null, 204);
     })
     .post(`/api/notices/${ID}/feedback`, async (c) => {
       const found = installed(ctx, c);
       const body: unknown = await c.req.json().catch(() => null);
       const face = body && typeof body === 'object' ? (body as { face?: unknown }).face : undefined;
-      if (typeof face !== 'string' || !FACES.includes(face as Face)) throw new HTTPException(400, { message: 'avis invalide' });
+      if (typeof face !== 'string' || !FACES.includes(face as Face))
+        throw new HTTPException(400, { message: 'avis invalide' });
       ctx.notices.feedback(found.notice.id, face as Face);
       ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face: face as Face });
       return c.body(null, 204);

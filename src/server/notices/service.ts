@@ -65,7 +65,11 @@ export class NoticeService {
    * Reads, checks and stores every notice of a pack. Synchronous on purpose: it runs
    * inside better-sqlite3's transaction. Returns the errors recorded.
    */
-  installPack(packId: string, packDir: string, manifest: Pick<Manifest, 'notices'>): NoticeErrorRow[] {
+  installPack(
+    packId: string,
+    packDir: string,
+    manifest: Pick<Manifest, 'notices'>,
+  ): NoticeErrorRow[] {
     const at = this.now().toISOString();
     const errors: NoticeErrorRow[] = [];
     const fail = (file: string, noticeId: string | null, message: string) => {
@@ -96,7 +100,8 @@ export class NoticeService {
   ): string | null {
     const file = containedPath(packDir, ref.path);
     if (!file) return 'chemin de notice refusé (il sort du pack)';
-    if (!existsSync(file) || !statSync(file).isFile()) return 'fichier de notice introuvable dans le pack';
+    if (!existsSync(file) || !statSync(file).isFile())
+      return 'fichier de notice introuvable dans le pack';
     const size = statSync(file).size;
     if (size > MAX_NOTICE_BYTES) return `notice trop lourde (${size} octets, 512 Kio au plus)`;
     const raw = readFileSync(file);
@@ -106,7 +111,8 @@ export class NoticeService {
     const parsed = parseNoticeText(raw.toString('utf8'));
     if (!parsed.ok) return `notice invalide : ${parsed.error}`;
     const notice = parsed.notice;
-    if (notice.id !== ref.id) return `l’identifiant de la notice (${notice.id}) diffère du manifeste (${ref.id})`;
+    if (notice.id !== ref.id)
+      return `l’identifiant de la notice (${notice.id}) diffère du manifeste (${ref.id})`;
     const existing = this.repo.get(notice.id);
     if (existing && existing.pack_id !== packId) {
       return `une notice « ${notice.id} » est déjà fournie par le pack ${existing.pack_id}`;
@@ -121,7 +127,8 @@ export class NoticeService {
           return `étape ${i + 1} : chemin refusé (${m.path})`;
         }
         if (!existsSync(full)) return `étape ${i + 1} : fichier manquant (${m.path})`;
-        if (sha256File(full) !== m.sha256) return `étape ${i + 1} : empreinte SHA-256 fausse pour ${m.path}`;
+        if (sha256File(full) !== m.sha256)
+          return `étape ${i + 1} : empreinte SHA-256 fausse pour ${m.path}`;
       }
     }
     this.repo.insert({
@@ -142,7 +149,9 @@ export class NoticeService {
   get(id: string): InstalledNotice | undefined {
     const row = this.repo.get(id);
     if (!row) return undefined;
-    const packDir = path.isAbsolute(row.pack_dir) ? row.pack_dir : path.join(this.packsDir, row.pack_dir);
+    const packDir = path.isAbsolute(row.pack_dir)
+      ? row.pack_dir
+      : path.join(this.packsDir, row.pack_dir);
     return {
       notice: JSON.parse(row.body) as Notice,
       packId: row.pack_id,

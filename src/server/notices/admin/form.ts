@@ -22,7 +22,8 @@ function fraction(raw: string): number {
 }
 
 const optional = (s: string) => (s ? s : undefined);
-const isIn = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+const isIn = <T extends string>(list: readonly T[], v: string): v is T =>
+  (list as readonly string[]).includes(v);
 
 /**
  * Applies the editor's form to a draft. Field names: `title`, `summary`…, then per step
@@ -31,7 +32,9 @@ const isIn = <T extends string>(list: readonly T[], v: string): v is T => (list 
  */
 export function applyForm(draft: Draft, form: FormValues): Draft {
   const level = one(form, 'level');
-  const devices = many(form, 'devices').filter((d): d is (typeof DEVICES)[number] => isIn(DEVICES, d));
+  const devices = many(form, 'devices').filter((d): d is (typeof DEVICES)[number] =>
+    isIn(DEVICES, d),
+  );
   const duration = Number(one(form, 'duration'));
   const steps: DraftStep[] = draft.steps.map((old, i) => {
     const p = `s${i + 1}.`;
@@ -73,9 +76,21 @@ export function applyForm(draft: Draft, form: FormValues): Draft {
     level: isIn(LEVELS, level) ? level : draft.level,
     devices: devices.length ? devices : draft.devices,
     duration: Number.isInteger(duration) && duration > 0 ? Math.min(duration, 600) : draft.duration,
-    themes: one(form, 'themes').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 10),
-    authors: one(form, 'authors').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 20),
-    needs: one(form, 'needs').split('\n').map((s) => s.trim()).filter(Boolean).slice(0, 10),
+    themes: one(form, 'themes')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 10),
+    authors: one(form, 'authors')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 20),
+    needs: one(form, 'needs')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 10),
     licence: one(form, 'licence') || draft.licence,
     steps,
   };
@@ -91,8 +106,10 @@ export function applyOp(draft: Draft, op: string): Draft {
     const step = steps[i];
     if (step) {
       if (match[1] === 'delete' && steps.length > 1) steps.splice(i, 1);
-      if (match[1] === 'up' && i > 0) [steps[i - 1], steps[i]] = [steps[i] ?? step, steps[i - 1] ?? step];
-      if (match[1] === 'down' && i < steps.length - 1) [steps[i + 1], steps[i]] = [steps[i] ?? step, steps[i + 1] ?? step];
+      if (match[1] === 'up' && i > 0)
+        [steps[i - 1], steps[i]] = [steps[i] ?? step, steps[i - 1] ?? step];
+      if (match[1] === 'down' && i < steps.length - 1)
+        [steps[i + 1], steps[i]] = [steps[i] ?? step, steps[i + 1] ?? step];
     }
   }
   return { ...draft, steps };

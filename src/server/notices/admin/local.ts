@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ZipFile } from 'yazl';
 import { containedPath } from '../../files/safety.js';
@@ -17,7 +26,11 @@ export type DraftStep = Draft['steps'][number];
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function emptyStep(): DraftStep {
-  return { action: '', picture: { path: '', sha256: '', width: 0, height: 0, alt: '' }, markers: [] };
+  return {
+    action: '',
+    picture: { path: '', sha256: '', width: 0, height: 0, alt: '' },
+    markers: [],
+  };
 }
 
 export function newDraft(id: string, title: string): Draft {
@@ -139,7 +152,8 @@ export class LocalNotices {
   private removeUnusedPictures(draft: Draft): void {
     const used = new Set(draft.steps.map((s) => s.picture.path));
     for (const name of readdirSync(this.folder(draft.id))) {
-      if (name.startsWith('image-') && !used.has(name)) rmSync(path.join(this.folder(draft.id), name), { force: true });
+      if (name.startsWith('image-') && !used.has(name))
+        rmSync(path.join(this.folder(draft.id), name), { force: true });
     }
   }
 
@@ -148,7 +162,12 @@ export class LocalNotices {
     return this.ids().map((id) => {
       const rel = `${id}/notice.json`;
       const data = readFileSync(path.join(this.dir, rel));
-      return { id, path: rel, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+      return {
+        id,
+        path: rel,
+        size: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+      };
     });
   }
 
@@ -187,7 +206,8 @@ export class LocalNotices {
     for (const id of valid) {
       for (const name of readdirSync(this.folder(id))) {
         const full = path.join(this.folder(id), name);
-        if (statSync(full).isFile() && !name.endsWith('.tmp')) zip.addFile(full, `notices/${id}/${name}`);
+        if (statSync(full).isFile() && !name.endsWith('.tmp'))
+          zip.addFile(full, `notices/${id}/${name}`);
       }
     }
     zip.end();

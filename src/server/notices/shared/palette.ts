@@ -25,4 +25,3 @@ export function paletteEntry(key: ColourKey): PaletteEntry {
 export function paletteByNumber(n: number): PaletteEntry | undefined {
   return PALETTE.find((p) => p.number === n);
 }
-

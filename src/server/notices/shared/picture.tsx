@@ -74,26 +74,53 @@ function arrowDirection(m: MarkerData): 'left' | 'right' | 'up' | 'down' {
 }
 
 /** The shape of one marker in picture pixels; the halo and the stroke share it. */
-function shapeOf(m: MarkerData, W: number, H: number, stroke: number): { d: string; kind: 'ellipse' | 'rect' | 'arrow'; attrs: Record<string, number | string> } {
+function shapeOf(
+  m: MarkerData,
+  W: number,
+  H: number,
+  stroke: number,
+): { d: string; kind: 'ellipse' | 'rect' | 'arrow'; attrs: Record<string, number | string> } {
   const x = m.x * W;
   const y = m.y * H;
   const w = m.w * W;
   const h = m.h * H;
-  if (m.shape === 'circle') return { d: '', kind: 'ellipse', attrs: { cx: x + w / 2, cy: y + h / 2, rx: w / 2, ry: h / 2 } };
-  if (m.shape === 'rectangle') return { d: '', kind: 'rect', attrs: { x, y, width: w, height: h, rx: Math.min(w, h) / 8 } };
+  if (m.shape === 'circle')
+    return {
+      d: '',
+      kind: 'ellipse',
+      attrs: { cx: x + w / 2, cy: y + h / 2, rx: w / 2, ry: h / 2 },
+    };
+  if (m.shape === 'rectangle')
+    return { d: '', kind: 'rect', attrs: { x, y, width: w, height: h, rx: Math.min(w, h) / 8 } };
   const dir = arrowDirection(m);
   const head = Math.max(stroke * 3, Math.min(w, h) * 0.35);
   const cx = x + w / 2;
   const cy = y + h / 2;
   let d: string;
-  if (dir === 'down') d = `M${cx} ${y} V${y + h} M${cx - head} ${y + h - head} L${cx} ${y + h} L${cx + head} ${y + h - head}`;
-  else if (dir === 'up') d = `M${cx} ${y + h} V${y} M${cx - head} ${y + head} L${cx} ${y} L${cx + head} ${y + head}`;
-  else if (dir === 'left') d = `M${x + w} ${cy} H${x} M${x + head} ${cy - head} L${x} ${cy} L${x + head} ${cy + head}`;
-  else d = `M${x} ${cy} H${x + w} M${x + w - head} ${cy - head} L${x + w} ${cy} L${x + w - head} ${cy + head}`;
+  if (dir === 'down')
+    d = `M${cx} ${y} V${y + h} M${cx - head} ${y + h - head} L${cx} ${y + h} L${cx + head} ${y + h - head}`;
+  else if (dir === 'up')
+    d = `M${cx} ${y + h} V${y} M${cx - head} ${y + head} L${cx} ${y} L${cx + head} ${y + head}`;
+  else if (dir === 'left')
+    d = `M${x + w} ${cy} H${x} M${x + head} ${cy - head} L${x} ${cy} L${x + head} ${cy + head}`;
+  else
+    d = `M${x} ${cy} H${x + w} M${x + w - head} ${cy - head} L${x + w} ${cy} L${x + w - head} ${cy + head}`;
   return { d, kind: 'arrow', attrs: {} };
 }
 
-function Shape({ m, W, H, stroke, halo }: { m: MarkerData; W: number; H: number; stroke: number; halo: boolean }) {
+function Shape({
+  m,
+  W,
+  H,
+  stroke,
+  halo,
+}: {
+  m: MarkerData;
+  W: number;
+  H: number;
+  stroke: number;
+  halo: boolean;
+}) {
   const entry = paletteEntry(m.colour);
   const s = shapeOf(m, W, H, stroke);
   const scaled = entry.dash
@@ -125,13 +152,37 @@ function GestureSign({ m, W, H, stroke }: { m: MarkerData; W: number; H: number;
     return (
       <g class="marker-sign">
         <circle cx={cx} cy={cy} r={r * 1.8} fill="none" stroke="#fff" stroke-width={stroke * 1.6} />
-        <circle cx={cx} cy={cy} r={r * 1.8} fill="none" stroke={entry.hex} stroke-width={stroke * 0.7} />
-        <circle cx={cx} cy={cy} r={r * 0.8} fill={entry.hex} stroke="#fff" stroke-width={stroke * 0.5} />
+        <circle
+          cx={cx}
+          cy={cy}
+          r={r * 1.8}
+          fill="none"
+          stroke={entry.hex}
+          stroke-width={stroke * 0.7}
+        />
+        <circle
+          cx={cx}
+          cy={cy}
+          r={r * 0.8}
+          fill={entry.hex}
+          stroke="#fff"
+          stroke-width={stroke * 0.5}
+        />
       </g>
     );
   }
   if (m.gesture === 'long-press') {
-    return <circle class="marker-sign" cx={cx} cy={cy} r={r} fill={entry.hex} stroke="#fff" stroke-width={stroke * 0.6} />;
+    return (
+      <circle
+        class="marker-sign"
+        cx={cx}
+        cy={cy}
+        r={r}
+        fill={entry.hex}
+        stroke="#fff"
+        stroke-width={stroke * 0.6}
+      />
+    );
   }
   return null;
 }
@@ -177,7 +228,15 @@ export interface PictureProps {
  * The picture as an SVG image with the markers drawn over it in the same coordinate
  * system: they land exactly where the data says at any display size.
  */
-export function NoticePicture({ src, width: W, height: H, markers, label, pulse, class: cls }: PictureProps) {
+export function NoticePicture({
+  src,
+  width: W,
+  height: H,
+  markers,
+  label,
+  pulse,
+  class: cls,
+}: PictureProps) {
   const stroke = Math.max(3, Math.round(Math.max(W, H) / 110));
   return (
     <svg
@@ -248,7 +307,9 @@ export function plainText(text: string, lang: ViewLang): string {
   return text.replace(/\{([1-9])\}/g, (_, n: string) => {
     const entry = paletteByNumber(Number(n));
     if (!entry) return '';
-    return lang === 'fr' ? `(repère ${entry.number} ${entry.key})` : `(marker ${entry.number} ${entry.en})`;
+    return lang === 'fr'
+      ? `(repère ${entry.number} ${entry.key})`
+      : `(marker ${entry.number} ${entry.en})`;
   });
 }
 
@@ -267,6 +328,9 @@ export function MarkerLegend({ markers, lang }: { markers: MarkerData[]; lang: V
 }
 
 export function pictureLabel(alt: string, markers: MarkerData[], lang: ViewLang): string {
-  const said = markers.map((m) => `${paletteEntry(m.colour).number} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`);
+  const said = markers.map(
+    (m) =>
+      `${paletteEntry(m.colour).number} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`,
+  );
   return [alt.replace(/[.\s]+$/, ''), ...said].filter(Boolean).join('. ');
 }
