@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KioskView, KioskWork } from '../../server/kiosk/types.js';
 import { Button } from '../components/Button.js';
+import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';
 import { Pager } from '../components/Pager.js';
 import { useJson } from '../lib/api.js';
@@ -175,6 +176,7 @@ export function PlayerScreen({ id, index }: { id: string; index: number }) {
     <main class="screen player-screen" data-testid="player">
       <h1 class="screen-title">{w.title}</h1>
       {w.views.length > 1 && <p class="count">{view.name}</p>}
+      {view.kind === 'audio' && <Cover src={w.cover} type={w.type} large />}
       {view.kind === 'audio' || view.kind === 'video' ? (
         <MediaPlayer key={view.url} view={view} title={w.title} />
       ) : view.kind === 'image' ? (
