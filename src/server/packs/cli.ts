@@ -105,8 +105,9 @@ export async function runCli(
         if (target === undefined) return missingTarget();
         const policy = values.policy === 'all-cc' ? 'all-cc' : 'free-culture';
         const result = await verifyPack(target, { licencePolicy: policy });
-        for (const line of formatVerify(target, result)) (result.ok ? out : err)(line);
-        return result.ok ? 0 : 1;
+        const good = result.ok && result.signature !== 'invalid';
+        for (const line of formatVerify(target, result)) (good ? out : err)(line);
+        return good ? 0 : 1;
       }
       case 'keygen': {
         const made = await keygen(values.out ?? 'lanterne-signature.key');

@@ -1,10 +1,12 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Context } from '../context.js';
 import { MANIFEST_FILE, manifestSchema } from './manifest.js';
+import { slug } from './tool/files.js';
 import { manifestPaths } from './tool/zip-write.js';
+import { LOCAL_PACK_ID } from './watch/local-pack.js';
 
 export class ExportError extends Error {}
 
@@ -33,7 +35,16 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
     : null;
   if (!manifestBytes || !parsed?.success)
     throw new ExportError(`Le manifeste du pack « ${packId} » est introuvable sur la boîte.`);
-  const manifest = parsed.data;
+  // The local pack leaves under a name of its own: on another box, `pack-local` is
+  // that box's own sorted files, which an import must not replace.
+  const isLocal = parsed.data.id === LOCAL_PACK_ID;
+  const manifest = isLocal
+    ? {
+        ...parsed.data,
+        id: `fonds-${slug(ctx.settings.current().libraryName)}`.slice(0, 64).replace(/-+$/, ''),
+      }
+    : parsed.data;
+  const outBytes = isLocal ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) : manifestBytes;
   const name = `${manifest.id}-${manifest.version}`;
   const final = path.join(targetDir, name);
   const temp = path.join(targetDir, `.${name}.part`);
@@ -61,10 +72,7 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
     }
     // The manifest goes last: a pack folder without it is not a pack.
     const manifestTo = path.join(temp, MANIFEST_FILE);
-    await pipeline(
-      createReadStream(path.join(source, MANIFEST_FILE)),
-      createWriteStream(manifestTo, { flags: 'wx' }),
-    );
+    await writeFile(manifestTo, outBytes, { flag: 'wx' });
     await fsyncPath(manifestTo);
     for (const d of [...dirs].sort((a, b) => b.length - a.length)) await fsyncPath(d);
     await rm(final, { recursive: true, force: true });
