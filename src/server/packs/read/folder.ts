@@ -57,10 +57,7 @@ export class FolderReader implements PackReader {
     const parts = rel.split('/');
     const base = parts.pop() ?? rel;
     const dir = await this.dirAt(parts, rel);
-    const abs = await this.entry(dir, base, rel);
-    const st = await lstat(abs).catch((err: unknown) => {
-      throw new PackError(problems.readFailed(rel, (err as Error).message));
-    });
+    const { abs, st } = await this.entry(dir, base, rel);
     if (st.isSymbolicLink()) throw new PackError(problems.symlink(rel));
     if (!st.isFile()) throw new PackError(problems.notRegular(rel, kindOf(st)));
     return { name: rel, size: st.size, abs };
@@ -101,8 +98,7 @@ export class FolderReader implements PackReader {
     if (!found) {
       found = (async () => {
         const parent = await this.dirAt(parts.slice(0, -1), rel);
-        const abs = await this.entry(parent, parts[parts.length - 1] ?? '', key);
-        const st = await lstat(abs);
+        const { abs, st } = await this.entry(parent, parts[parts.length - 1] ?? '', key);
         if (st.isSymbolicLink()) throw new PackError(problems.symlink(key));
         if (!st.isDirectory()) throw new PackError(problems.missingFile(rel));
         return abs;
@@ -113,14 +109,13 @@ export class FolderReader implements PackReader {
   }
 
   /**
-   * The path of one name inside a folder. Exact match first; otherwise a name that is
-   * the same after NFC normalisation (macOS writes NFD), refusing ambiguous matches.
+   * The path (and lstat) of one name inside a folder. Exact match first; otherwise a name
+   * that is the same after NFC normalisation (macOS writes NFD), refusing ambiguous matches.
    */
-  private async entry(dir: string, name: string, rel: string): Promise<string> {
+  private async entry(dir: string, name: string, rel: string): Promise<{ abs: string; st: Stats }> {
     const exact = path.join(dir, name);
     try {
-      await lstat(exact);
-      return exact;
+      return { abs: exact, st: await lstat(exact) };
     } catch (err) {
       if (errCode(err) !== 'ENOENT')
         throw new PackError(problems.readFailed(rel, (err as Error).message));
@@ -130,7 +125,14 @@ export class FolderReader implements PackReader {
     const matches = listing.filter((e) => e.name !== null && e.name.normalize('NFC') === wanted);
     if (matches.length > 1) throw new PackError(problems.nameClash(rel, matches[1]?.name ?? name));
     const match = matches[0];
-    if (match) return path.join(dir, match.name ?? name);
+    if (match) {
+      const abs = path.join(dir, match.name ?? name);
+      try {
+        return { abs, st: await lstat(abs) };
+      } catch (err) {
+        throw new PackError(problems.readFailed(rel, (err as Error).message));
+      }
+    }
     const undecodable = listing.find((e) => e.name === null);
     if (undecodable)
       throw new PackError(
