@@ -150,6 +150,8 @@ describe('the notice editor (admin area, real Chromium)', () => {
       JSON.parse(execFileSync('unzip', ['-p', zip, 'lanterne-pack.json'], { encoding: 'utf8' })),
     );
     expect(manifest.notices.map((n) => n.id)).toEqual(['allumer-la-tablette']);
+    // Named after the library: two libraries' exports never replace each other.
+    expect(manifest.id).toBe('notices-lanterne');
     const noticeJson = execFileSync('unzip', [
       '-p',
       zip,

@@ -189,9 +189,11 @@ export class LocalNotices {
     const refs = this.refs().filter((r) => valid.includes(r.id));
     const iso = now.toISOString();
     const version = `${iso.slice(0, 4)}.${Number(iso.slice(5, 7) + iso.slice(8, 10))}.${Number(iso.slice(11, 13) + iso.slice(14, 16))}`;
+    // Named after the library, so exports of two libraries never replace each other.
+    const packId = `notices-${slugOf(libraryName).slice(0, 55)}`;
     const manifest = {
       format: MANIFEST_FORMAT,
-      id: LOCAL_PACK_ID,
+      id: packId,
       version,
       title: `Notices de ${libraryName}`.slice(0, 200),
       description: 'Notices pas à pas écrites sur une boîte Lanterne.',
@@ -211,6 +213,6 @@ export class LocalNotices {
       }
     }
     zip.end();
-    return { zip: zip.outputStream, name: `${LOCAL_PACK_ID}-${version}.zip` };
+    return { zip: zip.outputStream, name: `${packId}-${version}.zip` };
   }
 }
