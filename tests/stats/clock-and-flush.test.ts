@@ -102,19 +102,27 @@ describe('the box does not know the time', () => {
     });
     const client = { ip: '10.1.2.3', userAgent: 'Test/1' };
     events.emit({ type: 'page', surface: 'portal', section: 'home', client });
-    mono += 25 * 3600_000;
+    mono += 3600_000;
+    events.emit({ type: 'page', surface: 'portal', section: 'home', client });
+    mono += 24 * 3600_000;
+    events.emit({ type: 'page', surface: 'portal', section: 'browse', client });
+    mono += 3600_000;
     events.emit({ type: 'page', surface: 'portal', section: 'browse', client });
     stats.flush();
     expect(allDays(box)).toEqual([]);
-    // NTP answers: it is 21 November, 12:00; the first page was seen 25 h earlier.
+    // NTP answers: it is 21 November, 12:00; the first page was seen 26 h earlier.
     wall = new Date(2026, 10, 21, 12, 0);
     stats.flush();
     const rows = box.ctx.db
-      .prepare("SELECT day, key FROM stats_daily WHERE metric = 'views' ORDER BY day")
+      .prepare(
+        "SELECT day, metric, key, value FROM stats_daily WHERE metric IN ('views', 'visitors') ORDER BY day, metric",
+      )
       .all();
     expect(rows).toEqual([
-      { day: '2026-11-20', key: 'portal:home' },
-      { day: '2026-11-21', key: 'portal:browse' },
+      { day: '2026-11-20', metric: 'views', key: 'portal:home', value: 2 },
+      { day: '2026-11-20', metric: 'visitors', key: '', value: 1 },
+      { day: '2026-11-21', metric: 'views', key: 'portal:browse', value: 2 },
+      { day: '2026-11-21', metric: 'visitors', key: '', value: 1 },
     ]);
   });
 

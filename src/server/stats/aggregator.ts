@@ -40,6 +40,7 @@ export const PHRASE_K = 3;
 /** Bounds on what is held in memory (a busy day stays well under these). */
 const MAX_PHRASES_PER_DAY = 5_000;
 const MAX_UNDATED = 200_000;
+const MAX_DAY_STATES = 3;
 const KEY_MAX = 120;
 
 interface DayState {
@@ -72,7 +73,7 @@ export class Aggregator {
   private saltEpoch = '';
   /** Events that could not be kept (memory cap while the time was unknown). */
   lost = 0;
-  /** Events absorbed since start (for the benchmark and the health page). */
+  /** Events absorbed since start (for the benchmark). */
   absorbed = 0;
 
   constructor(
@@ -80,13 +81,21 @@ export class Aggregator {
     private readonly monotonic: () => number = () => performance.now(),
   ) {}
 
-  /** Counts one event. Never throws for a malformed event: counting must not break serving. */
+  /** Counts one event. A malformed event is dropped: counting must not break serving. */
   ingest(event: BoxEvent): void {
     const at = this.now();
     const mono = this.monotonic();
-    const counted = this.reduce(event, at, mono);
+    let counted: Counted;
+    try {
+      counted = this.reduce(event, at, mono);
+    } catch {
+      this.lost += 1;
+      return;
+    }
     this.absorbed += 1;
     if (at) {
+      // The time just became known: what waited is placed first, in order.
+      if (this.undated.length > 0) this.dateUndated();
       this.apply(dayOf(at), counted);
     } else if (this.undated.length < MAX_UNDATED) {
       this.undated.push(counted);
@@ -219,9 +228,12 @@ export class Aggregator {
     if (!state) {
       state = { visitors: new Set(), steps: new Set(), phrases: new Map() };
       this.days.set(day, state);
-      // Keep the two most recent days (late events around midnight); older sets go.
-      const keys = [...this.days.keys()].sort();
-      for (const old of keys.slice(0, Math.max(0, keys.length - 2))) this.days.delete(old);
+      // Keep the last few days used (events are applied in time order, also when
+      // undated ones are placed back in time); the oldest sets go.
+      for (const old of this.days.keys()) {
+        if (this.days.size <= MAX_DAY_STATES) break;
+        this.days.delete(old);
+      }
     }
     return state;
   }
