@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoxEvent } from '../../src/server/events/bus.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { makeTestBox, openKiosk, requireBuild, seed, tap, wakeUp } from './fixture.js';
+import { launchBrowser, newPage } from '../helpers/browser.js';
+import { KIOSK_VIEW, makeTestBox, openKiosk, requireBuild, seed, tap, wakeUp } from './fixture.js';
 import type { TestBox } from '../helpers/box.js';
 import type { RunningServer } from '../../src/server/server.js';
 
@@ -48,6 +48,39 @@ describe('a visitor at the kiosk', () => {
     expect(await page.getByTestId('home').isVisible()).toBe(true);
     expect(await page.getByTestId('browse').count()).toBe(0);
     expect(await page.getByTestId('search').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('does one thing per press: a double tap on a tile does not also open what appears under it', async () => {
+    const page = await newPage(browser, KIOSK_VIEW);
+    await page.clock.install();
+    await page.goto(`${server.url}/kiosk/`);
+    await page.getByTestId('attract').waitFor();
+    await wakeUp(page);
+    await page.clock.runFor(1000);
+    const tile = await page.getByTestId('tile-books').boundingBox();
+    const x = tile!.x + 80;
+    const y = tile!.y + 120;
+    // Page time only moves when the test says so: the second tap comes 0.3 s after the
+    // first however slow this machine is.
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.touchscreen.tap(x, y);
+    for (let i = 0; i < 10 && !(await page.getByTestId('work-la-foret').isVisible()); i++) {
+      await page.clock.runFor(30);
+      await page.waitForTimeout(50);
+    }
+    await page.getByTestId('work-la-foret').waitFor();
+    // The second tap of a double tap lands on the first card of the new screen.
+    await page.touchscreen.tap(x, y);
+    await page.clock.runFor(100);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('browse').isVisible()).toBe(true);
+    expect(await page.getByTestId('work').count()).toBe(0);
+    // A deliberate second press, later, works.
+    await page.clock.runFor(1000);
+    await page.touchscreen.tap(x, y);
+    await page.clock.runFor(100);
+    await page.getByTestId('work').waitFor();
     await page.context().close();
   });
 

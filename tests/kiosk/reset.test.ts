@@ -105,6 +105,22 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
     await page.context().close();
   });
 
+  it('notices a lost connection with nobody touching, and comes back by itself', async () => {
+    const page = await newPage(browser, KIOSK_VIEW);
+    await page.clock.install();
+    await page.goto(`${server.url}/kiosk/`);
+    await page.getByTestId('attract').waitFor();
+    await wakeUp(page);
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.clock.fastForward(11_000);
+    await page.getByTestId('offline').waitFor();
+    await page.unroute('**/api/**');
+    await page.clock.fastForward(9_000);
+    await page.getByTestId('offline').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('home').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('shows "Un instant…" while the box restarts, then carries on by itself', async () => {
     const page = await newPage(browser, KIOSK_VIEW);
     await page.goto(`${server.url}/kiosk/`);
