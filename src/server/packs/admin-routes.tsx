@@ -26,7 +26,7 @@ const LIVE_JS = `(function () {
       .then(function (html) {
         var next = new DOMParser().parseFromString(html, 'text/html').getElementById('pack-queue');
         if (!next) return;
-        live.innerHTML = next.innerHTML;
+        if (next.innerHTML !== live.innerHTML) live.innerHTML = next.innerHTML;
         live.setAttribute('data-active', next.getAttribute('data-active') || '0');
         setTimeout(tick, 1500);
       })
@@ -59,8 +59,9 @@ async function packsPage(
 ) {
   const service = usbService(ctx);
   const entries = service.queue.list();
+  // Only work in progress refreshes the list: a waiting pack must not move the focus.
   const active =
-    entries.some((e) => !FINAL_STATES.has(e.state)) ||
+    entries.some((e) => ['checking', 'queued', 'importing'].includes(e.state)) ||
     service.sorting.list().some((s) => s.state === 'reading' || s.state === 'publishing');
   const policy = ctx.settings.current().licencePolicy;
   const sticks = await writableSticks(service);

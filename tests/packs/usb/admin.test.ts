@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPack } from '../../../src/server/packs/import.js';
+import { importPack, withPackLock } from '../../../src/server/packs/import.js';
 import { generateSigningKey } from '../../../src/server/packs/trust/signature.js';
 import { usbService, type UsbService } from '../../../src/server/packs/watch/service.js';
 import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
@@ -189,6 +189,38 @@ describe('/admin/packs in Chromium', () => {
     } finally {
       await other.cleanup();
     }
+  });
+
+  it('follows an import live on the page (a small script refreshes the list while it runs)', async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Another pack operation holds the box: the approved pack waits its turn, visibly.
+    const busy = withPackLock(box.ctx, () => gate);
+    plugStick(box.ctx.config.mediaDir, 'CLE-LIVE', (root) =>
+      writePack(root, { id: 'direct', title: 'En direct' }),
+    );
+    const entry = await waitForEntry(
+      service.queue,
+      (e) => e.summary?.id === 'direct' && e.state === 'waiting',
+    );
+    service.approve(entry.key);
+    await waitForEntry(service.queue, (e) => e.key === entry.key && e.state === 'queued');
+    await page.goto(`${url}/admin/packs`);
+    const live = page.locator('#pack-queue');
+    await expect(live.getAttribute('data-active')).resolves.toBe('1');
+    const card = live.locator('li', { hasText: 'En direct' });
+    await expect(card.textContent()).resolves.toContain("En file d'attente");
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
+    release();
+    await busy;
+    await card.getByText('Importé', { exact: true }).waitFor();
+    // Same document: the list changed without a reload.
+    await expect(
+      page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
+    ).resolves.toBe(true);
+    await expect(live.getAttribute('data-active')).resolves.toBe('0');
   });
 
   it('removes an installed pack after a confirmation page', async () => {
