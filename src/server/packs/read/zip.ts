@@ -16,6 +16,7 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 /** Fixed part of a local file header: entries whose data overlap are a bomb trick. */
 const LOCAL_HEADER = 30;
+const BATCH = 1024 * 1024;
 
 /** The entry's name as text; null when it claims UTF-8 and is not. */
 function decodeName(entry: Entry): string | null {
@@ -180,7 +181,19 @@ export class ZipReader implements PackReader {
       throw new PackError(problems.zipInvalid((err as Error).message));
     }
     try {
-      for await (const chunk of stream) yield chunk as Buffer;
+      // Inflate hands out small pieces; writing them in 1 MiB batches is much cheaper.
+      let batch: Buffer[] = [];
+      let batched = 0;
+      for await (const chunk of stream) {
+        batch.push(chunk as Buffer);
+        batched += (chunk as Buffer).length;
+        if (batched >= BATCH) {
+          yield Buffer.concat(batch, batched);
+          batch = [];
+          batched = 0;
+        }
+      }
+      if (batched > 0) yield Buffer.concat(batch, batched);
     } catch (err) {
       if (err instanceof PackError) throw err;
       const message = (err as Error).message;
