@@ -173,10 +173,16 @@ async function main(): Promise<void> {
       { what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`, value: fmt.rps(searches.requestsPerSec), ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre`, cpu: perCore(searches) },
       { what: '  latence recherches p50 / p95 / p99', value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}` },
       {
-        what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3)`,
+        what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3, tous les essais)`,
         value: `p50 ${fmt.ms(search.latency.p50)} / p95 ${fmt.ms(search.latency.p95)} / p99 ${fmt.ms(search.latency.p99)}`,
         target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
         pass: search.latency.p95 <= TARGETS.searchP95Ms,
+      },
+      {
+        what: '  même chose, meilleur des 3 essais par requête',
+        value: `p50 ${fmt.ms(search.bestOf3.p50)} / p95 ${fmt.ms(search.bestOf3.p95)} / p99 ${fmt.ms(search.bestOf3.p99)}`,
+        target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
+        pass: search.bestOf3.p95 <= TARGETS.searchP95Ms,
       },
       {
         what: 'Gros fichier 100 Mo (8 conn.)',

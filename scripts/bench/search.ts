@@ -53,25 +53,37 @@ export function benchQueries(): ListQuery[] {
   return queries;
 }
 
-/** Times `CatalogueService.find` itself (no HTTP, no rendering) over the bench database. */
-export function measureSearch(dbFile: string): { latency: Percentiles; queries: number; slowest: string } {
+/**
+ * Times `CatalogueService.find` itself (no HTTP, no rendering) over the bench database:
+ * every query three times. `latency` covers all samples; `bestOf3` takes each query's
+ * fastest run, which filters out the moments another process had the core (the
+ * machine is shared) and estimates the cost on a core of its own.
+ */
+export function measureSearch(dbFile: string): { latency: Percentiles; bestOf3: Percentiles; queries: number; slowest: string } {
   const db = openDatabase(dbFile);
   try {
     const service = new CatalogueService(db, new CatalogueRepo(db), () => new Date());
     const queries = benchQueries();
     for (const q of queries.slice(0, 20)) service.find(q); // warm the page cache and statements
     const samples: number[] = [];
+    const best = queries.map(() => Number.POSITIVE_INFINITY);
     let slowest = { ms: 0, q: '' };
     for (let round = 0; round < 3; round++) {
-      for (const q of queries) {
+      queries.forEach((q, i) => {
         const t = performance.now();
         service.find(q);
         const ms = performance.now() - t;
         samples.push(ms);
+        best[i] = Math.min(best[i] ?? ms, ms);
         if (ms > slowest.ms) slowest = { ms, q: JSON.stringify(q) };
-      }
+      });
     }
-    return { latency: percentiles(samples), queries: queries.length, slowest: `${slowest.q} (${slowest.ms.toFixed(1)} ms)` };
+    return {
+      latency: percentiles(samples),
+      bestOf3: percentiles(best),
+      queries: queries.length,
+      slowest: `${slowest.q} (${slowest.ms.toFixed(1)} ms)`,
+    };
   } finally {
     db.close();
   }

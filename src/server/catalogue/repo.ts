@@ -63,7 +63,7 @@ const SUMMARY_COLUMNS = `w.id, w.title, w.type, w.language, w.licence, w.added_a
   (SELECT group_concat(a.name, ', ') FROM work_authors a WHERE a.work_rowid = w.rowid) AS authors`;
 
 /** How many of the newest matches a search ranks (see `CatalogueRepo.search`). */
-export const SEARCH_CANDIDATES = 2000;
+export const SEARCH_CANDIDATES = 1000;
 
 /** BM25 weights: title matters most, then authors, themes, description. */
 const RANK = 'bm25(works_fts, 10.0, 5.0, 3.0, 1.0)';
@@ -341,7 +341,7 @@ export class CatalogueRepo {
    *
    * Ranking costs one BM25 evaluation per matching row, and a two-letter prefix can match
    * half of 100k works (40 ms). So only the newest `SEARCH_CANDIDATES` text matches are
-   * ranked: below that (nearly every real search) results are exactly BM25's; above it,
+   * ranked: below that (most real searches) results are exactly BM25's; above it,
    * visitors page through the best of the newest matches and `capped` says there are
    * more. Filters, sorting and author names are then applied to those candidates by
    * rowid: letting SQLite join every FTS match to `works` cost 30–80 ms at 100k works.
