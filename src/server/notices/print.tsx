@@ -11,6 +11,8 @@ export interface PrintData {
   publicUrl: string;
   libraryName: string;
   lang: 'fr' | 'en';
+  /** The notice's page in the portal (the link is not printed). */
+  backHref: string;
 }
 
 /**
@@ -31,6 +33,9 @@ export function PrintPage({ data }: { data: PrintData }) {
       </head>
       <body class="print">
         <main>
+          <p class="print-back">
+            <a href={data.backHref}>← {notice.title}</a>
+          </p>
           <header class="print-head">
             <h1>{notice.title}</h1>
             <p class="print-summary">{notice.summary}</p>

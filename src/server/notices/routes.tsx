@@ -124,6 +124,7 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
         publicUrl: ctx.config.publicUrl,
         libraryName: settings.libraryName,
         lang: page.lang,
+        backHref: `${page.base}/notices/${found.notice.id}`,
       };
       return c.html(renderDocument(<PrintPage data={data} />));
     })
