@@ -260,6 +260,17 @@ describe('versions', () => {
     expect(readdirSync(box.ctx.paths.packsDir)).toEqual([before?.dir]);
   });
 
+  it('the same version is reinstalled when its folder has vanished from the disk', async () => {
+    writePack(path.join(src, 'a'), simplePack(2));
+    await importPack(box.ctx, folder(path.join(src, 'a')));
+    const dir = box.ctx.catalogue.repo.getPack('essai')?.dir ?? 'x';
+    rmSync(path.join(box.ctx.paths.packsDir, dir), { recursive: true });
+    const outcome = await importPack(box.ctx, folder(path.join(src, 'a')));
+    expect(outcome.status).toBe('imported');
+    const now = box.ctx.catalogue.repo.getPack('essai')?.dir ?? 'x';
+    expect(existsSync(path.join(box.ctx.paths.packsDir, now, 'livres/livre-1.epub'))).toBe(true);
+  });
+
   it('a stick pack with the same version but other content is refused (version conflict)', async () => {
     writePack(path.join(src, 'a'), simplePack(2));
     writePack(path.join(src, 'b'), simplePack(2, { tag: ' autre' }));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
@@ -110,11 +111,13 @@ async function runImport(
           version: manifest.version,
           installed: installed.version,
         };
-      if (cmp === 0 && installed.manifestSha256 === manifestSha256) {
+      // Same manifest: nothing to do, unless the folder vanished (then it is reinstalled).
+      const intact = existsSync(path.join(ctx.paths.packsDir, installed.dir));
+      if (cmp === 0 && installed.manifestSha256 === manifestSha256 && intact) {
         return { status: 'unchanged', packId: manifest.id, version: manifest.version };
       }
       // The box's own packs may be rebuilt at the same version; packs from outside may not.
-      if (cmp === 0 && (source.origin === 'usb' || source.origin === 'upload')) {
+      if (cmp === 0 && intact && (source.origin === 'usb' || source.origin === 'upload')) {
         return rejected(problems.versionConflict(manifest.id, manifest.version));
       }
     }
