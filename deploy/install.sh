@@ -208,6 +208,20 @@ chmod 0750 "$DESTDIR$DATA_DIR"
 sys chown "$SERVICE_USER:$SERVICE_USER" "$DESTDIR$DATA_DIR"
 
 # --- 4. The application -----------------------------------------------------------
+# Copies a source tree: what git tracks or would track (ignored files such as data/,
+# dist/, node_modules/ or bench output stay behind); plain tar with excludes otherwise.
+copy_tree() {
+  local from=$1 to=$2
+  if git -c safe.directory="$from" -C "$from" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -c safe.directory="$from" -C "$from" ls-files -z --cached --others --exclude-standard |
+      (cd "$from" && while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done) |
+      tar -C "$from" --null -T - -cf - | tar -C "$to" -xf -
+  else
+    tar -C "$from" --exclude=./node_modules --exclude=./.git --exclude=./data --exclude=./dist \
+      --exclude=./.bench -cf - . | tar -C "$to" -xf -
+  fi
+}
+
 # Installed into a fresh folder, then swapped in; the previous one stays for rollback.
 install_app() {
   local staging="$DESTDIR$APP_DIR.new"
@@ -219,7 +233,7 @@ install_app() {
     [ -f "$staging/dist/server/main.js" ] || die "archive sans dist/server/main.js"
   else
     log "application depuis les sources $SRC_DIR (construction sur place)"
-    tar -C "$SRC_DIR" --exclude=./node_modules --exclude=./.git --exclude=./data --exclude=./dist -cf - . | tar -C "$staging" -xf -
+    copy_tree "$SRC_DIR" "$staging"
     local npm_bin
     npm_bin="$(dirname "$NODE_BIN")/npm"
     [ -x "$npm_bin" ] || npm_bin=npm
