@@ -4,6 +4,7 @@ import { BoxNames, captivePortal, captiveRoutes } from './captive/index.js';
 import { mountAdmin } from './admin/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
+import { requestBodyLimit } from './http/body-limit.js';
 import { errorPage } from './http/error-page.js';
 import { kioskApiRoutes } from './kiosk/api.js';
 import { kioskStaticRoutes } from './kiosk/static.js';
@@ -26,6 +27,7 @@ export function createApp(ctx: Context): Hono {
   const boxNames = new BoxNames(ctx.config);
   app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
+  app.use(requestBodyLimit());
   app.route('/', captiveRoutes(ctx, boxNames));
   // The animateur's area: its gate guards every /admin path, including feature pages
   // added to this list (or mounted under /admin anywhere below).

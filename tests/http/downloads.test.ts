@@ -150,6 +150,7 @@ describe('downloads over real HTTP', () => {
       const res = await fetch(`${base}/${kind}/demo.page/0/piege.html`);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
       await res.arrayBuffer();
     }
   });

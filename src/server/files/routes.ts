@@ -61,6 +61,8 @@ export function fileRoutes(ctx: Context): Hono {
         etag: `"${file.sha256.slice(0, 32)}"`,
         disposition: { type: 'attachment', filename: file.name },
         cacheControl: 'public, max-age=86400',
+        // Should a browser ignore "attachment", a file from a pack still cannot run.
+        headers: isInlineSafe(file.mime) ? {} : { 'content-security-policy': UNTRUSTED_CSP },
         cache,
       });
     })
@@ -75,6 +77,7 @@ export function fileRoutes(ctx: Context): Hono {
         etag: `"${file.sha256.slice(0, 32)}"`,
         disposition: { type: inline ? 'inline' : 'attachment', filename: file.name },
         cacheControl: 'public, max-age=86400',
+        headers: inline ? {} : { 'content-security-policy': UNTRUSTED_CSP },
         cache,
       });
     })

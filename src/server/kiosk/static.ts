@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
 import { containedPath } from '../files/safety.js';
+import { PAGE_CSP } from '../http/security.js';
 
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -39,7 +40,12 @@ export function kioskStaticRoutes(ctx: Context): Hono {
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       });
     }
-    return sendFile(c, index, { mime: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+    // Streamed by hand, so the page headers middleware does not see it: same policy here.
+    return sendFile(c, index, {
+      mime: 'text/html; charset=utf-8',
+      cacheControl: 'no-cache',
+      headers: { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' },
+    });
   };
 
   return new Hono()

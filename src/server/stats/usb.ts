@@ -1,4 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { exportBaseName, reportCsv, reportJson } from './export.js';
 import type { Report } from './report.js';
@@ -75,9 +88,32 @@ export function exportToStick(
   if (!existsSync(root)) throw new Error('Cette clé USB n’est plus branchée.');
   const dir = path.join(root, 'lanterne-statistiques');
   mkdirSync(dir, { recursive: true });
+  // A stick is untrusted: its folder must be a real folder on the stick, not a link
+  // pointing into the box.
+  const realRoot = realpathSync(root);
+  const rel = path.relative(realRoot, realpathSync(dir));
+  if (!lstatSync(dir).isDirectory() || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new Error('Le dossier « lanterne-statistiques » de la clé est un lien : export refusé.');
+  }
   const base = exportBaseName(report);
   const files = [`${base}.json`, `${base}.csv`];
-  writeFileSync(path.join(dir, files[0] ?? ''), reportJson(report));
-  writeFileSync(path.join(dir, files[1] ?? ''), reportCsv(report));
+  writeOnStick(dir, files[0] ?? '', reportJson(report));
+  writeOnStick(dir, files[1] ?? '', reportCsv(report));
   return { dir: path.join(stick.label, 'lanterne-statistiques'), files };
+}
+
+/**
+ * Writes a fresh file (O_EXCL never follows a link) and renames it into place: a link
+ * already standing at the final name is replaced, never written through.
+ */
+function writeOnStick(dir: string, name: string, content: string): void {
+  const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path.join(dir, name));
 }

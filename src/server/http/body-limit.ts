@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+
+/** Forms, feedback and kiosk events are small; nothing a visitor sends needs more. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** The notice editor uploads step pictures (5 MB at most, checked again by its route). */
+const PICTURE_UPLOAD = /^\/admin\/notices\/[^/]+\/steps\/\d+\/picture$/;
+const PICTURE_LIMIT = 6 * 1024 * 1024;
+
+/**
+ * Caps every request body before anything reads it (the admin gate's CSRF check reads
+ * forms too): a single oversized POST must not be able to fill a Pi's memory.
+ * Declared lengths are refused at once; undeclared (chunked) bodies are cut when they
+ * cross the limit.
+ */
+export function requestBodyLimit(): MiddlewareHandler {
+  const small = bodyLimit({ maxSize: DEFAULT_BODY_LIMIT, onError: tooLarge });
+  const upload = bodyLimit({ maxSize: PICTURE_LIMIT, onError: tooLarge });
+  return async function requestBodyLimit(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
+  };
+}
+
+function tooLarge(): never {
+  throw new HTTPException(413, { message: 'Envoi trop volumineux pour la boîte.' });
+}
