@@ -57,7 +57,7 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
               <ul class="offers">
                 {data.types.map(({ type, count }) => (
                   <li key={type}>
-                    <strong>{count}</strong> {p[`types.${type}`]}
+                    <strong>{count}</strong> {count === 1 ? p[`type.${type}`] : p[`types.${type}`]}
                   </li>
                 ))}
               </ul>
