@@ -156,8 +156,10 @@ describe('every kiosk screen: touch targets, text size, contrast, axe', () => {
     await wakeUp(page);
     await tap(page, 'settings');
     await tap(page, 'size-2');
+    await tap(page, 'lang-en');
     await tap(page, 'settings-close');
-    await check(page, 'home-large-text');
+    expect(await page.getByTestId('tile-books').textContent()).toContain('Books');
+    await check(page, 'home-large-text-english');
     await tap(page, 'tile-books');
     await page.getByTestId('work-la-foret').waitFor();
     await check(page, 'books-large-text');

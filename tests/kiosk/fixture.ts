@@ -68,6 +68,26 @@ export function webm(): Buffer {
   return readFileSync(file);
 }
 
+/** A small PNG picture made with ffmpeg (once per machine, then reused). */
+export function png(): Buffer {
+  const file = path.join(tmpdir(), 'lanterne-kiosk-test.png');
+  if (!existsSync(file)) {
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=640x480',
+      '-frames:v',
+      '1',
+      file,
+    ]);
+  }
+  return readFileSync(file);
+}
+
 const cover = (colour: string, label: string) => ({
   name: 'cover.svg',
   mime: 'image/svg+xml',
@@ -98,6 +118,10 @@ export function seed(box: TestBox): void {
     work('film', 'Film des tilleuls', {
       type: 'video',
       files: [{ name: 'film.webm', content: webm(), mime: 'video/webm' }],
+    }),
+    work('photo', 'Photo de la mire', {
+      type: 'image',
+      files: [{ name: 'mire.png', content: png(), mime: 'image/png' }],
     }),
     work('le-port', 'Le Port', { description: 'Un roman de la mer.' }),
     ...Array.from({ length: 7 }, (_, i) => work(`livre-${i + 1}`, `Livre numéro ${i + 1}`)),

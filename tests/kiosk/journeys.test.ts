@@ -193,6 +193,22 @@ describe('a visitor at the kiosk', () => {
     await page.context().close();
   });
 
+  it('shows a picture full screen, found by searching its title', async () => {
+    const { page } = await openKiosk(browser, server.url);
+    await wakeUp(page);
+    await tap(page, 'tile-search');
+    await typeOnKeyboard(page, 'mire');
+    await page.waitForTimeout(500);
+    await tap(page, 'key-submit');
+    await tap(page, 'work-photo');
+    await tap(page, 'open-player');
+    const img = page.locator('img.picture');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(640);
+    expect((await img.boundingBox())!.width).toBeGreaterThan(640);
+    await page.context().close();
+  });
+
   it('goes nowhere else: external links, downloads, new windows, context menus', async () => {
     const { page } = await openKiosk(browser, server.url);
     await wakeUp(page);

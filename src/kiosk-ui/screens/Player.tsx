@@ -37,6 +37,9 @@ function MediaPlayer({ view, title }: { view: KioskView; title: string }) {
     };
     media.addEventListener('timeupdate', sync);
     media.addEventListener('loadedmetadata', sync);
+    media.addEventListener('durationchange', sync);
+    // The metadata may have arrived before this effect ran (a fast local server).
+    sync();
     media.addEventListener('play', onPlay);
     media.addEventListener('pause', onPause);
     return () => {
@@ -44,6 +47,7 @@ function MediaPlayer({ view, title }: { view: KioskView; title: string }) {
       media.pause();
       media.removeEventListener('timeupdate', sync);
       media.removeEventListener('loadedmetadata', sync);
+      media.removeEventListener('durationchange', sync);
       media.removeEventListener('play', onPlay);
       media.removeEventListener('pause', onPause);
     };
