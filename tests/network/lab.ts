@@ -98,7 +98,7 @@ function must(cmd: string, args: string[]): string {
 
 /** Null when namespaces work here; otherwise the reason (for a visible skip). */
 export function netnsUnavailable(): string | null {
-  for (const tool of ['ip', 'dnsmasq', 'busybox', 'curl']) {
+  for (const tool of ['ip', 'dnsmasq', 'busybox', 'curl', 'setpriv', 'getent']) {
     if (sh('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} absent (voir .ci/run)`;
   }
   const probe = `lt-probe-${randomBytes(3).toString('hex')}`;
