@@ -18,7 +18,8 @@ export function requestBodyLimit(): MiddlewareHandler {
   const small = bodyLimit({ maxSize: DEFAULT_BODY_LIMIT, onError: tooLarge });
   const upload = bodyLimit({ maxSize: PICTURE_LIMIT, onError: tooLarge });
   return async function requestBodyLimit(c, next) {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next();
     return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
   };
 }

@@ -37,6 +37,17 @@ export function authRoutes(ctx: Context): Hono {
       sameSite: 'Strict',
       maxAge: Math.floor(SESSION_MAX_MS / 1000),
     });
+  /** One guess at a time per client: reserved before the slow check, always released. */
+  const withAttempt = async (c: HonoContext, run: (client: string) => Promise<Response>) => {
+    const client = clientOf(c).ip;
+    const verdict = auth.limiter.check(client);
+    if (!verdict.ok) return tooMany(c, verdict.retryAfterSeconds);
+    try {
+      return await run(client);
+    } finally {
+      auth.limiter.release(client);
+    }
+  };
 
   return new Hono()
     .get('/setup', (c) => {
@@ -46,38 +57,37 @@ export function authRoutes(ctx: Context): Hono {
     })
     .post('/setup', async (c) => {
       if (auth.isSetUp()) return c.redirect('/admin/login', 302);
-      const client = clientOf(c).ip;
-      const verdict = auth.limiter.check(client);
-      if (!verdict.ok) return tooMany(c, verdict.retryAfterSeconds);
-      const body = await c.req.parseBody();
-      const password = field(body, 'password');
-      const problem = passwordProblem(password, field(body, 'confirm'));
-      if (problem) {
-        return c.html(
-          renderDocument(
-            <SetupPage
-              c={c}
-              codeFile={auth.setupCodeFile}
-              flash={{ kind: 'error', text: problem }}
-            />,
-          ),
-          400,
-        );
-      }
-      if (!(await auth.setUp(field(body, 'code'), password))) {
-        const wait = auth.limiter.fail(client);
-        if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
-        const text = 'Ce code de mise en service ne convient pas (ou il a déjà servi).';
-        return c.html(
-          renderDocument(
-            <SetupPage c={c} codeFile={auth.setupCodeFile} flash={{ kind: 'error', text }} />,
-          ),
-          403,
-        );
-      }
-      auth.limiter.succeed(client);
-      cookie(c, auth.openSession().cookie);
-      return c.redirect('/admin', 303);
+      return withAttempt(c, async (client) => {
+        const body = await c.req.parseBody();
+        const password = field(body, 'password');
+        const problem = passwordProblem(password, field(body, 'confirm'));
+        if (problem) {
+          return c.html(
+            renderDocument(
+              <SetupPage
+                c={c}
+                codeFile={auth.setupCodeFile}
+                flash={{ kind: 'error', text: problem }}
+              />,
+            ),
+            400,
+          );
+        }
+        if (!(await auth.setUp(field(body, 'code'), password))) {
+          const wait = auth.limiter.fail(client);
+          if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
+          const text = 'Ce code de mise en service ne convient pas (ou il a déjà servi).';
+          return c.html(
+            renderDocument(
+              <SetupPage c={c} codeFile={auth.setupCodeFile} flash={{ kind: 'error', text }} />,
+            ),
+            403,
+          );
+        }
+        auth.limiter.succeed(client);
+        cookie(c, auth.openSession().cookie);
+        return c.redirect('/admin', 303);
+      });
     })
     .get('/login', (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
@@ -87,23 +97,22 @@ export function authRoutes(ctx: Context): Hono {
     })
     .post('/login', async (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
-      const client = clientOf(c).ip;
-      const verdict = auth.limiter.check(client);
-      if (!verdict.ok) return tooMany(c, verdict.retryAfterSeconds);
-      const body = await c.req.parseBody();
-      const next = safeNext(field(body, 'next'));
-      if (!(await auth.checkPassword(field(body, 'password')))) {
-        const wait = auth.limiter.fail(client);
-        if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
-        const text = 'Mot de passe incorrect.';
-        return c.html(
-          renderDocument(<LoginPage c={c} next={next} flash={{ kind: 'error', text }} />),
-          401,
-        );
-      }
-      auth.limiter.succeed(client);
-      cookie(c, auth.openSession().cookie);
-      return c.redirect(next, 303);
+      return withAttempt(c, async (client) => {
+        const body = await c.req.parseBody();
+        const next = safeNext(field(body, 'next'));
+        if (!(await auth.checkPassword(field(body, 'password')))) {
+          const wait = auth.limiter.fail(client);
+          if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
+          const text = 'Mot de passe incorrect.';
+          return c.html(
+            renderDocument(<LoginPage c={c} next={next} flash={{ kind: 'error', text }} />),
+            401,
+          );
+        }
+        auth.limiter.succeed(client);
+        cookie(c, auth.openSession().cookie);
+        return c.redirect(next, 303);
+      });
     })
     .post('/logout', (c) => {
       auth.closeSession(c.get('admin').idSha256);
@@ -111,26 +120,28 @@ export function authRoutes(ctx: Context): Hono {
       return c.redirect('/admin/login', 303);
     })
     .get('/password', (c) => c.html(renderDocument(<PasswordPage c={c} />)))
-    .post('/password', async (c) => {
-      const body = await c.req.parseBody();
-      const client = clientOf(c).ip;
-      const verdict = auth.limiter.check(client);
-      if (!verdict.ok) return tooMany(c, verdict.retryAfterSeconds);
-      if (!(await auth.checkPassword(field(body, 'current')))) {
-        const wait = auth.limiter.fail(client);
-        if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
-        const text = 'Le mot de passe actuel est incorrect.';
-        return c.html(renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text }} />), 401);
-      }
-      const password = field(body, 'password');
-      const problem = passwordProblem(password, field(body, 'confirm'));
-      if (problem)
-        return c.html(
-          renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text: problem }} />),
-          400,
-        );
-      await auth.changePassword(c.get('admin').idSha256, password);
-      const text = 'Mot de passe changé. Les autres appareils sont déconnectés.';
-      return c.html(renderDocument(<PasswordPage c={c} flash={{ kind: 'ok', text }} />));
-    });
+    .post('/password', (c) =>
+      withAttempt(c, async (client) => {
+        const body = await c.req.parseBody();
+        if (!(await auth.checkPassword(field(body, 'current')))) {
+          const wait = auth.limiter.fail(client);
+          if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
+          const text = 'Le mot de passe actuel est incorrect.';
+          return c.html(
+            renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text }} />),
+            401,
+          );
+        }
+        const password = field(body, 'password');
+        const problem = passwordProblem(password, field(body, 'confirm'));
+        if (problem)
+          return c.html(
+            renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text: problem }} />),
+            400,
+          );
+        await auth.changePassword(c.get('admin').idSha256, password);
+        const text = 'Mot de passe changé. Les autres appareils sont déconnectés.';
+        return c.html(renderDocument(<PasswordPage c={c} flash={{ kind: 'ok', text }} />));
+      }),
+    );
 }
