@@ -337,6 +337,14 @@ fi
 # --- 7. Services ------------------------------------------------------------------
 sys systemctl daemon-reload
 if changed /etc/systemd/journald.conf.d; then sys systemctl restart systemd-journald; fi
+# Raspberry Pi OS keeps the Wi-Fi radio blocked until a country is set.
+if [ "$HOTSPOT" != none ] && command -v raspi-config >/dev/null 2>&1; then
+  sys raspi-config nonint do_wifi_country "$(conf_value WIFI_COUNTRY)"
+fi
+# Leaving hostapd mode: its standalone dnsmasq would hold port 53 against NetworkManager's.
+if [ "$HOTSPOT" != hostapd ] && changed /etc/hostapd/hostapd.conf; then
+  sys systemctl disable --now lanterne-ap-address.service hostapd dnsmasq || warn "services du mode hostapd encore actifs"
+fi
 if [ "$HOTSPOT" = hostapd ]; then
   sys systemctl unmask hostapd
   sys systemctl enable lanterne-ap-address.service hostapd dnsmasq

@@ -2,14 +2,16 @@
 # Installs the USB automount for Lanterne on Raspberry Pi OS Lite (which does not
 # automount). Idempotent: only rewrites files that changed. Called by deploy/install.sh;
 # can be run alone:  sudo deploy/usb/install.sh [--user lanterne] [--media /media]
-# Files land under $LANTERNE_DESTDIR when it is set (tests, image builds), and then no
-# service is reloaded.
+# Files land under $LANTERNE_DESTDIR when it is set (tests, image builds); with a
+# DESTDIR or LANTERNE_NO_SYSTEM=1 no service is reloaded. deploy/install.sh passes
+# LANTERNE_SERVICE_USER and LANTERNE_MEDIA_DIR from /etc/lanterne/lanterne.conf.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DESTDIR=${LANTERNE_DESTDIR:-}
-USER_NAME=lanterne
-MEDIA=/media
+NO_SYSTEM=${LANTERNE_NO_SYSTEM:-0}
+USER_NAME=${LANTERNE_SERVICE_USER:-lanterne}
+MEDIA=${LANTERNE_MEDIA_DIR:-/media}
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,7 +41,7 @@ place "$HERE/lanterne-usb-mount@.service" /etc/systemd/system/lanterne-usb-mount
 place "$tmp" /etc/default/lanterne-usb 0644
 install -d -m 0755 "$DESTDIR$MEDIA"
 
-if [ -z "$DESTDIR" ] && [ "$changed" = 1 ]; then
+if [ -z "$DESTDIR" ] && [ "$NO_SYSTEM" != 1 ] && [ "$changed" = 1 ]; then
   systemctl daemon-reload
   udevadm control --reload-rules
   # Sticks already plugged in get mounted now.
