@@ -54,7 +54,7 @@ function boxAt(dataDir: string): Context {
 
 interface Kill {
   /** Kill when this phase is printed (or from the start), after `delay` ms. */
-  after: 'start' | 'copying' | 'verifying' | 'switching';
+  after: 'start' | 'copying' | 'verifying' | 'switching' | 'done';
   delay: number;
 }
 
@@ -117,11 +117,14 @@ const kills: Kill[] = [
     after: 'verifying' as const,
     delay: Math.floor(random() * 30),
   })),
-  // The switch lasts a few milliseconds: spread kills before, during and after the commit.
+  // The switch lasts from a few to a few hundred milliseconds depending on the load:
+  // spread kills before, during and after the commit.
   ...Array.from({ length: 6 }, (_, i) => ({
     after: 'switching' as const,
-    delay: i * 8 + Math.floor(random() * 8),
+    delay: i * 20 + Math.floor(random() * 20),
   })),
+  // Right after the commit: the new version must then be there, complete.
+  { after: 'done', delay: 0 },
 ];
 
 it(
@@ -177,6 +180,9 @@ it(
     }
     // The kills must have really happened (not all after the end).
     expect(seen.killed).toBeGreaterThanOrEqual(8);
+    // Both sides of the switch were checked.
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new).toBeGreaterThan(0);
     process.stdout.write(`kill test: ${JSON.stringify(seen)}\n${log.join('\n')}\n`);
   },
 );
