@@ -100,6 +100,8 @@ export async function benchKiosk(options: { root?: string; log?: (line: string) 
   ];
 }
 
+export default benchKiosk;
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   benchKiosk().then(
     (rows) => console.table(rows),
