@@ -163,19 +163,27 @@ describe('notices pack hook', () => {
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(60, 1)]);
     writeFileSync(path.join(packDir, 'notices/livre-audio/etape-1.wav'), wav);
     if (!notice.steps[0]) throw new Error('fixture');
-    notice.steps[0].audio = { path: 'etape-1.wav', sha256: createHash('sha256').update(wav).digest('hex') };
+    notice.steps[0].audio = {
+      path: 'etape-1.wav',
+      sha256: createHash('sha256').update(wav).digest('hex'),
+    };
     writeFileSync(path.join(packDir, 'notices/livre-audio/notice.json'), JSON.stringify(notice));
     const ref = refOf(packDir, 'notices/livre-audio/notice.json', 'livre-audio');
     expect(box.ctx.notices.installPack('voix', packDir, { notices: [ref] })).toEqual([]);
     const api = (await (await box.app.request('/api/notices/livre-audio')).json()) as {
       notice: { steps: Array<{ audioUrl: string | null; speechUrl: string | null }> };
     };
-    expect(api.notice.steps[0]).toMatchObject({ audioUrl: '/notices/livre-audio/audio/1', speechUrl: null });
+    expect(api.notice.steps[0]).toMatchObject({
+      audioUrl: '/notices/livre-audio/audio/1',
+      speechUrl: null,
+    });
     const res = await box.app.request('/notices/livre-audio/audio/1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await res.arrayBuffer())).toEqual(wav);
     // The phone page offers the recording too.
-    expect(await (await box.app.request('/fr/notices/livre-audio')).text()).toContain('src="/notices/livre-audio/audio/1"');
+    expect(await (await box.app.request('/fr/notices/livre-audio')).text()).toContain(
+      'src="/notices/livre-audio/audio/1"',
+    );
   });
 });

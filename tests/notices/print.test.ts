@@ -8,7 +8,7 @@ import { paletteEntry } from '../../src/server/notices/format.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { launchBrowser, newPage } from '../helpers/browser.js';
-import { installStarters, starterIds } from './helpers.js';
+import { installStarters, refOf, starterIds } from './helpers.js';
 
 let box: TestBox;
 let server: RunningServer;
@@ -148,5 +148,21 @@ describe('e-notices on paper (A4 PDF from Chromium)', () => {
     expect(pageText(file, 1)).toContain('TouchezRéglages');
     const cached = readdirSync(path.join(box.ctx.paths.dataDir, 'notices-pdf'));
     expect(cached).toEqual(['wifi-de-la-boite@1.0.0.pdf']);
+
+    // A new version of the notice gets a new PDF; the old one is dropped.
+    const { packDir } = installStarters(box.ctx, 'demo', ['wifi-de-la-boite']);
+    const json = path.join(packDir, 'notices/wifi-de-la-boite/notice.json');
+    writeFileSync(
+      json,
+      readFileSync(json, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'),
+    );
+    box.ctx.notices.installPack('demo', packDir, {
+      notices: [refOf(packDir, 'notices/wifi-de-la-boite/notice.json', 'wifi-de-la-boite')],
+    });
+    expect(box.ctx.notices.get('wifi-de-la-boite')?.notice.version).toBe('1.0.1');
+    expect((await fetch(`${server.url}/notices/wifi-de-la-boite.pdf`)).status).toBe(200);
+    expect(readdirSync(path.join(box.ctx.paths.dataDir, 'notices-pdf'))).toEqual([
+      'wifi-de-la-boite@1.0.1.pdf',
+    ]);
   }, 120_000);
 });

@@ -154,6 +154,10 @@ describe('e-notices on the phone (portal)', () => {
     });
     expect(bad.status).toBe(400);
     expect((await fetch(`${server.url}/notices/inconnue`)).status).toBe(404);
+    const alias = await fetch(`${server.url}/fr/notices/livre-audio?print=1`, {
+      redirect: 'manual',
+    });
+    expect(alias.headers.get('location')).toBe('/fr/notices/livre-audio/print');
     expect((await fetch(`${server.url}/notices/livre-audio/pictures/99`)).status).toBe(404);
     expect(
       (await fetch(`${server.url}/notices/livre-audio/pictures/..%2f..%2fnotice.json`)).status,

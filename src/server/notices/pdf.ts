@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -61,6 +61,13 @@ export class NoticePdfMaker {
       const made = await stat(tmp).catch(() => null);
       if (!made || made.size === 0) throw new Error('Chromium n’a pas produit de PDF');
       await rename(tmp, file);
+      // Older versions of this notice's PDF are never asked for again.
+      const prefix = `${path.basename(file).split('@')[0]}@`;
+      for (const name of await readdir(this.cacheDir)) {
+        if (name.startsWith(prefix) && name.endsWith('.pdf') && name !== path.basename(file)) {
+          await rm(path.join(this.cacheDir, name), { force: true });
+        }
+      }
       return file;
     } finally {
       await rm(tmp, { force: true });

@@ -93,6 +93,9 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
     })
     .get(`/notices/${ID}`, async (c) => {
       const found = installed(ctx, c);
+      // `?print=1` is the same handout as `/print` (for links written by hand).
+      if (c.req.query('print') === '1')
+        return c.redirect(`${lang ? `/${lang}` : ''}/notices/${found.notice.id}/print`, 302);
       const page = view(c);
       const thanks = c.req.query('merci') === '1';
       if (!thanks)
