@@ -23,6 +23,8 @@ describe('kiosk static serving', () => {
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('<div id="app">');
+      // The kiosk runs only its own scripts and loads nothing from elsewhere.
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     }
   });
 
