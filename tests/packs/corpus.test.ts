@@ -131,6 +131,15 @@ const cases: Case[] = [
       }),
   },
   {
+    name: 'the manifest cited as a work file',
+    code: 'unsafe-path',
+    mentions: 'manifeste',
+    build: (d) =>
+      patched(d, one([{ path: 'a.epub', content: 'a' }]), (m) => {
+        (item0(m).files[0] as Record<string, unknown>)['path'] = 'Lanterne-Pack.json';
+      }),
+  },
+  {
     name: 'symlink to /etc/passwd',
     code: 'symlink',
     mentions: 'passwd.epub',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { allowedByPolicy, isKnownLicence } from '../catalogue/licences.js';
-import type { FileRef, Manifest } from './manifest.js';
-import { findClashes, unsafePathReason } from './names.js';
+import { MANIFEST_FILE, type FileRef, type Manifest } from './manifest.js';
+import { clashKey, findClashes, unsafePathReason } from './names.js';
 import { MAX_NOTICE_BYTES, noticeAssets } from './notice-assets.js';
 import { parseManifest } from './parse.js';
 import { PackError, problems } from './problems.js';
@@ -104,7 +104,9 @@ function checkManifest(
   // The same file may serve twice (a shared cover) if it is described the same way.
   const byPath = new Map<string, FileRef>();
   for (const ref of referencedFiles(manifest)) {
-    const why = unsafePathReason(ref.path);
+    const why =
+      unsafePathReason(ref.path) ??
+      (clashKey(ref.path) === MANIFEST_FILE ? 'nom réservé au manifeste' : null);
     if (why) {
       found.push(problems.unsafePath(ref.path, why));
       continue;
