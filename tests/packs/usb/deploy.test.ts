@@ -78,6 +78,20 @@ describe('deploy/usb: automount for Raspberry Pi OS Lite', () => {
       );
       const second = await run(path.join(DIR, 'install.sh'), ['--user', 'lanterne'], { env });
       expect(second.stdout.trim()).toBe('==> montage USB : rien à changer');
+      // As deploy/install.sh calls it, with the box's own user and media folder.
+      const third = await run('bash', [path.join(DIR, 'install.sh')], {
+        env: {
+          ...env,
+          LANTERNE_NO_SYSTEM: '1',
+          LANTERNE_SERVICE_USER: 'lanterne-box',
+          LANTERNE_MEDIA_DIR: '/srv/cles',
+        },
+      });
+      expect(third.stdout).toContain('écrit /etc/default/lanterne-usb');
+      expect(readFileSync(path.join(dest, 'etc/default/lanterne-usb'), 'utf8')).toContain(
+        'MEDIA_DIR=/srv/cles',
+      );
+      expect(statSync(path.join(dest, 'srv/cles')).isDirectory()).toBe(true);
     } finally {
       rmSync(dest, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkType } from '../../catalogue/types.js';
 import { extractEpub } from './epub.js';
@@ -31,6 +31,8 @@ export interface Extracted {
   /** Why some metadata could not be read (the file itself may still be fine). */
   warnings: string[];
 }
+
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 const TYPES: Record<string, WorkType> = {
   epub: 'book',
@@ -114,6 +116,13 @@ export async function extractMetadata(file: string): Promise<Extracted> {
   const type = guessType(file);
   const ext = path.extname(file).slice(1).toLowerCase();
   try {
+    // pdf-lib reads the whole file into memory: a huge PDF is left for a person to describe.
+    if (ext === 'pdf' && (await stat(file)).size > MAX_PDF_BYTES) {
+      return {
+        type,
+        warnings: ['PDF trop gros pour en lire les métadonnées : remplissez-les à la main'],
+      };
+    }
     if (ext === 'epub') return await extractEpub(file);
     if (ext === 'pdf') return await extractPdf(file);
     if (type === 'audio' || type === 'video') return await extractMedia(file, type);
