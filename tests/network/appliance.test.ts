@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_UID, netnsUnavailable, sandboxFromUnit, startLab, type Lab } from './lab.js';
 import { CLIENTS } from '../captive/http.js';
@@ -182,12 +184,31 @@ describe.skipIf(unavailable !== null)(
       expect(refused.stdout.trim()).toBe('EACCES');
     });
 
-    it('stops cleanly on SIGTERM, and its log holds no visitor address or user agent', async () => {
+    it('stops cleanly on SIGTERM with its statistics saved, and keeps no visitor address in logs or data', async () => {
       const { code, signal, log } = await lab.stopServer();
       expect(log).toContain('Arrêt demandé (SIGTERM)');
       expect(signal).toBeNull();
       expect(code).toBe(0);
       expect(log).not.toContain(lab.lease['ip'] ?? '');
+      // What the statistics counted reached the database before the process ended.
+      const db = new Database(path.join(lab.dataDir, 'lanterne.db'), { readonly: true });
+      try {
+        const total = (metric: string) =>
+          (
+            db
+              .prepare('SELECT coalesce(sum(value), 0) AS n FROM stats_daily WHERE metric = ?')
+              .get(metric) as { n: number }
+          ).n;
+        expect(total('downloads')).toBeGreaterThan(0);
+        expect(total('views')).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+      for (const file of readdirSync(lab.dataDir)) {
+        const full = path.join(lab.dataDir, file);
+        if (statSync(full).isFile())
+          expect(readFileSync(full).includes(lab.lease['ip'] ?? ''), file).toBe(false);
+      }
       for (const ua of Object.values(CLIENTS)) {
         expect(log).not.toContain(ua.probe);
         expect(log).not.toContain(ua.browser);

@@ -34,6 +34,8 @@ export interface Lab {
   ): { status: number | null; stdout: string; stderr: string };
   /** Runs a command inside the box's namespace. */
   box(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** The server's data folder (its SQLite database). */
+  dataDir: string;
   /** The server's process id (ip netns exec and setpriv exec into it). */
   serverPid: number;
   /** The systemd unit rendered for this lab (the server runs under its privileges). */
@@ -368,6 +370,7 @@ export async function startLab(): Promise<Lab> {
       works,
       serviceUnit: unit,
       serverPid: running.pid ?? 0,
+      dataDir,
       box: (cmd, args) => sh('ip', ['netns', 'exec', boxNs, cmd, ...args]),
       stopServer: async () => {
         const exited = running.exitCode !== null || running.signalCode !== null;
