@@ -23,6 +23,7 @@ let dir: string;
 let ctx: Context;
 let server: RunningServer;
 const logLines: string[] = [];
+const visitorCookies: string[] = [];
 
 const visitors: Visitor[] = [
   { ip: '127.77.31.42', ua: 'Mozilla/5.0 (Linux; Android 13) Zorgophone-XQ7/3.14 Mobile' },
@@ -62,16 +63,23 @@ beforeAll(async () => {
   const base = server.url;
 
   for (const v of visitors) {
-    await visit(base, v, '/');
-    await visit(base, v, '/browse?type=book');
-    await visit(base, v, '/en/works/conte-un');
-    await visit(base, v, '/search?q=chaperon');
-    await visit(base, v, '/search?q=licorne+violette');
-    await visit(base, v, '/files/conte-un/0/conte-un.txt');
-    await visit(base, v, '/media/conte-deux/0/belle.mp3', { range: 'bytes=0-99' });
-    await visit(base, v, '/opds');
-    await visit(base, v, '/opds/search?q=chaperon');
-    await visit(base, v, '/page-qui-n-existe-pas');
+    for (const [p, headers] of [
+      ['/', {}],
+      ['/browse?type=book', {}],
+      ['/en/works/conte-un', {}],
+      ['/search?q=chaperon', {}],
+      ['/search?q=licorne+violette', {}],
+      ['/files/conte-un/0/conte-un.txt', {}],
+      ['/media/conte-deux/0/belle.mp3', { range: 'bytes=0-99' }],
+      ['/opds', {}],
+      ['/opds/search?q=chaperon', {}],
+      ['/privacy', {}],
+      ['/page-qui-n-existe-pas', {}],
+    ] as const) {
+      const reply = await visit(base, v, p, headers);
+      if (reply.headers['set-cookie'])
+        visitorCookies.push(`${p}: ${reply.headers['set-cookie'].join('; ')}`);
+    }
   }
   await visit(base, visitors[0]!, `/search?q=${encodeURIComponent(RARE_SEARCHES[0]!)}`);
   await visit(base, visitors[1]!, `/search?q=${encodeURIComponent(RARE_SEARCHES[1]!)}`);
@@ -149,6 +157,10 @@ describe('no visitor can be traced from what the box writes', () => {
     const files = filesUnder(ctx.paths.dataDir);
     expect(files.some((f) => f.endsWith('lanterne.db'))).toBe(true);
     expect(tracesIn(files.map((f) => [path.relative(dir, f), readFileSync(f)]))).toEqual([]);
+  });
+
+  it('set no cookie on any visitor', () => {
+    expect(visitorCookies).toEqual([]);
   });
 
   it('has none in the log either', () => {
