@@ -295,6 +295,9 @@ export function EditNoticePage({
             const p = `s${n}.`;
             const hasPicture = !!step.picture.path && step.picture.width > 0;
             const rows = [...(step.markers ?? []), null];
+            // A new marker takes the first colour the step does not use yet.
+            const used = new Set((step.markers ?? []).map((m) => m.colour));
+            const nextColour = PALETTE.find((c) => !used.has(c.key))?.key ?? 'rouge';
             return (
               <li class="editor-step" key={i} id={`etape-${n}`}>
                 <fieldset class="stack">
@@ -386,10 +389,7 @@ export function EditNoticePage({
                                   {PALETTE.map((c) => (
                                     <option
                                       value={c.key}
-                                      selected={
-                                        (m?.colour ?? PALETTE[rows.length - 1]?.key ?? 'rouge') ===
-                                        c.key
-                                      }
+                                      selected={(m?.colour ?? nextColour) === c.key}
                                     >
                                       {`${c.number} ${c.key}`}
                                     </option>

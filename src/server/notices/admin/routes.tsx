@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { sendFile } from '../../files/deliver.js';
+import { UNTRUSTED_CSP } from '../../files/safety.js';
 import { renderDocument } from '../../ui/page.js';
 import { parseNotice } from '../format.js';
 import { StepView } from '../pages.js';
@@ -19,6 +20,8 @@ const MIME: Record<string, string> = {
   jpg: 'image/jpeg',
   webp: 'image/webp',
   gif: 'image/gif',
+  // Only from notices copied from packs (uploads are raster); sandboxed like pack SVG.
+  svg: 'image/svg+xml',
 };
 
 async function formOf(c: HonoContext): Promise<FormValues> {
@@ -165,7 +168,13 @@ export function noticesAdminRoutes(ctx: Context): Hono {
         const file = mime ? local.pictureFile(draft.id, name) : null;
         if (!mime || !file || !draft.steps.some((s) => s.picture.path === name))
           throw new HTTPException(404);
-        return sendFile(c, file, { mime, cacheControl: 'private, no-cache' });
+        return sendFile(c, file, {
+          mime,
+          cacheControl: 'private, no-cache',
+          ...(mime === 'image/svg+xml'
+            ? { headers: { 'content-security-policy': UNTRUSTED_CSP } }
+            : {}),
+        });
       })
       .get('/:id/kiosk', (c) => {
         const found = ctx.notices.get(c.req.param('id'));
