@@ -121,6 +121,32 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
     await page.context().close();
   });
 
+  it('ends a visit cleanly even while the box is restarting (no browser error page)', async () => {
+    const page = await newPage(browser, KIOSK_VIEW);
+    await page.goto(`${server.url}/kiosk/`);
+    await page.getByTestId('attract').waitFor();
+    await wakeUp(page);
+    await tap(page, 'tile-search');
+    for (const k of ['l', 'a']) await tap(page, `key-${k}`);
+    const port = server.port;
+    await server.close();
+    await tap(page, 'finish');
+    // Forgotten at once, in place: welcome screen under "Un instant…", no reload into an error.
+    await page.getByTestId('attract').waitFor();
+    await page.getByTestId('offline').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/kiosk/');
+    server = await listen(box.ctx, port, '127.0.0.1');
+    // Back: the kiosk reloads from scratch by itself.
+    await page.waitForEvent('load', { timeout: 20_000 });
+    await page.getByTestId('attract').waitFor();
+    expect(await page.getByTestId('offline').count()).toBe(0);
+    await wakeUp(page);
+    await tap(page, 'tile-search');
+    expect(await page.getByTestId('query').inputValue()).toBe('');
+    await page.context().close();
+  });
+
   it('shows "Un instant…" while the box restarts, then carries on by itself', async () => {
     const page = await newPage(browser, KIOSK_VIEW);
     await page.goto(`${server.url}/kiosk/`);

@@ -10,6 +10,12 @@ const BACKOFF_MS = [1000, 2000, 4000, 8000];
 let recovering = false;
 /** The kiosk build this page runs (see KioskInfo.build). */
 let loadedBuild: string | null = null;
+/** A visit ended while the box was away: reload from scratch as soon as it answers. */
+let reloadOnRecovery = false;
+
+export function reloadWhenBack(): void {
+  reloadOnRecovery = true;
+}
 
 async function fetchInfo(): Promise<KioskInfo> {
   const res = await fetch('/api/kiosk/info', { cache: 'no-store' });
@@ -32,7 +38,8 @@ export function goOffline(): void {
     fetchInfo().then(
       (info) => {
         recovering = false;
-        store.set({ info, offline: false, epoch: store.state.epoch + 1 });
+        if (reloadOnRecovery) location.replace('/kiosk/');
+        else store.set({ info, offline: false, epoch: store.state.epoch + 1 });
       },
       () => {
         attempt += 1;

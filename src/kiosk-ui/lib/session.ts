@@ -1,5 +1,5 @@
-import { postEvent } from './api.js';
-import { store } from './store.js';
+import { goOffline, postEvent, reloadWhenBack } from './api.js';
+import { blankVisit, store } from './store.js';
 
 /** Marks the moment things happen, so the idle timer knows when to warn. */
 let lastActivity = Date.now();
@@ -37,7 +37,19 @@ export function endVisit(): void {
   } catch {
     // Storage may be disabled by policy; nothing to clear then.
   }
-  location.replace('/kiosk/');
+  // Reload only from a box that answers: reloading while it restarts would leave Chromium
+  // on its own error page, with no way back for the next visitor.
+  fetch('/kiosk/', { method: 'HEAD', cache: 'no-store' }).then(
+    (res) => (res.ok ? location.replace('/kiosk/') : forgetInPlace()),
+    forgetInPlace,
+  );
+}
+
+/** The box is away: forget the visit in memory now, reload when it is back. */
+function forgetInPlace(): void {
+  store.set(blankVisit());
+  reloadWhenBack();
+  goOffline();
 }
 
 export function wake(): void {

@@ -43,19 +43,24 @@ export interface KioskState {
 type Listener = () => void;
 
 /** One small store for the whole kiosk; components subscribe with `useKiosk()`. */
-class Store {
-  state: KioskState = {
+/** A kiosk nobody has touched yet. */
+export function blankVisit(): Pick<
+  KioskState,
+  'awake' | 'stack' | 'settings' | 'settingsOpen' | 'query' | 'warningUntil' | 'startedAt'
+> {
+  return {
     awake: false,
     stack: [{ name: 'home' }],
     settings: DEFAULT_SETTINGS,
     settingsOpen: false,
-    offline: false,
-    epoch: 0,
-    info: null,
     query: '',
     warningUntil: null,
     startedAt: null,
   };
+}
+
+class Store {
+  state: KioskState = { ...blankVisit(), offline: false, epoch: 0, info: null };
   private readonly listeners = new Set<Listener>();
 
   set(patch: Partial<KioskState>): void {
