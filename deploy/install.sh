@@ -120,6 +120,7 @@ ensure_node() {
     return
   fi
   [ "$SYSTEM" = 1 ] || die "Node.js >= 20.19 introuvable (utilisez --node-tarball)"
+  apt-get update -qq || warn "apt-get update a échoué (hors ligne ?)"
   local candidate
   candidate=$(apt-cache policy nodejs 2>/dev/null | awk '/Candidate:/ { print $2 }')
   if [ -n "$candidate" ] && [ "${candidate%%.*}" -ge 20 ] 2>/dev/null && dpkg --compare-versions "$candidate" ge 20.19; then
@@ -157,9 +158,6 @@ if [ ! -f "$DESTDIR$CONF" ]; then
 fi
 
 # --- 2. Node.js and packages ------------------------------------------------------
-if [ "$SYSTEM" = 1 ]; then
-  apt-get update -qq || warn "apt-get update a échoué (hors ligne ?) : on continue avec ce qui est installé"
-fi
 ensure_node
 log "Node.js : $NODE_BIN ($("$NODE_BIN" --version))"
 # Validates the config before anything else changes.
@@ -186,7 +184,15 @@ esac
 [ -n "$PRINTING" ] && packages+=(cups cups-bsd)
 # Building from source needs a compiler if better-sqlite3 has no prebuilt binary.
 [ -z "$RELEASE" ] && packages+=(build-essential python3)
-sys apt-get install -y --no-install-recommends "${packages[@]}"
+# Only what is missing: a box re-configured offline needs no package server.
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sys apt-get update -qq || warn "apt-get update a échoué (hors ligne ?)"
+  sys apt-get install -y --no-install-recommends "${missing[@]}"
+fi
 
 # --- 3. User and folders ----------------------------------------------------------
 if ! id "$SERVICE_USER" >/dev/null 2>&1; then
