@@ -20,6 +20,26 @@ async function fsyncPath(p: string): Promise<void> {
 }
 
 /**
+ * Where to write: `<name>`, replacing an earlier export of a pack (a folder with a
+ * manifest), but never someone's own folder of the same name (then `<name>-2`…).
+ */
+async function freeTarget(targetDir: string, name: string): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const candidate = path.join(targetDir, n === 1 ? name : `${name}-${n}`);
+    const exists = await stat(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return candidate;
+    const isPack = await stat(path.join(candidate, MANIFEST_FILE)).then(
+      (st) => st.isFile(),
+      () => false,
+    );
+    if (isPack) return candidate;
+  }
+}
+
+/**
  * Writes an installed pack to a folder (a stick) as a valid pack folder: the manifest
  * the box imported and every file it lists, each fsynced, assembled under a temporary
  * name and renamed last, so a stick pulled out early never holds something that looks
@@ -46,7 +66,7 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
     : parsed.data;
   const outBytes = isLocal ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) : manifestBytes;
   const name = `${manifest.id}-${manifest.version}`;
-  const final = path.join(targetDir, name);
+  const final = await freeTarget(targetDir, name);
   const temp = path.join(targetDir, `.${name}.part`);
   const files = [...new Set(manifestPaths(manifest))];
   const needed =

@@ -45,6 +45,14 @@ describe('export to a stick', () => {
     // Again: replaces the folder, leaves no temporary one.
     await exportPack(a.ctx, 'voyage', stick);
     expect(readdirSync(stick)).toEqual(['voyage-2.1.0']);
+    // Someone's own folder with that name is never replaced.
+    const theirs = path.join(a.ctx.config.mediaDir, 'AUTRE');
+    mkdirSync(path.join(theirs, 'voyage-2.1.0'), { recursive: true });
+    writeFileSync(path.join(theirs, 'voyage-2.1.0', 'mes-photos.txt'), 'à garder');
+    expect(await exportPack(a.ctx, 'voyage', theirs)).toBe(path.join(theirs, 'voyage-2.1.0-2'));
+    expect(readFileSync(path.join(theirs, 'voyage-2.1.0', 'mes-photos.txt'), 'utf8')).toBe(
+      'à garder',
+    );
     const b = box();
     const outcome = await importPack(b.ctx, { kind: 'folder', path: written, origin: 'usb' });
     expect(outcome).toEqual({ status: 'imported', packId: 'voyage', version: '2.1.0' });
