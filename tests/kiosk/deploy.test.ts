@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTestBox } from '../helpers/box.js';
 
 const DIR = path.resolve('deploy/kiosk');
 const SCRIPTS = ['install.sh', 'session.sh', 'wait-for-box.sh'].map((f) => path.join(DIR, f));
@@ -125,6 +126,22 @@ describe('deploy/kiosk', () => {
       .split('\n')
       .filter((l) => /Unknown (key|section)|Invalid|Failed to parse|Missing '='/i.test(l));
     expect(problems).toEqual([]);
+  });
+
+  it('waits for the box before starting Chromium, and goes on as soon as it answers', async () => {
+    const box = makeTestBox();
+    try {
+      const server = await box.listen();
+      const res = await new Promise<number | null>((resolve) => {
+        const child = spawn('bash', [path.join(DIR, 'wait-for-box.sh')], {
+          env: { ...process.env, KIOSK_URL: `${server.url}/kiosk/` },
+        });
+        child.on('exit', resolve);
+      });
+      expect(res).toBe(0);
+    } finally {
+      await box.cleanup();
+    }
   });
 
   it('session script runs chromium with the kiosk URL (dry run with stand-in commands)', () => {
