@@ -1,12 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startPinned, stop, waitFor200 } from './proc.js';
+import { cpuSeconds, startPinned, stop, waitFor200 } from './proc.js';
 
 export interface LanterneRun {
   child: ChildProcess;
   pid: number;
   firstAnswerMs: number;
+  /** CPU the process used until that first answer: its start time on a core of its own. */
+  startCpuMs: number;
   stderr: () => string;
 }
 
@@ -44,7 +46,8 @@ export async function startLanterne(opts: { root: string; benchDir: string; data
   try {
     const firstAnswerMs = await waitFor200(`http://127.0.0.1:${opts.port}/`, started, 30_000);
     // taskset execs node in place: the child's pid is the server's pid.
-    return { child, pid: child.pid ?? 0, firstAnswerMs, stderr: () => err };
+    const pid = child.pid ?? 0;
+    return { child, pid, firstAnswerMs, startCpuMs: cpuSeconds(pid) * 1000, stderr: () => err };
   } catch (e) {
     await stop(child);
     throw new Error(`${(e as Error).message}\n${err}`);

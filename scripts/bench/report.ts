@@ -10,6 +10,8 @@ export interface Row {
   note?: string;
   /** Cost in CPU time, independent of other load on the machine. */
   cpu?: string;
+  /** The verdict for a core of its own, estimated from the CPU used. */
+  passCpu?: boolean | undefined;
 }
 
 export const fmt = {
@@ -26,11 +28,11 @@ function verdict(pass: boolean | undefined): string {
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| Mesure | Lanterne | lighttpd | Ratio | Cible | Verdict | Coût CPU (capacité sur un cœur dédié) |',
-    '|---|---|---|---|---|---|---|',
+    '| Mesure | Lanterne | lighttpd | Ratio | Cible | Verdict (mesuré) | Coût CPU (capacité sur un cœur dédié) | Verdict (cœur dédié) |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} | ${r.cpu ?? ''} |`,
+        `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} | ${r.cpu ?? ''} | ${r.passCpu === undefined ? '' : verdict(r.passCpu)} |`,
     ),
   ];
   return lines.join('\n');
@@ -38,8 +40,17 @@ export function markdownTable(rows: Row[]): string {
 
 /** A plain-text table for the terminal. */
 export function textTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.what, r.value, r.lighttpd ?? '', r.ratio ?? '', r.target ?? '', verdict(r.pass), r.cpu ?? '']);
-  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict', 'Coût CPU'];
+  const cells = rows.map((r) => [
+    r.what,
+    r.value,
+    r.lighttpd ?? '',
+    r.ratio ?? '',
+    r.target ?? '',
+    verdict(r.pass),
+    r.cpu ?? '',
+    r.passCpu === undefined ? '' : verdict(r.passCpu),
+  ]);
+  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict', 'Coût CPU', 'Cœur dédié'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
