@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -94,7 +94,12 @@ describe('importPack', () => {
   });
 
   it('imports a zip, also when the pack sits inside one top folder of the archive', async () => {
-    writePack(path.join(src, 'p'), simplePack(3));
+    const spec = simplePack(3);
+    spec.items[0]?.files.push({
+      path: 'videos/film.mp4',
+      content: randomBytes(6 * 1024 * 1024 + 7),
+    });
+    writePack(path.join(src, 'p'), spec);
     writeFileSync(path.join(src, 'a.zip'), zipFolder(path.join(src, 'p'), 'mon-pack/'));
     const outcome = await importPack(box.ctx, {
       kind: 'zip',
@@ -103,6 +108,13 @@ describe('importPack', () => {
     });
     expect(outcome.status).toBe('imported');
     expect(box.ctx.catalogue.repo.getPack('essai')?.workCount).toBe(3);
+    // A large entry (written in batches while it inflates) arrives whole.
+    const big = box.ctx.catalogue.repo.getFile('essai.livre-0', 1);
+    const bigBytes = readFileSync(
+      path.join(box.ctx.paths.packsDir, big?.dir ?? '', big?.path ?? ''),
+    );
+    expect(bigBytes.length).toBe(6 * 1024 * 1024 + 7);
+    expect(createHash('sha256').update(bigBytes).digest('hex')).toBe(big?.sha256);
     const f = box.ctx.catalogue.repo.getFile('essai.livre-2', 0);
     const bytes = readFileSync(path.join(box.ctx.paths.packsDir, f?.dir ?? '', f?.path ?? ''));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(f?.sha256);
