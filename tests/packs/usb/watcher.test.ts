@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, writeFileSyn
 import path from 'node:path';
 import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withPackLock } from '../../../src/server/packs/import.js';
 import { generateSigningKey } from '../../../src/server/packs/trust/signature.js';
 import { usbService, type UsbService } from '../../../src/server/packs/watch/service.js';
 import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
@@ -147,6 +148,29 @@ describe('USB sticks: real folders, real chokidar events', () => {
     service.approve(second.key);
     await waitForEntry(service.queue, (e) => e.state === 'imported');
     expect(packIds()).toEqual(['second@1.0.0']);
+  });
+
+  it('a stick swapped during an approved import stops that import; the new stick waits for its own approval', async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const busy = withPackLock(box.ctx, () => gate);
+    const first = plugStick(media, 'CLE', (root) => writePack(root, { id: 'ancien' }));
+    const waiting = await waitForEntry(
+      service.queue,
+      (e) => e.summary?.id === 'ancien' && e.state === 'waiting',
+    );
+    service.approve(waiting.key);
+    await waitForEntry(service.queue, (e) => e.summary?.id === 'ancien' && e.state === 'queued');
+    rmSync(first, { recursive: true });
+    plugStick(media, 'CLE', (root) => writePack(root, { id: 'nouveau' }));
+    await waitForEntry(service.queue, (e) => e.summary?.id === 'nouveau' && e.state === 'waiting');
+    release();
+    await busy;
+    await service.idle();
+    expect(service.queue.list().map((e) => [e.summary?.id, e.state])).toEqual([
+      ['nouveau', 'waiting'],
+    ]);
+    expect(packIds()).toEqual([]);
   });
 
   it('a stick with files but no pack offers them to sort, and publishes the confirmed ones as the local pack', async () => {
