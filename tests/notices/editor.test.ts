@@ -189,6 +189,24 @@ describe('the notice editor (admin area, real Chromium)', () => {
     expect(box.ctx.notices.get('pirate')).toBeUndefined();
   });
 
+  it('copies a notice from a pack into the box to adapt it', async () => {
+    await page.goto(`${server.url}/admin/notices`);
+    await page
+      .getByRole('button', {
+        name: 'Copier pour modifier : Se connecter au Wi-Fi de la bibliothèque',
+      })
+      .click();
+    await page.waitForURL(/\/edit$/);
+    const id = /\/admin\/notices\/([a-z0-9-]+)\/edit/.exec(page.url())?.[1] ?? '';
+    expect(id).toBe('se-connecter-au-wi-fi-de-la-bibliotheque-copie');
+    expect(await page.locator('.warning').count()).toBe(0);
+    const copy = box.ctx.notices.get(id);
+    expect(copy?.packId).toBe('notices-locales');
+    expect(copy?.notice.steps).toHaveLength(4);
+    expect((await fetch(`${server.url}/notices/${id}/pictures/4`)).status).toBe(200);
+    expect(box.ctx.notices.get('wifi-de-la-boite')?.packId).toBe('demo');
+  });
+
   it('deletes a notice of the box', async () => {
     await page.goto(`${server.url}/admin/notices/allumer-la-tablette/edit`);
     await page.getByRole('button', { name: 'Supprimer cette notice' }).click();

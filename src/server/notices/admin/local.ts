@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -135,6 +136,30 @@ export class LocalNotices {
     this.publish();
   }
 
+  /**
+   * Makes an editable copy of a notice from another pack (a starter notice to adapt):
+   * the JSON under a new id and title, and every picture and recording it names.
+   */
+  copyFrom(source: { notice: Draft; dir: string }, title: string): string {
+    const id = this.freeId(title);
+    const dir = this.folder(id);
+    mkdirSync(dir, { recursive: true });
+    const steps = source.notice.steps.map((step) => {
+      const copy = { ...step, picture: { ...step.picture } };
+      for (const media of [copy.picture, copy.audio]) {
+        if (!media) continue;
+        const from = containedPath(source.dir, media.path);
+        if (!from || !existsSync(from)) continue;
+        const name = `image-${randomBytes(6).toString('hex')}${path.extname(media.path).toLowerCase()}`;
+        copyFileSync(from, path.join(dir, name));
+        media.path = name;
+      }
+      return copy;
+    });
+    this.save({ ...source.notice, id, title, version: '1.0.0', steps }, false);
+    return id;
+  }
+
   /** Stores an uploaded picture beside the notice; returns its name and checksum. */
   storePicture(id: string, data: Buffer, ext: string): { path: string; sha256: string } {
     const dir = this.folder(id);
@@ -150,7 +175,7 @@ export class LocalNotices {
   }
 
   private removeUnusedPictures(draft: Draft): void {
-    const used = new Set(draft.steps.map((s) => s.picture.path));
+    const used = new Set(draft.steps.flatMap((s) => [s.picture.path, s.audio?.path ?? '']));
     for (const name of readdirSync(this.folder(draft.id))) {
       if (name.startsWith('image-') && !used.has(name))
         rmSync(path.join(this.folder(draft.id), name), { force: true });

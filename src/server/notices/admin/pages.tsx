@@ -75,7 +75,16 @@ export function NoticesAdminPage({
                     {data.local.includes(n.id) ? (
                       <a href={`/admin/notices/${n.id}/edit`}>Modifier</a>
                     ) : (
-                      '—'
+                      <form method="post" action={`/admin/notices/${n.id}/copy`} class="inline">
+                        <CsrfField c={c} />
+                        <button
+                          type="submit"
+                          class="button-secondary"
+                          aria-label={`Copier pour modifier : ${n.title}`}
+                        >
+                          Copier pour modifier
+                        </button>
+                      </form>
                     )}
                   </td>
                 </tr>

@@ -224,6 +224,12 @@ export function noticesAdminRoutes(ctx: Context): Hono {
           ),
         );
       })
+      .post('/:id/copy', (c) => {
+        const found = ctx.notices.get(c.req.param('id'));
+        if (!found) throw new HTTPException(404);
+        const id = local.copyFrom(found, `${found.notice.title} (copie)`.slice(0, 120));
+        return c.redirect(`/admin/notices/${id}/edit`, 303);
+      })
       .post('/:id/delete', (c) => {
         const draft = draftOf(c);
         local.remove(draft.id);
