@@ -47,6 +47,9 @@ describe('plain warnings', () => {
     expect(warnings.join('\n')).toContain('trop chaude');
     expect(warnings.join('\n')).toContain('mémoire est presque pleine');
     expect(
+      warningsFor(sample({ cpu: { temperatureC: null, loadPercent: 100, load1: 9, cores: 4 } })),
+    ).toEqual(['La boîte est très chargée : les pages peuvent être lentes un moment.']);
+    expect(
       warningsFor(sample({ cpu: { temperatureC: 72, loadPercent: 1, load1: 0, cores: 4 } })),
     ).toEqual(['La boîte chauffe : vérifiez qu’elle est bien aérée.']);
   });

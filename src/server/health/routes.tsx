@@ -66,14 +66,18 @@ export function healthRoutes(ctx: Context): Hono {
                 Tout va bien.
               </p>
             ) : (
-              <ul class="warning" role="alert">
-                {h.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-                {!clockKnown && (
-                  <li>La boîte ne connaît pas l'heure : les statistiques attendent en mémoire.</li>
-                )}
-              </ul>
+              <div class="warning" role="alert">
+                <ul>
+                  {h.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                  {!clockKnown && (
+                    <li>
+                      La boîte ne connaît pas l'heure : les statistiques attendent en mémoire.
+                    </li>
+                  )}
+                </ul>
+              </div>
             )}
             {!clockKnown && <ClockForm c={c} auto={true} />}
             <TableWrap label="État de la boîte">

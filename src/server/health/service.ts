@@ -98,6 +98,8 @@ export function warningsFor(h: Omit<Health, 'warnings'>): string[] {
     );
   else if (t !== null && t >= WARM_C)
     out.push('La boîte chauffe : vérifiez qu’elle est bien aérée.');
+  if (h.cpu.load1 > h.cpu.cores * 2)
+    out.push('La boîte est très chargée : les pages peuvent être lentes un moment.');
   if (h.memory.totalBytes > 0 && h.memory.availableBytes / h.memory.totalBytes < 0.1) {
     out.push('La mémoire est presque pleine : si la boîte ralentit, redémarrez-la.');
   }

@@ -20,7 +20,7 @@ const PAD = { top: 16, right: 12, bottom: 44, left: 44 };
 function niceMax(max: number): number {
   if (max <= 5) return 5;
   const pow = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].map((s) => s * pow).find((s) => s * 5 >= max) ?? pow * 10;
+  const step = [1, 2, 5, 10].map((s) => s * pow).find((s) => s * 5 >= max) ?? pow * 10;
   return step * 5;
 }
 
@@ -31,7 +31,8 @@ export function BarChart({ id, title, desc, bars, labelEvery }: BarChartProps) {
   const slot = innerW / Math.max(1, bars.length);
   const barW = Math.max(1, slot * 0.7);
   const every = labelEvery ?? Math.max(1, Math.ceil(bars.length / 12));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
+  // niceMax is five round steps: the grid lines fall on whole, readable numbers.
+  const ticks = [0, 1, 2, 3, 4, 5].map((i) => (max / 5) * i);
   return (
     <svg
       class="chart"

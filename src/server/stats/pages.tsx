@@ -132,7 +132,7 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       )}
       <p>
         Chiffres anonymes : la boîte ne garde ni adresse, ni identifiant, ni historique des
-        visiteurs. Les chiffres de la dernière minute apparaissent à l'enregistrement suivant.
+        visiteurs.
       </p>
       <form class="period" method="get" action="/admin/stats">
         <label>
