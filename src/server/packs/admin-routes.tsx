@@ -263,11 +263,13 @@ export function packsAdminRoutes(ctx: Context): Hono {
       const body = await c.req.parseBody();
       const result = service().trust.add(field(body, 'name'), field(body, 'key'));
       if (!result.ok) return packsPage(ctx, c, { kind: 'error', text: result.message }, 400);
+      service().trustChanged();
       return back(c, 'key-added');
     })
     .post('/keys/remove', async (c) => {
       const body = await c.req.parseBody();
       service().trust.remove(field(body, 'key'));
+      service().trustChanged();
       return back(c, 'key-removed');
     });
 }

@@ -99,6 +99,17 @@ describe('USB sticks: real folders, real chokidar events', () => {
     expect(c.message).toMatch(/signature ne correspond pas/);
     await service.idle();
     expect(packIds()).toEqual(['pack-a@1.0.0']);
+    // Once the animateur trusts the second signer, its waiting pack imports by itself.
+    service.trust.add('Bibliothèque voisine', stranger.publicKey);
+    service.trustChanged();
+    const bNow = await waitForEntry(
+      service.queue,
+      (e) => e.summary?.id === 'pack-b' && e.state === 'imported',
+    );
+    expect(bNow.automatic).toBe(true);
+    await service.idle();
+    expect(service.queue.list().find((e) => e.summary?.id === 'pack-c')?.state).toBe('waiting');
+    expect(packIds().sort()).toEqual(['pack-a@1.0.0', 'pack-b@1.0.0']);
   });
 
   it('a stick pulled out mid-import fails cleanly, says "clé retirée", and resumes when plugged back', async () => {

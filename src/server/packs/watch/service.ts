@@ -206,6 +206,15 @@ export class UsbService {
     });
   }
 
+  /** A key was added or removed: waiting packs are checked again (a newly trusted signer imports now). */
+  trustChanged(): void {
+    for (const e of this.queue.list()) {
+      if (e.state !== 'waiting') continue;
+      this.queue.update(e.key, { state: 'checking', message: 'Vérification du pack…' });
+      void this.track(this.examine(e.key));
+    }
+  }
+
   /** The animateur approves a waiting pack: it imports now (and next time without asking). */
   approve(key: string): boolean {
     const entry = this.queue.get(key);
