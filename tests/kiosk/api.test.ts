@@ -3,6 +3,7 @@ import type { BoxEvent } from '../../src/server/events/bus.js';
 import type { KioskInfo, KioskWork, KioskWorkList } from '../../src/server/kiosk/types.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { seed } from './fixture.js';
+import { explainLicence, getLicence } from '../../src/server/catalogue/licences.js';
 
 describe('/api/kiosk', () => {
   let box: TestBox;
@@ -81,6 +82,11 @@ describe('/api/kiosk', () => {
     expect(body.takeAway).toEqual(['la-foret.epub']);
     expect(body.qr).toMatch(/^<svg/);
     expect(body.qr).not.toMatch(/<script|on\w+=/i);
+    // Every work shows its licence in plain words and how to credit it.
+    expect(body.licenceName).toBe(getLicence(body.licence)?.name);
+    expect(body.licenceText.fr).toBe(explainLicence(body.licence, 'fr'));
+    expect(body.licenceText.en).toBe(explainLicence(body.licence, 'en'));
+    expect(body.attribution.length).toBeGreaterThan(0);
     const audio = (await get<KioskWork>('/api/kiosk/works/chansons')).body;
     expect(audio.views[0]?.kind).toBe('audio');
     expect((await get('/api/kiosk/works/nope')).status).toBe(404);

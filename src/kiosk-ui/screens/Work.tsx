@@ -18,6 +18,7 @@ function playLabel(t: Messages, work: KioskWork): string {
 /** One work: what it is, how to enjoy it here, how to take it away. */
 export function WorkScreen({ id }: { id: string }) {
   const t = useT();
+  const lang = useKiosk().settings.lang;
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
   if (work.state === 'loading')
     return (
@@ -41,9 +42,17 @@ export function WorkScreen({ id }: { id: string }) {
         <h1 class="work-title">{w.title}</h1>
         {authors && <p class="work-authors">{authors}</p>}
         {w.description && <p class="work-description">{w.description}</p>}
-        <p class="work-licence">
-          {t.licence} : {w.licence}
-        </p>
+        <div class="work-licence" data-testid="work-licence">
+          <p>
+            <strong>
+              {t.licence} : {w.licenceName}
+            </strong>
+          </p>
+          <p>{w.licenceText[lang]}</p>
+          <p>
+            {t.credit} : {w.attribution}
+          </p>
+        </div>
         <div class="work-actions">
           {w.views.length > 0 && (
             <Button

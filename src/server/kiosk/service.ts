@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
 import type { KioskInfo, KioskView, KioskWork, KioskWorkList } from './types.js';
+import { explainLicence, getLicence } from '../catalogue/licences.js';
 
 /** The warning before a reset counts down at least this long (WCAG 2.2.1 asks ≥ 20 s). */
 export const WARNING_SECONDS = 30;
@@ -100,6 +101,11 @@ export class KioskService {
       authors: work.authors,
       description: work.description,
       licence: work.licence,
+      licenceName: getLicence(work.licence)?.name ?? work.licence,
+      licenceText: {
+        fr: explainLicence(work.licence, 'fr'),
+        en: explainLicence(work.licence, 'en'),
+      },
       attribution: work.attribution,
       language: work.language,
       cover: work.coverPath ? `/covers/${encodeURIComponent(work.id)}` : null,

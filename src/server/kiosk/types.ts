@@ -53,6 +53,9 @@ export interface KioskWork {
   authors: Array<{ name: string; role: string }>;
   description: string;
   licence: string;
+  /** The licence's short name ("CC BY-SA 4.0") and what it allows, in plain words. */
+  licenceName: string;
+  licenceText: { fr: string; en: string };
   attribution: string;
   language: string;
   cover: string | null;
