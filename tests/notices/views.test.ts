@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,7 +9,7 @@ import type { Notice } from '../../src/server/notices/format.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { axeViolations, describeViolations, launchBrowser, newPage } from '../helpers/browser.js';
-import { installStarters, starterIds } from './helpers.js';
+import { installStarters, refOf, starterIds } from './helpers.js';
 import { markerError, measureMarkers } from './measure.js';
 
 const PHONE = {
@@ -45,7 +45,7 @@ function notice(id: string): Notice {
 }
 
 describe('e-notices on the phone (portal)', () => {
-  it('lists every starter notice, in both languages, axe-clean', async () => {
+  it('lists every starter notice, in both languages, axe-clean', { timeout: 60_000 }, async () => {
     const page = await newPage(browser, PHONE);
     for (const prefix of ['', '/en']) {
       const res = await page.goto(`${server.url}${prefix}/notices`);
@@ -102,49 +102,57 @@ describe('e-notices on the phone (portal)', () => {
     await page.context().close();
   }, 120_000);
 
-  it('gives a QR code that a reader decodes to the notice on the box', async () => {
-    const page = await newPage(browser, PHONE);
-    await page.goto(`${server.url}/notices/appel-video`);
-    const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-qr-'));
-    try {
-      const file = path.join(dir, 'qr.png');
-      writeFileSync(file, await page.locator('.notice-qr .qr svg').screenshot());
-      const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], {
-        encoding: 'utf8',
-      }).trim();
-      expect(decoded).toBe('http://biblio.lan/notices/appel-video');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    await page.context().close();
-  });
+  it(
+    'gives a QR code that a reader decodes to the notice on the box',
+    { timeout: 60_000 },
+    async () => {
+      const page = await newPage(browser, PHONE);
+      await page.goto(`${server.url}/notices/appel-video`);
+      const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-qr-'));
+      try {
+        const file = path.join(dir, 'qr.png');
+        writeFileSync(file, await page.locator('.notice-qr .qr svg').screenshot());
+        const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], {
+          encoding: 'utf8',
+        }).trim();
+        expect(decoded).toBe('http://biblio.lan/notices/appel-video');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      await page.context().close();
+    },
+  );
 
-  it('takes feedback with three faces without JavaScript, counts it, keeps no cookie', async () => {
-    const page = await newPage(browser, { ...PHONE, javaScriptEnabled: false });
-    events.length = 0;
-    await page.goto(`${server.url}/fr/notices/livre-audio`);
-    expect(
-      events.some(
-        (e) => e.type === 'notice' && e.action === 'open' && e.noticeId === 'livre-audio',
-      ),
-    ).toBe(true);
-    const faces = page.locator('.faces button');
-    expect(await faces.count()).toBe(3);
-    await page.getByRole('button', { name: 'Un peu' }).click();
-    await page.waitForURL(/merci=1/);
-    expect(page.url()).toContain('/fr/notices/livre-audio?merci=1');
-    expect(await page.locator('.thanks').textContent()).toContain('Merci');
-    expect(events).toContainEqual({
-      type: 'notice-feedback',
-      noticeId: 'livre-audio',
-      face: 'neutral',
-    });
-    expect(box.ctx.notices.repo.feedbackCounts()).toEqual([
-      { notice_id: 'livre-audio', face: 'neutral', count: 1 },
-    ]);
-    expect(await page.context().cookies()).toEqual([]);
-    await page.context().close();
-  });
+  it(
+    'takes feedback with three faces without JavaScript, counts it, keeps no cookie',
+    { timeout: 60_000 },
+    async () => {
+      const page = await newPage(browser, { ...PHONE, javaScriptEnabled: false });
+      events.length = 0;
+      await page.goto(`${server.url}/fr/notices/livre-audio`);
+      expect(
+        events.some(
+          (e) => e.type === 'notice' && e.action === 'open' && e.noticeId === 'livre-audio',
+        ),
+      ).toBe(true);
+      const faces = page.locator('.faces button');
+      expect(await faces.count()).toBe(3);
+      await page.getByRole('button', { name: 'Un peu' }).click();
+      await page.waitForURL(/merci=1/);
+      expect(page.url()).toContain('/fr/notices/livre-audio?merci=1');
+      expect(await page.locator('.thanks').textContent()).toContain('Merci');
+      expect(events).toContainEqual({
+        type: 'notice-feedback',
+        noticeId: 'livre-audio',
+        face: 'neutral',
+      });
+      expect(box.ctx.notices.repo.feedbackCounts()).toEqual([
+        { notice_id: 'livre-audio', face: 'neutral', count: 1 },
+      ]);
+      expect(await page.context().cookies()).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('refuses unknown faces and unknown notices', async () => {
     const bad = await fetch(`${server.url}/notices/livre-audio/feedback`, {
@@ -168,6 +176,36 @@ describe('e-notices on the phone (portal)', () => {
     const res = await fetch(`${server.url}/notices/wifi-de-la-boite/pictures/1`);
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
+
+    // A pack's notice with markup in its texts: shown as text, never run.
+    const { packDir } = installStarters(box.ctx, 'piege', ['wifi-de-la-boite']);
+    const file = path.join(packDir, 'notices/wifi-de-la-boite/notice.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      id: string;
+      title: string;
+      steps: Array<{ action: string }>;
+    };
+    json.id = 'piege';
+    json.title = '<img src=x onerror=alert(1)>';
+    if (json.steps[0]) json.steps[0].action = '<script>alert(2)</script> {1}';
+    writeFileSync(file, JSON.stringify(json));
+    const errors = box.ctx.notices.installPack('piege', packDir, {
+      notices: [refOf(packDir, 'notices/wifi-de-la-boite/notice.json', 'piege')],
+    });
+    expect(errors).toEqual([]);
+    try {
+      const html = await (await fetch(`${server.url}/notices/piege`)).text();
+      expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+      expect(html).toContain('&lt;script>alert(2)&lt;/script>');
+      expect(html).not.toContain('<img src=x');
+      expect(html).not.toContain('<script>alert');
+      const api = (await (await fetch(`${server.url}/api/notices/piege`)).json()) as {
+        notice: { title: string };
+      };
+      expect(api.notice.title).toBe('<img src=x onerror=alert(1)>');
+    } finally {
+      box.ctx.notices.repo.removePack('piege');
+    }
   });
 });
 
