@@ -26,4 +26,5 @@ it('resets the password from the shell; the running box then asks for a new set-
   const after = await request(`${base}/admin`, { headers: { cookie } });
   expect(after.headers.location).toBe('/admin/setup');
   await setUpAdmin(box, base);
-});
+  // Three tsx start-ups and two scrypt hashes: slow on a busy 2-core machine.
+}, 120_000);
