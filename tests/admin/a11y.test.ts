@@ -88,7 +88,7 @@ describe('the admin area in Chromium', () => {
       }
     }
     await page.setViewportSize({ width: 1280, height: 900 });
-  });
+  }, 120_000);
 
   it('saves the settings through the form (CSRF field and Origin accepted)', async () => {
     await page.goto(`${url}/admin/settings`);

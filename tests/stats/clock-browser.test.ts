@@ -65,4 +65,4 @@ it('the overview page gives the box the browser’s time by itself, and the wait
     { day, key: 'portal:browse', value: 1 },
     { day, key: 'portal:home', value: 1 },
   ]);
-});
+}, 90_000);
