@@ -9,6 +9,7 @@ import { compareVersions, MANIFEST_FILE } from './manifest.js';
 import { PackError, problems } from './problems.js';
 import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
 import { toPack, toWork } from './works.js';
+import { RESERVED_PACK_IDS } from './reserved.js';
 
 export interface ImportOptions {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
@@ -100,6 +101,12 @@ async function runImport(
   let staging: string | null = null;
   let finalDir: string | null = null;
   let committed = false;
+  if (
+    RESERVED_PACK_IDS.has(manifest.id) &&
+    (source.origin === 'usb' || source.origin === 'upload')
+  ) {
+    return rejected(problems.reservedId(manifest.id));
+  }
   try {
     const installed = ctx.catalogue.repo.getPack(manifest.id);
     if (installed) {

@@ -230,6 +230,13 @@ export const problems = {
       'Augmentez le numéro de version du pack avant de le redistribuer.',
       'lanterne-pack.json',
     ),
+  reservedId: (id: string) =>
+    p(
+      'reserved-id',
+      `L'identifiant « ${id} » est réservé aux collections faites sur la boîte elle-même.`,
+      'Donnez au pack un autre identifiant (champ « id » du manifeste), puis reconstruisez-le.',
+      'lanterne-pack.json',
+    ),
   interrupted: () =>
     p(
       'interrupted',
