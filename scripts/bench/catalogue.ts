@@ -6,7 +6,15 @@ import { CatalogueService } from '../../src/server/catalogue/service.js';
 import type { NewWork, WorkType } from '../../src/server/catalogue/types.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { openDatabase } from '../../src/server/db/open.js';
-import { THEMES, makeAuthor, makeDescription, makeTitle, random, skewed, uniform } from './words.js';
+import {
+  THEMES,
+  makeAuthor,
+  makeDescription,
+  makeTitle,
+  random,
+  skewed,
+  uniform,
+} from './words.js';
 
 /** Bump when the generated catalogue changes shape, so an old `.bench/` is rebuilt. */
 const LAYOUT_VERSION = 4;
@@ -29,9 +37,28 @@ export interface BenchCatalogue {
   generatedInMs: number;
 }
 
-const TYPES: WorkType[] = ['book', 'book', 'book', 'book', 'audio', 'video', 'image', 'image', 'document', 'software'];
+const TYPES: WorkType[] = [
+  'book',
+  'book',
+  'book',
+  'book',
+  'audio',
+  'video',
+  'image',
+  'image',
+  'document',
+  'software',
+];
 const LANGUAGES = ['fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'en', 'en', 'br', 'oc'];
-const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'public-domain', 'CC-BY-3.0', 'LAL-1.3', 'CC-BY-SA-3.0'];
+const LICENCES = [
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC0-1.0',
+  'public-domain',
+  'CC-BY-3.0',
+  'LAL-1.3',
+  'CC-BY-SA-3.0',
+];
 const ROLES = ['author', 'author', 'author', 'translator', 'illustrator', 'narrator'];
 /** A 1×1 PNG: covers exist for some works so lists render their thumbnails. */
 const PNG = Buffer.from(
@@ -97,7 +124,16 @@ function makeWork(id: string, rand: () => number, shared: SharedFile[]): NewWork
     published: rand() < 0.5 ? `${1850 + Math.floor(rand() * 170)}` : null,
     authors,
     themes: [...themes],
-    files: [{ path: file.path, name: file.name, format: 'epub', mime: 'application/epub+zip', size: file.size, sha256: file.sha256 }],
+    files: [
+      {
+        path: file.path,
+        name: file.name,
+        format: 'epub',
+        mime: 'application/epub+zip',
+        size: file.size,
+        sha256: file.sha256,
+      },
+    ],
     coverPath: cover ? 'covers/couverture.png' : null,
     coverMime: cover ? 'image/png' : null,
   };
@@ -146,17 +182,34 @@ export function ensureCatalogue(benchDir: string, log: (line: string) => void): 
       const first = works[0];
       const firstFile = first?.files[0];
       if (!first || !firstFile) throw new Error('catalogue vide');
-      small = { workId: first.id, name: firstFile.name, relPath: firstFile.path, bytes: firstFile.size };
+      small = {
+        workId: first.id,
+        name: firstFile.name,
+        relPath: firstFile.path,
+        bytes: firstFile.size,
+      };
       mkdirSync(path.join(root, 'big'), { recursive: true });
       const bigPath = path.join(root, 'big', 'grand-film.bin');
       writeFileSync(bigPath, randomBytes(BIG_FILE_BYTES));
       const bigWork = makeWork('b1-grand-film', rand, shared);
       bigWork.type = 'video';
       bigWork.files = [
-        { path: 'big/grand-film.bin', name: 'grand-film.bin', format: 'bin', mime: 'application/octet-stream', size: BIG_FILE_BYTES, sha256: sha256File(bigPath) },
+        {
+          path: 'big/grand-film.bin',
+          name: 'grand-film.bin',
+          format: 'bin',
+          mime: 'application/octet-stream',
+          size: BIG_FILE_BYTES,
+          sha256: sha256File(bigPath),
+        },
       ];
       works[perPack - 1] = bigWork;
-      big = { workId: bigWork.id, name: 'grand-film.bin', relPath: 'big/grand-film.bin', bytes: BIG_FILE_BYTES };
+      big = {
+        workId: bigWork.id,
+        name: 'grand-film.bin',
+        relPath: 'big/grand-film.bin',
+        bytes: BIG_FILE_BYTES,
+      };
     }
     service.installPack(
       {
@@ -173,7 +226,9 @@ export function ensureCatalogue(benchDir: string, log: (line: string) => void): 
       },
       works,
     );
-    log(`  pack ${packId} : ${perPack} œuvres installées (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    log(
+      `  pack ${packId} : ${perPack} œuvres installées (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -15,7 +15,7 @@ import { startLanterne } from './lanterne.js';
 import { startLighttpd } from './lighttpd.js';
 import { runOtherBenches } from './others.js';
 import { ensureDebianPackage, probe, rssMb, stop, stopAll } from './proc.js';
-import { fmt, markdownTable, textTable, type Row } from './report.js';
+import { fmt, markdownTable, simpleMarkdownTable, textTable, type Row } from './report.js';
 import { measureSearch, percentiles } from './search.js';
 import { wrk, type WrkResult } from './wrk.js';
 
@@ -59,21 +59,34 @@ function freePort(): Promise<number> {
 
 function buildServer(): void {
   log('npm run build:server…');
-  const result = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', 'build:server'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     // Others' work in progress may not type-check; tsc still emits, which is enough here.
     log(`  build:server a signalé des erreurs (code ${result.status}) : dist/ utilisé tel qu'émis`);
   }
-  if (!existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js absent');
+  if (!existsSync(path.join(ROOT, 'dist/server/main.js')))
+    throw new Error('dist/server/main.js absent');
 }
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'inconnu';
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   return `${os.cpus().length} cœurs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Go de RAM, Linux ${os.release()}, Node ${process.version}, charge moyenne ${load}`;
 }
 
-async function lanterneWrk(pid: number, base: string, paths: string[], connections: number, seconds = SECONDS): Promise<WrkResult> {
+async function lanterneWrk(
+  pid: number,
+  base: string,
+  paths: string[],
+  connections: number,
+  seconds = SECONDS,
+): Promise<WrkResult> {
   // Warm up the JIT and the page cache first: the box runs for days, not seconds.
   await wrk({ base, paths, connections, seconds: 2, benchDir: BENCH_DIR });
   return wrk({ base, paths, connections, seconds, benchDir: BENCH_DIR, serverPid: pid });
@@ -81,7 +94,9 @@ async function lanterneWrk(pid: number, base: string, paths: string[], connectio
 
 /** What the server would do on a core of its own, from the CPU it used per request. */
 function perCore(r: WrkResult): string {
-  return r.cpuMsPerRequest ? `${r.cpuMsPerRequest.toFixed(3)} ms CPU/req ≈ ${fmt.rps(1000 / r.cpuMsPerRequest)} par cœur` : '';
+  return r.cpuMsPerRequest
+    ? `${r.cpuMsPerRequest.toFixed(3)} ms CPU/req ≈ ${fmt.rps(1000 / r.cpuMsPerRequest)} par cœur`
+    : '';
 }
 
 /** Requests per second the server would answer on a core of its own (0 if unknown). */
@@ -94,13 +109,18 @@ function ratioOf(a: number | undefined, b: number | undefined): number {
 }
 
 /** Lanterne's and lighttpd's throughput per CPU second, and their ratio. */
-function cpuRatio(lanterne: number | undefined, lighttpd: number | undefined, show: (n: number) => string): string {
+function cpuRatio(
+  lanterne: number | undefined,
+  lighttpd: number | undefined,
+  show: (n: number) => string,
+): string {
   if (!lanterne || !lighttpd) return '';
   return `${show(lanterne)} contre ${show(lighttpd)} par seconde CPU : ${fmt.ratio(lanterne / lighttpd)}`;
 }
 
 function check(result: WrkResult, what: string): string | undefined {
-  if (result.errors > 0 || result.non2xx > 0) return `${what} : ${result.errors} erreurs, ${result.non2xx} réponses non-2xx`;
+  if (result.errors > 0 || result.non2xx > 0)
+    return `${what} : ${result.errors} erreurs, ${result.non2xx} réponses non-2xx`;
   return undefined;
 }
 
@@ -121,7 +141,9 @@ async function main(): Promise<void> {
   spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
   const search = measureSearch(cat.dbFile);
   spawnSync('taskset', ['-cp', '0-1', String(process.pid)], { stdio: 'ignore' });
-  log(`  p50 ${fmt.ms(search.latency.p50)}, p95 ${fmt.ms(search.latency.p95)}, p99 ${fmt.ms(search.latency.p99)} ; la plus lente : ${search.slowest}`);
+  log(
+    `  p50 ${fmt.ms(search.latency.p50)}, p95 ${fmt.ms(search.latency.p95)}, p99 ${fmt.ms(search.latency.p99)} ; la plus lente : ${search.slowest}`,
+  );
 
   const [lanPort, ltPort] = [await freePort(), await freePort()];
   const smallPath = `/files/${cat.small.workId}/0/${encodeURIComponent(cat.small.name)}`;
@@ -131,8 +153,19 @@ async function main(): Promise<void> {
   const warnings: string[] = [];
 
   log('Démarrage de lighttpd et de Lanterne (cœur 0)…');
-  const lighttpd = await startLighttpd({ benchDir: BENCH_DIR, docRoot: cat.docRoot, port: ltPort, probePath: `/${cat.small.relPath}`, log });
-  const server = await startLanterne({ root: ROOT, benchDir: BENCH_DIR, dataDir: cat.dataDir, port: lanPort });
+  const lighttpd = await startLighttpd({
+    benchDir: BENCH_DIR,
+    docRoot: cat.docRoot,
+    port: ltPort,
+    probePath: `/${cat.small.relPath}`,
+    log,
+  });
+  const server = await startLanterne({
+    root: ROOT,
+    benchDir: BENCH_DIR,
+    dataDir: cat.dataDir,
+    port: lanPort,
+  });
   // Idle: started, has answered its first page (/), nobody connected since, for 2 s.
   await new Promise((r) => setTimeout(r, 2000));
   const rssIdle = rssMb(server.pid);
@@ -145,18 +178,37 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     log(`/browse, 50 connexions, ${SECONDS} s…`);
-    const browse = await lanterneWrk(server.pid, lan, ['/browse', '/browse?page=2', '/browse?order=title', '/browse?type=audio'], 50);
+    const browse = await lanterneWrk(
+      server.pid,
+      lan,
+      ['/browse', '/browse?page=2', '/browse?order=title', '/browse?type=audio'],
+      50,
+    );
     log(`/search?q=foret, 50 connexions…`);
     const foret = await lanterneWrk(server.pid, lan, ['/search?q=foret'], 50);
     log(`Recherches variées (${SEARCH_PATHS.length} requêtes en boucle), 50 connexions…`);
     const searches = await lanterneWrk(server.pid, lan, SEARCH_PATHS, 50);
 
     log('Petit fichier (5 Ko), 50 connexions : lighttpd puis Lanterne…');
-    const smallLt = await wrk({ base: lt, paths: [`/${cat.small.relPath}`], connections: 50, seconds: SECONDS, benchDir: BENCH_DIR, serverPid: lighttpd.pid ?? 0 });
+    const smallLt = await wrk({
+      base: lt,
+      paths: [`/${cat.small.relPath}`],
+      connections: 50,
+      seconds: SECONDS,
+      benchDir: BENCH_DIR,
+      serverPid: lighttpd.pid ?? 0,
+    });
     const smallLan = await lanterneWrk(server.pid, lan, [smallPath], 50);
 
     log('Gros fichier (100 Mo), 8 connexions : lighttpd puis Lanterne…');
-    const bigLt = await wrk({ base: lt, paths: [`/${cat.big.relPath}`], connections: 8, seconds: SECONDS, benchDir: BENCH_DIR, serverPid: lighttpd.pid ?? 0 });
+    const bigLt = await wrk({
+      base: lt,
+      paths: [`/${cat.big.relPath}`],
+      connections: 8,
+      seconds: SECONDS,
+      benchDir: BENCH_DIR,
+      serverPid: lighttpd.pid ?? 0,
+    });
     const bigLan = await lanterneWrk(server.pid, lan, [bigPath], 8);
 
     log('RSS sous 200 connexions (pages, recherches, fichiers)…');
@@ -164,24 +216,64 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMb(server.pid));
     }, 100);
-    const load = await wrk({ base: lan, paths: ['/browse', ...SEARCH_PATHS, smallPath, '/'], connections: 200, seconds: SECONDS + 2, benchDir: BENCH_DIR });
+    const load = await wrk({
+      base: lan,
+      paths: ['/browse', ...SEARCH_PATHS, smallPath, '/'],
+      connections: 200,
+      seconds: SECONDS + 2,
+      benchDir: BENCH_DIR,
+    });
     clearInterval(sampler);
     rssPeak = Math.max(rssPeak, rssMb(server.pid));
     await new Promise((r) => setTimeout(r, 2000));
     const rssAfter = rssMb(server.pid);
 
-    for (const [r, what] of [[browse, '/browse'], [foret, 'recherche foret'], [searches, 'recherches'], [smallLan, 'petit fichier'], [bigLan, 'gros fichier'], [load, '200 connexions']] as const) {
+    for (const [r, what] of [
+      [browse, '/browse'],
+      [foret, 'recherche foret'],
+      [searches, 'recherches'],
+      [smallLan, 'petit fichier'],
+      [bigLan, 'gros fichier'],
+      [load, '200 connexions'],
+    ] as const) {
       const w = check(r, what);
       if (w) warnings.push(w);
     }
 
     rows.push(
-      { what: 'Page catalogue /browse (50 conn.)', value: fmt.rps(browse.requestsPerSec), target: `≥ ${TARGETS.browseRps} req/s`, pass: browse.requestsPerSec >= TARGETS.browseRps, cpu: perCore(browse), passCpu: capacity(browse) >= TARGETS.browseRps },
-      { what: '  latence /browse p50 / p95 / p99', value: `${fmt.ms(browse.p50)} / ${fmt.ms(browse.p95)} / ${fmt.ms(browse.p99)}` },
-      { what: 'Recherche /search?q=foret (50 conn.)', value: fmt.rps(foret.requestsPerSec), note: 'calibre-server : ~94 req/s', ratio: `${fmt.ratio(foret.requestsPerSec / 94)} calibre`, cpu: perCore(foret) },
-      { what: '  latence foret p50 / p95 / p99', value: `${fmt.ms(foret.p50)} / ${fmt.ms(foret.p95)} / ${fmt.ms(foret.p99)}` },
-      { what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`, value: fmt.rps(searches.requestsPerSec), ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre`, cpu: perCore(searches) },
-      { what: '  latence recherches p50 / p95 / p99', value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}` },
+      {
+        what: 'Page catalogue /browse (50 conn.)',
+        value: fmt.rps(browse.requestsPerSec),
+        target: `≥ ${TARGETS.browseRps} req/s`,
+        pass: browse.requestsPerSec >= TARGETS.browseRps,
+        cpu: perCore(browse),
+        passCpu: capacity(browse) >= TARGETS.browseRps,
+      },
+      {
+        what: '  latence /browse p50 / p95 / p99',
+        value: `${fmt.ms(browse.p50)} / ${fmt.ms(browse.p95)} / ${fmt.ms(browse.p99)}`,
+      },
+      {
+        what: 'Recherche /search?q=foret (50 conn.)',
+        value: fmt.rps(foret.requestsPerSec),
+        note: 'calibre-server : ~94 req/s',
+        ratio: `${fmt.ratio(foret.requestsPerSec / 94)} calibre`,
+        cpu: perCore(foret),
+      },
+      {
+        what: '  latence foret p50 / p95 / p99',
+        value: `${fmt.ms(foret.p50)} / ${fmt.ms(foret.p95)} / ${fmt.ms(foret.p99)}`,
+      },
+      {
+        what: `Recherches variées (${SEARCH_PATHS.length} requêtes)`,
+        value: fmt.rps(searches.requestsPerSec),
+        ratio: `${fmt.ratio(searches.requestsPerSec / 94)} calibre`,
+        cpu: perCore(searches),
+      },
+      {
+        what: '  latence recherches p50 / p95 / p99',
+        value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}`,
+      },
       {
         what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3, tous les essais)`,
         value: `p50 ${fmt.ms(search.latency.p50)} / p95 ${fmt.ms(search.latency.p95)} / p99 ${fmt.ms(search.latency.p99)}`,
@@ -223,9 +315,24 @@ async function main(): Promise<void> {
         cpu: cpuRatio(capacity(smallLan), capacity(smallLt), fmt.rps),
         passCpu: ratioOf(capacity(smallLan), capacity(smallLt)) >= TARGETS.smallRatio,
       },
-      { what: '  latence petit fichier p50 / p99', value: `${fmt.ms(smallLan.p50)} / ${fmt.ms(smallLan.p99)}`, lighttpd: `${fmt.ms(smallLt.p50)} / ${fmt.ms(smallLt.p99)}` },
-      { what: 'RSS au repos (démarré, première page servie)', value: fmt.mb(rssIdle), target: `≤ ${TARGETS.rssIdleMb} Mo`, pass: rssIdle <= TARGETS.rssIdleMb },
-      { what: 'RSS sous 200 connexions (pic)', value: fmt.mb(rssPeak), target: `≤ ${TARGETS.rssLoadMb} Mo`, pass: rssPeak <= TARGETS.rssLoadMb, note: `${fmt.rps(load.requestsPerSec)} mixtes` },
+      {
+        what: '  latence petit fichier p50 / p99',
+        value: `${fmt.ms(smallLan.p50)} / ${fmt.ms(smallLan.p99)}`,
+        lighttpd: `${fmt.ms(smallLt.p50)} / ${fmt.ms(smallLt.p99)}`,
+      },
+      {
+        what: 'RSS au repos (démarré, première page servie)',
+        value: fmt.mb(rssIdle),
+        target: `≤ ${TARGETS.rssIdleMb} Mo`,
+        pass: rssIdle <= TARGETS.rssIdleMb,
+      },
+      {
+        what: 'RSS sous 200 connexions (pic)',
+        value: fmt.mb(rssPeak),
+        target: `≤ ${TARGETS.rssLoadMb} Mo`,
+        pass: rssPeak <= TARGETS.rssLoadMb,
+        note: `${fmt.rps(load.requestsPerSec)} mixtes`,
+      },
       { what: '  RSS au repos 2 s après la charge', value: fmt.mb(rssAfter) },
     );
   } finally {
@@ -237,7 +344,12 @@ async function main(): Promise<void> {
   const starts: number[] = [];
   const startCpu: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const fresh = await startLanterne({ root: ROOT, benchDir: BENCH_DIR, dataDir: cat.dataDir, port: await freePort() });
+    const fresh = await startLanterne({
+      root: ROOT,
+      benchDir: BENCH_DIR,
+      dataDir: cat.dataDir,
+      port: await freePort(),
+    });
     starts.push(fresh.firstAnswerMs);
     startCpu.push(fresh.startCpuMs);
     await stop(fresh.child);
@@ -253,7 +365,9 @@ async function main(): Promise<void> {
     passCpu: firstCpu.max <= TARGETS.firstAnswerMs,
   });
 
-  const others = process.env['BENCH_SKIP_OTHERS'] ? [] : await runOtherBenches(ROOT, BENCH_DIR, log);
+  const others = process.env['BENCH_SKIP_OTHERS']
+    ? []
+    : await runOtherBenches(ROOT, BENCH_DIR, log);
   const totalS = (performance.now() - started) / 1000;
 
   log('');
@@ -268,7 +382,7 @@ async function main(): Promise<void> {
       otherMd.push(`${o.missing}\n`);
     } else {
       log(textTable(o.rows));
-      otherMd.push(`${markdownTable(o.rows)}\n`);
+      otherMd.push(`${simpleMarkdownTable(o.rows)}\n`);
     }
   }
   log(`\nBanc terminé en ${totalS.toFixed(0)} s.`);
@@ -282,13 +396,18 @@ async function main(): Promise<void> {
     ...otherMd,
   ].join('\n');
   writeFileSync(path.join(BENCH_DIR, 'results.md'), md);
-  writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify({ date, machine: machine(), rows, others, warnings, search }, null, 2));
+  writeFileSync(
+    path.join(BENCH_DIR, 'results.json'),
+    JSON.stringify({ date, machine: machine(), rows, others, warnings, search }, null, 2),
+  );
   log(`Résultats écrits dans .bench/results.md`);
 }
 
 main()
   .catch(async (err: unknown) => {
-    process.stderr.write(`Banc interrompu : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `Banc interrompu : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = 1;
   })
   .finally(() => stopAll());

@@ -17,7 +17,12 @@ export interface LanterneRun {
  * folder, with an empty content folder (no demo pack import) and no USB folder.
  * Returns once `/` answers 200, with the time from spawn to that first answer.
  */
-export async function startLanterne(opts: { root: string; benchDir: string; dataDir: string; port: number }): Promise<LanterneRun> {
+export async function startLanterne(opts: {
+  root: string;
+  benchDir: string;
+  dataDir: string;
+  port: number;
+}): Promise<LanterneRun> {
   const content = path.join(opts.benchDir, 'content-vide');
   const media = path.join(opts.benchDir, 'media-vide');
   mkdirSync(content, { recursive: true });
@@ -25,7 +30,10 @@ export async function startLanterne(opts: { root: string; benchDir: string; data
   // The captive portal treats unknown Host headers as probes: declare the loopback name.
   writeFileSync(
     path.join(opts.dataDir, 'lanterne.config.json'),
-    JSON.stringify({ hostnames: ['127.0.0.1', 'localhost', 'lanterne.lan'], publicUrl: `http://127.0.0.1:${opts.port}` }),
+    JSON.stringify({
+      hostnames: ['127.0.0.1', 'localhost', 'lanterne.lan'],
+      publicUrl: `http://127.0.0.1:${opts.port}`,
+    }),
   );
   const env = {
     ...process.env,
@@ -38,7 +46,13 @@ export async function startLanterne(opts: { root: string; benchDir: string; data
     LANTERNE_LOG_LEVEL: 'warn',
   };
   const started = performance.now();
-  const child = startPinned(0, process.execPath, [path.join(opts.root, 'dist/server/main.js')], env, opts.root);
+  const child = startPinned(
+    0,
+    process.execPath,
+    [path.join(opts.root, 'dist/server/main.js')],
+    env,
+    opts.root,
+  );
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     if (err.length < 20_000) err += d.toString();

@@ -7,7 +7,13 @@ import { ensureDebianPackage, startPinned, waitFor200 } from './proc.js';
  * lighttpd (what PirateBox and LibraryBox ship) serving the same files from the same
  * folder, pinned to the same core as Lanterne: the reference for static serving.
  */
-export async function startLighttpd(opts: { benchDir: string; docRoot: string; port: number; probePath: string; log: (l: string) => void }): Promise<ChildProcess> {
+export async function startLighttpd(opts: {
+  benchDir: string;
+  docRoot: string;
+  port: number;
+  probePath: string;
+  log: (l: string) => void;
+}): Promise<ChildProcess> {
   ensureDebianPackage('lighttpd', 'lighttpd', opts.log);
   const conf = path.join(opts.benchDir, 'lighttpd.conf');
   writeFileSync(

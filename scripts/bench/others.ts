@@ -30,9 +30,22 @@ export const OTHER_BENCHES: ReadonlyArray<{
       if (!isRecord(r)) return 'réponse inattendue';
       const n = (k: string) => Number(r[k] ?? Number.NaN);
       return [
-        { what: `Événements absorbés (${n('events').toLocaleString('fr-FR')})`, value: `${Math.round(n('eventsPerSecond')).toLocaleString('fr-FR')} évt/s`, target: '≥ 20 000 évt/s', pass: n('eventsPerSecond') >= 20_000 },
-        { what: `Écritures en base (${n('simulatedMinutes')} min simulées)`, value: `${n('writesPerMinute').toFixed(2)} transaction(s)/min`, target: '≤ 1 /min', pass: n('writesPerMinute') <= 1 },
-        { what: 'Écritures pendant l’arrivée des événements', value: String(n('writesDuringEvents')) },
+        {
+          what: `Événements absorbés (${n('events').toLocaleString('fr-FR')})`,
+          value: `${Math.round(n('eventsPerSecond')).toLocaleString('fr-FR')} évt/s`,
+          target: '≥ 20 000 évt/s',
+          pass: n('eventsPerSecond') >= 20_000,
+        },
+        {
+          what: `Écritures en base (${n('simulatedMinutes')} min simulées)`,
+          value: `${n('writesPerMinute').toFixed(2)} transaction(s)/min`,
+          target: '≤ 1 /min',
+          pass: n('writesPerMinute') <= 1,
+        },
+        {
+          what: 'Écritures pendant l’arrivée des événements',
+          value: String(n('writesDuringEvents')),
+        },
         { what: 'Durée d’un enregistrement (une minute)', value: `${n('flushMs').toFixed(1)} ms` },
       ];
     },
@@ -56,8 +69,16 @@ export const OTHER_BENCHES: ReadonlyArray<{
       if (typeof write === 'function') (write as (x: unknown) => void)(r);
       const lat = isRecord(r['pageLatencyMs']) ? r['pageLatencyMs'] : {};
       return [
-        { what: `${String(r['phones'])} téléphones simulés, ${String(r['seconds'])} s`, value: `${String(r['requests'])} requêtes, ${String(r['errors'])} erreur(s)`, pass: r['errors'] === 0, target: '0 erreur' },
-        { what: 'Latence des pages p50 / p95 / p99', value: `${String(lat['p50'])} / ${String(lat['p95'])} / ${String(lat['p99'])} ms` },
+        {
+          what: `${String(r['phones'])} téléphones simulés, ${String(r['seconds'])} s`,
+          value: `${String(r['requests'])} requêtes, ${String(r['errors'])} erreur(s)`,
+          pass: r['errors'] === 0,
+          target: '0 erreur',
+        },
+        {
+          what: 'Latence des pages p50 / p95 / p99',
+          value: `${String(lat['p50'])} / ${String(lat['p95'])} / ${String(lat['p99'])} ms`,
+        },
       ];
     },
   },
@@ -84,7 +105,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Accepts rows ({what, value, …}), `{ rows }`, or a plain record of figures. */
 function toRows(result: unknown): Row[] {
-  const list = isRecord(result) && Array.isArray(result['rows']) ? (result['rows'] as unknown[]) : result;
+  const list =
+    isRecord(result) && Array.isArray(result['rows']) ? (result['rows'] as unknown[]) : result;
   if (Array.isArray(list)) {
     return list.filter(isRecord).map((r) => {
       const row: Row = {
@@ -107,7 +129,11 @@ function toRows(result: unknown): Row[] {
 }
 
 /** Runs each one that exists; a missing or failing one is reported as "non mesuré". */
-export async function runOtherBenches(root: string, benchDir: string, log: (line: string) => void): Promise<OtherResult[]> {
+export async function runOtherBenches(
+  root: string,
+  benchDir: string,
+  log: (line: string) => void,
+): Promise<OtherResult[]> {
   const results: OtherResult[] = [];
   for (const bench of OTHER_BENCHES) {
     const { file, title } = bench;
@@ -121,7 +147,11 @@ export async function runOtherBenches(root: string, benchDir: string, log: (line
       const mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
       const fn = mod[bench.fn];
       if (typeof fn !== 'function') {
-        results.push({ title, rows: [], missing: `non mesuré (scripts/bench/${file} n'exporte pas ${bench.fn})` });
+        results.push({
+          title,
+          rows: [],
+          missing: `non mesuré (scripts/bench/${file} n'exporte pas ${bench.fn})`,
+        });
         continue;
       }
       const dir = path.join(benchDir, file.replace(/\.ts$/, ''));
@@ -129,7 +159,11 @@ export async function runOtherBenches(root: string, benchDir: string, log: (line
       const rows = bench.rows ? bench.rows(answer, mod) : toRows(answer);
       results.push(typeof rows === 'string' ? { title, rows: [], missing: rows } : { title, rows });
     } catch (err) {
-      results.push({ title, rows: [], missing: `non mesuré (échec : ${(err as Error).message.split('\n')[0] ?? ''})` });
+      results.push({
+        title,
+        rows: [],
+        missing: `non mesuré (échec : ${(err as Error).message.split('\n')[0] ?? ''})`,
+      });
     }
   }
   return results;

@@ -73,16 +73,35 @@ export function has(command: string): boolean {
 export function ensureDebianPackage(command: string, pkg: string, log: (l: string) => void): void {
   if (has(command)) return;
   log(`${command} absent : apt-get install -y ${pkg}`);
-  const result = spawnSync('apt-get', ['install', '-y', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync('apt-get', ['install', '-y', pkg], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.status !== 0 || !has(command)) throw new Error(`Impossible d'installer ${pkg}`);
 }
 
-export function startPinned(core: number, command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return track(spawn('taskset', ['-c', String(core), command, ...args], { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] }));
+export function startPinned(
+  core: number,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): ChildProcess {
+  return track(
+    spawn('taskset', ['-c', String(core), command, ...args], {
+      env,
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
 }
 
 /** Runs a command to completion and returns its stdout. */
-export function run(command: string, args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function run(
+  command: string,
+  args: string[],
+  cwd?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = track(spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
     let stdout = '';

@@ -50,8 +50,29 @@ export function textTable(rows: Row[]): string {
     r.cpu ?? '',
     r.passCpu === undefined ? '' : verdict(r.passCpu),
   ]);
-  const header = ['Mesure', 'Lanterne', 'lighttpd', 'Ratio', 'Cible', 'Verdict', 'Coût CPU', 'Cœur dédié'];
+  const header = [
+    'Mesure',
+    'Lanterne',
+    'lighttpd',
+    'Ratio',
+    'Cible',
+    'Verdict',
+    'Coût CPU',
+    'Cœur dédié',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+/** The other teams' rows: value, their own reference (e.g. a plain copy), target, verdict. */
+export function simpleMarkdownTable(rows: Row[]): string {
+  return [
+    '| Mesure | Valeur | Référence | Ratio | Cible | Verdict |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${r.value} | ${r.lighttpd ?? '—'} | ${r.ratio ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} |`,
+    ),
+  ].join('\n');
 }

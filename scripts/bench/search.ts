@@ -15,9 +15,17 @@ export interface Percentiles {
 
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
   const sum = sorted.reduce((a, b) => a + b, 0);
-  return { count: sorted.length, mean: sum / Math.max(1, sorted.length), p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? 0 };
+  return {
+    count: sorted.length,
+    mean: sum / Math.max(1, sorted.length),
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted.at(-1) ?? 0,
+  };
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -26,7 +34,18 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 export function benchQueries(): ListQuery[] {
   const rand = random(42);
   const queries: ListQuery[] = [];
-  for (const word of ['foret', 'forêt', 'FORET', 'for', 'fo', 'riviere', 'chateau', 'lumière', 'ile', 'ecole']) {
+  for (const word of [
+    'foret',
+    'forêt',
+    'FORET',
+    'for',
+    'fo',
+    'riviere',
+    'chateau',
+    'lumière',
+    'ile',
+    'ecole',
+  ]) {
     queries.push({ q: word });
   }
   for (let i = 0; i < 40; i++) {
@@ -38,7 +57,12 @@ export function benchQueries(): ListQuery[] {
     queries.push({ q: `${fold(uniform(rand, NOUNS))} ${uniform(rand, NOUNS).slice(0, 4)}` });
   }
   for (let i = 0; i < 30; i++) {
-    queries.push({ q: rand() < 0.5 ? fold(uniform(rand, LAST_NAMES)) : `${uniform(rand, FIRST_NAMES)} ${uniform(rand, LAST_NAMES)}` });
+    queries.push({
+      q:
+        rand() < 0.5
+          ? fold(uniform(rand, LAST_NAMES))
+          : `${uniform(rand, FIRST_NAMES)} ${uniform(rand, LAST_NAMES)}`,
+    });
   }
   for (let i = 0; i < 40; i++) {
     const q = fold(uniform(rand, NOUNS));
@@ -48,7 +72,8 @@ export function benchQueries(): ListQuery[] {
     else if (filter === 2) queries.push({ q, licence: 'CC0-1.0' });
     else queries.push({ q, theme: slugify(uniform(rand, THEMES)) });
   }
-  for (let i = 0; i < 20; i++) queries.push({ q: fold(uniform(rand, NOUNS)), page: 2 + Math.floor(rand() * 5) });
+  for (let i = 0; i < 20; i++)
+    queries.push({ q: fold(uniform(rand, NOUNS)), page: 2 + Math.floor(rand() * 5) });
   for (let i = 0; i < 10; i++) queries.push({ q: `zzz${i} introuvable` });
   return queries;
 }
@@ -60,7 +85,13 @@ export function benchQueries(): ListQuery[] {
  * machine is shared); `cpu` is the CPU time each query used (getrusage, microseconds),
  * what its latency would be on a core of its own, since a query is synchronous.
  */
-export function measureSearch(dbFile: string): { latency: Percentiles; bestOf3: Percentiles; cpu: Percentiles; queries: number; slowest: string } {
+export function measureSearch(dbFile: string): {
+  latency: Percentiles;
+  bestOf3: Percentiles;
+  cpu: Percentiles;
+  queries: number;
+  slowest: string;
+} {
   const db = openDatabase(dbFile);
   try {
     const service = new CatalogueService(db, new CatalogueRepo(db), () => new Date());

@@ -46,20 +46,47 @@ end
  * Runs wrk pinned to core 1 (the server has core 0). Note: wrk's \`response\` hook runs
  * per thread, so non-2xx counts come from wrk's own "Non-2xx" line instead.
  */
-export async function wrk(opts: { base: string; paths: string[]; connections: number; seconds: number; benchDir: string; core?: number; serverPid?: number }): Promise<WrkResult> {
+export async function wrk(opts: {
+  base: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  benchDir: string;
+  core?: number;
+  serverPid?: number;
+}): Promise<WrkResult> {
   const cpuBefore = opts.serverPid ? cpuSeconds(opts.serverPid) : 0;
   const script = path.join(opts.benchDir, `wrk-${Date.now()}.lua`);
   writeFileSync(script, luaScript(opts.paths));
   const threads = Math.min(2, opts.connections);
   const { stdout, stderr, code } = await run('taskset', [
-    '-c', String(opts.core ?? 1),
-    'wrk', '-t', String(threads), '-c', String(opts.connections), '-d', `${opts.seconds}s`, '--timeout', '10s',
-    '-s', script, `${opts.base}${opts.paths[0] ?? '/'}`,
+    '-c',
+    String(opts.core ?? 1),
+    'wrk',
+    '-t',
+    String(threads),
+    '-c',
+    String(opts.connections),
+    '-d',
+    `${opts.seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    script,
+    `${opts.base}${opts.paths[0] ?? '/'}`,
   ]);
   const cpuUsed = opts.serverPid ? cpuSeconds(opts.serverPid) - cpuBefore : 0;
   const line = /WRKJSON (\{.*\})/.exec(stdout)?.[1];
   if (code !== 0 || !line) throw new Error(`wrk a échoué (${code}) : ${stderr || stdout}`);
-  const j = JSON.parse(line) as { requests: number; duration_us: number; bytes: number; p50: number; p95: number; p99: number; errors: number };
+  const j = JSON.parse(line) as {
+    requests: number;
+    duration_us: number;
+    bytes: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    errors: number;
+  };
   const seconds = j.duration_us / 1e6;
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0');
   const result: WrkResult = {

@@ -28,7 +28,9 @@ describe('catalogue shortcuts for large catalogues', () => {
     const { catalogue } = box.ctx;
     expect(catalogue.find({}).total).toBe(broad);
     expect(catalogue.repo.types().find((t) => t.type === 'video')).toBeUndefined();
-    addWorks(box.ctx, 'extra', [work('extra.film', 'Un film de plus', { type: 'video', themes: ['Cinéma'] })]);
+    addWorks(box.ctx, 'extra', [
+      work('extra.film', 'Un film de plus', { type: 'video', themes: ['Cinéma'] }),
+    ]);
     expect(catalogue.find({}).total).toBe(broad + 1);
     expect(catalogue.repo.types().find((t) => t.type === 'video')?.count).toBe(1);
     expect(catalogue.repo.themes().map((t) => t.slug)).toContain('cinema');
@@ -41,13 +43,17 @@ describe('catalogue shortcuts for large catalogues', () => {
 
   it('gives exact results and totals below the candidate bound, filters included', () => {
     const { catalogue } = box.ctx;
-    const expected = Array.from({ length: broad }, (_, i) => i).filter((i) => i % 10 === 0 && String(i).startsWith('7'));
+    const expected = Array.from({ length: broad }, (_, i) => i).filter(
+      (i) => i % 10 === 0 && String(i).startsWith('7'),
+    );
     const audio = catalogue.find({ q: 'numero 7', type: 'audio', pageSize: 100 });
     expect(audio.capped).toBeUndefined();
     expect(audio.total).toBe(expected.length);
     expect(audio.items.map((w) => w.id).sort()).toEqual(expected.map((i) => `large.w${i}`).sort());
     const theme = catalogue.find({ q: 'numero 1', theme: 'randonnee', pageSize: 100 });
-    const inTheme = Array.from({ length: broad }, (_, i) => i).filter((i) => i % 50 === 0 && String(i).startsWith('1'));
+    const inTheme = Array.from({ length: broad }, (_, i) => i).filter(
+      (i) => i % 50 === 0 && String(i).startsWith('1'),
+    );
     expect(theme.items.map((w) => w.id).sort()).toEqual(inTheme.map((i) => `large.w${i}`).sort());
     expect(catalogue.find({ q: 'numéro 7 campagne' }).items[0]?.id).toBe('large.w7');
   });

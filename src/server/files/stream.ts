@@ -29,7 +29,12 @@ function writeAndWait(out: ServerResponse, chunk: Buffer): Promise<void> {
  * client goes away. Rejects on a read error or a file that shrank, so the caller can
  * destroy the response rather than end it short of its Content-Length.
  */
-export async function streamFile(file: string, start: number, end: number, out: ServerResponse): Promise<void> {
+export async function streamFile(
+  file: string,
+  start: number,
+  end: number,
+  out: ServerResponse,
+): Promise<void> {
   const handle = await open(file, 'r');
   const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
   let gone = false;
@@ -40,7 +45,12 @@ export async function streamFile(file: string, start: number, end: number, out: 
   try {
     let position = start;
     while (position <= end && !gone) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position + 1), position);
+      const { bytesRead } = await handle.read(
+        buffer,
+        0,
+        Math.min(CHUNK, end - position + 1),
+        position,
+      );
       if (bytesRead === 0) throw new Error(`${file} is shorter than announced`);
       position += bytesRead;
       await writeAndWait(out, buffer.subarray(0, bytesRead));
