@@ -46,16 +46,26 @@ describe('failed search phrases: k ≥ 3 different visitors the same day', () =>
     expect(phrases()).toEqual([{ day: '2026-11-20', key: 'foret noire', value: 6 }]);
   });
 
-  it('counts the same address with another browser as another visitor, but not the same one twice', async () => {
+  it('needs 3 different addresses: one phone changing its browser name cannot get its phrase stored', async () => {
     const ip = '127.61.0.5';
-    for (const ua of ['Navigateur-Un/1', 'Navigateur-Un/1', 'Navigateur-Deux/2']) {
+    for (const ua of [
+      'Navigateur-Un/1',
+      'Navigateur-Deux/2',
+      'Navigateur-Trois/3',
+      'Navigateur-Quatre/4',
+    ]) {
       await visit(base, { ip, ua }, '/search?q=dragon+bleu');
     }
     box.ctx.stats.flush();
     expect(phrases()).toEqual([]);
-    await visit(base, { ip, ua: 'Navigateur-Trois/3' }, '/search?q=dragon+bleu');
+    // Still four visitors in the day's total: a shared address is not one person.
+    expect(
+      box.ctx.db.prepare("SELECT value FROM stats_daily WHERE metric = 'visitors'").get(),
+    ).toEqual({ value: 4 });
+    await visit(base, { ip: '127.61.0.6', ua: 'Navigateur-Un/1' }, '/search?q=dragon+bleu');
+    await visit(base, { ip: '127.61.0.7', ua: 'Navigateur-Un/1' }, '/search?q=dragon+bleu');
     box.ctx.stats.flush();
-    expect(phrases()).toEqual([{ day: '2026-11-20', key: 'dragon bleu', value: 4 }]);
+    expect(phrases()).toEqual([{ day: '2026-11-20', key: 'dragon bleu', value: 6 }]);
   });
 
   it('does not add up visitors across days', async () => {

@@ -13,6 +13,11 @@ interface Counted {
   incs: Array<readonly [Metric, string]>;
   step?: string | undefined;
   failedPhrase?: string | undefined;
+  /**
+   * Who typed the failed phrase, by address only: one phone sending three user agents
+   * must not pass for three visitors and get its own phrase written to disk.
+   */
+  phraseVisitor?: string | undefined;
   /** A kiosk session's length, to place it in the hour it started. */
   kioskSeconds?: number | undefined;
 }
@@ -152,7 +157,7 @@ export class Aggregator {
     return this.deltas.size;
   }
 
-  private visitorKey(client: Client, at: Date | null, mono: number): string {
+  private visitorKey(client: Client, at: Date | null, mono: number, withAgent = true): string {
     // The salt changes with the day; while the time is unknown, every 24 h of uptime.
     const epoch = at ? dayOf(at) : `mono-${Math.floor(mono / 86_400_000)}`;
     if (epoch !== this.saltEpoch) {
@@ -160,9 +165,10 @@ export class Aggregator {
       this.saltEpoch = epoch;
     }
     return createHmac('sha256', this.salt)
+      .update(withAgent ? 'visitor\n' : 'address\n')
       .update(client.ip)
       .update('\n')
-      .update(client.userAgent)
+      .update(withAgent ? client.userAgent : '')
       .digest('base64url')
       .slice(0, 22);
   }
@@ -186,7 +192,10 @@ export class Aggregator {
         if (event.results === 0) {
           c.incs.push(['searches-empty', event.surface]);
           const phrase = foldPhrase(event.query);
-          if (phrase) c.failedPhrase = phrase;
+          if (phrase) {
+            c.failedPhrase = phrase;
+            c.phraseVisitor = this.visitorKey(event.client, at, mono, false);
+          }
         }
         break;
       case 'download':
@@ -253,7 +262,7 @@ export class Aggregator {
         this.inc(day, 'notice-step', c.step, 1);
       }
     }
-    if (c.failedPhrase) this.countPhrase(day, state, c.failedPhrase, c.visitor);
+    if (c.failedPhrase) this.countPhrase(day, state, c.failedPhrase, c.phraseVisitor ?? null);
     if (c.kioskSeconds !== undefined && c.at) {
       const started = new Date(c.at.getTime() - c.kioskSeconds * 1000);
       this.inc(day, 'kiosk-hour', String(started.getHours()).padStart(2, '0'), 1);
