@@ -19,6 +19,23 @@ afterAll(async () => {
   await box?.cleanup();
 });
 
+it('keeps the visitor on the name they used when "Entrer" redirects (CSP form-action)', async () => {
+  const byName = url.replace('127.0.0.1', 'localhost');
+  const page = await newPage(browser, { userAgent: CLIENTS.firefox.browser });
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  try {
+    await page.goto(`${byName}/bienvenue`);
+    await page.getByRole('button', { name: 'Entrer' }).click();
+    await page.waitForURL(`${byName}/fr/`, { timeout: 10_000 });
+    expect(blocked).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
 it.each([
   ['fr', '/bienvenue?captif=1', CLIENTS.apple.browser],
   ['en', '/bienvenue?lang=en', CLIENTS.android.browser],

@@ -117,7 +117,7 @@ describe.skipIf(unavailable !== null)(
         'POST',
       ]);
       expect(enter.status).toBe(303);
-      expect(enter.redirect).toBe(`http://${lab.boxIp}/`);
+      expect(enter.redirect).toBe(`http://${lab.boxIp}/`); // curl resolves the relative Location
 
       for (const p of probes) {
         const after = curl(p.url, p.ua.probe);

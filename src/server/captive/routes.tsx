@@ -29,7 +29,9 @@ export function captiveRoutes(ctx: Context, names: BoxNames): Hono {
     const lang = c.req.query('lang');
     const home = isLang(lang) ? `/${lang}/` : '/';
     c.header('cache-control', 'no-store');
-    return c.redirect(`${names.origin(sides)}${home}`, 303);
+    // Relative: the visitor stays on the name they used, and the page's CSP
+    // (form-action 'self') also applies to where the form's answer redirects.
+    return c.redirect(home, 303);
   };
 
   return (
