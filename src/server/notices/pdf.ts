@@ -19,16 +19,36 @@ export function chromiumPath(): string | null {
  */
 export class NoticePdfMaker {
   private readonly running = new Map<string, Promise<string>>();
+  /** A failed run is not retried for a while: visitors must not each start a Chromium. */
+  private readonly failedAt = new Map<string, number>();
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(
+    private readonly cacheDir: string,
+    private readonly retryAfterMs = 5 * 60_000,
+  ) {}
 
   async pdf(id: string, version: string, printUrl: string): Promise<string> {
     const file = path.join(this.cacheDir, `${id}@${version}.pdf`);
     const ready = await stat(file).catch(() => null);
     if (ready?.isFile() && ready.size > 0) return file;
+    const failed = this.failedAt.get(file);
+    if (failed !== undefined && Date.now() - failed < this.retryAfterMs) {
+      throw new Error('La fabrication du PDF a échoué récemment');
+    }
     let job = this.running.get(file);
     if (!job) {
-      job = this.make(file, printUrl).finally(() => this.running.delete(file));
+      job = this.make(file, printUrl)
+        .then(
+          (made) => {
+            this.failedAt.delete(file);
+            return made;
+          },
+          (err: unknown) => {
+            this.failedAt.set(file, Date.now());
+            throw err;
+          },
+        )
+        .finally(() => this.running.delete(file));
       this.running.set(file, job);
     }
     return job;
@@ -45,7 +65,10 @@ export class NoticePdfMaker {
         chromium,
         [
           '--headless',
-          '--no-sandbox',
+          // Chromium refuses its sandbox as root (tests, CI); the box's own user keeps it.
+          // Nothing from a pack can run there anyway: the handout is served under the
+          // box's script-src 'self' policy and pack pictures load as <img>.
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
           '--disable-gpu',
           '--no-first-run',
           '--disable-background-networking',
