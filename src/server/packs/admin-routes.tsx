@@ -146,7 +146,7 @@ export function packsAdminRoutes(ctx: Context): Hono {
   return new Hono({ strict: false })
     .get('/', (c) => {
       const msg = c.req.query('msg');
-      const text = msg ? FLASH[msg] : undefined;
+      const text = msg && Object.hasOwn(FLASH, msg) ? FLASH[msg] : undefined;
       return packsPage(ctx, c, text ? { kind: 'ok', text } : undefined);
     })
     .get('/assets/:name', (c) =>
