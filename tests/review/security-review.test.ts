@@ -1,9 +1,7 @@
 /**
- * SECURITY REVIEW (2026-11-22) — tests that show findings of the review.
- *
- * These tests are EXPECTED TO FAIL until the findings are fixed; each one states the
- * behaviour the principles require. They are the reviewer's, not a feature's: delete or
- * move them into the feature's own tests once fixed. See the review report for details.
+ * Regression tests from the security review of 2026-11-22: each one showed a finding
+ * (concurrent login guesses, unbounded request bodies, the kiosk page without its CSP,
+ * the statistics export following links on a stick) and now guards its fix.
  */
 import {
   existsSync,
