@@ -225,6 +225,22 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     );
   });
 
+  it.runIf(existsSync(path.join(DEPLOY, 'usb/install.sh')))(
+    'hands USB automount to deploy/usb/install.sh with the media folder of the config',
+    () => {
+      const r = run(
+        'bash',
+        [path.join(DEPLOY, 'install.sh'), '--no-system', '--release', release],
+        env,
+      );
+      expect(r.status).toBe(0);
+      expect(existsSync(path.join(root, 'etc/udev/rules.d/99-lanterne-usb.rules'))).toBe(true);
+      expect(readFileSync(path.join(root, 'etc/default/lanterne-usb'), 'utf8')).toContain(
+        '/media/lanterne',
+      );
+    },
+  );
+
   it.runIf(existsSync(path.join(DEPLOY, 'kiosk/install.sh')))(
     'hands the kiosk part to deploy/kiosk/install.sh when asked',
     () => {
