@@ -403,6 +403,13 @@ async function main(): Promise<void> {
   log(`Résultats écrits dans .bench/results.md`);
 }
 
+// Ctrl-C must not leave a pinned server or lighttpd behind: stop our own children only.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
 main()
   .catch(async (err: unknown) => {
     process.stderr.write(

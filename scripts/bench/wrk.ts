@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cpuSeconds, run } from './proc.js';
 
@@ -76,6 +76,7 @@ export async function wrk(opts: {
     `${opts.base}${opts.paths[0] ?? '/'}`,
   ]);
   const cpuUsed = opts.serverPid ? cpuSeconds(opts.serverPid) - cpuBefore : 0;
+  rmSync(script, { force: true });
   const line = /WRKJSON (\{.*\})/.exec(stdout)?.[1];
   if (code !== 0 || !line) throw new Error(`wrk a échoué (${code}) : ${stderr || stdout}`);
   const j = JSON.parse(line) as {
