@@ -31,7 +31,10 @@ export function createApp(ctx: Context): Hono {
   app.route('/', captiveRoutes(ctx, boxNames));
   // The animateur's area: its gate guards every /admin path, including feature pages
   // added to this list (or mounted under /admin anywhere below).
-  mountAdmin(app, ctx, [['/notices', noticesAdminRoutes(ctx)], ['/packs', packsAdminRoutes(ctx)]]);
+  mountAdmin(app, ctx, [
+    ['/notices', noticesAdminRoutes(ctx)],
+    ['/packs', packsAdminRoutes(ctx)],
+  ]);
 
   app.route('/static', staticRoutes(ctx));
   app.route('/', fileRoutes(ctx));
@@ -53,7 +56,8 @@ export function createApp(ctx: Context): Hono {
   app.notFound((c) => c.html(errorPage(pageContext(ctx, c), 404), 404));
   app.onError((err, c) => {
     const status = err instanceof HTTPException ? err.status : 500;
-    if (status >= 500) ctx.log.error(`${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
+    if (status >= 500)
+      ctx.log.error(`${c.req.method} ${new URL(c.req.url).pathname}: ${err.stack ?? err.message}`);
     if (err instanceof HTTPException && err.res) return err.res;
     if (c.req.path.startsWith('/api/')) return c.json({ error: err.message }, status);
     return c.html(errorPage(pageContext(ctx, c), status), status);

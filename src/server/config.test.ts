@@ -28,7 +28,10 @@ describe('loadConfig', () => {
     const data = path.join(cwd, 'data');
     rmSync(data, { recursive: true, force: true });
     mkdirSync(data);
-    writeFileSync(path.join(data, 'lanterne.config.json'), JSON.stringify({ port: 9000, library: { name: 'Médiathèque' } }));
+    writeFileSync(
+      path.join(data, 'lanterne.config.json'),
+      JSON.stringify({ port: 9000, library: { name: 'Médiathèque' } }),
+    );
     expect(loadConfig({}, cwd)).toMatchObject({ port: 9000, library: { name: 'Médiathèque' } });
     expect(loadConfig({ LANTERNE_PORT: '9100' }, cwd).port).toBe(9100);
   });
@@ -39,7 +42,11 @@ describe('loadConfig', () => {
     writeFileSync(file, '{ "port": 8080,');
     expect(() => loadConfig({ LANTERNE_CONFIG: file }, cwd)).toThrow(ConfigError);
     expect(() => loadConfig({ LANTERNE_CONFIG: file }, cwd)).toThrow(/illisible/);
-    expect(() => loadConfig({ LANTERNE_PORT: '99999' }, cwd)).toThrow(/Configuration invalide[\s\S]*port/);
-    expect(() => loadConfig({ LANTERNE_CONFIG: path.join(cwd, 'absent.json') }, cwd)).toThrow(/introuvable/);
+    expect(() => loadConfig({ LANTERNE_PORT: '99999' }, cwd)).toThrow(
+      /Configuration invalide[\s\S]*port/,
+    );
+    expect(() => loadConfig({ LANTERNE_CONFIG: path.join(cwd, 'absent.json') }, cwd)).toThrow(
+      /introuvable/,
+    );
   });
 });

@@ -61,20 +61,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (value !== undefined && value !== '' && fromEnv[field] === undefined) fromEnv[field] = value;
   }
   const dataDir = String(fromEnv['dataDir'] ?? './data');
-  const file = env['LANTERNE_CONFIG'] ?? path.join(path.resolve(cwd, dataDir), 'lanterne.config.json');
+  const file =
+    env['LANTERNE_CONFIG'] ?? path.join(path.resolve(cwd, dataDir), 'lanterne.config.json');
   let fromFile: Record<string, unknown> = {};
   if (existsSync(file)) {
     try {
       fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     } catch (err) {
-      throw new ConfigError(`Fichier de configuration illisible (${file}) : ${(err as Error).message}`);
+      throw new ConfigError(
+        `Fichier de configuration illisible (${file}) : ${(err as Error).message}`,
+      );
     }
   } else if (env['LANTERNE_CONFIG']) {
     throw new ConfigError(`Fichier de configuration introuvable : ${file}`);
   }
   const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(racine)'} : ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `- ${i.path.join('.') || '(racine)'} : ${i.message}`,
+    );
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const config = parsed.data;

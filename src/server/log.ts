@@ -20,7 +20,8 @@ export function createLogger(
 ): Logger {
   const min = LEVELS.indexOf(level);
   const at = (l: Level) => (message: string) => {
-    if (LEVELS.indexOf(l) >= min) write(`${new Date().toISOString()} ${l.toUpperCase()} ${clean(message)}`);
+    if (LEVELS.indexOf(l) >= min)
+      write(`${new Date().toISOString()} ${l.toUpperCase()} ${clean(message)}`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -13,7 +13,12 @@ type Stop = () => Promise<void> | void;
  */
 export async function startFeatures(ctx: Context): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
-  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [startAdmin, startStats, startPacks, startUsbWatcher];
+  const starters: Array<(ctx: Context) => Promise<Stop> | Stop> = [
+    startAdmin,
+    startStats,
+    startPacks,
+    startUsbWatcher,
+  ];
   for (const start of starters) {
     try {
       stops.push(await start(ctx));

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,17 +14,28 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** Sends a request exactly as written (no URL normalisation), like a hostile client would. */
 function rawGet(port: number, rawPath: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers }, (res) => {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers },
+      (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('downloads over real HTTP', () => {
@@ -116,18 +127,28 @@ describe('downloads over real HTTP', () => {
     const etag = first.headers.get('etag') ?? '';
     const lastModified = first.headers.get('last-modified') ?? '';
     expect((await fetch(bigUrl(), { headers: { 'if-none-match': etag } })).status).toBe(304);
-    expect((await fetch(bigUrl(), { headers: { 'if-none-match': `"other", W/${etag}` } })).status).toBe(304);
-    expect((await fetch(bigUrl(), { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    expect(
+      (await fetch(bigUrl(), { headers: { 'if-none-match': `"other", W/${etag}` } })).status,
+    ).toBe(304);
+    expect((await fetch(bigUrl(), { headers: { 'if-modified-since': lastModified } })).status).toBe(
+      304,
+    );
     const stale = await fetch(bigUrl(), { headers: { 'if-none-match': '"stale"' } });
     expect(stale.status).toBe(200);
     await stale.arrayBuffer();
-    const sameVersion = await fetch(bigUrl(), { headers: { range: 'bytes=0-9', 'if-range': etag } });
+    const sameVersion = await fetch(bigUrl(), {
+      headers: { range: 'bytes=0-9', 'if-range': etag },
+    });
     expect(sameVersion.status).toBe(206);
     await sameVersion.arrayBuffer();
-    const changed = await fetch(bigUrl(), { headers: { range: 'bytes=0-9', 'if-range': '"changed"' } });
+    const changed = await fetch(bigUrl(), {
+      headers: { range: 'bytes=0-9', 'if-range': '"changed"' },
+    });
     expect(changed.status).toBe(200);
     await changed.arrayBuffer();
-    const byDate = await fetch(bigUrl(), { headers: { range: 'bytes=0-9', 'if-range': lastModified } });
+    const byDate = await fetch(bigUrl(), {
+      headers: { range: 'bytes=0-9', 'if-range': lastModified },
+    });
     expect(byDate.status).toBe(206);
     await byDate.arrayBuffer();
   });
@@ -156,7 +177,9 @@ describe('downloads over real HTTP', () => {
   });
 
   it('plays media inline with ranges for seeking', async () => {
-    const res = await fetch(`${base}/media/demo.grand/0/v.webm`, { headers: { range: 'bytes=100-199' } });
+    const res = await fetch(`${base}/media/demo.grand/0/v.webm`, {
+      headers: { range: 'bytes=100-199' },
+    });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-disposition')).toMatch(/^inline;/);
     await res.arrayBuffer();
@@ -231,20 +254,27 @@ describe('downloads over real HTTP', () => {
     // the bytes this process read, whatever the garbage collector is doing.
     const size = 48 * 1024 * 1024;
     addWorks(box.ctx, 'lourd', [
-      work('lourd.film', 'Film lourd', { type: 'video', files: [{ name: 'film.webm', content: Buffer.alloc(size), mime: 'video/webm' }] }),
+      work('lourd.film', 'Film lourd', {
+        type: 'video',
+        files: [{ name: 'film.webm', content: Buffer.alloc(size), mime: 'video/webm' }],
+      }),
     ]);
     const expected = createHash('sha256').update(Buffer.alloc(size)).digest('hex');
-    const bytesRead = () => Number(/rchar:\s+(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+    const bytesRead = () =>
+      Number(/rchar:\s+(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
     const before = bytesRead();
     const responses = await Promise.all(
       Array.from(
         { length: 4 },
         () =>
-          new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-            const req = request({ host: '127.0.0.1', port: server.port, path: '/files/lourd.film/0/film.webm' }, (res) => {
-              res.pause();
-              resolve(res);
-            });
+          new Promise<IncomingMessage>((resolve, reject) => {
+            const req = request(
+              { host: '127.0.0.1', port: server.port, path: '/files/lourd.film/0/film.webm' },
+              (res) => {
+                res.pause();
+                resolve(res);
+              },
+            );
             req.on('error', reject);
             req.end();
           }),

@@ -7,7 +7,11 @@ const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category', 'Url'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'link', 'author', 'category', 'Url'].includes(name),
+});
 
 interface Link {
   '@rel': string;
@@ -24,7 +28,14 @@ interface Entry {
   rights?: string;
 }
 interface Feed {
-  feed: { id: string; title: string; updated: string; link: Link[]; entry?: Entry[]; 'opensearch:totalResults'?: number };
+  feed: {
+    id: string;
+    title: string;
+    updated: string;
+    link: Link[];
+    entry?: Entry[];
+    'opensearch:totalResults'?: number;
+  };
 }
 
 describe('the OPDS 1.2 catalogue', () => {
@@ -46,7 +57,11 @@ describe('the OPDS 1.2 catalogue', () => {
       }),
       work('demo.sea', 'Songs of the Sea', { type: 'audio', language: 'en', licence: 'CC0-1.0' }),
     ]);
-    addWorks(box.ctx, 'serie', Array.from({ length: 120 }, (_, i) => work(`serie.t${i}`, `Tome ${i + 1}`)));
+    addWorks(
+      box.ctx,
+      'serie',
+      Array.from({ length: 120 }, (_, i) => work(`serie.t${i}`, `Tome ${i + 1}`)),
+    );
     server = await box.listen();
     base = server.url.replace('localhost', '127.0.0.1');
   });
@@ -62,10 +77,18 @@ describe('the OPDS 1.2 catalogue', () => {
 
   it('has a root navigation feed linking to new, types, languages, themes and search', async () => {
     const { res, feed } = await fetchFeed('/opds');
-    expect(res.headers.get('content-type')).toContain('application/atom+xml;profile=opds-catalog;kind=navigation');
+    expect(res.headers.get('content-type')).toContain(
+      'application/atom+xml;profile=opds-catalog;kind=navigation',
+    );
     const hrefs = (feed.entry ?? []).flatMap((e) => e.link.map((l) => l['@href']));
-    expect(hrefs).toEqual(expect.arrayContaining(['/opds/new', '/opds/types', '/opds/languages', '/opds/themes']));
-    expect(feed.link.some((l) => l['@rel'] === 'search' && l['@type'] === 'application/opensearchdescription+xml')).toBe(true);
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/opds/new', '/opds/types', '/opds/languages', '/opds/themes']),
+    );
+    expect(
+      feed.link.some(
+        (l) => l['@rel'] === 'search' && l['@type'] === 'application/opensearchdescription+xml',
+      ),
+    ).toBe(true);
   });
 
   it('gives acquisition entries with type, length, licence, authors and thumbnails, escaped', async () => {
@@ -73,12 +96,16 @@ describe('the OPDS 1.2 catalogue', () => {
     expect(text).toContain('La Forêt &amp; les « loups »');
     const entry = feed.entry?.find((e) => e.title === 'La Forêt & les « loups »');
     expect(entry).toBeDefined();
-    const acquisitions = entry!.link.filter((l) => l['@rel'] === 'http://opds-spec.org/acquisition/open-access');
+    const acquisitions = entry!.link.filter(
+      (l) => l['@rel'] === 'http://opds-spec.org/acquisition/open-access',
+    );
     expect(acquisitions.map((l) => [l['@type'], l['@length']])).toEqual([
       ['application/epub+zip', '4'],
       ['application/pdf', '8'],
     ]);
-    expect(entry!.link.some((l) => l['@rel'] === 'http://opds-spec.org/image/thumbnail')).toBe(true);
+    expect(entry!.link.some((l) => l['@rel'] === 'http://opds-spec.org/image/thumbnail')).toBe(
+      true,
+    );
     expect(entry!.rights).toContain('CC BY 4.0');
     expect(entry!.author?.[0]?.name).toBe('Autrice Test');
   });
@@ -100,8 +127,12 @@ describe('the OPDS 1.2 catalogue', () => {
 
   it('searches through OpenSearch, accents ignored', async () => {
     const { text } = await fetchFeed('/opds/opensearch.xml');
-    const description = parser.parse(text) as { OpenSearchDescription: { Url: Array<{ '@template': string; '@type': string }> } };
-    const template = description.OpenSearchDescription.Url.find((u) => u['@type'].includes('acquisition'))!['@template'];
+    const description = parser.parse(text) as {
+      OpenSearchDescription: { Url: Array<{ '@template': string; '@type': string }> };
+    };
+    const template = description.OpenSearchDescription.Url.find((u) =>
+      u['@type'].includes('acquisition'),
+    )!['@template'];
     expect(template).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/opds\/search\?q=\{searchTerms\}$/);
     const url = new URL(template.replace('{searchTerms}', encodeURIComponent('foret')));
     const { feed } = await fetchFeed(url.pathname + url.search);
@@ -126,7 +157,8 @@ describe('the OPDS 1.2 catalogue', () => {
           checked.add(href);
           const res = await fetch(base + href, { method: 'HEAD' });
           expect(res.status, href).toBe(200);
-          if (link['@length']) expect(res.headers.get('content-length'), href).toBe(link['@length']);
+          if (link['@length'])
+            expect(res.headers.get('content-length'), href).toBe(link['@length']);
         }
       }
     }
@@ -135,17 +167,24 @@ describe('the OPDS 1.2 catalogue', () => {
   });
 
   it('answers HEAD, sends Last-Modified, answers 304, and never compresses', async () => {
-    const head = await fetch(`${base}/opds/new`, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+    const head = await fetch(`${base}/opds/new`, {
+      method: 'HEAD',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-encoding')).toBeNull();
     const lastModified = head.headers.get('last-modified');
     expect(lastModified).toBeTruthy();
-    const again = await fetch(`${base}/opds/new`, { headers: { 'if-modified-since': lastModified! } });
+    const again = await fetch(`${base}/opds/new`, {
+      headers: { 'if-modified-since': lastModified! },
+    });
     expect(again.status).toBe(304);
     // A new pack makes the feeds change: the reader fetches them again.
     await new Promise((r) => setTimeout(r, 1100));
     addWorks(box.ctx, 'neuf', [work('neuf.un', 'Nouveau livre')]);
-    const changed = await fetch(`${base}/opds/new`, { headers: { 'if-modified-since': lastModified! } });
+    const changed = await fetch(`${base}/opds/new`, {
+      headers: { 'if-modified-since': lastModified! },
+    });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('Nouveau livre');
   });

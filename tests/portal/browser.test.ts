@@ -9,7 +9,8 @@ function toneWav(seconds: number): Buffer {
   const rate = 8000;
   const samples = rate * seconds;
   const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i += 1) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  for (let i = 0; i < samples; i += 1)
+    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -61,7 +62,13 @@ describe('the portal in a real Chromium', () => {
         files: [{ name: 'port.png', content: PNG_1PX, mime: 'image/png' }],
       }),
     ]);
-    addWorks(box.ctx, 'serie', Array.from({ length: 30 }, (_, i) => work(`serie.t${i}`, `Tome ${i + 1} de la série forestière`)));
+    addWorks(
+      box.ctx,
+      'serie',
+      Array.from({ length: 30 }, (_, i) =>
+        work(`serie.t${i}`, `Tome ${i + 1} de la série forestière`),
+      ),
+    );
     box.ctx.events.on((e) => {
       if (e.type === 'play') ranges.push(e.workId);
     });
@@ -92,12 +99,18 @@ describe('the portal in a real Chromium', () => {
   ];
 
   it('has no axe-core violation (WCAG 2.2 A/AA) on any page type, on a phone and a desktop', async () => {
-    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 1280, height: 800 },
+    ]) {
       const page = await newPage(browser, { viewport });
       for (const path of pages) {
         await page.goto(base + path);
         const violations = await axeViolations(page);
-        expect(violations, `${path} @${viewport.width}px\n${describeViolations(violations)}`).toEqual([]);
+        expect(
+          violations,
+          `${path} @${viewport.width}px\n${describeViolations(violations)}`,
+        ).toEqual([]);
       }
       await page.context().close();
     }
@@ -114,7 +127,10 @@ describe('the portal in a real Chromium', () => {
   });
 
   it('works fully without JavaScript: search, filter, page, open a work', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await newPage(browser, {
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
     await page.goto(`${base}/`);
     await page.fill('#q', 'forêt');
     await page.press('#q', 'Enter');
@@ -135,13 +151,16 @@ describe('the portal in a real Chromium', () => {
     const page = await newPage(browser);
     const rangeHeaders: string[] = [];
     page.on('request', (req) => {
-      if (req.url().includes('/media/demo.chant/')) rangeHeaders.push(req.headers()['range'] ?? 'none');
+      if (req.url().includes('/media/demo.chant/'))
+        rangeHeaders.push(req.headers()['range'] ?? 'none');
     });
     await page.goto(`${base}/works/demo.chant`);
     const duration = await page.$eval('audio', (audio: HTMLAudioElement) =>
       audio.readyState >= 1
         ? audio.duration
-        : new Promise<number>((resolve) => audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })),
+        : new Promise<number>((resolve) =>
+            audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true }),
+          ),
     );
     expect(duration).toBeCloseTo(5, 1);
     const position = await page.$eval(
@@ -167,18 +186,26 @@ describe('the portal in a real Chromium', () => {
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect(res.headers()['content-disposition']).toMatch(/^inline;/);
     await page.goto(`${base}/works/demo.photo`);
-    const loaded = await page.$eval('img.artwork', (img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    const loaded = await page.$eval(
+      'img.artwork',
+      (img: HTMLImageElement) => img.complete && img.naturalWidth > 0,
+    );
     expect(loaded).toBe(true);
     await page.context().close();
   });
 
   it('copies the attribution with one touch when JavaScript is there', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     await page.goto(`${base}/works/demo.foret`);
     await page.getByRole('button', { name: 'Copier' }).click();
     await expect.poll(() => page.locator('button.copy').textContent()).toBe('Copié');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('« La Forêt enchantée », CC BY 4.0');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      '« La Forêt enchantée », CC BY 4.0',
+    );
     await context.close();
   });
 });

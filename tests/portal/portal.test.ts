@@ -15,7 +15,13 @@ describe('the visitor portal', () => {
   };
 
   beforeAll(() => {
-    box = makeTestBox({ library: { name: 'Médiathèque des Tilleuls', address: '3 rue des Lilas', openingHours: 'Mardi 10h-18h' } });
+    box = makeTestBox({
+      library: {
+        name: 'Médiathèque des Tilleuls',
+        address: '3 rue des Lilas',
+        openingHours: 'Mardi 10h-18h',
+      },
+    });
     addWorks(box.ctx, 'demo', [
       work('demo.foret', 'La Forêt enchantée', {
         themes: ['Nature', 'Contes'],
@@ -23,15 +29,25 @@ describe('the visitor portal', () => {
         cover: { name: 'foret.png', content: PNG_1PX, mime: 'image/png' },
       }),
       work('demo.ete', 'Un été à Noël', { type: 'audio', licence: 'CC0-1.0', language: 'fr' }),
-      work('demo.sea', 'Songs of the Sea', { type: 'audio', licence: 'CC-BY-SA-4.0', language: 'en', themes: ['Nature'] }),
+      work('demo.sea', 'Songs of the Sea', {
+        type: 'audio',
+        licence: 'CC-BY-SA-4.0',
+        language: 'en',
+        themes: ['Nature'],
+      }),
       work('demo.nc', 'Photographies du port', { type: 'image', licence: 'CC-BY-NC-ND-4.0' }),
-      work('demo.pd', 'Le Horla', { licence: 'public-domain', authors: [{ name: 'Guy de Maupassant', role: 'author' }] }),
+      work('demo.pd', 'Le Horla', {
+        licence: 'public-domain',
+        authors: [{ name: 'Guy de Maupassant', role: 'author' }],
+      }),
       work('demo.xss', '<script>alert("x")</script> Titre piégé', {
         description: '<img src=x onerror=alert(1)>',
         attribution: '"><script>alert(2)</script>',
       }),
     ]);
-    const many = Array.from({ length: 30 }, (_, i) => work(`serie.t${i}`, `Tome ${i + 1} de la série forestière`));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      work(`serie.t${i}`, `Tome ${i + 1} de la série forestière`),
+    );
     addWorks(box.ctx, 'serie', many);
   });
   afterAll(() => box.cleanup());
@@ -94,7 +110,15 @@ describe('the visitor portal', () => {
   });
 
   it('ignores malformed filters instead of failing', async () => {
-    for (const q of ['type=nope', 'language=%3Cscript%3E', 'licence=MIT-ish', 'theme=../../x', 'page=-4', 'page=abc', 'page=99999']) {
+    for (const q of [
+      'type=nope',
+      'language=%3Cscript%3E',
+      'licence=MIT-ish',
+      'theme=../../x',
+      'page=-4',
+      'page=abc',
+      'page=99999',
+    ]) {
       expect((await get(`/browse?${q}`)).status, q).toBe(200);
     }
   });
@@ -102,12 +126,15 @@ describe('the visitor portal', () => {
   it('pages through results with next and previous links that keep the filters', async () => {
     const first = (await get('/browse?type=book&order=title')).html;
     expect(first).toContain('Page 1 sur 2');
-    expect(first).toMatch(/rel="next" class="button" href="\/browse\?type=book&amp;order=title&amp;page=2"/);
+    expect(first).toMatch(
+      /rel="next" class="button" href="\/browse\?type=book&amp;order=title&amp;page=2"/,
+    );
     const second = (await get('/browse?type=book&order=title&page=2')).html;
     expect(second).toContain('Page 2 sur 2');
     expect(second).toContain('rel="prev"');
     expect(second).not.toContain('rel="next"');
-    const titles = (html: string) => [...html.matchAll(/class="card-title">([^<]+)</g)].map((m) => m[1]);
+    const titles = (html: string) =>
+      [...html.matchAll(/class="card-title">([^<]+)</g)].map((m) => m[1]);
     const all = [...titles(first), ...titles(second)];
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(33);
@@ -116,11 +143,15 @@ describe('the visitor portal', () => {
   it('shows the licence in plain words with the attribution to copy', async () => {
     const { html } = await get('/works/demo.sea');
     expect(html).toContain(explainLicence('CC-BY-SA-4.0', 'fr'));
-    expect(explainLicence('CC-BY-SA-4.0', 'fr')).toMatch(/Vous pouvez copier, partager et modifier cette œuvre.*citer l'auteur.*même licence/);
+    expect(explainLicence('CC-BY-SA-4.0', 'fr')).toMatch(
+      /Vous pouvez copier, partager et modifier cette œuvre.*citer l'auteur.*même licence/,
+    );
     expect(html).toContain('/static/licences/CC-BY-SA-4.0.svg');
     expect(html).toContain('« Songs of the Sea », CC BY 4.0');
     expect((await get('/works/demo.nc')).html).toContain('pas pour un usage commercial');
-    expect((await get('/works/demo.nc')).html).toContain("Vous n'avez pas le droit de la modifier.");
+    expect((await get('/works/demo.nc')).html).toContain(
+      "Vous n'avez pas le droit de la modifier.",
+    );
     expect((await get('/works/demo.pd')).html).toContain('domaine public');
     expect((await get('/works/demo.ete')).html).toContain('renoncé à tous ses droits');
     const badge = await box.app.request('/static/licences/CC-BY-SA-4.0.svg');
@@ -141,7 +172,9 @@ describe('the visitor portal', () => {
     const en = await get('/', { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' });
     expect(en.html).toContain('<html lang="en">');
     expect(en.headers.get('vary')).toContain('Accept-Language');
-    expect((await get('/', { 'accept-language': 'fr-FR,en;q=0.8' })).html).toContain('<html lang="fr">');
+    expect((await get('/', { 'accept-language': 'fr-FR,en;q=0.8' })).html).toContain(
+      '<html lang="fr">',
+    );
     expect((await get('/', { 'accept-language': 'de-DE' })).html).toContain('<html lang="fr">');
     const chosen = (await get('/en/works/demo.sea')).html;
     expect(chosen).toContain('<html lang="en">');
@@ -168,16 +201,28 @@ describe('the visitor portal', () => {
   });
 
   it('keeps every page light, self-contained and usable without JavaScript', async () => {
-    for (const path of ['/', '/browse', '/search?q=foret', '/works/demo.foret', '/about', '/privacy', '/nope']) {
+    for (const path of [
+      '/',
+      '/browse',
+      '/search?q=foret',
+      '/works/demo.foret',
+      '/about',
+      '/privacy',
+      '/nope',
+    ]) {
       const { html, headers } = await get(path);
       expect(Buffer.byteLength(html), path).toBeLessThan(50_000);
       expect(html, path).not.toMatch(/(src|href)="(https?:)?\/\//);
       // One deferred enhancement script of the box's own, nothing inline.
-      expect(html.match(/<script[^>]*>/g) ?? [], path).toEqual(['<script src="/static/portal.js" defer>']);
+      expect(html.match(/<script[^>]*>/g) ?? [], path).toEqual([
+        '<script src="/static/portal.js" defer>',
+      ]);
       expect(headers.get('content-security-policy'), path).toContain("default-src 'self'");
     }
     const css = await box.app.request('/static/portal.css');
-    expect(Number(css.headers.get('content-length') ?? (await css.arrayBuffer()).byteLength)).toBeLessThan(20_000);
+    expect(
+      Number(css.headers.get('content-length') ?? (await css.arrayBuffer()).byteLength),
+    ).toBeLessThan(20_000);
   });
 
   it('answers unknown pages and works with a 404 page in the visitor language', async () => {
@@ -194,7 +239,9 @@ describe('the visitor portal', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     const etag = res.headers.get('etag') ?? '';
-    const again = await box.app.request('/covers/demo.foret', { headers: { 'if-none-match': etag } });
+    const again = await box.app.request('/covers/demo.foret', {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     expect((await box.app.request('/covers/demo.ete')).status).toBe(404);
   });

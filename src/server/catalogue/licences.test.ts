@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLang } from '../i18n/lang.js';
-import { allLicences, allowedByPolicy, explainLicence, getLicence, licenceBadgeSvg } from './licences.js';
+import {
+  allLicences,
+  allowedByPolicy,
+  explainLicence,
+  getLicence,
+  licenceBadgeSvg,
+} from './licences.js';
 import { fold, slugify, sortKey, toFtsQuery } from './text.js';
 
 describe('licences', () => {
   it('knows CC 2.0/3.0/4.0 with every variant, CC0, the public domain and the Public Domain Mark', () => {
-    for (const id of ['CC0-1.0', 'public-domain', 'PDM-1.0', 'CC-BY-2.0', 'CC-BY-SA-3.0', 'CC-BY-NC-ND-4.0', 'CC-BY-NC-SA-2.0', 'CC-BY-ND-3.0']) {
+    for (const id of [
+      'CC0-1.0',
+      'public-domain',
+      'PDM-1.0',
+      'CC-BY-2.0',
+      'CC-BY-SA-3.0',
+      'CC-BY-NC-ND-4.0',
+      'CC-BY-NC-SA-2.0',
+      'CC-BY-ND-3.0',
+    ]) {
       expect(getLicence(id), id).toBeDefined();
     }
     expect(allLicences().length).toBe(22);
@@ -15,10 +30,16 @@ describe('licences', () => {
     expect(explainLicence('CC-BY-4.0', 'fr')).toBe(
       "Vous pouvez copier, partager et modifier cette œuvre, même pour un usage commercial, à condition de citer l'auteur et la licence.",
     );
-    expect(explainLicence('CC-BY-SA-4.0', 'fr')).toContain('et de partager vos modifications sous la même licence');
+    expect(explainLicence('CC-BY-SA-4.0', 'fr')).toContain(
+      'et de partager vos modifications sous la même licence',
+    );
     expect(explainLicence('CC-BY-NC-4.0', 'fr')).toContain('mais pas pour un usage commercial');
-    expect(explainLicence('CC-BY-ND-4.0', 'fr')).toMatch(/^Vous pouvez copier et partager cette œuvre telle quelle.*Vous n'avez pas le droit de la modifier\.$/);
-    expect(explainLicence('public-domain', 'fr')).toMatch(/^Cette œuvre est dans le domaine public\./);
+    expect(explainLicence('CC-BY-ND-4.0', 'fr')).toMatch(
+      /^Vous pouvez copier et partager cette œuvre telle quelle.*Vous n'avez pas le droit de la modifier\.$/,
+    );
+    expect(explainLicence('public-domain', 'fr')).toMatch(
+      /^Cette œuvre est dans le domaine public\./,
+    );
     expect(explainLicence('CC0-1.0', 'en')).toMatch(/^The author has waived all rights/);
     expect(explainLicence('WTFPL', 'fr')).toContain("n'est pas connue");
     for (const l of allLicences()) {

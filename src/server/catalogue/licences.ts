@@ -102,7 +102,9 @@ export function isKnownLicence(id: string): boolean {
 export function allowedByPolicy(id: string, policy: 'free-culture' | 'all-cc'): boolean {
   const licence = LICENCES.get(id);
   if (!licence) return false;
-  return policy === 'free-culture' ? licence.freeCulture : licence.freeCulture || licence.creativeCommons;
+  return policy === 'free-culture'
+    ? licence.freeCulture
+    : licence.freeCulture || licence.creativeCommons;
 }
 
 const TEXT = {
@@ -158,7 +160,11 @@ export function licenceBadgeSvg(id: string): string | undefined {
   if (!licence) return undefined;
   const c = licence.conditions;
   const label = c.pd ? (id === 'CC0-1.0' ? 'CC0' : 'PD') : licence.name.replace(/ \d\.\d$/, '');
-  const colour = c.pd ? BADGE_COLOURS.pd : licence.freeCulture ? BADGE_COLOURS.free : BADGE_COLOURS.restricted;
+  const colour = c.pd
+    ? BADGE_COLOURS.pd
+    : licence.freeCulture
+      ? BADGE_COLOURS.free
+      : BADGE_COLOURS.restricted;
   const width = 24 + label.length * 11;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="32" viewBox="0 0 ${width} 32" role="img" aria-label="${licence.name}">` +

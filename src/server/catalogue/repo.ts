@@ -102,7 +102,10 @@ function toPack(row: PackRow): Pack {
  * `theme: 'list'` builds the theme's works once (browsing walks the whole catalogue);
  * `'probe'` checks each row (a search only has a bounded list of candidates).
  */
-function filterSql(filters: Filters, theme: 'list' | 'probe' = 'list'): { where: string[]; params: string[] } {
+function filterSql(
+  filters: Filters,
+  theme: 'list' | 'probe' = 'list',
+): { where: string[]; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   if (filters.type) {
@@ -139,14 +142,17 @@ export class CatalogueRepo {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insertPack: db.prepare(`INSERT INTO packs (id, version, title, description, publisher, languages,
+      insertPack:
+        db.prepare(`INSERT INTO packs (id, version, title, description, publisher, languages,
           created, dir, manifest_sha256, origin, installed_at)
         VALUES (@id, @version, @title, @description, @publisher, @languages, @created, @dir,
           @manifestSha256, @origin, @installedAt)`),
       deletePack: db.prepare('DELETE FROM packs WHERE id = ?'),
-      getPack: db.prepare(`SELECT p.*, (SELECT count(*) FROM works w WHERE w.pack_id = p.id) AS work_count
+      getPack:
+        db.prepare(`SELECT p.*, (SELECT count(*) FROM works w WHERE w.pack_id = p.id) AS work_count
         FROM packs p WHERE p.id = ?`),
-      listPacks: db.prepare(`SELECT p.*, (SELECT count(*) FROM works w WHERE w.pack_id = p.id) AS work_count
+      listPacks:
+        db.prepare(`SELECT p.*, (SELECT count(*) FROM works w WHERE w.pack_id = p.id) AS work_count
         FROM packs p ORDER BY p.title`),
       packDirs: db.prepare('SELECT dir FROM packs'),
       deleteFtsOfPack: db.prepare(
@@ -154,18 +160,22 @@ export class CatalogueRepo {
       ),
       deleteWorksOfPack: db.prepare('DELETE FROM works WHERE pack_id = ?'),
       addedAtOfPack: db.prepare('SELECT id, added_at FROM works WHERE pack_id = ?'),
-      insertWork: db.prepare(`INSERT INTO works (id, pack_id, title, sort_title, description, language,
+      insertWork:
+        db.prepare(`INSERT INTO works (id, pack_id, title, sort_title, description, language,
           type, licence, attribution, source, published, added_at, cover_path, cover_mime)
         VALUES (@id, @packId, @title, @sortTitle, @description, @language, @type, @licence,
           @attribution, @source, @published, @addedAt, @coverPath, @coverMime)`),
       insertAuthor: db.prepare(
         'INSERT INTO work_authors (work_rowid, position, name, role) VALUES (?, ?, ?, ?)',
       ),
-      upsertTheme: db.prepare('INSERT INTO themes (slug, label) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      upsertTheme: db.prepare(
+        'INSERT INTO themes (slug, label) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      ),
       insertWorkTheme: db.prepare(
         'INSERT OR IGNORE INTO work_themes (work_rowid, theme) VALUES (?, ?)',
       ),
-      insertFile: db.prepare(`INSERT INTO work_files (work_rowid, position, path, name, format, mime, size, sha256)
+      insertFile:
+        db.prepare(`INSERT INTO work_files (work_rowid, position, path, name, format, mime, size, sha256)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFts: db.prepare(
         'INSERT INTO works_fts (rowid, title, authors, themes, description) VALUES (?, ?, ?, ?, ?)',
@@ -181,14 +191,17 @@ export class CatalogueRepo {
       authorsOf: db.prepare(
         'SELECT name, role FROM work_authors WHERE work_rowid = ? ORDER BY position',
       ),
-      themesOf: db.prepare(`SELECT t.slug, t.label FROM work_themes wt JOIN themes t ON t.slug = wt.theme
+      themesOf:
+        db.prepare(`SELECT t.slug, t.label FROM work_themes wt JOIN themes t ON t.slug = wt.theme
         WHERE wt.work_rowid = ? ORDER BY t.label`),
       filesOf: db.prepare(`SELECT position, path, name, format, mime, size, sha256 FROM work_files
         WHERE work_rowid = ? ORDER BY position`),
-      fileOf: db.prepare(`SELECT f.position, f.path, f.name, f.format, f.mime, f.size, f.sha256, p.dir
+      fileOf:
+        db.prepare(`SELECT f.position, f.path, f.name, f.format, f.mime, f.size, f.sha256, p.dir
         FROM works w JOIN work_files f ON f.work_rowid = w.rowid JOIN packs p ON p.id = w.pack_id
         WHERE w.id = ? AND f.position = ?`),
-      coverOf: db.prepare(`SELECT w.cover_path, w.cover_mime, p.dir FROM works w JOIN packs p ON p.id = w.pack_id
+      coverOf:
+        db.prepare(`SELECT w.cover_path, w.cover_mime, p.dir FROM works w JOIN packs p ON p.id = w.pack_id
         WHERE w.id = ? AND w.cover_path IS NOT NULL`),
       themes: db.prepare(`SELECT t.slug, t.label, count(*) AS count FROM themes t
         JOIN work_themes wt ON wt.theme = t.slug GROUP BY t.slug ORDER BY t.label`),
@@ -314,8 +327,7 @@ export class CatalogueRepo {
 
   getCover(workId: string): { path: string; mime: string; dir: string } | undefined {
     const row = this.s.coverOf.get(workId) as
-      | { cover_path: string; cover_mime: string | null; dir: string }
-      | undefined;
+      { cover_path: string; cover_mime: string | null; dir: string } | undefined;
     return row && { path: row.cover_path, mime: row.cover_mime ?? 'image/jpeg', dir: row.dir };
   }
 
@@ -330,8 +342,9 @@ export class CatalogueRepo {
     // Counting 100k rows on every page view is the bulk of a browse page: the count only
     // changes with the catalogue, so it is remembered per generation.
     const countSql = `SELECT count(*) AS n FROM works w ${whereSql}`;
-    const total = this.remember(`${countSql}\u0000${params.join('\u0000')}`, () =>
-      (this.stmt(countSql).get(...params) as { n: number }).n,
+    const total = this.remember(
+      `${countSql}\u0000${params.join('\u0000')}`,
+      () => (this.stmt(countSql).get(...params) as { n: number }).n,
     );
     return { items: rows.map(toSummary), total, offset, limit };
   }
@@ -347,7 +360,10 @@ export class CatalogueRepo {
    * rowid: letting SQLite join every FTS match to `works` cost 30–80 ms at 100k works.
    */
   search(query: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
-    const found = this.s.candidates.all(query, SEARCH_CANDIDATES + 1) as Array<{ rowid: number; score: number }>;
+    const found = this.s.candidates.all(query, SEARCH_CANDIDATES + 1) as Array<{
+      rowid: number;
+      score: number;
+    }>;
     const capped = found.length > SEARCH_CANDIDATES;
     let ranked = capped ? found.slice(0, SEARCH_CANDIDATES) : found;
     const { where, params } = filterSql(filters, 'probe');
@@ -367,10 +383,9 @@ export class CatalogueRepo {
     const byRowid = new Map(
       shown.length === 0
         ? []
-        : (this.s.summariesOf.all(JSON.stringify(shown)) as Array<SummaryRow & { rowid: number }>).map((r) => [
-            r.rowid,
-            r,
-          ]),
+        : (
+            this.s.summariesOf.all(JSON.stringify(shown)) as Array<SummaryRow & { rowid: number }>
+          ).map((r) => [r.rowid, r]),
     );
     const items = shown.flatMap((rowid) => {
       const row = byRowid.get(rowid);
@@ -381,7 +396,9 @@ export class CatalogueRepo {
   }
 
   themes(): Array<Theme & { count: number }> {
-    return [...this.remember('themes', () => this.s.themes.all() as Array<Theme & { count: number }>)];
+    return [
+      ...this.remember('themes', () => this.s.themes.all() as Array<Theme & { count: number }>),
+    ];
   }
 
   theme(slug: string): Theme | undefined {
@@ -389,15 +406,30 @@ export class CatalogueRepo {
   }
 
   languages(): Array<{ language: string; count: number }> {
-    return [...this.remember('languages', () => this.s.languages.all() as Array<{ language: string; count: number }>)];
+    return [
+      ...this.remember(
+        'languages',
+        () => this.s.languages.all() as Array<{ language: string; count: number }>,
+      ),
+    ];
   }
 
   types(): Array<{ type: WorkType; count: number }> {
-    return [...this.remember('types', () => this.s.types.all() as Array<{ type: WorkType; count: number }>)];
+    return [
+      ...this.remember(
+        'types',
+        () => this.s.types.all() as Array<{ type: WorkType; count: number }>,
+      ),
+    ];
   }
 
   licences(): Array<{ licence: string; count: number }> {
-    return [...this.remember('licences', () => this.s.licences.all() as Array<{ licence: string; count: number }>)];
+    return [
+      ...this.remember(
+        'licences',
+        () => this.s.licences.all() as Array<{ licence: string; count: number }>,
+      ),
+    ];
   }
 
   /**

@@ -1,6 +1,9 @@
 /** Lower case, accents removed: "Forêt" → "foret". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A URL-safe slug: "Démarches en ligne" → "demarches-en-ligne". */

@@ -16,9 +16,13 @@ afterEach(() => {
 });
 
 function schema(db: Db): string[] {
-  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ type: string; name: string; sql: string | null }>).map(
-    (r) => `${r.type} ${r.name} ${(r.sql ?? '').replace(/\s+/g, ' ')}`,
-  );
+  return (
+    db
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+      )
+      .all() as Array<{ type: string; name: string; sql: string | null }>
+  ).map((r) => `${r.type} ${r.name} ${(r.sql ?? '').replace(/\s+/g, ' ')}`);
 }
 
 describe('schema migrations', () => {
@@ -63,7 +67,9 @@ describe('schema migrations', () => {
       ).run();
       expect(migrate(db), `from ${from.version}`).toBe(latest);
       expect(schema(db), `from ${from.version}`).toEqual(expected);
-      expect(db.prepare("SELECT title FROM works WHERE id = 'ancien.un'").get()).toEqual({ title: 'Un' });
+      expect(db.prepare("SELECT title FROM works WHERE id = 'ancien.un'").get()).toEqual({
+        title: 'Un',
+      });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     }
@@ -80,10 +86,19 @@ describe('schema migrations', () => {
 
   it('leave the database at the previous version when one fails half-way', () => {
     const db = freshDb();
-    const broken = [...migrations, { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT nope FROM missing;' }];
+    const broken = [
+      ...migrations,
+      {
+        version: latest + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half (x); SELECT nope FROM missing;',
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(latest);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual(
+      { n: 0 },
+    );
     db.close();
   });
 });

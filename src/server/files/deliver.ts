@@ -47,7 +47,11 @@ function outgoingOf(c: HonoContext): ServerResponse | undefined {
  * If-Range, HEAD). Streams straight to Node's response with bounded memory; when run
  * in-process (`app.request()` in tests) it answers with a Web Response instead.
  */
-export async function sendFile(c: HonoContext, file: string, options: SendOptions): Promise<Response> {
+export async function sendFile(
+  c: HonoContext,
+  file: string,
+  options: SendOptions,
+): Promise<Response> {
   let cached = options.cache?.get(file);
   if (!cached) {
     const info = await stat(file).catch(() => null);
@@ -77,7 +81,10 @@ export async function sendFile(c: HonoContext, file: string, options: SendOption
     },
   );
   const headers = { 'x-content-type-options': 'nosniff', ...options.headers, ...plan.headers };
-  const span = 'body' in plan && plan.body && plan.end >= plan.start ? { start: plan.start, end: plan.end } : null;
+  const span =
+    'body' in plan && plan.body && plan.end >= plan.start
+      ? { start: plan.start, end: plan.end }
+      : null;
   const slice = span && hasData ? cached.data.subarray(span.start, span.end + 1) : null;
 
   // Only bodies go straight to Node's response: Hono answers HEAD by re-wrapping the
@@ -94,7 +101,9 @@ export async function sendFile(c: HonoContext, file: string, options: SendOption
   }
   let body: BodyInit | null = null;
   if (span) {
-    body = slice ? new Uint8Array(slice) : (Readable.toWeb(createReadStream(file, span)) as ReadableStream);
+    body = slice
+      ? new Uint8Array(slice)
+      : (Readable.toWeb(createReadStream(file, span)) as ReadableStream);
   }
   return new Response(body, { status: plan.status, headers });
 }

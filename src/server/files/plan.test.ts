@@ -31,7 +31,11 @@ describe('planFile', () => {
   it('sends the whole file with validators', () => {
     const plan = planFile(file, { method: 'GET' });
     expect(plan.status).toBe(200);
-    expect(plan.headers).toMatchObject({ etag: '"abc"', 'content-length': '1000', 'accept-ranges': 'bytes' });
+    expect(plan.headers).toMatchObject({
+      etag: '"abc"',
+      'content-length': '1000',
+      'accept-ranges': 'bytes',
+    });
     expect(plan.headers['last-modified']).toBe('Fri, 01 May 2026 10:00:00 GMT');
   });
   it('answers 304 by ETag (weak comparison, lists, *) before dates', () => {
@@ -40,19 +44,47 @@ describe('planFile', () => {
     expect(planFile(file, { method: 'GET', ifNoneMatch: '"x", "abc"' }).status).toBe(304);
     expect(planFile(file, { method: 'GET', ifNoneMatch: '*' }).status).toBe(304);
     // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-    expect(planFile(file, { method: 'GET', ifNoneMatch: '"x"', ifModifiedSince: 'Fri, 01 May 2026 10:00:00 GMT' }).status).toBe(200);
+    expect(
+      planFile(file, {
+        method: 'GET',
+        ifNoneMatch: '"x"',
+        ifModifiedSince: 'Fri, 01 May 2026 10:00:00 GMT',
+      }).status,
+    ).toBe(200);
   });
   it('answers 304 by date at one-second precision', () => {
-    expect(planFile(file, { method: 'GET', ifModifiedSince: 'Fri, 01 May 2026 10:00:00 GMT' }).status).toBe(304);
-    expect(planFile(file, { method: 'GET', ifModifiedSince: 'Fri, 01 May 2026 09:59:59 GMT' }).status).toBe(200);
+    expect(
+      planFile(file, { method: 'GET', ifModifiedSince: 'Fri, 01 May 2026 10:00:00 GMT' }).status,
+    ).toBe(304);
+    expect(
+      planFile(file, { method: 'GET', ifModifiedSince: 'Fri, 01 May 2026 09:59:59 GMT' }).status,
+    ).toBe(200);
     expect(planFile(file, { method: 'GET', ifModifiedSince: 'not a date' }).status).toBe(200);
   });
   it('serves a range only while If-Range still matches', () => {
-    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: '"abc"' }).status).toBe(206);
-    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: 'W/"abc"' }).status).toBe(200);
-    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: '"old"' }).status).toBe(200);
-    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: 'Fri, 01 May 2026 10:00:00 GMT' }).status).toBe(206);
-    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: 'Fri, 01 May 2026 09:00:00 GMT' }).status).toBe(200);
+    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: '"abc"' }).status).toBe(
+      206,
+    );
+    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: 'W/"abc"' }).status).toBe(
+      200,
+    );
+    expect(planFile(file, { method: 'GET', range: 'bytes=0-9', ifRange: '"old"' }).status).toBe(
+      200,
+    );
+    expect(
+      planFile(file, {
+        method: 'GET',
+        range: 'bytes=0-9',
+        ifRange: 'Fri, 01 May 2026 10:00:00 GMT',
+      }).status,
+    ).toBe(206);
+    expect(
+      planFile(file, {
+        method: 'GET',
+        range: 'bytes=0-9',
+        ifRange: 'Fri, 01 May 2026 09:00:00 GMT',
+      }).status,
+    ).toBe(200);
   });
   it('answers 416 with the size, without a body type', () => {
     const plan = planFile(file, { method: 'GET', range: 'bytes=2000-' });

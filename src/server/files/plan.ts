@@ -24,7 +24,13 @@ export interface RequestFacts {
 export type Plan =
   | { status: 304; headers: Record<string, string> }
   | { status: 416; headers: Record<string, string> }
-  | { status: 200 | 206; headers: Record<string, string>; start: number; end: number; body: boolean };
+  | {
+      status: 200 | 206;
+      headers: Record<string, string>;
+      start: number;
+      end: number;
+      body: boolean;
+    };
 
 export function makeEtag(size: number, mtimeMs: number): string {
   return `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
@@ -50,7 +56,10 @@ function notModifiedSince(header: string, mtimeMs: number): boolean {
  * ignored (not bytes, several ranges, malformed), 'unsatisfiable' when no byte of it
  * exists in the file.
  */
-export function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
   const match = /^bytes=\s*(\d*)\s*-\s*(\d*)\s*$/.exec(header.trim());
   if (!match) return null;
   const [, a = '', b = ''] = match;
@@ -95,15 +104,19 @@ export function planFile(file: FileFacts, req: RequestFacts): Plan {
 
   headers['content-type'] = file.mime;
   if (file.disposition) {
-    headers['content-disposition'] = contentDisposition(file.disposition.type, file.disposition.filename);
+    headers['content-disposition'] = contentDisposition(
+      file.disposition.type,
+      file.disposition.filename,
+    );
   }
   const body = req.method !== 'HEAD';
   let range = req.range ? parseRange(req.range, file.size) : null;
   if (range && req.ifRange !== undefined) {
     const ifRange = req.ifRange.trim();
-    const fresh = ifRange.startsWith('"') || ifRange.startsWith('W/')
-      ? ifRange === file.etag
-      : Date.parse(ifRange) === Math.floor(file.mtimeMs / 1000) * 1000;
+    const fresh =
+      ifRange.startsWith('"') || ifRange.startsWith('W/')
+        ? ifRange === file.etag
+        : Date.parse(ifRange) === Math.floor(file.mtimeMs / 1000) * 1000;
     if (!fresh) range = null;
   }
   if (range === 'unsatisfiable') {

@@ -43,7 +43,8 @@ export function fileRoutes(ctx: Context): Hono {
   const rejectTricks = async (c: HonoContext, next: () => Promise<void>) => {
     const raw = c.req.url.slice(c.req.url.indexOf('/', 8));
     // NUL, backslashes, encoded slashes and dot segments have no business in these URLs.
-    if (/%00|\\|%5c|%2f|(^|\/|%2e)(\.|%2e)(\.|%2e)(\/|%2f|$)/i.test(raw)) throw new HTTPException(400);
+    if (/%00|\\|%5c|%2f|(^|\/|%2e)(\.|%2e)(\.|%2e)(\/|%2f|$)/i.test(raw))
+      throw new HTTPException(400);
     await next();
   };
 

@@ -26,6 +26,9 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 /** A message table per feature: French is the reference, English must have every key. */
 export type Messages<T extends Record<string, string>> = Record<Lang, T>;
 
-export function defineMessages<T extends Record<string, string>>(fr: T, en: { [K in keyof T]: string }): Messages<T> {
+export function defineMessages<T extends Record<string, string>>(
+  fr: T,
+  en: { [K in keyof T]: string },
+): Messages<T> {
   return { fr, en: en as T };
 }

@@ -78,8 +78,16 @@ export function workEntry(work: Work): string {
     link({ rel: 'alternate', href: `/works/${work.id}`, type: 'text/html', title: work.title }),
   ];
   if (work.hasCover && work.coverMime) {
-    parts.push(link({ rel: 'http://opds-spec.org/image', href: `/covers/${work.id}`, type: work.coverMime }));
-    parts.push(link({ rel: 'http://opds-spec.org/image/thumbnail', href: `/covers/${work.id}`, type: work.coverMime }));
+    parts.push(
+      link({ rel: 'http://opds-spec.org/image', href: `/covers/${work.id}`, type: work.coverMime }),
+    );
+    parts.push(
+      link({
+        rel: 'http://opds-spec.org/image/thumbnail',
+        href: `/covers/${work.id}`,
+        type: work.coverMime,
+      }),
+    );
   }
   for (const f of work.files) {
     parts.push(

@@ -41,17 +41,28 @@ export function opdsRoutes(ctx: Context): Hono {
     { rel: 'search', href: '/opds/opensearch.xml', type: SEARCH_TYPE },
   ];
 
-  const acquisition = (c: HonoContext, id: string, title: string, base: string, filters: Filters, q?: string) => {
+  const acquisition = (
+    c: HonoContext,
+    id: string,
+    title: string,
+    base: string,
+    filters: Filters,
+    q?: string,
+  ) => {
     const pageNo = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
     const result = catalogue.find({ ...filters, q, page: pageNo, pageSize: PAGE });
-    const works = result.items.map((s) => repo.getWork(s.id)).filter((w): w is Work => w !== undefined);
+    const works = result.items
+      .map((s) => repo.getWork(s.id))
+      .filter((w): w is Work => w !== undefined);
     const sep = base.includes('?') ? '&' : '?';
     const self = pageNo > 1 ? `${base}${sep}page=${pageNo}` : base;
     const links = common(self, ACQ_TYPE, title);
     links.push({ rel: 'up', href: '/opds', type: NAV_TYPE });
     links.push({ rel: 'first', href: base, type: ACQ_TYPE });
-    if (pageNo > 1) links.push({ rel: 'previous', href: `${base}${sep}page=${pageNo - 1}`, type: ACQ_TYPE });
-    if (pageNo < result.pages) links.push({ rel: 'next', href: `${base}${sep}page=${pageNo + 1}`, type: ACQ_TYPE });
+    if (pageNo > 1)
+      links.push({ rel: 'previous', href: `${base}${sep}page=${pageNo - 1}`, type: ACQ_TYPE });
+    if (pageNo < result.pages)
+      links.push({ rel: 'next', href: `${base}${sep}page=${pageNo + 1}`, type: ACQ_TYPE });
     const head = { id: `urn:lanterne:${id}:${pageNo}`, title, updated: updated(), links };
     return send(c, acquisitionFeed(head, works, result), ACQ_TYPE);
   };
@@ -59,10 +70,34 @@ export function opdsRoutes(ctx: Context): Hono {
   return new Hono()
     .get('/', (c) => {
       const entries = [
-        { id: 'urn:lanterne:new', title: 'Nouveautés', content: 'Les dernières œuvres arrivées sur la boîte', href: '/opds/new', type: ACQ_TYPE },
-        { id: 'urn:lanterne:types', title: 'Par type', content: 'Livres, audio, vidéos, images, documents', href: '/opds/types', type: NAV_TYPE },
-        { id: 'urn:lanterne:languages', title: 'Par langue', content: 'Les œuvres rangées par langue', href: '/opds/languages', type: NAV_TYPE },
-        { id: 'urn:lanterne:themes', title: 'Par thème', content: 'Les œuvres rangées par thème', href: '/opds/themes', type: NAV_TYPE },
+        {
+          id: 'urn:lanterne:new',
+          title: 'Nouveautés',
+          content: 'Les dernières œuvres arrivées sur la boîte',
+          href: '/opds/new',
+          type: ACQ_TYPE,
+        },
+        {
+          id: 'urn:lanterne:types',
+          title: 'Par type',
+          content: 'Livres, audio, vidéos, images, documents',
+          href: '/opds/types',
+          type: NAV_TYPE,
+        },
+        {
+          id: 'urn:lanterne:languages',
+          title: 'Par langue',
+          content: 'Les œuvres rangées par langue',
+          href: '/opds/languages',
+          type: NAV_TYPE,
+        },
+        {
+          id: 'urn:lanterne:themes',
+          title: 'Par thème',
+          content: 'Les œuvres rangées par thème',
+          href: '/opds/themes',
+          type: NAV_TYPE,
+        },
       ];
       const head = {
         id: 'urn:lanterne:root',
@@ -82,13 +117,23 @@ export function opdsRoutes(ctx: Context): Hono {
         type: ACQ_TYPE,
         count,
       }));
-      const head = { id: 'urn:lanterne:types', title: 'Par type', updated: updated(), links: [...common('/opds/types', NAV_TYPE, 'Par type'), { rel: 'up', href: '/opds', type: NAV_TYPE }] };
+      const head = {
+        id: 'urn:lanterne:types',
+        title: 'Par type',
+        updated: updated(),
+        links: [
+          ...common('/opds/types', NAV_TYPE, 'Par type'),
+          { rel: 'up', href: '/opds', type: NAV_TYPE },
+        ],
+      };
       return send(c, navigationFeed(head, entries), NAV_TYPE);
     })
     .get('/types/:type', (c) => {
       const type = c.req.param('type');
       if (!isWorkType(type)) throw new HTTPException(404);
-      return acquisition(c, `type:${type}`, typeLabel('fr', type, true), `/opds/types/${type}`, { type });
+      return acquisition(c, `type:${type}`, typeLabel('fr', type, true), `/opds/types/${type}`, {
+        type,
+      });
     })
     .get('/languages', (c) => {
       const entries = repo.languages().map(({ language, count }) => ({
@@ -99,13 +144,27 @@ export function opdsRoutes(ctx: Context): Hono {
         type: ACQ_TYPE,
         count,
       }));
-      const head = { id: 'urn:lanterne:languages', title: 'Par langue', updated: updated(), links: [...common('/opds/languages', NAV_TYPE, 'Par langue'), { rel: 'up', href: '/opds', type: NAV_TYPE }] };
+      const head = {
+        id: 'urn:lanterne:languages',
+        title: 'Par langue',
+        updated: updated(),
+        links: [
+          ...common('/opds/languages', NAV_TYPE, 'Par langue'),
+          { rel: 'up', href: '/opds', type: NAV_TYPE },
+        ],
+      };
       return send(c, navigationFeed(head, entries), NAV_TYPE);
     })
     .get('/languages/:code', (c) => {
       const code = c.req.param('code');
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code)) throw new HTTPException(404);
-      return acquisition(c, `language:${code}`, languageName('fr', code), `/opds/languages/${code}`, { language: code });
+      return acquisition(
+        c,
+        `language:${code}`,
+        languageName('fr', code),
+        `/opds/languages/${code}`,
+        { language: code },
+      );
     })
     .get('/themes', (c) => {
       const entries = repo.themes().map(({ slug, label, count }) => ({
@@ -116,21 +175,44 @@ export function opdsRoutes(ctx: Context): Hono {
         type: ACQ_TYPE,
         count,
       }));
-      const head = { id: 'urn:lanterne:themes', title: 'Par thème', updated: updated(), links: [...common('/opds/themes', NAV_TYPE, 'Par thème'), { rel: 'up', href: '/opds', type: NAV_TYPE }] };
+      const head = {
+        id: 'urn:lanterne:themes',
+        title: 'Par thème',
+        updated: updated(),
+        links: [
+          ...common('/opds/themes', NAV_TYPE, 'Par thème'),
+          { rel: 'up', href: '/opds', type: NAV_TYPE },
+        ],
+      };
       return send(c, navigationFeed(head, entries), NAV_TYPE);
     })
     .get('/themes/:slug', (c) => {
       const theme = repo.theme(c.req.param('slug'));
       if (!theme) throw new HTTPException(404);
-      return acquisition(c, `theme:${theme.slug}`, theme.label, `/opds/themes/${theme.slug}`, { theme: theme.slug });
+      return acquisition(c, `theme:${theme.slug}`, theme.label, `/opds/themes/${theme.slug}`, {
+        theme: theme.slug,
+      });
     })
     .get('/search', (c) => {
       const q = (c.req.query('q') ?? '').trim().slice(0, 200);
       if (q) {
         const total = catalogue.find({ q, pageSize: 1 }).total;
-        ctx.events.emit({ type: 'search', surface: 'opds', query: q, results: total, client: clientOf(c) });
+        ctx.events.emit({
+          type: 'search',
+          surface: 'opds',
+          query: q,
+          results: total,
+          client: clientOf(c),
+        });
       }
-      return acquisition(c, `search:${q}`, `Recherche : ${q}`, `/opds/search?q=${encodeURIComponent(q)}`, {}, q);
+      return acquisition(
+        c,
+        `search:${q}`,
+        `Recherche : ${q}`,
+        `/opds/search?q=${encodeURIComponent(q)}`,
+        {},
+        q,
+      );
     })
     .get('/opensearch.xml', (c) => {
       const name = ctx.settings.current().libraryName;

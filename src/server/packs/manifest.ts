@@ -7,13 +7,24 @@ export const MANIFEST_FORMAT = 'lanterne-pack/1';
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lettres minuscules, chiffres et tirets seulement (64 au plus)');
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 en hexadécimal (64 caractères)');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    'lettres minuscules, chiffres et tirets seulement (64 au plus)',
+  );
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 en hexadécimal (64 caractères)');
 const text = (max: number) => z.string().trim().max(max);
 
 /** A file of the pack: a relative POSIX path, its exact size and checksum. */
 export const fileRefSchema = z.object({
-  path: z.string().min(1).max(512).describe('Chemin relatif au dossier du pack, avec des « / », sans « .. » (ex. livres/foret.epub)'),
+  path: z
+    .string()
+    .min(1)
+    .max(512)
+    .describe(
+      'Chemin relatif au dossier du pack, avec des « / », sans « .. » (ex. livres/foret.epub)',
+    ),
   size: z.number().int().min(0).describe('Taille exacte en octets'),
   sha256: sha256.describe('Empreinte SHA-256 du fichier, en hexadécimal minuscule'),
 });
@@ -21,7 +32,16 @@ export const fileRefSchema = z.object({
 export const authorSchema = z.object({
   name: text(200).min(1),
   role: z
-    .enum(['author', 'translator', 'illustrator', 'narrator', 'editor', 'composer', 'photographer', 'director'])
+    .enum([
+      'author',
+      'translator',
+      'illustrator',
+      'narrator',
+      'editor',
+      'composer',
+      'photographer',
+      'director',
+    ])
     .default('author'),
 });
 
@@ -34,7 +54,11 @@ export const itemSchema = z.object({
   description: text(10_000).default(''),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'code de langue (fr, en, oc…)'),
   /** An SPDX id (`CC-BY-4.0`…) or `public-domain`. */
-  licence: z.string().min(1).max(64).describe('Identifiant SPDX (CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0…) ou public-domain'),
+  licence: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('Identifiant SPDX (CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0…) ou public-domain'),
   /** The credit line visitors copy, e.g. "« Titre », Autrice, CC BY 4.0". */
   attribution: text(1000).min(1),
   themes: z.array(text(80).min(1)).max(20).default([]),
@@ -51,7 +75,9 @@ export const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   id,
   /** Dotted numbers, compared number by number: 1.10.0 is newer than 1.9.2. */
-  version: z.string().regex(/^\d{1,6}(\.\d{1,6}){0,3}$/, 'version en nombres séparés par des points (1.0.2)'),
+  version: z
+    .string()
+    .regex(/^\d{1,6}(\.\d{1,6}){0,3}$/, 'version en nombres séparés par des points (1.0.2)'),
   title: text(200).min(1),
   description: text(5000).default(''),
   publisher: text(200).default(''),

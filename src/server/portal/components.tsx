@@ -8,7 +8,10 @@ export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
   return portal[lang][`${plural ? 'types' : 'type'}.${type}` as keyof PortalMessages];
 }
 
-const displayNames = { fr: new Intl.DisplayNames(['fr'], { type: 'language' }), en: new Intl.DisplayNames(['en'], { type: 'language' }) };
+const displayNames = {
+  fr: new Intl.DisplayNames(['fr'], { type: 'language' }),
+  en: new Intl.DisplayNames(['en'], { type: 'language' }),
+};
 
 export function languageName(lang: Lang, code: string): string {
   try {
@@ -68,7 +71,15 @@ export function WorkList({ page, works }: { page: PageContext; works: WorkSummar
 }
 
 /** Previous / next links that keep every other query parameter. */
-export function Pager({ page, current, pages }: { page: PageContext; current: number; pages: number }) {
+export function Pager({
+  page,
+  current,
+  pages,
+}: {
+  page: PageContext;
+  current: number;
+  pages: number;
+}) {
   if (pages <= 1) return null;
   const t = portal[page.lang];
   const link = (n: number) => {
@@ -93,7 +104,15 @@ export function Pager({ page, current, pages }: { page: PageContext; current: nu
   );
 }
 
-export function LicenceBox({ lang, licenceId, attribution }: { lang: Lang; licenceId: string; attribution: string }) {
+export function LicenceBox({
+  lang,
+  licenceId,
+  attribution,
+}: {
+  lang: Lang;
+  licenceId: string;
+  attribution: string;
+}) {
   const t = portal[lang];
   const licence = getLicence(licenceId);
   return (

@@ -94,7 +94,8 @@ export const portal = defineMessages(
       'Pour compter les visiteurs d’une journée, elle utilise un code secret gardé en mémoire et changé chaque jour. Ce code n’est jamais écrit sur le disque.',
     privacy4:
       'Une recherche n’est gardée que si au moins 3 personnes différentes l’ont tapée le même jour, et seulement comme un nombre.',
-    privacy5: 'Aucun cookie n’est déposé sur votre téléphone. Les totaux sont effacés après 25 mois.',
+    privacy5:
+      'Aucun cookie n’est déposé sur votre téléphone. Les totaux sont effacés après 25 mois.',
     size: 'Taille',
   },
   {
@@ -168,7 +169,8 @@ export const portal = defineMessages(
     pack: 'Collection',
     cover: 'Cover of “{title}”',
     aboutTitle: 'Practical information',
-    aboutIntro: 'This box shares free works on its own Wi-Fi network. You can download them and keep them.',
+    aboutIntro:
+      'This box shares free works on its own Wi-Fi network. You can download them and keep them.',
     library: 'Place',
     address: 'Address',
     hours: 'Opening hours',
@@ -183,7 +185,8 @@ export const portal = defineMessages(
     privacyTitle: 'Privacy',
     privacy1:
       'The box does not know who you are. It keeps neither your address, nor your phone’s name, nor your searches.',
-    privacy2: 'It only counts totals: how many pages were seen, how many downloads per work, how many searches.',
+    privacy2:
+      'It only counts totals: how many pages were seen, how many downloads per work, how many searches.',
     privacy3:
       'To count the visitors of a day, it uses a secret code kept in memory and changed every day. This code is never written to disk.',
     privacy4:

@@ -75,7 +75,14 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
           const filters = readFilters(c);
           const order = c.req.query('order') === 'title' ? 'title' : 'new';
           const result = catalogue.find({ ...filters, order, page: readPage(c) });
-          const data = { mode: 'browse' as const, q: '', filters, order: order as 'new' | 'title', result, facets: facets() };
+          const data = {
+            mode: 'browse' as const,
+            q: '',
+            filters,
+            order: order as 'new' | 'title',
+            result,
+            facets: facets(),
+          };
           return renderDocument(<ListPage page={page} data={data} />);
         }),
       );
@@ -86,9 +93,22 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
       const filters = readFilters(c);
       const result = catalogue.find({ ...filters, q, page: readPage(c) });
       if (q) {
-        ctx.events.emit({ type: 'search', surface: 'portal', query: q, results: result.total, client: clientOf(c) });
+        ctx.events.emit({
+          type: 'search',
+          surface: 'portal',
+          query: q,
+          results: result.total,
+          client: clientOf(c),
+        });
       }
-      const data = { mode: 'search' as const, q, filters, order: 'new' as const, result, facets: facets() };
+      const data = {
+        mode: 'search' as const,
+        q,
+        filters,
+        order: 'new' as const,
+        result,
+        facets: facets(),
+      };
       return c.html(renderDocument(<ListPage page={page} data={data} />));
     })
     .get('/works/:id', (c) => {
@@ -102,7 +122,13 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
     .get('/about', (c) => {
       const page = view(c, 'about');
       return c.html(
-        renderDocument(<AboutPage page={page} settings={ctx.settings.current()} publicUrl={ctx.config.publicUrl} />),
+        renderDocument(
+          <AboutPage
+            page={page}
+            settings={ctx.settings.current()}
+            publicUrl={ctx.config.publicUrl}
+          />,
+        ),
       );
     })
     .get('/privacy', (c) => c.html(renderDocument(<PrivacyPage page={view(c, 'privacy')} />)));

@@ -28,7 +28,11 @@ export function loadAssets(dir: string): AssetStore {
     for (const name of readdirSync(folder)) {
       const full = path.join(folder, name);
       if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else store.set(`${prefix}${name}`, asset(readFileSync(full), mime.contentType(name) || 'application/octet-stream'));
+      else
+        store.set(
+          `${prefix}${name}`,
+          asset(readFileSync(full), mime.contentType(name) || 'application/octet-stream'),
+        );
     }
   };
   walk(dir, '');

@@ -64,7 +64,12 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
             <img src="/static/favicon.svg" alt="" width="32" height="32" />
             <span>{page.libraryName}</span>
           </a>
-          <a class="lang" href={`/${other}${page.path}${page.search}`} hreflang={other} lang={other}>
+          <a
+            class="lang"
+            href={`/${other}${page.path}${page.search}`}
+            hreflang={other}
+            lang={other}
+          >
             {t.otherLang}
           </a>
           <nav aria-label={t.mainNav}>

@@ -2,7 +2,15 @@ import type { BoxSettings } from '../../settings/service.js';
 import { Layout, type PageContext } from '../../ui/page.js';
 import { portal } from '../messages.js';
 
-export function AboutPage({ page, settings, publicUrl }: { page: PageContext; settings: BoxSettings; publicUrl: string }) {
+export function AboutPage({
+  page,
+  settings,
+  publicUrl,
+}: {
+  page: PageContext;
+  settings: BoxSettings;
+  publicUrl: string;
+}) {
   const t = portal[page.lang];
   const rows: Array<[string, string]> = [
     [t.library, settings.libraryName],

@@ -18,7 +18,13 @@ export interface ListData {
   };
 }
 
-function Select(props: { name: string; label: string; any: string; value: string | undefined; options: Array<[string, string]> }) {
+function Select(props: {
+  name: string;
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: Array<[string, string]>;
+}) {
   return (
     <p class="field">
       <label for={`f-${props.name}`}>{props.label}</label>
@@ -42,7 +48,11 @@ export function ListPage({ page, data }: { page: PageContext; data: ListData }) 
   return (
     <Layout page={page} title={heading} section={data.mode}>
       <h1>{heading}</h1>
-      <form class="filters" method="get" action={href(page, data.mode === 'search' ? '/search' : '/browse')}>
+      <form
+        class="filters"
+        method="get"
+        action={href(page, data.mode === 'search' ? '/search' : '/browse')}
+      >
         {data.mode === 'search' ? (
           <p class="field">
             <label for="f-q">{t.searchTitle}</label>
@@ -80,7 +90,10 @@ export function ListPage({ page, data }: { page: PageContext; data: ListData }) 
           label={t.licence}
           any={t.anyLicence}
           value={filters.licence}
-          options={facets.licences.map((f) => [f.licence, getLicence(f.licence)?.name ?? f.licence])}
+          options={facets.licences.map((f) => [
+            f.licence,
+            getLicence(f.licence)?.name ?? f.licence,
+          ])}
         />
         <Select
           name="theme"
@@ -97,8 +110,14 @@ export function ListPage({ page, data }: { page: PageContext; data: ListData }) 
         <p>{t.emptySearch}</p>
       ) : (
         <>
-          <p role="status">{fill(data.mode === 'search' ? t.resultCount : t.workCount, { n: result.total })}</p>
-          {result.items.length > 0 ? <WorkList page={page} works={result.items} /> : <p>{t.noResults}</p>}
+          <p role="status">
+            {fill(data.mode === 'search' ? t.resultCount : t.workCount, { n: result.total })}
+          </p>
+          {result.items.length > 0 ? (
+            <WorkList page={page} works={result.items} />
+          ) : (
+            <p>{t.noResults}</p>
+          )}
           <Pager page={page} current={result.page} pages={result.pages} />
         </>
       )}

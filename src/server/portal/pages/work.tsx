@@ -12,12 +12,20 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
   const audio = work.files.filter((f) => f.mime.startsWith('audio/'));
   const video = work.files.filter((f) => f.mime.startsWith('video/'));
   const pdf = work.files.find((f) => f.mime === 'application/pdf');
-  const image = work.type === 'image' ? work.files.find((f) => /^image\/(jpeg|png|webp|gif)$/.test(f.mime)) : undefined;
+  const image =
+    work.type === 'image'
+      ? work.files.find((f) => /^image\/(jpeg|png|webp|gif)$/.test(f.mime))
+      : undefined;
   return (
     <>
       {video.length > 0 ? (
         <section aria-label={t.watch}>
-          <video controls preload="metadata" class="player" poster={work.hasCover ? `/covers/${work.id}` : undefined}>
+          <video
+            controls
+            preload="metadata"
+            class="player"
+            poster={work.hasCover ? `/covers/${work.id}` : undefined}
+          >
             {video.map((f) => (
               <source key={f.position} src={fileUrl('media', work, f)} type={f.mime} />
             ))}
@@ -28,7 +36,13 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
         <section aria-label={t.listen}>
           {audio.map((f) => (
             <p key={f.position}>
-              <audio controls preload="metadata" class="player" src={fileUrl('media', work, f)} aria-label={`${t.listen} : ${f.name}`} />
+              <audio
+                controls
+                preload="metadata"
+                class="player"
+                src={fileUrl('media', work, f)}
+                aria-label={`${t.listen} : ${f.name}`}
+              />
             </p>
           ))}
         </section>
@@ -49,7 +63,15 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
   );
 }
 
-export function WorkPage({ page, work, packTitle }: { page: PageContext; work: Work; packTitle: string }) {
+export function WorkPage({
+  page,
+  work,
+  packTitle,
+}: {
+  page: PageContext;
+  work: Work;
+  packTitle: string;
+}) {
   const t = portal[page.lang];
   const dateFormat = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' });
   return (
@@ -57,7 +79,12 @@ export function WorkPage({ page, work, packTitle }: { page: PageContext; work: W
       <article class="work">
         <header class="work-head">
           {work.hasCover ? (
-            <img class="cover" src={`/covers/${work.id}`} alt={fill(t.cover, { title: work.title })} width="160" />
+            <img
+              class="cover"
+              src={`/covers/${work.id}`}
+              alt={fill(t.cover, { title: work.title })}
+              width="160"
+            />
           ) : null}
           <div>
             <h1>{work.title}</h1>
@@ -67,7 +94,9 @@ export function WorkPage({ page, work, packTitle }: { page: PageContext; work: W
                   <span key={i}>
                     {i > 0 ? ', ' : ''}
                     {a.name}
-                    {a.role !== 'author' ? ` (${t[`role.${a.role}` as keyof PortalMessages] ?? a.role})` : ''}
+                    {a.role !== 'author'
+                      ? ` (${t[`role.${a.role}` as keyof PortalMessages] ?? a.role})`
+                      : ''}
                   </span>
                 ))}
               </p>
