@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import si from 'systeminformation';
 
 export interface DiskFigures {
   label: string;
@@ -129,6 +128,8 @@ export class HealthService {
   }
 
   private async collect(): Promise<Health> {
+    // Loaded when the health page is first asked for, not at every start of the box.
+    const { default: si } = await import('systeminformation');
     const [temp, load, mem] = await Promise.all([
       withTimeout(si.cpuTemperature(), 2000, null),
       withTimeout(si.currentLoad(), 2000, null),

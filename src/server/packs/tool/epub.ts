@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import { readZipEntries } from './zip-read.js';
 import type { ExtractedAuthor, Extracted } from './extract.js';
 
@@ -8,7 +8,7 @@ import type { ExtractedAuthor, Extracted } from './extract.js';
  * every step falls back rather than throws: no container.xml → the first `.opf` file;
  * odd XML → whatever the parser could read.
  */
-const parser = new XMLParser({
+const PARSER_OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -30,7 +30,14 @@ const parser = new XMLParser({
       'description',
       'rootfile',
     ].includes(name),
-});
+};
+
+let parserLoad: Promise<XMLParser> | null = null;
+/** The XML parser is loaded on first use: the box reads EPUB metadata rarely. */
+const loadParser = (): Promise<XMLParser> =>
+  (parserLoad ??= import('fast-xml-parser').then(
+    ({ XMLParser: Parser }) => new Parser(PARSER_OPTIONS),
+  ));
 
 type Node = Record<string, unknown>;
 
@@ -67,6 +74,7 @@ export async function extractEpub(file: string): Promise<Extracted> {
     );
     return found;
   });
+  const parser = await loadParser();
   const container = entries.get('META-INF/container.xml');
   if (container) {
     const doc = parser.parse(container.toString('utf8')) as Node;
