@@ -58,10 +58,13 @@ describe('catalogue shortcuts for large catalogues', () => {
     expect(catalogue.find({ q: 'numéro 7 campagne' }).items[0]?.id).toBe('large.w7');
   });
 
-  it('caps broad searches: ranked among the newest matches, flagged, pages still consistent', () => {
+  it('caps broad searches: ranked among the newest matches, flagged, pages still consistent', async () => {
     const { catalogue } = box.ctx;
     const first = catalogue.find({ q: 'bal', pageSize: 50 });
     expect(first.capped).toBe(true);
+    // The visitor is told there are more, not shown a false total.
+    const html = await (await box.app.request('/search?q=bal')).text();
+    expect(html).toContain(`Plus de ${SEARCH_CANDIDATES.toLocaleString('fr')} résultats`);
     expect(first.total).toBe(SEARCH_CANDIDATES);
     expect(first.pages).toBe(Math.ceil(SEARCH_CANDIDATES / 50));
     const second = catalogue.find({ q: 'bal', pageSize: 50, page: 2 });

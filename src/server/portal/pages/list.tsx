@@ -111,7 +111,9 @@ export function ListPage({ page, data }: { page: PageContext; data: ListData }) 
       ) : (
         <>
           <p role="status">
-            {fill(data.mode === 'search' ? t.resultCount : t.workCount, { n: result.total })}
+            {data.mode === 'search' && result.capped
+              ? fill(t.resultCountMore, { n: result.total.toLocaleString(page.lang) })
+              : fill(data.mode === 'search' ? t.resultCount : t.workCount, { n: result.total })}
           </p>
           {result.items.length > 0 ? (
             <WorkList page={page} works={result.items} />
