@@ -13,6 +13,7 @@ import { useJson } from '../lib/api.js';
 import { STEPPER_TEXT } from './messages.js';
 import { loadProgress, saveProgress } from './progress.js';
 import './stepper.css';
+import { Face } from '../../server/notices/shared/face.js';
 
 /** A step as `GET /api/notices/:id` sends it. */
 export interface ApiStep {
@@ -49,26 +50,6 @@ function post(url: string, body?: unknown): void {
     body: body === undefined ? null : JSON.stringify(body),
     keepalive: true,
   }).catch(() => {});
-}
-
-function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
-  const mouth =
-    kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
-  return (
-    <svg
-      class="face"
-      viewBox="0 0 48 48"
-      width="72"
-      height="72"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="24" cy="24" r="21" fill="#ffd166" stroke="#1b1b1f" stroke-width="3" />
-      <circle cx="17" cy="19" r="3" fill="#1b1b1f" />
-      <circle cx="31" cy="19" r="3" fill="#1b1b1f" />
-      <path d={mouth} fill="none" stroke="#1b1b1f" stroke-width="3" stroke-linecap="round" />
-    </svg>
-  );
 }
 
 /**
@@ -199,7 +180,7 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
                         setAnswered(true);
                       }}
                     >
-                      <Face kind={face} />
+                      <Face kind={face} size={72} />
                       {t[face]}
                     </Button>
                   ))}

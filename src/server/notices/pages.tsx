@@ -9,6 +9,7 @@ import {
   pictureLabel,
   type ViewLang,
 } from './shared/picture.js';
+import { Face } from './shared/face.js';
 
 export const NOTICE_CSS = '/notice-assets/notices.css';
 
@@ -22,27 +23,6 @@ export function audioUrl(id: string, n: number): string {
 
 function viewLang(notice: Notice): ViewLang {
   return notice.language.startsWith('en') ? 'en' : 'fr';
-}
-
-/** Three faces drawn by us (no emoji font needed), for the feedback buttons. */
-export function Face({ kind }: { kind: 'yes' | 'neutral' | 'no' }) {
-  const mouth =
-    kind === 'yes' ? 'M14 28 Q24 38 34 28' : kind === 'no' ? 'M14 34 Q24 24 34 34' : 'M15 31 H33';
-  return (
-    <svg
-      class="face"
-      viewBox="0 0 48 48"
-      width="48"
-      height="48"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="24" cy="24" r="21" fill="#ffd166" stroke="#1b1b1f" stroke-width="3" />
-      <circle cx="17" cy="19" r="3" fill="#1b1b1f" />
-      <circle cx="31" cy="19" r="3" fill="#1b1b1f" />
-      <path d={mouth} fill="none" stroke="#1b1b1f" stroke-width="3" stroke-linecap="round" />
-    </svg>
-  );
 }
 
 export function NoticeMeta({
@@ -227,7 +207,7 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
           <form method="post" action={`${base}/feedback`} class="faces">
             {(['yes', 'neutral', 'no'] as const).map((face) => (
               <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
-                <Face kind={face} />
+                <Face kind={face} size={48} />
                 <span>{t[face]}</span>
               </button>
             ))}
