@@ -1,6 +1,7 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { TestBox } from '../helpers/box.js';
+import { rawRequest } from '../helpers/http.js';
 
 export interface Reply {
   status: number;
@@ -18,7 +19,7 @@ export interface RequestOptions {
 }
 
 /** A plain HTTP request (no cookie jar, no redirects followed), as a browser would send it. */
-export function request(url: string, options: RequestOptions = {}): Promise<Reply> {
+export async function request(url: string, options: RequestOptions = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   let body = options.body;
   if (options.form) {
@@ -26,30 +27,17 @@ export function request(url: string, options: RequestOptions = {}): Promise<Repl
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: options.method ?? 'GET',
-        headers,
-        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const target = new URL(url);
+  const reply = await rawRequest({
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: `${target.pathname}${target.search}`,
+    method: options.method,
+    headers: { host: target.host, ...headers },
+    body,
+    localAddress: options.localAddress,
   });
+  return { ...reply, body: reply.body.toString('utf8') };
 }
 
 /** The `name=value` part of a Set-Cookie header. */

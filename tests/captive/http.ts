@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { rawRequest } from '../helpers/http.js';
 
 export interface RawResponse {
   status: number;
@@ -19,38 +19,21 @@ export interface RawRequest {
 }
 
 /** One real HTTP request to 127.0.0.1 with a chosen Host (fetch forbids setting it). */
-export function raw(r: RawRequest): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { host: r.host ?? `127.0.0.1:${r.port}` };
-    if (r.userAgent) headers['user-agent'] = r.userAgent;
-    if (r.acceptLanguage) headers['accept-language'] = r.acceptLanguage;
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: r.port,
-        path: r.path,
-        method: r.method ?? 'GET',
-        headers,
-        ...(r.localAddress ? { localAddress: r.localAddress } : {}),
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error(`timeout ${r.path}`)));
-    req.on('error', reject);
-    req.end();
+export async function raw(r: RawRequest): Promise<RawResponse> {
+  const headers: Record<string, string> = { host: r.host ?? `127.0.0.1:${r.port}` };
+  if (r.userAgent) headers['user-agent'] = r.userAgent;
+  if (r.acceptLanguage) headers['accept-language'] = r.acceptLanguage;
+  const reply = await rawRequest({
+    hostname: '127.0.0.1',
+    port: r.port,
+    path: r.path,
+    method: r.method,
+    headers,
+    localAddress: r.localAddress,
+    freshConnection: true,
+    timeoutMs: 10_000,
   });
+  return { ...reply, body: reply.body.toString('utf8') };
 }
 
 /** What each OS sends, and what its mini-browser looks like (user agents as seen in the wild). */

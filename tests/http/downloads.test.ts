@@ -8,35 +8,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/server.js';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
+import { rawRequest } from '../helpers/http.js';
 
 const run = promisify(execFile);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Sends a request exactly as written (no URL normalisation), like a hostile client would. */
-function rawGet(port: number, rawPath: string, headers: Record<string, string> = {}) {
-  return new Promise<{
-    status: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: Buffer;
-  }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path: rawPath, method: 'GET', headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const rawGet = (port: number, rawPath: string) =>
+  rawRequest({ hostname: '127.0.0.1', port, path: rawPath });
 
 describe('downloads over real HTTP', () => {
   let box: TestBox;

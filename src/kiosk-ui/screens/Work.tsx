@@ -1,4 +1,5 @@
-import type { KioskWork } from '../../server/kiosk/types.js';
+import type { VNode } from 'preact';
+import type { KioskInfo, KioskWork } from '../../server/kiosk/types.js';
 import { Button } from '../components/Button.js';
 import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';
@@ -15,10 +16,9 @@ function playLabel(t: Messages, work: KioskWork): string {
   return t.read;
 }
 
-/** One work: what it is, how to enjoy it here, how to take it away. */
-export function WorkScreen({ id }: { id: string }) {
+/** Loads one work and shows the calm "loading" or "not found" screens meanwhile. */
+function WithWork({ id, children }: { id: string; children: (w: KioskWork) => VNode }) {
   const t = useT();
-  const lang = useKiosk().settings.lang;
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
   if (work.state === 'loading')
     return (
@@ -32,7 +32,17 @@ export function WorkScreen({ id }: { id: string }) {
         <h1 class="screen-title">{t.notFound}</h1>
       </main>
     );
-  const w = work.data;
+  return children(work.data);
+}
+
+/** One work: what it is, how to enjoy it here, how to take it away. */
+export function WorkScreen({ id }: { id: string }) {
+  const t = useT();
+  const lang = useKiosk().settings.lang;
+  return <WithWork id={id}>{(w) => workBody(t, lang, w)}</WithWork>;
+}
+
+function workBody(t: Messages, lang: 'fr' | 'en', w: KioskWork) {
   const authors = w.authors.map((a) => a.name).join(', ');
   return (
     <main class="screen work" data-testid="work">
@@ -90,20 +100,10 @@ export function WorkScreen({ id }: { id: string }) {
 export function TakeAway({ id }: { id: string }) {
   const t = useT();
   const { info } = useKiosk();
-  const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
-  if (work.state === 'loading')
-    return (
-      <main class="screen">
-        <p class="calm">{t.loading}</p>
-      </main>
-    );
-  if (work.state === 'missing')
-    return (
-      <main class="screen">
-        <h1 class="screen-title">{t.notFound}</h1>
-      </main>
-    );
-  const w = work.data;
+  return <WithWork id={id}>{(w) => takeAwayBody(t, info, w)}</WithWork>;
+}
+
+function takeAwayBody(t: Messages, info: KioskInfo | null, w: KioskWork) {
   return (
     <main class="screen take-away" data-testid="take-away-screen">
       <Qr svg={w.qr} text={w.portalUrl} label={`${t.takeAwayTitle} : ${w.portalUrl}`} />

@@ -14,6 +14,7 @@ import type {
   WorkSummary,
   WorkType,
 } from './types.js';
+import { GenerationCache } from './generation-cache.js';
 
 interface WorkRow {
   rowid: number;
@@ -136,8 +137,8 @@ function filterSql(
 /** Prepared statements over the catalogue tables, created once per database handle. */
 export class CatalogueRepo {
   private readonly dynamic = new Map<string, Statement>();
-  private readonly memo = new Map<string, unknown>();
-  private memoGeneration = -1;
+  /** Filter combinations are visitor input: at most 1,000 remembered results. */
+  private readonly memo = new GenerationCache<unknown>(() => this.state().generation, 1000);
   private readonly s;
 
   constructor(private readonly db: Db) {
@@ -438,17 +439,7 @@ export class CatalogueRepo {
    * generation (also from another process): remembered until the generation moves.
    */
   private remember<T>(key: string, compute: () => T): T {
-    const generation = this.state().generation;
-    if (generation !== this.memoGeneration) {
-      this.memo.clear();
-      this.memoGeneration = generation;
-    }
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = compute();
-    // Filter combinations are visitor input: bound the memory they can take.
-    if (this.memo.size >= 1000) this.memo.clear();
-    this.memo.set(key, value);
-    return value;
+    return this.memo.get(key, compute) as T;
   }
 
   /** Filtered queries vary by which filters are set: one prepared statement per shape. */

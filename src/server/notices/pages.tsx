@@ -25,6 +25,29 @@ function viewLang(notice: Notice): ViewLang {
   return notice.language.startsWith('en') ? 'en' : 'fr';
 }
 
+/** "What you need" before starting: on the phone page and on the handout. */
+export function NeedsList({
+  needs,
+  title,
+  class: className,
+}: {
+  needs: string[];
+  title: string;
+  class: string;
+}) {
+  if (needs.length === 0) return null;
+  return (
+    <section class={className}>
+      <h2>{title}</h2>
+      <ul>
+        {needs.map((need, i) => (
+          <li key={i}>{need}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function NoticeMeta({
   notice,
   lang,
@@ -181,16 +204,7 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
             </a>
           )}
         </p>
-        {notice.needs.length > 0 && (
-          <section class="notice-needs">
-            <h2>{t.needs}</h2>
-            <ul>
-              {notice.needs.map((need, i) => (
-                <li key={i}>{need}</li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <NeedsList class="notice-needs" title={t.needs} needs={notice.needs} />
         <ol class="notice-steps">
           {notice.steps.map((step, i) => (
             <StepView key={i} notice={notice} step={step} n={i + 1} lang={page.lang} audio />

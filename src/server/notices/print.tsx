@@ -1,6 +1,6 @@
 import type { Notice } from './format.js';
 import { DEVICE_NAMES, fill, noticeText } from './messages.js';
-import { StepView } from './pages.js';
+import { NeedsList, StepView } from './pages.js';
 
 export const PRINT_CSS = '/notice-assets/print.css';
 
@@ -43,16 +43,7 @@ export function PrintPage({ data }: { data: PrintData }) {
               {fill(t.minutes, { n: notice.duration })} ·{' '}
               {notice.devices.map((d) => DEVICE_NAMES[d] ?? d).join(', ')}
             </p>
-            {notice.needs.length > 0 && (
-              <section class="print-needs">
-                <h2>{t.needs}</h2>
-                <ul>
-                  {notice.needs.map((need, i) => (
-                    <li key={i}>{need}</li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <NeedsList class="print-needs" title={t.needs} needs={notice.needs} />
           </header>
           <ol class="notice-steps print-steps">
             {notice.steps.map((step, i) => (

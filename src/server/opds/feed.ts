@@ -1,5 +1,5 @@
 import { getLicence } from '../catalogue/licences.js';
-import type { Work, WorkSummary } from '../catalogue/types.js';
+import type { Work } from '../catalogue/types.js';
 import { xml } from './xml.js';
 
 export const NAV_TYPE = 'application/atom+xml;profile=opds-catalog;kind=navigation';
@@ -114,8 +114,4 @@ export function acquisitionFeed(
     `<opensearch:startIndex>${paging.offset + 1}</opensearch:startIndex>\n` +
     `<opensearch:itemsPerPage>${paging.limit}</opensearch:itemsPerPage>\n`;
   return feed(head, works.map(workEntry).join(''), extra);
-}
-
-export function summaryIds(items: WorkSummary[]): string[] {
-  return items.map((w) => w.id);
 }
