@@ -21,10 +21,9 @@ import { staticRoutes } from './ui/static-routes.js';
  * Builds the box's HTTP application over its services. No I/O happens here or at
  * import time: `main.ts` (or a test) opens the database and passes everything in.
  */
-export function createApp(ctx: Context): Hono {
+export function createApp(ctx: Context, boxNames = new BoxNames(ctx.config)): Hono {
   const app = new Hono({ strict: false });
   // First: stray host names (OS connectivity probes, other sites) never reach the portal.
-  const boxNames = new BoxNames(ctx.config);
   app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
   app.use(requestBodyLimit());

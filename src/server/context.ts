@@ -5,6 +5,7 @@ import { CatalogueService } from './catalogue/service.js';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { EventBus } from './events/bus.js';
+import { FileDesk } from './files/desk.js';
 import type { Logger } from './log.js';
 import { NoticeService } from './notices/service.js';
 import type { PackHook } from './packs/types.js';
@@ -31,6 +32,8 @@ export interface Deps {
 /** The services built once over the dependencies; routes only call these. */
 export interface Context extends Deps {
   catalogue: CatalogueService;
+  /** Where works' files and covers are, and how each is sent (kept warm in memory). */
+  files: FileDesk;
   settings: SettingsService;
   events: EventBus;
   assets: AssetStore;
@@ -50,9 +53,11 @@ export function createContext(deps: Deps): Context {
   const now = () => deps.clock.now();
   const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
+  const catalogue = new CatalogueService(deps.db, new CatalogueRepo(deps.db), now);
   return {
     ...deps,
-    catalogue: new CatalogueService(deps.db, new CatalogueRepo(deps.db), now),
+    catalogue,
+    files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,
     assets: loadAssets(deps.paths.assetsDir),

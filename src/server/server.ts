@@ -1,8 +1,10 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { getRequestListener, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
+import { fileFastPath } from './files/fast.js';
 
 export interface RunningServer {
   server: ServerType;
@@ -13,9 +15,14 @@ export interface RunningServer {
 
 /** Starts the HTTP server on the given port (0 picks a free one, as tests do). */
 export function listen(ctx: Context, port: number, host: string): Promise<RunningServer> {
-  const app = createApp(ctx);
+  const names = new BoxNames(ctx.config);
+  const app = createApp(ctx, names);
+  const hono = getRequestListener(app.fetch);
+  // Works' files and covers are answered before Hono (see files/fast.ts).
+  const server = createServer(fileFastPath(ctx, names, (req, res) => void hono(req, res)));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    server.listen(port, host, () => {
+      const info = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       resolve({
         server,
@@ -25,12 +32,12 @@ export function listen(ctx: Context, port: number, host: string): Promise<Runnin
           new Promise((done) => {
             server.close(() => done());
             // Keep-alive sockets from phones must not hold a shutdown hostage.
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.closeAllConnections();
           }),
       });
     });
     server.once('error', reject);
     // Long downloads on slow Wi-Fi must not be cut; idle sockets are.
-    (server as Server).keepAliveTimeout = 5_000;
+    server.keepAliveTimeout = 5_000;
   });
 }

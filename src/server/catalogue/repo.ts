@@ -134,12 +134,16 @@ function filterSql(
   return { where, params };
 }
 
+/** How long this process trusts the generation it read (see `state`). */
+const STATE_TTL_MS = 1000;
+
 /** Prepared statements over the catalogue tables, created once per database handle. */
 export class CatalogueRepo {
   private readonly dynamic = new Map<string, Statement>();
   /** Filter combinations are visitor input: at most 1,000 remembered results. */
   private readonly memo = new GenerationCache<unknown>(() => this.state().generation, 1000);
   private readonly s;
+  private stateRead: { value: { generation: number; changedAt: string }; at: number } | null = null;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -289,11 +293,26 @@ export class CatalogueRepo {
 
   bumpGeneration(now: string): void {
     this.s.bump.run(now);
+    this.forgetState();
   }
 
+  /**
+   * The catalogue's generation, read at most once a second: every request asks for it
+   * (page and file caches), and this process's own writers call `forgetState`, so only
+   * a change made by another process can take up to a second to be seen.
+   */
   state(): { generation: number; changedAt: string } {
+    const now = performance.now();
+    if (this.stateRead && now - this.stateRead.at < STATE_TTL_MS) return this.stateRead.value;
     const row = this.s.state.get() as { generation: number; changed_at: string };
-    return { generation: row.generation, changedAt: row.changed_at };
+    const value = { generation: row.generation, changedAt: row.changed_at };
+    this.stateRead = { value, at: now };
+    return value;
+  }
+
+  /** After a write (committed or rolled back), the next `state()` reads the database. */
+  forgetState(): void {
+    this.stateRead = null;
   }
 
   getWork(id: string): Work | undefined {

@@ -57,24 +57,33 @@ export class CatalogueService {
    */
   installPack(pack: NewPack, works: NewWork[], alsoInTransaction?: () => void): void {
     const now = this.now().toISOString();
-    this.db.transaction(() => {
-      const addedAt = this.repo.addedAtOfPack(pack.id);
-      this.repo.deletePack(pack.id);
-      this.repo.insertPack(pack, now);
-      for (const work of works) this.repo.insertWork(pack.id, work, addedAt.get(work.id) ?? now);
-      alsoInTransaction?.();
-      this.repo.bumpGeneration(now);
-    })();
+    try {
+      this.db.transaction(() => {
+        const addedAt = this.repo.addedAtOfPack(pack.id);
+        this.repo.deletePack(pack.id);
+        this.repo.insertPack(pack, now);
+        for (const work of works) this.repo.insertWork(pack.id, work, addedAt.get(work.id) ?? now);
+        alsoInTransaction?.();
+        this.repo.bumpGeneration(now);
+      })();
+    } finally {
+      // Whatever was read inside the transaction may have been rolled back.
+      this.repo.forgetState();
+    }
   }
 
   removePack(id: string, alsoInTransaction?: () => void): boolean {
     const existed = this.repo.getPack(id) !== undefined;
     if (!existed) return false;
-    this.db.transaction(() => {
-      alsoInTransaction?.();
-      this.repo.deletePack(id);
-      this.repo.bumpGeneration(this.now().toISOString());
-    })();
+    try {
+      this.db.transaction(() => {
+        alsoInTransaction?.();
+        this.repo.deletePack(id);
+        this.repo.bumpGeneration(this.now().toISOString());
+      })();
+    } finally {
+      this.repo.forgetState();
+    }
     return true;
   }
 }

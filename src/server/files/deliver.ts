@@ -5,8 +5,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { SmallFileCache } from './cache.js';
-import { makeEtag, planFile, type FileFacts } from './plan.js';
+import type { CachedFile, SmallFileCache } from './cache.js';
+import { makeEtag, planFile, type FileFacts, type RequestFacts } from './plan.js';
 import { streamFile } from './stream.js';
 
 export interface SendOptions {
@@ -42,6 +42,64 @@ function outgoingOf(c: HonoContext): ServerResponse | undefined {
   return env?.outgoing;
 }
 
+/** A file's size, date and (when small enough to keep) its bytes; null if it is gone. */
+export async function loadFile(file: string, cache?: SmallFileCache): Promise<CachedFile | null> {
+  const cached = cache?.get(file);
+  if (cached) return cached;
+  const info = await stat(file).catch(() => null);
+  if (!info || !info.isFile()) return null;
+  const entry = { data: Buffer.alloc(0), size: info.size, mtimeMs: info.mtimeMs };
+  if (!cache || info.size > cache.maxEntryBytes) return entry;
+  const kept = { ...entry, data: await readSmall(file, info.size) };
+  cache.set(file, kept);
+  return kept;
+}
+
+/** What to answer: status, headers, and which bytes (from memory when they are there). */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  span: { start: number; end: number } | null;
+  slice: Buffer | null;
+}
+
+export function planAnswer(cached: CachedFile, options: SendOptions, req: RequestFacts): Answer {
+  const plan = planFile(
+    {
+      size: cached.size,
+      mtimeMs: cached.mtimeMs,
+      etag: options.etag ?? makeEtag(cached.size, cached.mtimeMs),
+      mime: options.mime,
+      disposition: options.disposition,
+      cacheControl: options.cacheControl ?? 'public, max-age=3600',
+    },
+    req,
+  );
+  const headers = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...options.headers,
+    ...plan.headers,
+  };
+  const span =
+    'body' in plan && plan.body && plan.end >= plan.start
+      ? { start: plan.start, end: plan.end }
+      : null;
+  const hasData = cached.size > 0 && cached.data.length === cached.size;
+  const slice = span && hasData ? cached.data.subarray(span.start, span.end + 1) : null;
+  return { status: plan.status, headers, span, slice };
+}
+
+/** Sends an answer on Node's response: from memory, or streamed with bounded memory. */
+export function writeAnswer(res: ServerResponse, answer: Answer, file: string): void {
+  res.writeHead(answer.status, answer.headers);
+  const { span, slice } = answer;
+  if (!span) res.end();
+  else if (slice) res.end(slice);
+  // A phone that walks away mid-download closes the socket: streaming stops there.
+  else streamFile(file, span.start, span.end, res).catch(() => res.destroy());
+}
+
 /**
  * Sends a file with full HTTP semantics (ETag, Last-Modified, 304, Range → 206/416,
  * If-Range, HEAD). Streams straight to Node's response with bounded memory; when run
@@ -52,58 +110,28 @@ export async function sendFile(
   file: string,
   options: SendOptions,
 ): Promise<Response> {
-  let cached = options.cache?.get(file);
-  if (!cached) {
-    const info = await stat(file).catch(() => null);
-    if (!info || !info.isFile()) throw new HTTPException(404);
-    cached = { data: Buffer.alloc(0), size: info.size, mtimeMs: info.mtimeMs };
-    if (options.cache && info.size <= options.cache.maxEntryBytes) {
-      cached = { ...cached, data: await readSmall(file, info.size) };
-      options.cache.set(file, cached);
-    }
-  }
-  const hasData = cached.size > 0 && cached.data.length === cached.size;
-  const plan = planFile(
-    {
-      size: cached.size,
-      mtimeMs: cached.mtimeMs,
-      etag: options.etag ?? makeEtag(cached.size, cached.mtimeMs),
-      mime: options.mime,
-      disposition: options.disposition,
-      cacheControl: options.cacheControl ?? 'public, max-age=3600',
-    },
-    {
-      method: c.req.method,
-      ifNoneMatch: c.req.header('if-none-match'),
-      ifModifiedSince: c.req.header('if-modified-since'),
-      range: c.req.header('range'),
-      ifRange: c.req.header('if-range'),
-    },
-  );
-  const headers = { 'x-content-type-options': 'nosniff', ...options.headers, ...plan.headers };
-  const span =
-    'body' in plan && plan.body && plan.end >= plan.start
-      ? { start: plan.start, end: plan.end }
-      : null;
-  const slice = span && hasData ? cached.data.subarray(span.start, span.end + 1) : null;
+  const cached = await loadFile(file, options.cache);
+  if (!cached) throw new HTTPException(404);
+  const answer = planAnswer(cached, options, {
+    method: c.req.method,
+    ifNoneMatch: c.req.header('if-none-match'),
+    ifModifiedSince: c.req.header('if-modified-since'),
+    range: c.req.header('range'),
+    ifRange: c.req.header('if-range'),
+  });
 
   // Only bodies go straight to Node's response: Hono answers HEAD by re-wrapping the
   // handler's Response, so bodiless answers (HEAD, 304, 416) must stay plain Responses.
-  const outgoing = span ? outgoingOf(c) : undefined;
-  if (outgoing && span) {
-    outgoing.writeHead(plan.status, headers);
-    if (slice) outgoing.end(slice);
-    else {
-      // A phone that walks away mid-download closes the socket: streaming stops there.
-      streamFile(file, span.start, span.end, outgoing).catch(() => outgoing.destroy());
-    }
+  const outgoing = answer.span ? outgoingOf(c) : undefined;
+  if (outgoing) {
+    writeAnswer(outgoing, answer, file);
     return RESPONSE_ALREADY_SENT;
   }
   let body: BodyInit | null = null;
-  if (span) {
-    body = slice
-      ? new Uint8Array(slice)
-      : (Readable.toWeb(createReadStream(file, span)) as ReadableStream);
+  if (answer.span) {
+    body = answer.slice
+      ? new Uint8Array(answer.slice)
+      : (Readable.toWeb(createReadStream(file, answer.span)) as ReadableStream);
   }
-  return new Response(body, { status: plan.status, headers });
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostName, plainIp, type BoxNames } from '../captive/addresses.js';
+import type { Context } from '../context.js';
+import type { CachedFile } from './cache.js';
+import { loadFile, planAnswer, writeAnswer, type Answer } from './deliver.js';
+import { hasPathTricks, type FileUse, type Located } from './desk.js';
+import type { RequestFacts } from './plan.js';
+import { isFirstByteRequest } from './routes.js';
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * Works' files and covers straight from Node's request, before Hono: a phone's burst of
+ * covers or a class downloading the same EPUB costs a Map lookup and one write, not a
+ * Web Request, a router and a middleware chain. It answers exactly what the Hono routes
+ * (`routes.ts`) would, from the same `FileDesk`, and hands every other case to `next`:
+ * other methods and paths, stray host names (the captive portal decides), path tricks
+ * (400), unknown files (the 404 page), and any error before the answer started.
+ */
+export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): NodeHandler {
+  const locate = (
+    url: string,
+  ): { use: FileUse | 'covers'; workId: string; found: Located } | null => {
+    const end = url.indexOf('?');
+    const parts = (end < 0 ? url : url.slice(0, end)).split('/');
+    const use = parts[1];
+    const workId = parts[2] ?? '';
+    if (use === 'covers') {
+      const found = parts.length === 3 ? ctx.files.cover(workId) : null;
+      return found && { use, workId, found };
+    }
+    if ((use !== 'files' && use !== 'media') || parts.length < 4 || parts.length > 5) return null;
+    const found = ctx.files.locate(use, workId, parts[3] ?? '');
+    return found && { use, workId, found };
+  };
+
+  // The answer to a plain GET (no range, no validator) is the same every time for the
+  // same located file and the same bytes in memory: planned once, then reused.
+  const plainAnswers = new WeakMap<Located, { cached: CachedFile; answer: Answer }>();
+  const planFor = (found: Located, cached: CachedFile, facts: RequestFacts): Answer => {
+    const plain =
+      facts.method === 'GET' && !facts.range && !facts.ifNoneMatch && !facts.ifModifiedSince;
+    if (!plain) return planAnswer(cached, found.options, facts);
+    const known = plainAnswers.get(found);
+    if (known?.cached === cached) return known.answer;
+    const answer = planAnswer(cached, found.options, facts);
+    plainAnswers.set(found, { cached, answer });
+    return answer;
+  };
+
+  return function fastFiles(req, res) {
+    const url = req.url ?? '';
+    const method = req.method;
+    if (
+      (method !== 'GET' && method !== 'HEAD') ||
+      !(url.startsWith('/files/') || url.startsWith('/media/') || url.startsWith('/covers/')) ||
+      hasPathTricks(url) ||
+      !names.isBox(hostName(req.headers.host), plainIp(req.socket.localAddress))
+    ) {
+      next(req, res);
+      return;
+    }
+    const target = locate(url);
+    if (!target) {
+      next(req, res);
+      return;
+    }
+    const { use, workId, found } = target;
+    const range = header(req.headers.range);
+    const facts = {
+      method,
+      ifNoneMatch: header(req.headers['if-none-match']),
+      ifModifiedSince: header(req.headers['if-modified-since']),
+      range,
+      ifRange: header(req.headers['if-range']),
+    };
+    const answer = (cached: CachedFile | null) => {
+      // Gone from the disk since it was located: the Hono route says so with its 404 page.
+      if (!cached) return next(req, res);
+      if (use !== 'covers' && isFirstByteRequest(method, range)) {
+        const client = {
+          ip: req.socket.remoteAddress ?? '',
+          userAgent: header(req.headers['user-agent']) ?? '',
+        };
+        ctx.events.emit({ type: use === 'files' ? 'download' : 'play', workId, client });
+      }
+      writeAnswer(res, planFor(found, cached, facts), found.full);
+    };
+    const kept = found.options.cache?.get(found.full);
+    if (kept) answer(kept);
+    else
+      loadFile(found.full, found.options.cache).then(answer, (err: unknown) => {
+        ctx.log.error(`${method} ${url}: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) next(req, res);
+        else res.destroy();
+      });
+  };
+}
