@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorks, makeTestBox, work } from '../../../tests/helpers/box.js';
+import { openDatabase } from '../db/open.js';
 import { GenerationCache } from './generation-cache.js';
 
 describe('GenerationCache', () => {
@@ -36,6 +37,22 @@ describe('GenerationCache', () => {
       box.ctx.catalogue.removePack('p');
       expect(count()).toBe(0);
     } finally {
+      await box.cleanup();
+    }
+  });
+
+  it('sees a change made by another connection within a second, its own at once', async () => {
+    const box = makeTestBox();
+    const other = openDatabase(box.ctx.paths.dbFile);
+    try {
+      const before = box.ctx.catalogue.generation();
+      other.prepare('UPDATE catalogue_state SET generation = generation + 1').run();
+      await new Promise((done) => setTimeout(done, 1_100));
+      expect(box.ctx.catalogue.generation()).toBe(before + 1);
+      addWorks(box.ctx, 'p', [work('p.a', 'Un titre')]);
+      expect(box.ctx.catalogue.generation()).toBe(before + 2);
+    } finally {
+      other.close();
       await box.cleanup();
     }
   });
