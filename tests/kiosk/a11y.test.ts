@@ -128,6 +128,8 @@ describe('every kiosk screen: touch targets, text size, contrast, axe', () => {
       await page.locator('[data-testid^="notice-"]').first().waitFor();
       await check(page, `notices${suffix}`);
       await page.locator('.notice-card').first().tap();
+      // As `tap` does: the next press must come after the half-second guard.
+      await page.waitForTimeout(520);
       await page.getByTestId('step-of').waitFor();
       await page.locator('.notice-stepper img, .notice-stepper svg').first().waitFor();
       await check(page, `notice-step${suffix}`);

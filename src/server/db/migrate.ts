@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../paths.js';
 import type { Db } from './open.js';
 
 export interface Migration {
@@ -13,9 +13,8 @@ const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
 
 /** The migrations folder ships as SQL beside the sources (`src/server/db/migrations`). */
 export function migrationsDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // From dist/server/db (built) or src/server/db (tsx, vitest): both resolve to the source SQL.
-  return path.resolve(here, '../../../src/server/db/migrations');
+  // Built (bundled in dist/server) or run from the sources: the SQL ships as source.
+  return path.join(appRoot(), 'src/server/db/migrations');
 }
 
 export function loadMigrations(dir = migrationsDir()): Migration[] {

@@ -16,8 +16,9 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // A small page cache keeps RSS low on a Pi; the OS page cache does the rest.
-  db.pragma('cache_size = -8000');
+  // A small page cache keeps RSS low on a Pi; the OS page cache does the rest. The first
+  // page's facet counts over 100k works fill any size up to ~8 MB; 2 MB searches as fast.
+  db.pragma('cache_size = -2000');
   db.pragma('temp_store = MEMORY');
   return db;
 }

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../paths.js';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
 import { UNTRUSTED_CSP } from '../files/safety.js';
@@ -41,11 +41,8 @@ const AUDIO_TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-// From src/server/notices (tsx, vitest) or dist/server/notices (built): the CSS ships as source.
-const ASSETS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../src/server/notices/assets',
-);
+// Built (bundled in dist/server) or run from the sources: the CSS ships as source.
+const ASSETS_DIR = path.join(appRoot(), 'src/server/notices/assets');
 const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css', 'editor.css', 'editor.js'] as const;
 
 function installed(ctx: Context, c: HonoContext): InstalledNotice {

@@ -1,6 +1,7 @@
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
+import { LANGUAGE_NAMES } from '../i18n/language-names.js';
 import { href, type PageContext } from '../ui/page.js';
 import { fill, portal, type PortalMessages } from './messages.js';
 
@@ -8,14 +9,15 @@ export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
   return portal[lang][`${plural ? 'types' : 'type'}.${type}` as keyof PortalMessages];
 }
 
-const displayNames = {
-  fr: new Intl.DisplayNames(['fr'], { type: 'language' }),
-  en: new Intl.DisplayNames(['en'], { type: 'language' }),
-};
+// Intl.DisplayNames maps in ~5 MB of ICU data: only built for a code the table lacks.
+const displayNames: Partial<Record<Lang, Intl.DisplayNames>> = {};
 
 export function languageName(lang: Lang, code: string): string {
   try {
-    const name = displayNames[lang].of(code) ?? code;
+    const name =
+      LANGUAGE_NAMES[lang][code] ??
+      (displayNames[lang] ??= new Intl.DisplayNames([lang], { type: 'language' })).of(code) ??
+      code;
     return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
   } catch {
     return code;

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { appRoot } from '../../paths.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Built (dist) or not, the assets are read from the sources beside this file. */
-const SOURCE_DIR = path.resolve(HERE, '../../../../src/server/admin/ui');
+/** Built (bundled in dist/server) or not, the assets are read from the sources. */
+const SOURCE_DIR = path.join(appRoot(), 'src/server/admin/ui');
 
 const FILES: Record<string, string> = {
   'admin.css': 'text/css; charset=utf-8',
