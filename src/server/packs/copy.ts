@@ -24,6 +24,23 @@ function isDiskFull(err: unknown): boolean {
 }
 
 /**
+ * Writes all of `data` with `write` (which returns how many bytes it wrote). A write
+ * may stop short without an error (a disk that fills up mid-write only says ENOSPC on
+ * the next one), so this loops until every byte is written or an error says why not.
+ */
+export async function writeAll(
+  write: (data: Buffer, offset: number, length: number) => Promise<number>,
+  data: Buffer,
+): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const n = await write(data, done, data.length - done);
+    if (n <= 0) throw new Error(`écriture arrêtée après ${done} octets sur ${data.length}`);
+    done += n;
+  }
+}
+
+/**
  * Copies one file into the staging folder, hashing it on the way: the file is read
  * once, and a size or checksum that does not match stops the import.
  */
@@ -51,7 +68,11 @@ async function copyOne(
       if (size > ref.size) throw new PackError(problems.sizeMismatch(ref.path, ref.size, size));
       next = chunks.next();
       hash.update(chunk);
-      await out.write(chunk);
+      const fh = out;
+      await writeAll(
+        async (buf, offset, length) => (await fh.write(buf, offset, length)).bytesWritten,
+        chunk,
+      );
       options.onBytes(chunk.length, ref.path);
     }
   } catch (err) {
