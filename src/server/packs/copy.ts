@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs, { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,10 +9,18 @@ import { PackError, problems } from './problems.js';
 import type { PackReader } from './read/reader.js';
 
 const run = promisify(execFile);
+const openFd = promisify(fs.open);
+const writeFd = promisify(fs.write);
+const closeFd = promisify(fs.close);
 
 /** Small files go several at a time (latency-bound); large ones one after another. */
 const SMALL = 1024 * 1024;
 const PARALLEL_SMALL = 8;
+/**
+ * Small files read in one piece (a folder pack) cost a few thread-pool round trips each
+ * and little memory: more of them in flight keeps both the disk and the CPU busy.
+ */
+const PARALLEL_WHOLE = 16;
 
 export interface CopyOptions {
   onBytes: (bytes: number, file: string) => void;
@@ -21,6 +30,13 @@ export interface CopyOptions {
 function isDiskFull(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException).code;
   return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** What the copy of one file failed on, as the animateur will read it. */
+function copyProblem(err: unknown, file: string): PackError {
+  if (isDiskFull(err)) return new PackError(problems.diskFullDuringCopy(file));
+  if (err instanceof PackError) return err;
+  return new PackError(problems.readFailed(file, (err as Error).message));
 }
 
 /**
@@ -38,6 +54,28 @@ export async function writeAll(
     if (n <= 0) throw new Error(`écriture arrêtée après ${done} octets sur ${data.length}`);
     done += n;
   }
+}
+
+/** Creates `dest` (never replacing a file) holding `data`: open, write, close. */
+async function writeNewFile(dest: string, data: Buffer): Promise<void> {
+  const fd = await openFd(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  let failure: unknown = null;
+  try {
+    let position = 0;
+    await writeAll(async (buf, offset, length) => {
+      const { bytesWritten } = await writeFd(fd, buf, offset, length, position);
+      position += bytesWritten;
+      return bytesWritten;
+    }, data);
+  } catch (err) {
+    failure = err;
+  }
+  try {
+    await closeFd(fd);
+  } catch (err) {
+    failure ??= err;
+  }
+  if (failure) throw failure;
 }
 
 /**
@@ -76,15 +114,45 @@ async function copyOne(
       options.onBytes(chunk.length, ref.path);
     }
   } catch (err) {
-    if (isDiskFull(err)) throw new PackError(problems.diskFullDuringCopy(ref.path));
-    if (err instanceof PackError) throw err;
-    throw new PackError(problems.readFailed(ref.path, (err as Error).message));
+    throw copyProblem(err, ref.path);
   } finally {
     await out?.close();
   }
   if (size !== ref.size) throw new PackError(problems.sizeMismatch(ref.path, ref.size, size));
   if (hash.digest('hex') !== ref.sha256 && !file.optional)
     throw new PackError(problems.checksumMismatch(ref.path));
+}
+
+/**
+ * Copies a small file read in one piece: one read, one write, and its size and
+ * SHA-256 checked on the very bytes written (hashed while the write runs).
+ */
+async function copyWhole(
+  readWhole: (file: PlannedFile['located']) => Promise<Buffer>,
+  file: PlannedFile,
+  dest: string,
+  options: CopyOptions,
+): Promise<void> {
+  const { ref, located } = file;
+  if (options.signal?.aborted) throw new PackError(problems.interrupted());
+  let data: Buffer;
+  try {
+    data = await readWhole(located);
+  } catch (err) {
+    throw copyProblem(err, ref.path);
+  }
+  if (data.length !== ref.size)
+    throw new PackError(problems.sizeMismatch(ref.path, ref.size, data.length));
+  const written = writeNewFile(dest, data);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  try {
+    await written;
+  } catch (err) {
+    throw copyProblem(err, ref.path);
+  }
+  if (sha256 !== ref.sha256 && !file.optional)
+    throw new PackError(problems.checksumMismatch(ref.path));
+  options.onBytes(data.length, ref.path);
 }
 
 /** Copies and verifies every planned file under `root` (the staging folder). */
@@ -105,11 +173,14 @@ export async function copyVerified(
   }
   const small = files.filter((f) => f.ref.size <= SMALL);
   const large = files.filter((f) => f.ref.size > SMALL);
+  const readWhole = reader.readSmall?.bind(reader);
   let failed: unknown = null;
-  await eachLimited(small, PARALLEL_SMALL, async (f) => {
+  await eachLimited(small, readWhole ? PARALLEL_WHOLE : PARALLEL_SMALL, async (f) => {
     if (failed) return;
     try {
-      await copyOne(reader, f, path.join(root, f.ref.path), options);
+      const dest = path.join(root, f.ref.path);
+      if (readWhole) await copyWhole(readWhole, f, dest, options);
+      else await copyOne(reader, f, dest, options);
     } catch (err) {
       failed ??= err;
     }

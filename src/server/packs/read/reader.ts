@@ -16,6 +16,12 @@ export interface PackReader {
   locate(rel: string): Promise<Located>;
   /** The file's bytes, in chunks, read once. */
   chunks(file: Located): AsyncIterable<Buffer>;
+  /**
+   * Optional: a small file's bytes in one piece, with as few system calls as the source
+   * allows; at most `file.size + 1` bytes, so a file that grew shows as too long.
+   * Without it, the copy streams `chunks`.
+   */
+  readSmall?(file: Located): Promise<Buffer>;
   close(): Promise<void>;
 }
 
