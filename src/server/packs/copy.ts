@@ -105,12 +105,14 @@ async function copyOne(
       size += chunk.length;
       if (size > ref.size) throw new PackError(problems.sizeMismatch(ref.path, ref.size, size));
       next = chunks.next();
-      hash.update(chunk);
+      // The thread pool writes the chunk while this thread hashes the same bytes.
       const fh = out;
-      await writeAll(
+      const written = writeAll(
         async (buf, offset, length) => (await fh.write(buf, offset, length)).bytesWritten,
         chunk,
       );
+      hash.update(chunk);
+      await written;
       options.onBytes(chunk.length, ref.path);
     }
   } catch (err) {
