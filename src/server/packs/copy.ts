@@ -1,30 +1,28 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs, { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { SmallCopiers, SmallCopyResult } from './copy-workers.js';
 import { eachLimited, type PlannedFile } from './inspect.js';
 import { PackError, problems } from './problems.js';
+import { kindOfMode } from './read/folder.js';
 import type { PackReader } from './read/reader.js';
 
 const run = promisify(execFile);
-const openFd = promisify(fs.open);
-const writeFd = promisify(fs.write);
-const closeFd = promisify(fs.close);
 
 /** Small files go several at a time (latency-bound); large ones one after another. */
 const SMALL = 1024 * 1024;
 const PARALLEL_SMALL = 8;
-/**
- * Small files read in one piece (a folder pack) cost a few thread-pool round trips each
- * and little memory: more of them in flight keeps both the disk and the CPU busy.
- */
-const PARALLEL_WHOLE = 16;
+/** A worker gets small files by batches of at most this many files and bytes. */
+const BATCH_FILES = 32;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface CopyOptions {
   onBytes: (bytes: number, file: string) => void;
   signal?: AbortSignal | undefined;
+  /** Worker threads for the small files of a folder pack (else the main thread copies). */
+  copiers?: SmallCopiers | null | undefined;
 }
 
 function isDiskFull(err: unknown): boolean {
@@ -54,28 +52,6 @@ export async function writeAll(
     if (n <= 0) throw new Error(`écriture arrêtée après ${done} octets sur ${data.length}`);
     done += n;
   }
-}
-
-/** Creates `dest` (never replacing a file) holding `data`: open, write, close. */
-async function writeNewFile(dest: string, data: Buffer): Promise<void> {
-  const fd = await openFd(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
-  let failure: unknown = null;
-  try {
-    let position = 0;
-    await writeAll(async (buf, offset, length) => {
-      const { bytesWritten } = await writeFd(fd, buf, offset, length, position);
-      position += bytesWritten;
-      return bytesWritten;
-    }, data);
-  } catch (err) {
-    failure = err;
-  }
-  try {
-    await closeFd(fd);
-  } catch (err) {
-    failure ??= err;
-  }
-  if (failure) throw failure;
 }
 
 /**
@@ -125,36 +101,77 @@ async function copyOne(
     throw new PackError(problems.checksumMismatch(ref.path));
 }
 
+/** Groups small files into batches for the workers (by count and by bytes). */
+function batches(files: PlannedFile[]): PlannedFile[][] {
+  const out: PlannedFile[][] = [];
+  let batch: PlannedFile[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + f.ref.size > BATCH_BYTES)) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(f);
+    bytes += f.ref.size;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** Checks what a worker did with one file, as `copyOne` checks its own copy. */
+function checkCopied(file: PlannedFile, result: SmallCopyResult, options: CopyOptions): void {
+  const { ref } = file;
+  if ('error' in result) {
+    const err = Object.assign(new Error(result.error.message), { code: result.error.code });
+    throw copyProblem(err, ref.path);
+  }
+  if ('mode' in result) throw new PackError(problems.notRegular(ref.path, kindOfMode(result.mode)));
+  if (result.size !== ref.size)
+    throw new PackError(problems.sizeMismatch(ref.path, ref.size, result.size));
+  if (result.sha256 !== ref.sha256 && !file.optional)
+    throw new PackError(problems.checksumMismatch(ref.path));
+  options.onBytes(result.size, ref.path);
+}
+
 /**
- * Copies a small file read in one piece: one read, one write, and its size and
- * SHA-256 checked on the very bytes written (hashed while the write runs).
+ * Copies the small files of a folder pack with the workers: each takes the next batch;
+ * the first problem stops the handing out, and is thrown once every worker is idle.
  */
-async function copyWhole(
-  readWhole: (file: PlannedFile['located']) => Promise<Buffer>,
-  file: PlannedFile,
-  dest: string,
+async function copyWithWorkers(
+  copiers: SmallCopiers,
+  pathOnDisk: (file: PlannedFile['located']) => string,
+  files: PlannedFile[],
+  root: string,
   options: CopyOptions,
 ): Promise<void> {
-  const { ref, located } = file;
-  if (options.signal?.aborted) throw new PackError(problems.interrupted());
-  let data: Buffer;
-  try {
-    data = await readWhole(located);
-  } catch (err) {
-    throw copyProblem(err, ref.path);
-  }
-  if (data.length !== ref.size)
-    throw new PackError(problems.sizeMismatch(ref.path, ref.size, data.length));
-  const written = writeNewFile(dest, data);
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  try {
-    await written;
-  } catch (err) {
-    throw copyProblem(err, ref.path);
-  }
-  if (sha256 !== ref.sha256 && !file.optional)
-    throw new PackError(problems.checksumMismatch(ref.path));
-  options.onBytes(data.length, ref.path);
+  const queue = batches(files);
+  let next = 0;
+  let failed: unknown = null;
+  const worker = async (index: number) => {
+    while (!failed && next < queue.length) {
+      const batch = queue[next] ?? [];
+      next += 1;
+      try {
+        if (options.signal?.aborted) throw new PackError(problems.interrupted());
+        const jobs = batch.map((f) => ({
+          from: pathOnDisk(f.located),
+          to: path.join(root, f.ref.path),
+          size: f.ref.size,
+        }));
+        const results = await copiers.copy(index, jobs);
+        batch.forEach((f, i) => {
+          const result = results[i];
+          if (!result) throw new Error(`le copieur n’a pas traité « ${f.ref.path} »`);
+          checkCopied(f, result, options);
+        });
+      } catch (err) {
+        failed ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: copiers.count }, (_, i) => worker(i)));
+  if (failed) throw failed;
 }
 
 /** Copies and verifies every planned file under `root` (the staging folder). */
@@ -175,19 +192,21 @@ export async function copyVerified(
   }
   const small = files.filter((f) => f.ref.size <= SMALL);
   const large = files.filter((f) => f.ref.size > SMALL);
-  const readWhole = reader.readSmall?.bind(reader);
-  let failed: unknown = null;
-  await eachLimited(small, readWhole ? PARALLEL_WHOLE : PARALLEL_SMALL, async (f) => {
-    if (failed) return;
-    try {
-      const dest = path.join(root, f.ref.path);
-      if (readWhole) await copyWhole(readWhole, f, dest, options);
-      else await copyOne(reader, f, dest, options);
-    } catch (err) {
-      failed ??= err;
-    }
-  });
-  if (failed) throw failed;
+  const pathOnDisk = reader.pathOnDisk?.bind(reader);
+  if (options.copiers && pathOnDisk) {
+    await copyWithWorkers(options.copiers, pathOnDisk, small, root, options);
+  } else {
+    let failed: unknown = null;
+    await eachLimited(small, PARALLEL_SMALL, async (f) => {
+      if (failed) return;
+      try {
+        await copyOne(reader, f, path.join(root, f.ref.path), options);
+      } catch (err) {
+        failed ??= err;
+      }
+    });
+    if (failed) throw failed;
+  }
   for (const f of large) await copyOne(reader, f, path.join(root, f.ref.path), options);
 }
 

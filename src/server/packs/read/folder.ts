@@ -1,6 +1,5 @@
 import { lstat, open, readdir, readFile } from 'node:fs/promises';
-import fs, { constants, type Stats } from 'node:fs';
-import { promisify } from 'node:util';
+import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest.js';
 import { decodeUtf8 } from '../names.js';
@@ -11,20 +10,26 @@ interface FolderFile extends Located {
   abs: string;
 }
 
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'dossier';
-  if (st.isFIFO()) return 'tube nommé';
-  if (st.isSocket()) return 'socket';
-  if (st.isBlockDevice() || st.isCharacterDevice()) return 'périphérique';
-  return 'type inconnu';
+/** What a file that is not a regular one is, from its `st_mode`, in French. */
+export function kindOfMode(mode: number): string {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFDIR:
+      return 'dossier';
+    case constants.S_IFIFO:
+      return 'tube nommé';
+    case constants.S_IFSOCK:
+      return 'socket';
+    case constants.S_IFBLK:
+    case constants.S_IFCHR:
+      return 'périphérique';
+    default:
+      return 'type inconnu';
+  }
 }
 
-// The callback API on plain descriptors: a small file costs four thread-pool round trips
-// (open, fstat, read, close) without FileHandle's bookkeeping.
-const openFd = promisify(fs.open);
-const fstatFd = promisify(fs.fstat);
-const readFd = promisify(fs.read);
-const closeFd = promisify(fs.close);
+function kindOf(st: Stats): string {
+  return kindOfMode(st.mode);
+}
 
 function errCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException).code;
@@ -93,25 +98,8 @@ export class FolderReader implements PackReader {
     }
   }
 
-  async readSmall(file: Located): Promise<Buffer> {
-    const abs = (file as FolderFile).abs;
-    // O_NOFOLLOW: a file swapped for a symlink after the checks is still not followed.
-    const fd = await openFd(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      const st = await fstatFd(fd);
-      if (!st.isFile()) throw new PackError(problems.notRegular(file.name, kindOf(st)));
-      // One byte more than expected: a file that grew since the checks reads too long.
-      const buf = Buffer.allocUnsafe(Math.min(st.size, file.size) + 1);
-      let filled = 0;
-      while (filled < buf.length) {
-        const { bytesRead: n } = await readFd(fd, buf, filled, buf.length - filled, filled);
-        if (n === 0) break;
-        filled += n;
-      }
-      return buf.subarray(0, filled);
-    } finally {
-      await closeFd(fd);
-    }
+  pathOnDisk(file: Located): string {
+    return (file as FolderFile).abs;
   }
 
   async close(): Promise<void> {

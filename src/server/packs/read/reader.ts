@@ -17,11 +17,11 @@ export interface PackReader {
   /** The file's bytes, in chunks, read once. */
   chunks(file: Located): AsyncIterable<Buffer>;
   /**
-   * Optional: a small file's bytes in one piece, with as few system calls as the source
-   * allows; at most `file.size + 1` bytes, so a file that grew shows as too long.
-   * Without it, the copy streams `chunks`.
+   * Optional: where the file can be opened directly on this machine (a folder pack), for
+   * a copy that reads it itself with the same care as `chunks`: O_NOFOLLOW, still a
+   * regular file, no more bytes than expected.
    */
-  readSmall?(file: Located): Promise<Buffer>;
+  pathOnDisk?(file: Located): string;
   close(): Promise<void>;
 }
 
