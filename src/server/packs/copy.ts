@@ -17,6 +17,8 @@ const PARALLEL_SMALL = 8;
 /** A worker gets small files by batches of at most this many files and bytes. */
 const BATCH_FILES = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** After this many bytes copied, the disk starts writing them in the background. */
+const EARLY_FLUSH = 32 * 1024 * 1024;
 
 export interface CopyOptions {
   onBytes: (bytes: number, file: string) => void;
@@ -51,6 +53,40 @@ export async function writeAll(
     const n = await write(data, done, data.length - done);
     if (n <= 0) throw new Error(`écriture arrêtée après ${done} octets sur ${data.length}`);
     done += n;
+  }
+}
+
+/**
+ * Starts writing the copied bytes to the disk while the copy goes on: once enough
+ * bytes are copied, one `sync -f` runs in the background (never two at once). This is
+ * only a head start, so that the disk works while the stick is read: the import still
+ * waits for `syncTree` after the last file, before the switch.
+ */
+class EarlyFlush {
+  private running: Promise<void> | null = null;
+  private since = 0;
+  private unavailable = false;
+
+  constructor(private readonly root: string) {}
+
+  copied(bytes: number): void {
+    this.since += bytes;
+    if (this.since < EARLY_FLUSH || this.running || this.unavailable) return;
+    this.since = 0;
+    this.running = run('sync', ['-f', this.root]).then(
+      () => {
+        this.running = null;
+      },
+      () => {
+        this.running = null;
+        this.unavailable = true;
+      },
+    );
+  }
+
+  /** Waits for the background flush, if one is running (it never fails). */
+  async settle(): Promise<void> {
+    await this.running;
   }
 }
 
@@ -192,22 +228,34 @@ export async function copyVerified(
   }
   const small = files.filter((f) => f.ref.size <= SMALL);
   const large = files.filter((f) => f.ref.size > SMALL);
+  const flush = new EarlyFlush(root);
+  const counted: CopyOptions = {
+    signal: options.signal,
+    onBytes: (bytes, file) => {
+      flush.copied(bytes);
+      options.onBytes(bytes, file);
+    },
+  };
   const pathOnDisk = reader.pathOnDisk?.bind(reader);
-  if (options.copiers && pathOnDisk) {
-    await copyWithWorkers(options.copiers, pathOnDisk, small, root, options);
-  } else {
-    let failed: unknown = null;
-    await eachLimited(small, PARALLEL_SMALL, async (f) => {
-      if (failed) return;
-      try {
-        await copyOne(reader, f, path.join(root, f.ref.path), options);
-      } catch (err) {
-        failed ??= err;
-      }
-    });
-    if (failed) throw failed;
+  try {
+    if (options.copiers && pathOnDisk) {
+      await copyWithWorkers(options.copiers, pathOnDisk, small, root, counted);
+    } else {
+      let failed: unknown = null;
+      await eachLimited(small, PARALLEL_SMALL, async (f) => {
+        if (failed) return;
+        try {
+          await copyOne(reader, f, path.join(root, f.ref.path), counted);
+        } catch (err) {
+          failed ??= err;
+        }
+      });
+      if (failed) throw failed;
+    }
+    for (const f of large) await copyOne(reader, f, path.join(root, f.ref.path), counted);
+  } finally {
+    await flush.settle();
   }
-  for (const f of large) await copyOne(reader, f, path.join(root, f.ref.path), options);
 }
 
 /**
