@@ -101,7 +101,21 @@ function defaultCount(): number {
  * runs on the main thread).
  */
 export class SmallCopiers {
-  private constructor(private readonly workers: Worker[]) {}
+  /** Why each worker stopped, once it has (an error, or its exit). */
+  private readonly stopped: Array<Error | null>;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.stopped = workers.map(() => null);
+    workers.forEach((w, i) => {
+      // Reported by `copy` (now or at the next batch); never as an uncaught error.
+      w.on('error', (err) => {
+        this.stopped[i] ??= err;
+      });
+      w.on('exit', (code) => {
+        this.stopped[i] ??= new Error(`le copieur s’est arrêté (code ${code})`);
+      });
+    });
+  }
 
   static start(count = defaultCount()): SmallCopiers | null {
     const workers: Worker[] = [];
@@ -112,8 +126,6 @@ export class SmallCopiers {
       for (const w of workers) void w.terminate();
       return null;
     }
-    // An error before the first batch is reported by `copy`; never as an uncaught one.
-    for (const w of workers) w.on('error', () => undefined);
     return new SmallCopiers(workers);
   }
 
@@ -125,6 +137,8 @@ export class SmallCopiers {
   copy(index: number, jobs: SmallCopy[]): Promise<SmallCopyResult[]> {
     const worker = this.workers[index];
     if (!worker) return Promise.reject(new Error(`pas de copieur n° ${index}`));
+    const stopped = this.stopped[index];
+    if (stopped) return Promise.reject(stopped);
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.off('message', onMessage);

@@ -110,3 +110,12 @@ describe('copyVerified', () => {
     });
   }
 });
+
+describe('SmallCopiers', () => {
+  it('a stopped worker fails the batch instead of leaving the copy waiting', async () => {
+    const copiers = SmallCopiers.start(1);
+    expect(copiers).not.toBeNull();
+    await copiers?.close();
+    await expect(copiers?.copy(0, [])).rejects.toThrow(/arrêté/);
+  });
+});
