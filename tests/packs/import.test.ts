@@ -199,6 +199,41 @@ describe('importPack', () => {
     expect(readdirSync(box.ctx.paths.packsDir)).toEqual([]);
   });
 
+  it('a file changed on the stick after the checks is caught during the copy', async () => {
+    const size = (f: string) => readFileSync(f).length;
+    const cases: Array<[string, (file: string) => void, string]> = [
+      ['grown', (f) => writeFileSync(f, 'x'.repeat(size(f) + 1)), 'size-mismatch'],
+      ['shrunk', (f) => writeFileSync(f, 'x'), 'size-mismatch'],
+      ['other bytes', (f) => writeFileSync(f, 'y'.repeat(size(f))), 'checksum-mismatch'],
+      ['now a symlink', (f) => (rmSync(f), symlinkSync('/etc/hostname', f)), 'read-failed'],
+      ['now a folder', (f) => (rmSync(f), mkdirSync(f)), 'not-regular-file'],
+    ];
+    for (const [name, change, code] of cases) {
+      const dir = path.join(src, name);
+      writePack(dir, simplePack(30));
+      const file = path.join(dir, 'livres', 'livre-29.epub');
+      let changed = false;
+      const outcome = await importPack(box.ctx, folder(dir), {
+        onProgress: (p) => {
+          if (p.phase === 'copying' && !changed) {
+            changed = true;
+            change(file);
+          }
+        },
+      });
+      expect(changed).toBe(true);
+      const problem = outcome.status === 'rejected' ? outcome.problems[0] : undefined;
+      expect({ name, code: problem?.code, file: problem?.file }).toEqual({
+        name,
+        code,
+        file: 'livres/livre-29.epub',
+      });
+      expect(box.ctx.catalogue.find({}).total).toBe(0);
+      expect(readdirSync(box.ctx.paths.stagingDir)).toEqual([]);
+      expect(readdirSync(box.ctx.paths.packsDir)).toEqual([]);
+    }
+  });
+
   it('an interrupted import (stick pulled out) changes nothing', async () => {
     writePack(path.join(src, 'p'), simplePack(40));
     const controller = new AbortController();

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { copyVerified, syncDir, syncTree } from './copy.js';
+import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
 import { compareVersions, MANIFEST_FILE } from './manifest.js';
 import { PackError, problems } from './problems.js';
@@ -80,13 +81,23 @@ export function importPack(
   source: PackSource,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  return withPackLock(ctx, () => runImport(ctx, source, options));
+  return withPackLock(ctx, async () => {
+    // A folder pack's small files are copied by worker threads, started now so that
+    // they are ready once the pack has been checked.
+    const copiers = source.kind === 'folder' ? SmallCopiers.start() : null;
+    try {
+      return await runImport(ctx, source, options, copiers);
+    } finally {
+      await copiers?.close();
+    }
+  });
 }
 
 async function runImport(
   ctx: Context,
   source: PackSource,
   options: ImportOptions,
+  copiers: SmallCopiers | null,
 ): Promise<ImportOutcome> {
   const progress = (p: ImportProgress) => options.onProgress?.(p);
   progress({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
@@ -142,6 +153,7 @@ async function runImport(
     progress({ phase: 'copying', bytesDone: 0, bytesTotal: total });
     await copyVerified(reader, inspection.files, staging, {
       signal: options.signal,
+      copiers,
       onBytes: (bytes, file) => {
         done += bytes;
         progress({ phase: 'copying', bytesDone: done, bytesTotal: total, file });

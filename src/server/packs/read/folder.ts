@@ -10,12 +10,25 @@ interface FolderFile extends Located {
   abs: string;
 }
 
+/** What a file that is not a regular one is, from its `st_mode`, in French. */
+export function kindOfMode(mode: number): string {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFDIR:
+      return 'dossier';
+    case constants.S_IFIFO:
+      return 'tube nommé';
+    case constants.S_IFSOCK:
+      return 'socket';
+    case constants.S_IFBLK:
+    case constants.S_IFCHR:
+      return 'périphérique';
+    default:
+      return 'type inconnu';
+  }
+}
+
 function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'dossier';
-  if (st.isFIFO()) return 'tube nommé';
-  if (st.isSocket()) return 'socket';
-  if (st.isBlockDevice() || st.isCharacterDevice()) return 'périphérique';
-  return 'type inconnu';
+  return kindOfMode(st.mode);
 }
 
 function errCode(err: unknown): string | undefined {
@@ -83,6 +96,10 @@ export class FolderReader implements PackReader {
     } finally {
       await fh.close();
     }
+  }
+
+  pathOnDisk(file: Located): string {
+    return (file as FolderFile).abs;
   }
 
   async close(): Promise<void> {
