@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -207,6 +208,8 @@ describe('importPack', () => {
       ['other bytes', (f) => writeFileSync(f, 'y'.repeat(size(f))), 'checksum-mismatch'],
       ['now a symlink', (f) => (rmSync(f), symlinkSync('/etc/hostname', f)), 'read-failed'],
       ['now a folder', (f) => (rmSync(f), mkdirSync(f)), 'not-regular-file'],
+      // Opening a FIFO for reading would wait for a writer forever.
+      ['now a FIFO', (f) => (rmSync(f), execFileSync('mkfifo', [f])), 'not-regular-file'],
     ];
     for (const [name, change, code] of cases) {
       const dir = path.join(src, name);

@@ -22,7 +22,7 @@ export type SmallCopyResult =
  * The worker, plain CommonJS run with `eval` (the same text under tsx, vitest and the
  * built server). For each file, with synchronous calls and no round trip to the main
  * thread: open the source with O_NOFOLLOW (a file swapped for a symlink after the
- * checks is not followed), fstat it (a regular file, or its mode is reported), read at
+ * checks is not followed) and O_NONBLOCK (nor does a FIFO block it), fstat it (a regular file, or its mode is reported), read at
  * most one byte more than expected (a file that grew reads too long; nothing is
  * written unless the size is exact), hash, create the destination with O_EXCL and
  * write every byte (looping on short writes), close. A batch stops at its first
@@ -33,12 +33,13 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
-const { O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL, S_IFMT, S_IFREG } = fs.constants;
+const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK, O_WRONLY, O_CREAT, O_EXCL, S_IFMT, S_IFREG } = fs.constants;
 let buf = Buffer.alloc(0);
 
 function copy({ from, to, size }) {
   let n = 0;
-  const src = fs.openSync(from, O_RDONLY | O_NOFOLLOW);
+  // O_NONBLOCK: a FIFO put there after the checks must not hang the worker in open().
+  const src = fs.openSync(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   try {
     const st = fs.fstatSync(src);
     if ((st.mode & S_IFMT) !== S_IFREG) return { mode: st.mode };

@@ -78,8 +78,9 @@ export class FolderReader implements PackReader {
 
   async *chunks(file: Located): AsyncIterable<Buffer> {
     const abs = (file as FolderFile).abs;
-    // O_NOFOLLOW: a file swapped for a symlink after the checks is still not followed.
-    const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NOFOLLOW: a file swapped for a symlink after the checks is still not followed;
+    // O_NONBLOCK: one swapped for a FIFO does not hold a thread of the pool in open().
+    const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
       const st = await fh.stat();
       if (!st.isFile()) throw new PackError(problems.notRegular(file.name, kindOf(st)));
