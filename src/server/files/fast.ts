@@ -39,17 +39,27 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
   };
 
   // The answer to a plain GET (no range, no validator) is the same every time for the
-  // same located file and the same bytes in memory: planned once, then reused.
-  const plainAnswers = new WeakMap<Located, { cached: CachedFile; answer: Answer }>();
+  // same located file and the same size and date: planned once, then reused. Only its
+  // headers are kept here; the bytes stay in (and leave with) the small-file cache.
+  const plainAnswers = new WeakMap<Located, { size: number; mtimeMs: number; answer: Answer }>();
   const planFor = (found: Located, cached: CachedFile, facts: RequestFacts): Answer => {
     const plain =
       facts.method === 'GET' && !facts.range && !facts.ifNoneMatch && !facts.ifModifiedSince;
     if (!plain) return planAnswer(cached, found.options, facts);
     const known = plainAnswers.get(found);
-    if (known?.cached === cached) return known.answer;
-    const answer = planAnswer(cached, found.options, facts);
-    plainAnswers.set(found, { cached, answer });
-    return answer;
+    const answer =
+      known && known.size === cached.size && known.mtimeMs === cached.mtimeMs
+        ? known.answer
+        : planAnswer(cached, found.options, facts);
+    if (answer !== known?.answer) {
+      plainAnswers.set(found, {
+        size: cached.size,
+        mtimeMs: cached.mtimeMs,
+        answer: { ...answer, slice: null },
+      });
+    }
+    const inMemory = cached.size > 0 && cached.data.length === cached.size;
+    return { ...answer, slice: inMemory ? cached.data : null };
   };
 
   return function fastFiles(req, res) {
