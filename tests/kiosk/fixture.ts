@@ -44,48 +44,32 @@ export function wav(seconds = 2): Buffer {
   return Buffer.concat([header, data]);
 }
 
-/** A two-second WebM test picture made with ffmpeg (once per machine, then reused). */
-export function webm(): Buffer {
-  const file = path.join(tmpdir(), 'lanterne-kiosk-test-2s.webm');
+/** Runs ffmpeg once per machine for a test file in the temp folder, then reuses it. */
+function madeOnce(name: string, ffmpegArgs: string[]): Buffer {
+  const file = path.join(tmpdir(), name);
   if (!existsSync(file)) {
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=320x240:rate=10',
-      '-t',
-      '2',
-      '-c:v',
-      'libvpx',
-      '-b:v',
-      '100k',
-      file,
-    ]);
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', ...ffmpegArgs, file]);
   }
   return readFileSync(file);
 }
 
+/** A two-second WebM test picture made with ffmpeg (once per machine, then reused). */
+export function webm(): Buffer {
+  return madeOnce('lanterne-kiosk-test-2s.webm', [
+    '-i',
+    'testsrc=size=320x240:rate=10',
+    '-t',
+    '2',
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '100k',
+  ]);
+}
+
 /** A small PNG picture made with ffmpeg (once per machine, then reused). */
 export function png(): Buffer {
-  const file = path.join(tmpdir(), 'lanterne-kiosk-test.png');
-  if (!existsSync(file)) {
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=640x480',
-      '-frames:v',
-      '1',
-      file,
-    ]);
-  }
-  return readFileSync(file);
+  return madeOnce('lanterne-kiosk-test.png', ['-i', 'testsrc=size=640x480', '-frames:v', '1']);
 }
 
 const cover = (colour: string, label: string) => ({

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostName, plainIp, type BoxNames } from '../captive/addresses.js';
 import type { Context } from '../context.js';
+import { clientOfRequest } from '../http/client.js';
 import type { CachedFile } from './cache.js';
 import { loadFile, planAnswer, writeAnswer, type Answer } from './deliver.js';
 import { hasPathTricks, type FileUse, type Located } from './desk.js';
@@ -92,10 +93,7 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
       // Gone from the disk since it was located: the Hono route says so with its 404 page.
       if (!cached) return next(req, res);
       if (use !== 'covers' && isFirstByteRequest(method, range)) {
-        const client = {
-          ip: req.socket.remoteAddress ?? '',
-          userAgent: header(req.headers['user-agent']) ?? '',
-        };
+        const client = clientOfRequest(req);
         ctx.events.emit({ type: use === 'files' ? 'download' : 'play', workId, client });
       }
       writeAnswer(res, planFor(found, cached, facts), found.full);
