@@ -212,6 +212,10 @@ fi
 mkdir -p "$DESTDIR$DATA_DIR" "$DESTDIR$CONF_DIR"
 chmod 0750 "$DESTDIR$DATA_DIR"
 sys chown "$SERVICE_USER:$SERVICE_USER" "$DESTDIR$DATA_DIR"
+# The HDMI console (agetty reads /etc/issue.d/*.issue) shows the one-time set-up code the
+# server writes there until the animateur password is set; a dangling link shows nothing.
+mkdir -p "$DESTDIR/etc/issue.d"
+ln -sfn "$DATA_DIR/setup-code.issue" "$DESTDIR/etc/issue.d/lanterne-setup-code.issue"
 
 # --- 4. The application -----------------------------------------------------------
 # copy_tree FROM TO: what git tracks or would track, see lib/copy-tree.sh.
@@ -309,6 +313,7 @@ run_part() {
   local script=$1
   LANTERNE_CONF="$DESTDIR$CONF" LANTERNE_DESTDIR="$DESTDIR" LANTERNE_NO_SYSTEM=$((1 - SYSTEM)) \
     LANTERNE_MEDIA_DIR="$(conf_value MEDIA_DIR)" LANTERNE_SERVICE_USER="$SERVICE_USER" \
+    LANTERNE_DATA_DIR="$DATA_DIR" \
     LANTERNE_LOCAL_URL="http://localhost:$HTTP_PORT" bash "$script"
 }
 if [ -f "$SCRIPT_DIR/usb/install.sh" ]; then

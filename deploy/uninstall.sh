@@ -54,8 +54,9 @@ for f in /etc/systemd/system/lanterne.service \
   /etc/dnsmasq.d/lanterne.conf \
   /etc/avahi/services/lanterne.service \
   /etc/systemd/journald.conf.d/lanterne-volatile.conf \
+  /etc/issue.d/lanterne-setup-code.issue \
   "$CONF_DIR/server.json"; do
-  if [ -e "$DESTDIR$f" ]; then
+  if [ -e "$DESTDIR$f" ] || [ -L "$DESTDIR$f" ]; then
     rm -f "$DESTDIR$f"
     log "retiré $f"
   fi

@@ -12,6 +12,7 @@ DESTDIR=${LANTERNE_DESTDIR:-}
 NO_SYSTEM=${LANTERNE_NO_SYSTEM:-0}
 USER_NAME=${LANTERNE_SERVICE_USER:-lanterne}
 MEDIA=${LANTERNE_MEDIA_DIR:-/media}
+DATA=${LANTERNE_DATA_DIR:-/var/lib/lanterne}
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,7 +34,8 @@ place() {
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-printf '# Written by deploy/usb/install.sh\nLANTERNE_USER=%q\nMEDIA_DIR=%q\n' "$USER_NAME" "$MEDIA" >"$tmp"
+printf '# Written by deploy/usb/install.sh\nLANTERNE_USER=%q\nMEDIA_DIR=%q\nSETUP_CODE_FILE=%q\n' \
+  "$USER_NAME" "$MEDIA" "$DATA/setup-code.txt" >"$tmp"
 
 place "$HERE/usb-mount.sh" /usr/local/lib/lanterne/usb-mount 0755
 place "$HERE/99-lanterne-usb.rules" /etc/udev/rules.d/99-lanterne-usb.rules 0644

@@ -9,13 +9,16 @@
 #
 # Sticks are untrusted: read-only, nosuid, nodev, noexec. A stick whose label starts
 # with LANTERNE (e.g. LANTERNE-EXPORT) is mounted read-write (still nosuid, nodev,
-# noexec) so the admin page can export packs and statistics to it.
+# noexec) so the admin page can export packs and statistics to it. While the box has no
+# animateur password yet (its set-up code file exists), every stick is mounted read-write
+# too, so the box can write the code on it (LANTERNE-CODE.txt, see docs/admin.md).
 set -euo pipefail
 
 CONFIG=${LANTERNE_USB_CONFIG:-/etc/default/lanterne-usb}
 MEDIA_DIR=/media
 LANTERNE_USER=lanterne
 STATE_DIR=/run/lanterne-usb
+SETUP_CODE_FILE=/var/lib/lanterne/setup-code.txt
 # shellcheck source=/dev/null
 if [ -r "$CONFIG" ]; then . "$CONFIG"; fi
 
@@ -35,6 +38,7 @@ options_for() {
   uid=$(id -u "$LANTERNE_USER" 2>/dev/null || echo 0)
   gid=$(id -g "$LANTERNE_USER" 2>/dev/null || echo 0)
   case "${label^^}" in LANTERNE*) mode=rw ;; esac
+  if [ -e "$SETUP_CODE_FILE" ]; then mode=rw; fi
   local common="$mode,nosuid,nodev,noexec,noatime"
   case "$fstype" in
     vfat) printf '%s,utf8,shortname=mixed,uid=%s,gid=%s,fmask=0137,dmask=0027\n' "$common" "$uid" "$gid" ;;

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { SetupCode } from './components/SetupCode.js';
 import { TopBar } from './components/TopBar.js';
 import { postEvent } from './lib/api.js';
 import { currentRoute, useKiosk, type Route } from './lib/store.js';
@@ -68,6 +69,7 @@ export function App() {
     return (
       <>
         <Attract />
+        <SetupCode />
         {state.offline && <OneMoment />}
       </>
     );

@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   const ctx = createContext({ config, db, paths, clock: systemClock, log });
   const running = await listen(ctx, config.port, config.host);
   log.info(`Lanterne écoute sur ${running.url} (portail) — ${config.publicUrl} pour les visiteurs`);
+  log.info(
+    `Borne tactile : ${running.url}/kiosk/ (écran de la boîte) — espace animateur : ${config.publicUrl}/admin`,
+  );
   const stopFeatures = await startFeatures(ctx);
 
   let stopping = false;

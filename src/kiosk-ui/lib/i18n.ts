@@ -3,6 +3,9 @@ const fr = {
   appName: 'Borne de la bibliothèque',
   touchToStart: 'Touchez l’écran pour commencer',
   attractLead: 'Des livres, de la musique, des films et des guides pas à pas. Gratuit et libre.',
+  setupTitle: 'Mise en service : code pour l’animateur',
+  setupSteps: (wifi: string, url: string) =>
+    `Sur un téléphone connecté au Wi-Fi « ${wifi} », ouvrez ${url} et tapez ce code pour choisir le mot de passe. Ce message disparaît ensuite.`,
   home: 'Accueil',
   back: 'Retour',
   settings: 'Réglages',
@@ -107,6 +110,9 @@ const en: Messages = {
   appName: 'Library kiosk',
   touchToStart: 'Touch the screen to start',
   attractLead: 'Books, music, films and step-by-step guides. Free to use and share.',
+  setupTitle: 'Setting up: code for the librarian',
+  setupSteps: (wifi: string, url: string) =>
+    `On a phone connected to the “${wifi}” Wi-Fi, open ${url} and type this code to choose the password. This message then goes away.`,
   home: 'Home',
   back: 'Back',
   settings: 'Settings',

@@ -1,7 +1,13 @@
 import type { Context } from '../context.js';
+import { SetupCodeOutlets } from './setup/outlets.js';
 
-/** At start, a box without animateur password prints (and files) its one-time set-up code. */
+/**
+ * At start, a box without animateur password makes its one-time set-up code (log, file)
+ * and shows it on the HDMI console and on USB sticks plugged in, until the password is set.
+ */
 export function startAdmin(ctx: Context): () => void {
+  const outlets = new SetupCodeOutlets(ctx);
+  outlets.start();
   ctx.admin.ensureSetupCode();
-  return () => {};
+  return () => outlets.stop();
 }

@@ -84,3 +84,10 @@ export const KIOSK_SECTIONS = [
   'take-away',
 ] as const;
 export type KioskSection = (typeof KIOSK_SECTIONS)[number];
+
+/**
+ * `/api/kiosk/setup`: the one-time set-up code, shown on the box's own kiosk screen until
+ * the animateur password is set. Only a loopback client (the kiosk the box runs) gets a
+ * code; everyone else, and everyone once the password is set, gets `{ code: null }`.
+ */
+export type KioskSetup = { code: null } | { code: string; setupUrl: string; wifiName: string };

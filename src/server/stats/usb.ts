@@ -106,7 +106,7 @@ export function exportToStick(
  * Writes a fresh file (O_EXCL never follows a link) and renames it into place: a link
  * already standing at the final name is replaced, never written through.
  */
-function writeOnStick(dir: string, name: string, content: string): void {
+export function writeOnStick(dir: string, name: string, content: string): void {
   const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o644);
   try {

@@ -67,6 +67,7 @@ export function authRoutes(ctx: Context): Hono {
               <SetupPage
                 c={c}
                 codeFile={auth.setupCodeFile}
+                code={field(body, 'code')}
                 flash={{ kind: 'error', text: problem }}
               />,
             ),

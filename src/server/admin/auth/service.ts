@@ -48,6 +48,7 @@ export class AdminAuth {
   readonly limiter: RateLimiter;
   private setupCode: string | null = null;
   private readonly scrypt: ScryptParams;
+  private readonly codeListeners: Array<(code: string | null) => void> = [];
 
   constructor(
     db: Db,
@@ -72,6 +73,24 @@ export class AdminAuth {
     return this.repo.hasAccount();
   }
 
+  /** The set-up code while no password exists (made if needed), else null. */
+  pendingSetupCode(): string | null {
+    this.ensureSetupCode();
+    return this.setupCode;
+  }
+
+  /**
+   * Calls `listener` with each new set-up code, and with null once it is gone (password
+   * set): the places that show the code (stick, console) follow it.
+   */
+  onSetupCode(listener: (code: string | null) => void): () => void {
+    this.codeListeners.push(listener);
+    return () => {
+      const at = this.codeListeners.indexOf(listener);
+      if (at >= 0) this.codeListeners.splice(at, 1);
+    };
+  }
+
   /**
    * When no password is set, makes sure a set-up code exists (printed in the log and
    * written to the data folder). Called at start and when someone opens /admin/setup
@@ -89,8 +108,10 @@ export class AdminAuth {
     writeFileSync(this.setupCodeFile, `${this.setupCode}\n`, { mode: 0o600 });
     this.log.warn(
       `Aucun mot de passe animateur. Code de mise en service : ${this.setupCode} ` +
-        `(aussi dans ${this.setupCodeFile}) — ouvrez /admin/setup pour choisir le mot de passe.`,
+        `(aussi dans ${this.setupCodeFile}, sur l'écran de la borne et sur une clé USB ` +
+        `branchée) — ouvrez /admin/setup pour choisir le mot de passe.`,
     );
+    this.tell(this.setupCode);
     return true;
   }
 
@@ -166,7 +187,19 @@ export class AdminAuth {
   }
 
   private discardSetupCode(): void {
+    const had = this.setupCode !== null;
     this.setupCode = null;
     rmSync(this.setupCodeFile, { force: true });
+    if (had) this.tell(null);
+  }
+
+  private tell(code: string | null): void {
+    for (const listener of [...this.codeListeners]) {
+      try {
+        listener(code);
+      } catch (err) {
+        this.log.error(`Code de mise en service : ${(err as Error).message}`);
+      }
+    }
   }
 }

@@ -1,0 +1,116 @@
+import { lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../../context.js';
+import { listSticks, writeOnStick } from '../../stats/usb.js';
+import { consoleText, setupUrlOf, stickText, type SetupWhere } from './texts.js';
+
+export const STICK_CODE_FILE = 'LANTERNE-CODE.txt';
+/** Linked from /etc/issue.d by deploy/install.sh, so the HDMI console shows it. */
+export const CONSOLE_CODE_FILE = 'setup-code.issue';
+
+/**
+ * Puts the one-time set-up code where an animateur without a terminal can read it, and
+ * takes it away once the password is set: on the HDMI console (a file agetty shows) and
+ * on each USB stick plugged in while no password exists (`LANTERNE-CODE.txt`).
+ * The kiosk screen asks for it itself (`/api/kiosk/setup`, loopback only).
+ *
+ * Sticks are listed and written with the statistics export's routines (stats/usb.ts):
+ * to be moved onto the shared sticks module.
+ */
+export class SetupCodeOutlets {
+  /** Sticks seen at the last look (their id), so a stick is written once per plug-in. */
+  private seen = new Set<string>();
+  /** Sticks holding our file, and the code in it. */
+  private readonly written = new Map<string, string>();
+  /** Sticks that refused the file (read-only), told once per plug-in. */
+  private readonly refused = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly pollMs = 3_000,
+  ) {}
+
+  get consoleFile(): string {
+    return path.join(this.ctx.paths.dataDir, CONSOLE_CODE_FILE);
+  }
+
+  start(): void {
+    this.unsubscribe = this.ctx.admin.onSetupCode((code) => this.follow(code));
+    // A file left by a crash after the password was set must not stay on the console.
+    if (this.ctx.admin.isSetUp()) rmSync(this.consoleFile, { force: true });
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  /** One look: a password reset from the shell makes a new code; new sticks get the file. */
+  tick(): void {
+    const code = this.ctx.admin.isSetUp() ? null : this.ctx.admin.pendingSetupCode();
+    const sticks = listSticks(this.ctx.config.mediaDir);
+    const now = new Set(sticks.map((s) => s.id));
+    for (const id of [...this.written.keys()]) if (!now.has(id)) this.written.delete(id);
+    for (const id of [...this.refused]) if (!now.has(id)) this.refused.delete(id);
+    if (code) {
+      for (const id of now) if (!this.seen.has(id) && !this.written.has(id)) this.toStick(id, code);
+    }
+    this.seen = now;
+  }
+
+  private where(code: string): SetupWhere {
+    return {
+      code,
+      setupUrl: setupUrlOf(this.ctx.config.publicUrl),
+      wifiName: this.ctx.settings.current().wifiName,
+    };
+  }
+
+  private follow(code: string | null): void {
+    if (code) {
+      writeFileSync(this.consoleFile, consoleText(this.where(code)), { mode: 0o600 });
+      return;
+    }
+    rmSync(this.consoleFile, { force: true });
+    for (const [id, old] of this.written) this.fromStick(id, old);
+    this.written.clear();
+  }
+
+  private rootOf(id: string): string {
+    return path.join(this.ctx.config.mediaDir, ...id.split('/'));
+  }
+
+  private toStick(id: string, code: string): void {
+    try {
+      writeOnStick(this.rootOf(id), STICK_CODE_FILE, stickText(this.where(code)));
+      this.written.set(id, code);
+      this.ctx.log.info(`Code de mise en service écrit sur la clé USB « ${id} ».`);
+    } catch (err) {
+      if (this.refused.has(id)) return;
+      this.refused.add(id);
+      const why = (err as NodeJS.ErrnoException).code === 'EROFS' ? ' (clé en lecture seule)' : '';
+      this.ctx.log.warn(
+        `Impossible d'écrire le code de mise en service sur la clé « ${id} »${why}.`,
+      );
+    }
+  }
+
+  /** Removes our file, only if it is still a plain file holding the dead code. */
+  private fromStick(id: string, code: string): void {
+    const file = path.join(this.rootOf(id), STICK_CODE_FILE);
+    try {
+      if (!lstatSync(file).isFile() || !readFileSync(file, 'utf8').includes(code)) return;
+      rmSync(file);
+      this.ctx.log.info(`Code de mise en service effacé de la clé USB « ${id} ».`);
+    } catch {
+      // The stick went away meanwhile: the code on it is dead anyway.
+    }
+  }
+}
