@@ -1,12 +1,39 @@
 import type { Context as HonoContext } from 'hono';
+import type { ComponentChildren } from 'preact';
 import { AdminLayout } from '../admin/ui/layout.js';
+import { Face } from '../notices/shared/face.js';
 import { CsrfField } from '../admin/ui/csrf.js';
 import { TableWrap } from '../admin/ui/table.js';
 import { BarChart } from './charts.js';
+import {
+  capitalised,
+  periodChoices,
+  periodInWords,
+  shortDayInWords,
+  stepPeriod,
+  type PeriodLink,
+} from './dates.js';
 import type { Report } from './report.js';
 import type { Stick } from './usb.js';
 
-const FACES = { yes: '🙂 oui', neutral: '😐 moyen', no: '🙁 non' };
+const FACES = [
+  ['yes', 'oui'],
+  ['neutral', 'moyen'],
+  ['no', 'non'],
+] as const;
+
+/** The three answers to "did this help?", drawn as the notices draw them (no emoji font). */
+function Feedback({ counts }: { counts: Record<'yes' | 'neutral' | 'no', number> }) {
+  return (
+    <span class="feedback">
+      {FACES.map(([kind, word]) => (
+        <span key={kind} class="feedback-item">
+          <Face kind={kind} size={20} /> {fr(counts[kind])} {word}
+        </span>
+      ))}
+    </span>
+  );
+}
 const DEVICE_LABELS: Record<string, string> = {
   phone: 'Téléphones',
   tablet: 'Tablettes',
@@ -23,7 +50,7 @@ const LENGTH_LABELS: Record<string, string> = {
 const SURFACES: Record<string, string> = {
   portal: 'Portail',
   kiosk: 'Borne',
-  opds: 'Catalogue OPDS',
+  opds: 'Application de lecture',
 };
 
 const fr = (n: number) => n.toLocaleString('fr-FR');
@@ -53,7 +80,7 @@ function Table({
 }: {
   caption: string;
   head: string[];
-  rows: Array<Array<string | number>>;
+  rows: Array<Array<ComponentChildren>>;
   numeric?: number[];
 }) {
   return (
@@ -85,17 +112,76 @@ function Table({
   );
 }
 
+const linkTo = (l: PeriodLink) => `/admin/stats?${new URLSearchParams(l.query).toString()}`;
+
+/**
+ * Choosing the period: one button per usual period, the one before and after the period
+ * shown, and "choisir des dates" folded (works without JavaScript).
+ */
+function PeriodPicker({ report: r, today }: { report: Report; today: string }) {
+  const p = r.period;
+  const before = stepPeriod(p, -1);
+  const after = stepPeriod(p, 1);
+  return (
+    <nav class="period-picker" aria-label="Période affichée">
+      <ul class="period-buttons">
+        {periodChoices(p, today).map((l) => (
+          <li key={l.label}>
+            <a
+              class={l.current ? 'button' : 'button button-secondary'}
+              href={linkTo(l)}
+              aria-current={l.current ? 'true' : undefined}
+            >
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="period-steps">
+        <a href={linkTo(before)}>← {before.label}</a>
+        {p.to < today && <a href={linkTo(after)}>{after.label} →</a>}
+      </p>
+      <details open={p.kind === 'custom' && !periodChoices(p, today).some((l) => l.current)}>
+        <summary>Choisir des dates</summary>
+        <form class="period" method="get" action="/admin/stats">
+          <input type="hidden" name="period" value="custom" />
+          <label>
+            Du
+            <input type="date" name="from" value={p.from} />
+          </label>
+          <label>
+            Au (inclus)
+            <input type="date" name="to" value={p.to} />
+          </label>
+          <button type="submit">Afficher ces dates</button>
+        </form>
+      </details>
+    </nav>
+  );
+}
+
 export interface DashboardProps {
   c: HonoContext;
   report: Report;
+  /** The box's today (`YYYY-MM-DD`), for the period buttons. */
+  today: string;
   clockKnown: boolean;
   undated: number;
   sticks: Stick[];
   flash?: { kind: 'ok' | 'error'; text: string } | undefined;
 }
 
-export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: DashboardProps) {
+export function Dashboard({
+  c,
+  report: r,
+  today,
+  clockKnown,
+  undated,
+  sticks,
+  flash,
+}: DashboardProps) {
   const p = r.period;
+  const when = periodInWords(p.from, p.to);
   const t = r.totals;
   const query = new URLSearchParams({
     period: p.kind,
@@ -104,17 +190,17 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
     to: p.to,
   }).toString();
   const cards: Array<[string, number]> = [
-    ['visiteurs (somme des visiteurs uniques de chaque jour)', t.visitorDays],
+    ['visites (une personne comptée une fois par jour)', t.visitorDays],
     ['pages vues', t.views],
     ['recherches', t.searches],
     ['recherches sans résultat', t.searchesWithoutResult],
     ['téléchargements', t.downloads],
-    ['lectures (audio, vidéo)', t.plays],
+    ['musiques ou vidéos écoutées ou regardées', t.plays],
     ['notices ouvertes', t.noticesOpened],
-    ['notices terminées', t.noticesFinished],
-    ['sessions à la borne', t.kioskSessions],
-    ['requêtes OPDS (applications de lecture)', t.opdsRequests],
-    ['packs importés', t.packsImported],
+    ['notices suivies jusqu’au bout', t.noticesFinished],
+    ['utilisations de la borne', t.kioskSessions],
+    ['consultations depuis une application de lecture (liseuse)', t.opdsRequests],
+    ['packs ajoutés', t.packsImported],
   ];
   const hourRows = r.kioskHours.map((n, h) => [`${h} h`, n] as Array<string | number>);
   return (
@@ -134,41 +220,8 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
         Chiffres anonymes : la boîte ne garde ni adresse, ni identifiant, ni historique des
         visiteurs.
       </p>
-      <form class="period" method="get" action="/admin/stats">
-        <label>
-          Période
-          <select name="period">
-            {(
-              [
-                ['day', 'Un jour'],
-                ['week', 'Une semaine'],
-                ['month', 'Un mois'],
-                ['custom', 'Dates choisies'],
-              ] as const
-            ).map(([value, label]) => (
-              <option key={value} value={value} selected={p.kind === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Jour de référence
-          <input type="date" name="date" value={p.date} />
-        </label>
-        <label>
-          Du (dates choisies)
-          <input type="date" name="from" value={p.from} />
-        </label>
-        <label>
-          Au
-          <input type="date" name="to" value={p.to} />
-        </label>
-        <button type="submit">Afficher</button>
-      </form>
-      <h2>
-        Du {p.from} au {p.to}
-      </h2>
+      <h2 class="period-title">{capitalised(when)}</h2>
+      <PeriodPicker report={r} today={today} />
       <ul class="cards-grid">
         {cards.map(([label, value]) => (
           <li key={label} class="card">
@@ -180,17 +233,31 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       <h2>Jour par jour</h2>
       <BarChart
         id="chart-visitors"
-        title="Visiteurs uniques par jour"
-        desc={`Du ${p.from} au ${p.to} : ${fr(t.visitorDays)} visiteurs au total. Les chiffres sont dans le tableau qui suit.`}
+        title="Visites par jour (une personne comptée une fois par jour)"
+        desc={`${capitalised(when)} : ${fr(t.visitorDays)} visites au total. Les chiffres sont dans le tableau qui suit.`}
         bars={r.daily.map((d) => ({ label: shortDay(d.day), value: d.visitors }))}
       />
       <details>
         <summary>Le tableau jour par jour</summary>
         <Table
           caption="Chiffres par jour"
-          head={['Jour', 'Visiteurs', 'Pages vues', 'Recherches', 'Téléchargements', 'Lectures']}
+          head={[
+            'Jour',
+            'Visites',
+            'Pages vues',
+            'Recherches',
+            'Téléchargements',
+            'Écoutes et vidéos',
+          ]}
           numeric={[1, 2, 3, 4, 5]}
-          rows={r.daily.map((d) => [d.day, d.visitors, d.views, d.searches, d.downloads, d.plays])}
+          rows={r.daily.map((d) => [
+            shortDayInWords(d.day),
+            d.visitors,
+            d.views,
+            d.searches,
+            d.downloads,
+            d.plays,
+          ])}
         />
       </details>
 
@@ -200,7 +267,7 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       ) : (
         <Table
           caption="Œuvres les plus utilisées"
-          head={['Œuvre', 'Téléchargements', 'Lectures']}
+          head={['Œuvre', 'Téléchargements', 'Écoutes et vidéos']}
           numeric={[1, 2]}
           rows={r.topWorks.map((w) => [w.title, w.downloads, w.plays])}
         />
@@ -216,7 +283,7 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
             'Notice',
             'Ouvertures',
             'Terminées',
-            'Taux de fin',
+            'Suivies jusqu’au bout',
             'Étape où l’on s’arrête le plus',
             'Avis',
           ]}
@@ -227,7 +294,7 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
             n.finished,
             n.completion === null ? '—' : `${Math.round(n.completion * 100)} %`,
             n.stop ? `étape ${n.stop.step} (${fr(n.stop.left)} personnes)` : '—',
-            `${FACES.yes} ${n.feedback.yes} · ${FACES.neutral} ${n.feedback.neutral} · ${FACES.no} ${n.feedback.no}`,
+            <Feedback key="f" counts={n.feedback} />,
           ])}
         />
       )}
@@ -250,31 +317,31 @@ export function Dashboard({ c, report: r, clockKnown, undated, sticks, flash }: 
       <h2>La borne</h2>
       <BarChart
         id="chart-kiosk"
-        title="Sessions à la borne selon l'heure de début"
-        desc={`${fr(t.kioskSessions)} sessions sur la période. Les chiffres par heure sont dans le tableau qui suit.`}
+        title="Utilisations de la borne selon l'heure"
+        desc={`${fr(t.kioskSessions)} utilisations de la borne, ${when}. Les chiffres par heure sont dans le tableau qui suit.`}
         bars={r.kioskHours.map((n, h) => ({ label: `${h}h`, value: n }))}
         labelEvery={2}
       />
       <details>
         <summary>Le tableau heure par heure</summary>
         <Table
-          caption="Sessions à la borne par heure"
-          head={['Heure', 'Sessions']}
+          caption="Utilisations de la borne par heure"
+          head={['Heure', 'Utilisations']}
           numeric={[1]}
           rows={hourRows}
         />
       </details>
       <Table
-        caption="Durée des sessions à la borne"
-        head={['Durée d’une session', 'Sessions']}
+        caption="Durée des utilisations de la borne"
+        head={['Durée d’une utilisation', 'Utilisations']}
         numeric={[1]}
         rows={Object.entries(r.kioskLengths).map(([k, v]) => [LENGTH_LABELS[k] ?? k, v])}
       />
 
       <h2>Appareils et rubriques</h2>
       <Table
-        caption="Visiteurs par type d'appareil"
-        head={['Appareil', 'Visiteurs']}
+        caption="Visites par type d'appareil"
+        head={['Appareil', 'Visites']}
         numeric={[1]}
         rows={Object.entries(r.devices).map(([k, v]) => [DEVICE_LABELS[k] ?? k, v])}
       />

@@ -22,6 +22,7 @@ export function statsAdminRoutes(ctx: Context): Hono {
         <Dashboard
           c={c}
           report={report(c)}
+          today={today()}
           clockKnown={ctx.stats.clock.isSane()}
           undated={ctx.stats.aggregator.undatedCount}
           sticks={listSticks(ctx.config.mediaDir)}
@@ -43,6 +44,12 @@ export function statsAdminRoutes(ctx: Context): Hono {
                 text: "L'heure n'a pas été prise (la boîte a déjà une heure fiable, ou celle de l'appareil semble fausse).",
               }
             : undefined;
+      const q = c.req.query();
+      if (!flash && q['period'] === 'custom' && readPeriod(q, today()).kind !== 'custom') {
+        const text =
+          'Ces dates ne conviennent pas : choisissez un premier et un dernier jour. Voici le mois en cours.';
+        return page(c, { kind: 'error', text }, 400);
+      }
       return page(c, flash);
     })
     .get('/export.json', (c) => {
