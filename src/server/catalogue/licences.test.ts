@@ -38,9 +38,15 @@ describe('licences', () => {
       /^Vous pouvez copier et partager cette œuvre telle quelle.*Vous n'avez pas le droit de la modifier\.$/,
     );
     expect(explainLicence('public-domain', 'fr')).toMatch(
-      /^Cette œuvre est dans le domaine public\./,
+      /^Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin/,
     );
     expect(explainLicence('CC0-1.0', 'en')).toMatch(/^The author has waived all rights/);
+    // The two public-domain entries say they are the same thing, in plain words.
+    expect(getLicence('PDM-1.0')?.name).toContain('Domaine public');
+    expect(explainLicence('PDM-1.0', 'fr')).toContain(
+      "« Public Domain Mark 1.0 » n'est pas une licence : c'est l'étiquette de Creative Commons",
+    );
+    expect(explainLicence('PDM-1.0', 'en')).toContain('is not a licence');
     expect(explainLicence('WTFPL', 'fr')).toContain("n'est pas connue");
     for (const l of allLicences()) {
       expect(explainLicence(l.id, 'fr').length, l.id).toBeGreaterThan(40);

@@ -46,7 +46,8 @@ function buildLicences(): Map<string, Licence> {
     },
     {
       id: 'PDM-1.0',
-      name: 'Public Domain Mark 1.0',
+      // The same public domain as 'public-domain', marked with Creative Commons' label.
+      name: 'Domaine public (marque « Public Domain Mark 1.0 »)',
       conditions: { pd: true },
       freeCulture: true,
       creativeCommons: true,
@@ -109,7 +110,8 @@ export function allowedByPolicy(id: string, policy: 'free-culture' | 'all-cc'): 
 
 const TEXT = {
   fr: {
-    pd: 'Cette œuvre est dans le domaine public.',
+    pd: "Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin (en France, en général 70 ans après la mort de l'auteur).",
+    pdm: "Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin. « Public Domain Mark 1.0 » n'est pas une licence : c'est l'étiquette de Creative Commons qui signale une œuvre du domaine public, comme « Domaine public ».",
     waiver: "L'auteur a renoncé à tous ses droits sur cette œuvre.",
     pdUse:
       "Vous pouvez la copier, la partager, la modifier et l'utiliser librement, même pour la vendre. Citer l'auteur reste une marque de respect.",
@@ -122,7 +124,8 @@ const TEXT = {
     nd: "Vous n'avez pas le droit de la modifier.",
   },
   en: {
-    pd: 'This work is in the public domain.',
+    pd: "This work is in the public domain: its copyright has ended (in France, usually 70 years after the author's death).",
+    pdm: 'This work is in the public domain: its copyright has ended. “Public Domain Mark 1.0” is not a licence: it is the Creative Commons label for a work in the public domain, like “Public domain”.',
     waiver: 'The author has waived all rights to this work.',
     pdUse:
       'You may copy, share, change and use it freely, even to sell it. Naming the author is still a mark of respect.',
@@ -146,7 +149,7 @@ export function explainLicence(id: string, lang: Lang): string {
       : 'The box does not know the licence of this work.';
   }
   const c = licence.conditions;
-  if (c.pd) return `${id === 'CC0-1.0' ? t.waiver : t.pd} ${t.pdUse}`;
+  if (c.pd) return `${id === 'CC0-1.0' ? t.waiver : id === 'PDM-1.0' ? t.pdm : t.pd} ${t.pdUse}`;
   const first = (c.nd ? t.canCopy : t.canAll) + (c.nc ? t.nonCommercial : t.commercial);
   const conditions = [c.by ? t.by : '', c.sa ? t.sa : ''].filter(Boolean).join(' ');
   return `${first}, ${conditions}.${c.nd ? ` ${t.nd}` : ''}`;

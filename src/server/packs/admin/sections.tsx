@@ -215,8 +215,14 @@ export function InstalledPacks({
 export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) {
   return (
     <>
+      <p>
+        Une clé de confiance, c'est la signature d'un éditeur de packs que vous connaissez (par
+        exemple votre réseau de bibliothèques). Un pack qui porte cette signature vient bien de lui
+        et n'a pas été modifié en route : la boîte l'ajoute sans vous demander. Sans clé, rien ne
+        change : vous acceptez chaque pack vous-même.
+      </p>
       {keys.length === 0 ? (
-        <p>Aucune clé de confiance : chaque pack attend votre accord avant d'être importé.</p>
+        <p>Aucune clé de confiance pour l'instant : chaque pack attend votre accord.</p>
       ) : (
         <TableWrap label="Tableau des clés de confiance">
           <table>
@@ -257,9 +263,10 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
           <input name="name" required maxLength={100} />
         </label>
         <label>
-          Clé publique
+          Clé publique de l'éditeur
           <span class="hint" id="key-hint">
-            Les 44 caractères affichés par « npx lanterne pack keygen » chez l'éditeur des packs.
+            Une ligne de 44 lettres et chiffres que l'éditeur vous a donnée (par courriel ou sur
+            papier). Ajoutez seulement la clé d'un éditeur que vous connaissez.
           </span>
           <input
             name="key"
@@ -274,6 +281,16 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
           <button type="submit">Ajouter la clé</button>
         </p>
       </form>
+      <details>
+        <summary>Pour un technicien : créer une clé et signer des packs</summary>
+        <p>
+          Sur l'ordinateur qui prépare les packs :{' '}
+          <code>npx lanterne pack keygen --out reseau.key</code> affiche la clé publique (44
+          caractères) à donner aux bibliothèques, puis{' '}
+          <code>npx lanterne pack sign mon-dossier --key reseau.key</code> signe un pack. Le fichier{' '}
+          <code>reseau.key</code> reste secret. Voir « docs/pack-tool.md ».
+        </p>
+      </details>
     </>
   );
 }
