@@ -5,7 +5,7 @@ const fr = {
   attractLead: 'Des livres, de la musique, des films et des guides pas à pas. Gratuit et libre.',
   setupTitle: 'Mise en service : code pour l’animateur',
   setupSteps: (wifi: string, url: string) =>
-    `Sur un téléphone connecté au Wi-Fi « ${wifi} », ouvrez ${url} et tapez ce code pour choisir le mot de passe. Ce message disparaît ensuite.`,
+    `Sur un téléphone connecté au Wi-Fi «\u00a0${wifi}\u00a0», ouvrez ${url} et tapez ce code pour choisir le mot de passe. Ce message disparaît ensuite.`,
   home: 'Accueil',
   back: 'Retour',
   settings: 'Réglages',
@@ -46,7 +46,7 @@ const fr = {
   watchIt: 'Regarder',
   takeAway: 'Emporter sur mon téléphone',
   takeAwayTitle: 'Emporter sur votre téléphone',
-  takeAwayStep1: (wifi: string) => `Connectez votre téléphone au Wi-Fi « ${wifi} ».`,
+  takeAwayStep1: (wifi: string) => `Connectez votre téléphone au Wi-Fi «\u00a0${wifi}\u00a0».`,
   takeAwayStep2: 'Ouvrez l’appareil photo et visez ce code.',
   takeAwayStep3: 'Ou tapez cette adresse dans le navigateur :',
   takeAwayOnly: (names: string) => `À lire sur votre téléphone : ${names}`,

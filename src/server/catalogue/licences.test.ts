@@ -44,7 +44,7 @@ describe('licences', () => {
     // The two public-domain entries say they are the same thing, in plain words.
     expect(getLicence('PDM-1.0')?.name).toContain('Domaine public');
     expect(explainLicence('PDM-1.0', 'fr')).toContain(
-      "« Public Domain Mark 1.0 » n'est pas une licence : c'est l'étiquette de Creative Commons",
+      "«\u00a0Public Domain Mark 1.0\u00a0» n'est pas une licence : c'est l'étiquette de Creative Commons",
     );
     expect(explainLicence('PDM-1.0', 'en')).toContain('is not a licence');
     expect(explainLicence('WTFPL', 'fr')).toContain("n'est pas connue");

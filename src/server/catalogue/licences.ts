@@ -47,7 +47,7 @@ function buildLicences(): Map<string, Licence> {
     {
       id: 'PDM-1.0',
       // The same public domain as 'public-domain', marked with Creative Commons' label.
-      name: 'Domaine public (marque « Public Domain Mark 1.0 »)',
+      name: 'Domaine public (marque «\u00a0Public Domain Mark 1.0\u00a0»)',
       conditions: { pd: true },
       freeCulture: true,
       creativeCommons: true,
@@ -111,7 +111,7 @@ export function allowedByPolicy(id: string, policy: 'free-culture' | 'all-cc'): 
 const TEXT = {
   fr: {
     pd: "Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin (en France, en général 70 ans après la mort de l'auteur).",
-    pdm: "Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin. « Public Domain Mark 1.0 » n'est pas une licence : c'est l'étiquette de Creative Commons qui signale une œuvre du domaine public, comme « Domaine public ».",
+    pdm: "Cette œuvre est dans le domaine public : ses droits d'auteur ont pris fin. «\u00a0Public Domain Mark 1.0\u00a0» n'est pas une licence : c'est l'étiquette de Creative Commons qui signale une œuvre du domaine public, comme «\u00a0Domaine public\u00a0».",
     waiver: "L'auteur a renoncé à tous ses droits sur cette œuvre.",
     pdUse:
       "Vous pouvez la copier, la partager, la modifier et l'utiliser librement, même pour la vendre. Citer l'auteur reste une marque de respect.",
