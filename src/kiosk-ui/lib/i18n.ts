@@ -46,7 +46,7 @@ const fr = {
   watchIt: 'Regarder',
   takeAway: 'Emporter sur mon téléphone',
   takeAwayTitle: 'Emporter sur votre téléphone',
-  takeAwayStep1: (wifi: string) => `Connectez votre téléphone au Wi-Fi «\u00a0${wifi}\u00a0».`,
+  takeAwayStep1: (wifi: string) => `Connectez votre téléphone au Wi-Fi « ${wifi} ».`,
   takeAwayStep2: 'Ouvrez l’appareil photo et visez ce code.',
   takeAwayStep3: 'Ou tapez cette adresse dans le navigateur :',
   takeAwayOnly: (names: string) => `À lire sur votre téléphone : ${names}`,
