@@ -76,7 +76,7 @@ export function SetupPage({
         </li>
       </ol>
       <p>Tapez ensuite le code ici, puis choisissez le mot de passe :</p>
-      <form class="stack" method="post" action="/admin/setup">
+      <form class="stack" method="post" action="/admin/setup" noValidate>
         <label>
           Code de mise en service
           <input
@@ -111,7 +111,7 @@ export function LoginPage({ c, next, flash }: { c: HonoContext; next: string; fl
   return (
     <AdminLayout c={c} title="Connexion" flash={flash}>
       <h1>Espace animateur</h1>
-      <form class="stack" method="post" action="/admin/login">
+      <form class="stack" method="post" action="/admin/login" noValidate>
         <input type="hidden" name="next" value={next} />
         <label>
           Mot de passe animateur
@@ -132,7 +132,7 @@ export function PasswordPage({ c, flash }: { c: HonoContext; flash?: Flash }) {
     <AdminLayout c={c} title="Changer le mot de passe" section="settings" flash={flash}>
       <h1>Changer le mot de passe animateur</h1>
       <p>Les autres appareils connectés seront déconnectés.</p>
-      <form class="stack" method="post" action="/admin/password">
+      <form class="stack" method="post" action="/admin/password" noValidate>
         <CsrfField c={c} />
         <label>
           Mot de passe actuel
