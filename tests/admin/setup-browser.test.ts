@@ -108,6 +108,9 @@ describe('the changed admin pages, at 390 px and on a desktop', () => {
     await everySize('/admin/stats', 'admin-stats', async () => {
       await admin.getByText('Choisir des dates').click();
     });
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-stats-desktop-top.png') });
+    await admin.setViewportSize(SIZES[0]);
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-stats-phone-top.png') });
     await admin.getByRole('link', { name: 'Le mois dernier' }).click();
     await expect(
       admin.getByRole('link', { name: 'Le mois dernier' }).getAttribute('aria-current'),
