@@ -10,6 +10,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -115,5 +116,10 @@ export function writeOnStick(dir: string, name: string, content: string): void {
   } finally {
     closeSync(fd);
   }
-  renameSync(temp, path.join(dir, name));
+  try {
+    renameSync(temp, path.join(dir, name));
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
 }

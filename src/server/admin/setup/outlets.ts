@@ -38,8 +38,11 @@ export class SetupCodeOutlets {
 
   start(): void {
     this.unsubscribe = this.ctx.admin.onSetupCode((code) => this.follow(code));
-    // A file left by a crash after the password was set must not stay on the console.
-    if (this.ctx.admin.isSetUp()) rmSync(this.consoleFile, { force: true });
+    // A file left by a crash after the password was set must not stay on the console; a
+    // code made before this start (a request to /admin/setup right after listen) must show.
+    const code = this.ctx.admin.isSetUp() ? null : this.ctx.admin.pendingSetupCode();
+    if (code) this.follow(code);
+    else rmSync(this.consoleFile, { force: true });
     this.tick();
     this.timer = setInterval(() => this.tick(), this.pollMs);
     this.timer.unref();
@@ -55,13 +58,17 @@ export class SetupCodeOutlets {
   /** One look: a password reset from the shell makes a new code; new sticks get the file. */
   tick(): void {
     const code = this.ctx.admin.isSetUp() ? null : this.ctx.admin.pendingSetupCode();
+    if (!code) {
+      // Nothing to write: no need to look at the sticks (a stick still plugged in when a
+      // shell reset makes a new code counts as plugged in while no password exists).
+      this.seen.clear();
+      return;
+    }
     const sticks = listSticks(this.ctx.config.mediaDir);
     const now = new Set(sticks.map((s) => s.id));
     for (const id of [...this.written.keys()]) if (!now.has(id)) this.written.delete(id);
     for (const id of [...this.refused]) if (!now.has(id)) this.refused.delete(id);
-    if (code) {
-      for (const id of now) if (!this.seen.has(id) && !this.written.has(id)) this.toStick(id, code);
-    }
+    for (const id of now) if (!this.seen.has(id) && !this.written.has(id)) this.toStick(id, code);
     this.seen = now;
   }
 
