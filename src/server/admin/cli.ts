@@ -5,8 +5,8 @@
  *   npm run admin -- reset-password   forget the password and close every session
  *   npm run admin -- status           say whether a password is set
  *
- * After a reset, the box shows a new one-time set-up code: open /admin/setup, then read
- * the code in <dataDir>/setup-code.txt (or in the journal: `journalctl -u lanterne`).
+ * After a reset, the running box makes a new one-time set-up code within seconds (kiosk,
+ * HDMI console, next USB stick; also <dataDir>/setup-code.txt and `journalctl -u lanterne`).
  */
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
@@ -41,8 +41,9 @@ function main(argv: string[]): number {
       const codeFile = path.join(paths.dataDir, SETUP_CODE_FILE);
       process.stdout.write(
         'Mot de passe animateur effacé, toutes les sessions sont fermées.\n' +
-          `Ouvrez /admin/setup (ou redémarrez la boîte) : un nouveau code de mise en service\n` +
-          `sera écrit dans ${codeFile} et dans le journal.\n`,
+          'Dans quelques secondes, la boîte montre un nouveau code de mise en service (borne,\n' +
+          `écran HDMI, prochaine clé USB branchée), écrit aussi dans ${codeFile}\n` +
+          'et dans le journal. Puis ouvrez /admin/setup.\n',
       );
       return 0;
     }
