@@ -19,6 +19,9 @@ export const core = defineMessages(
     notFoundText: "Cette page n'existe pas sur la boîte. Elle a peut-être été retirée.",
     badRequestTitle: 'Demande incorrecte',
     badRequestText: 'La boîte ne comprend pas cette adresse.',
+    tooLongTitle: 'Adresse trop longue',
+    tooLongText:
+      'Cette adresse est trop longue pour la boîte : raccourcissez votre recherche, puis réessayez.',
     errorTitle: 'Un problème est survenu',
     errorText: "La boîte n'a pas pu afficher cette page. Réessayez dans un instant.",
     backHome: "Retour à l'accueil",
@@ -42,6 +45,8 @@ export const core = defineMessages(
     notFoundText: 'This page does not exist on the box. It may have been removed.',
     badRequestTitle: 'Bad request',
     badRequestText: 'The box does not understand this address.',
+    tooLongTitle: 'Address too long',
+    tooLongText: 'This address is too long for the box: shorten your search, then try again.',
     errorTitle: 'Something went wrong',
     errorText: 'The box could not show this page. Please try again in a moment.',
     backHome: 'Back to the home page',

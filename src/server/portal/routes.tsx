@@ -109,7 +109,12 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         });
       }
       const data = { filters, result, facets: catalogue.facets() };
-      return c.html(renderDocument(<SearchPage page={page} data={data} />));
+      // Links on the page (language, pages) carry the query as used, not as typed: a
+      // 20,000-letter query must not come back 20,000 letters long in every link.
+      const params = new URLSearchParams(page.search);
+      if (params.has('q')) params.set('q', result.q);
+      const search = params.size > 0 ? `?${params.toString()}` : '';
+      return c.html(renderDocument(<SearchPage page={{ ...page, search }} data={data} />));
     })
     .get('/works/:id', (c) => {
       const id = c.req.param('id');
