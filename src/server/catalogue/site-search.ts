@@ -75,9 +75,9 @@ function score(item: Indexed, words: string[]): number {
 /**
  * One search over everything a visitor can find: works (FTS5, see `SearchRows`) and the
  * documents of each `SearchSource` (e-notices now, learning paths later), accents and
- * case ignored everywhere. Other kinds come first on the first pages (there are few of
- * them, and they answer "how do I…"), then works; filters that only make sense for works
- * (type, licence) leave the other kinds out.
+ * case ignored everywhere. Documents whose title holds every word come first (there are
+ * few, and they answer "how do I…"), then works, then documents found by their summary
+ * only; filters that only make sense for works (type, licence) leave the others out.
  */
 export class SiteSearch {
   constructor(
@@ -106,25 +106,30 @@ export class SiteSearch {
       };
     }
     const folded = words.map(fold);
-    const others = this.others(folded, query);
+    const { before, after } = this.others(folded, query);
     const offset = (page - 1) * limit;
-    const shownOthers = others.slice(offset, offset + limit);
-    const workOffset = Math.max(0, offset - others.length);
-    const workLimit = limit - shownOthers.length;
     const filters: Filters = {
       type: query.type,
       language: query.language,
       licence: query.licence,
       theme: query.theme,
     };
-    const works = this.catalogue.searchWorks(fts, filters, Math.max(workLimit, 1), workOffset);
+    // The list is `before`, then the works, then `after`: each page takes its slice.
+    const first = before.slice(offset, offset + limit);
+    const workOffset = Math.max(0, offset - before.length);
+    const workRoom = limit - first.length;
+    const works = this.catalogue.searchWorks(fts, filters, Math.max(workRoom, 1), workOffset);
+    const shownWorks = workRoom > 0 ? works.items : [];
+    const afterOffset = Math.max(0, offset - before.length - works.total);
+    const last = after.slice(afterOffset, afterOffset + workRoom - shownWorks.length);
     const hits: SearchHit[] = [
-      ...shownOthers,
-      ...(workLimit > 0 ? works.items : []).map((work) => ({ kind: 'work' as const, work })),
+      ...first,
+      ...shownWorks.map((work) => ({ kind: 'work' as const, work })),
+      ...last,
     ];
     const byKind = { ...none, work: works.total };
-    for (const hit of others) byKind[hit.kind] += 1;
-    const total = works.total + others.length;
+    for (const hit of [...before, ...after]) byKind[hit.kind] += 1;
+    const total = works.total + before.length + after.length;
     return {
       q: text,
       status: 'ok',
@@ -138,10 +143,14 @@ export class SiteSearch {
     };
   }
 
-  private others(words: string[], filters: Filters): SearchHit[] {
+  /**
+   * Documents whose title holds every word come before the works ("wifi" → the Wi-Fi
+   * notice first); those found only by their summary, themes or devices come after.
+   */
+  private others(words: string[], filters: Filters): { before: SearchHit[]; after: SearchHit[] } {
     // A type or a licence is a property of works only.
-    if (filters.type || filters.licence) return [];
-    const found: Array<{ hit: SearchHit; score: number }> = [];
+    if (filters.type || filters.licence) return { before: [], after: [] };
+    const found: Array<{ hit: SearchHit; score: number; inTitle: boolean }> = [];
     for (const source of this.sources) {
       for (const doc of source.list()) {
         if (filters.language && !doc.language.startsWith(filters.language)) continue;
@@ -153,7 +162,12 @@ export class SiteSearch {
           extra: foldedWords(doc.extra.join(' ')),
         };
         const s = score(indexed, words);
-        if (s > 0) found.push({ hit: { kind: source.kind, doc }, score: s });
+        if (s > 0)
+          found.push({
+            hit: { kind: source.kind, doc },
+            score: s,
+            inTitle: words.every((w) => indexed.title.some((t) => t.startsWith(w))),
+          });
       }
     }
     found.sort(
@@ -163,6 +177,9 @@ export class SiteSearch {
           ? 0
           : a.hit.doc.title.localeCompare(b.hit.doc.title, 'fr')),
     );
-    return found.map((f) => f.hit);
+    return {
+      before: found.filter((f) => f.inTitle).map((f) => f.hit),
+      after: found.filter((f) => !f.inTitle).map((f) => f.hit),
+    };
   }
 }

@@ -75,11 +75,10 @@ function EpubHelpLinks({ page, help }: { page: PageContext; help: EpubHelp }) {
   if (links.length === 0) return <p class="file-help">{t.epubHelpNone}</p>;
   return (
     <p class="file-help">
-      {links.map((l, i) => (
-        <span key={l.id}>
-          {i > 0 ? ' · ' : ''}
-          <a href={href(page, `/notices/${encodeURIComponent(l.id)}`)}>{l.label}</a>
-        </span>
+      {links.map((l) => (
+        <a key={l.id} href={href(page, `/notices/${encodeURIComponent(l.id)}`)}>
+          {l.label}
+        </a>
       ))}
     </p>
   );
