@@ -35,9 +35,9 @@ function readPage(c: HonoContext): number {
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
-/** How many works the home page shows as new, and as popular this week. */
-const HOME_NEWEST = 8;
-const HOME_POPULAR = 4;
+/** How many works the home page shows as new, and as popular: rows of 2, 3 or 6 covers. */
+const HOME_NEWEST = 6;
+const HOME_POPULAR = 6;
 
 /** The visitor portal: server-rendered pages that need no JavaScript. */
 export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
