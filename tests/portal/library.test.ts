@@ -58,6 +58,17 @@ describe('a portal that looks like a library', () => {
     expect(await get('/')).toMatch(/1 œuvre</);
   });
 
+  it('keeps the weight budget and needs no JavaScript on the demo pack’s pages', async () => {
+    for (const p of ['/', '/search?q=livre', '/browse', '/works/lanterne-demo.licence-libre']) {
+      const html = await get(p);
+      expect(Buffer.byteLength(html), p).toBeLessThan(50_000);
+      expect(html.match(/<script[^>]*>/g) ?? [], p).toEqual([
+        '<script src="/static/portal.js" defer>',
+      ]);
+      expect(html, p).not.toMatch(/ on[a-z]+="/);
+    }
+  });
+
   it('hides empty practical information instead of "Non renseigné"', async () => {
     const html = await get('/about');
     expect(html).not.toContain('Non renseigné');
