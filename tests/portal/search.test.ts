@@ -62,6 +62,7 @@ describe('searching works and e-notices', () => {
     }
     // Works keep their own kind (their type) beside the notices.
     const both = (await get('/search?q=livre')).html;
+    expect(both).toMatch(/<p role="status">\d+ résultats \(\d+ notices?, \d+ œuvres?\)<\/p>/);
     expect(both).toContain('data-kind="notice"');
     expect(both).toContain('data-kind="work"');
     expect(both).toMatch(/data-kind="work">.*?Livre · /s);

@@ -38,6 +38,12 @@ function readPage(c: HonoContext): number {
 /** How many works the home page shows as new, and as popular: rows of 2, 3 or 6 covers. */
 const HOME_NEWEST = 6;
 const HOME_POPULAR = 6;
+/**
+ * A work shows as popular from this many downloads in the week: below it, "1
+ * téléchargement" next to a title could tell who took what in a small library (the
+ * same floor of 3 as for the searches the statistics keep).
+ */
+const POPULAR_FLOOR = 3;
 
 /** The visitor portal: server-rendered pages that need no JavaScript. */
 export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
@@ -55,7 +61,9 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
   return new Hono()
     .get('/', (c) => {
       const page = view(c, 'home');
-      const popular = ctx.stats.popularWorks(7, HOME_POPULAR);
+      const popular = ctx.stats
+        .popularWorks(7, HOME_POPULAR)
+        .filter((p) => p.downloads >= POPULAR_FLOOR);
       const notices = ctx.notices.list().length;
       const key = `home ${JSON.stringify(page)} ${notices} ${JSON.stringify(popular)}`;
       return c.html(
