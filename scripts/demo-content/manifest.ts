@@ -69,8 +69,8 @@ export function buildManifest(contentDir: string, built: BuiltItem[], created: s
       licence: work.licence,
       attribution,
       themes: work.themes,
-      source:
-        'Créé pour Lanterne : les sources sont dans scripts/demo-content du logiciel Lanterne.',
+      // Shown to visitors as the work's source: words for them, not for developers.
+      source: 'Créé pour Lanterne, la boîte de culture libre de la bibliothèque.',
       published: created,
       files: files.map((rel) => fileRef(contentDir, rel)),
       cover: fileRef(contentDir, cover),

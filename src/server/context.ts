@@ -2,11 +2,13 @@ import { AdminAuth } from './admin/auth/service.js';
 import { CaptivePasses } from './captive/passes.js';
 import { CatalogueRepo } from './catalogue/repo.js';
 import { CatalogueService } from './catalogue/service.js';
+import { SiteSearch } from './catalogue/site-search.js';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { EventBus } from './events/bus.js';
 import { FileDesk } from './files/desk.js';
 import type { Logger } from './log.js';
+import { noticeSearchSource } from './notices/search-source.js';
 import { NoticeService } from './notices/service.js';
 import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
@@ -32,6 +34,8 @@ export interface Deps {
 /** The services built once over the dependencies; routes only call these. */
 export interface Context extends Deps {
   catalogue: CatalogueService;
+  /** One search over works and e-notices (portal and kiosk). */
+  search: SiteSearch;
   /** Where works' files and covers are, and how each is sent (kept warm in memory). */
   files: FileDesk;
   settings: SettingsService;
@@ -57,6 +61,7 @@ export function createContext(deps: Deps): Context {
   return {
     ...deps,
     catalogue,
+    search: new SiteSearch(catalogue, [noticeSearchSource(notices)]),
     files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileFastPath } from './files/fast.js';
+import { MAX_HEADER_BYTES, clientErrorHandler } from './http/client-error.js';
 
 export interface RunningServer {
   server: ServerType;
@@ -19,7 +20,11 @@ export function listen(ctx: Context, port: number, host: string): Promise<Runnin
   const app = createApp(ctx, names);
   const hono = getRequestListener(app.fetch);
   // Works' files and covers are answered before Hono (see files/fast.ts).
-  const server = createServer(fileFastPath(ctx, names, (req, res) => void hono(req, res)));
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    fileFastPath(ctx, names, (req, res) => void hono(req, res)),
+  );
+  server.on('clientError', clientErrorHandler(ctx));
   return new Promise((resolve, reject) => {
     server.listen(port, host, () => {
       const info = server.address() as AddressInfo;

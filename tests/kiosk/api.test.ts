@@ -46,7 +46,7 @@ describe('/api/kiosk', () => {
     expect(page2.items.length).toBe(books.total - 6);
     const audio = (await get<KioskWorkList>('/api/kiosk/works?type=audio')).body;
     expect(audio.items.map((w) => w.id)).toEqual(['chansons']);
-    expect(audio.items[0]!.cover).toBe('/covers/chansons');
+    expect(audio.items[0]).toMatchObject({ kind: 'work', cover: '/covers/chansons' });
     for (const q of ['foret', 'forêt', 'FORET']) {
       const found = (await get<KioskWorkList>(`/api/kiosk/works?q=${encodeURIComponent(q)}`)).body;
       expect(

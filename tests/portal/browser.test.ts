@@ -139,10 +139,13 @@ describe('the portal in a real Chromium', () => {
     await page.waitForURL(/\/works\/demo\.foret$/);
     expect(await page.textContent('h1')).toBe('La Forêt enchantée');
     await page.goto(`${base}/browse`);
+    // The filters are folded in a <details>: it opens without JavaScript.
+    expect(await page.isVisible('#f-type')).toBe(false);
+    await page.click('details.filters-fold summary');
     await page.selectOption('#f-type', 'book');
     await page.click('form.filters button[type=submit]');
     await page.getByRole('link', { name: /Page suivante/ }).click();
-    expect(await page.textContent('[role=status]')).toContain('31 œuvre(s)');
+    expect(await page.textContent('[role=status]')).toContain('31 œuvres');
     expect(page.url()).toContain('page=2');
     await page.context().close();
   });

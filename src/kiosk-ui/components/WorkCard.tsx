@@ -1,10 +1,30 @@
-import type { KioskWorkCard } from '../../server/kiosk/types.js';
+import type { KioskCard } from '../../server/kiosk/types.js';
 import { go, useT } from '../lib/store.js';
 import { Button } from './Button.js';
 import { Cover } from './Cover.js';
+import { Icon } from './Icon.js';
 
-export function WorkCard({ work }: { work: KioskWorkCard }) {
+/** One result: a work (its cover and type), or an e-notice found by a search. */
+export function WorkCard({ work }: { work: KioskCard }) {
   const t = useT();
+  if (work.kind === 'notice') {
+    return (
+      <Button
+        class="card"
+        onPress={() => go({ name: 'notice', id: work.id })}
+        testId={`notice-result-${work.id}`}
+      >
+        <span class="cover cover-none" aria-hidden="true">
+          <Icon name="learn" size={88} />
+        </span>
+        <span class="card-text">
+          <span class="card-title">{work.title}</span>
+          <span class="card-authors">{work.summary}</span>
+          <span class="badge">{t.kindNotice}</span>
+        </span>
+      </Button>
+    );
+  }
   return (
     <Button
       class="card"

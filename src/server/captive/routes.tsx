@@ -56,7 +56,7 @@ export function captiveRoutes(ctx: Context, names: BoxNames): Hono {
               data={{
                 lang,
                 libraryName: ctx.settings.current().libraryName,
-                types: ctx.catalogue.repo.types(),
+                types: ctx.catalogue.facets().types,
                 publicUrl: ctx.config.publicUrl,
                 origin: names.origin(sides),
                 captive: looksCaptive(c.req.header('user-agent') ?? '', viaProbe),

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { CatalogueRepo } from './repo.js';
 import { toFtsQuery } from './text.js';
-import type { Filters, NewPack, NewWork, Page, WorkSummary } from './types.js';
+import type { Filters, NewPack, NewWork, Pack, Page, Theme, Work, WorkSummary } from './types.js';
 import { WORK_TYPES, type WorkType } from './types.js';
 
 export const PAGE_SIZE = 24;
@@ -12,6 +12,13 @@ export interface ListQuery extends Filters {
   page?: number | undefined;
   pageSize?: number | undefined;
   order?: 'new' | 'title' | undefined;
+}
+
+export interface Facets {
+  types: Array<{ type: WorkType; count: number }>;
+  languages: Array<{ language: string; count: number }>;
+  licences: Array<{ licence: string; count: number }>;
+  themes: Array<Theme & { count: number }>;
 }
 
 export function isWorkType(value: unknown): value is WorkType {
@@ -37,11 +44,42 @@ export class CatalogueService {
       licence: query.licence,
       theme: query.theme,
     };
-    const fts = query.q ? toFtsQuery(query.q) : null;
+    const q = query.q?.trim() ?? '';
+    const fts = q ? toFtsQuery(q) : null;
+    // Only punctuation or emoji: nothing to search, and certainly not the whole catalogue.
+    if (q && !fts) return { items: [], total: 0, offset, limit, page, pages: 1 };
     const result = fts
       ? this.repo.search(fts, filters, limit, offset)
       : this.repo.list(filters, query.order ?? 'new', limit, offset);
     return { ...result, page, pages: Math.max(1, Math.ceil(result.total / limit)) };
+  }
+
+  /** Ranked works for a query made by `toFtsQuery` (see `SiteSearch` for the whole box). */
+  searchWorks(fts: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
+    return this.repo.search(fts, filters, limit, offset);
+  }
+
+  work(id: string): Work | undefined {
+    return this.repo.getWork(id);
+  }
+
+  /** Summaries of the given works, in that order (ids no longer in the catalogue skipped). */
+  summaries(ids: string[]): WorkSummary[] {
+    return this.repo.works.summaries(ids);
+  }
+
+  pack(id: string): Pack | undefined {
+    return this.repo.getPack(id);
+  }
+
+  /** The filter choices with their counts (remembered per catalogue generation). */
+  facets(): Facets {
+    return {
+      types: this.repo.types(),
+      languages: this.repo.languages(),
+      licences: this.repo.licences(),
+      themes: this.repo.themes(),
+    };
   }
 
   generation(): number {

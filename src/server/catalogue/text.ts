@@ -21,6 +21,34 @@ export function sortKey(title: string): string {
   return fold(title).trim().replace(LEADING_ARTICLE, '').trim();
 }
 
+/** The longest query a search reads; what comes after is dropped (and the visitor told). */
+export const MAX_QUERY_CHARS = 200;
+/** At most this many words take part in a search. */
+const MAX_WORDS = 8;
+
+/** What a visitor typed, read once: the text kept, its words, and what had to be dropped. */
+export interface ReadQuery {
+  /** Trimmed and cut to `MAX_QUERY_CHARS` (shown back to the visitor). */
+  text: string;
+  /** Letters and digits only, NFC: punctuation, emoji and FTS syntax never get through. */
+  words: string[];
+  /** The query was longer than `MAX_QUERY_CHARS` and was cut. */
+  tooLong: boolean;
+}
+
+/**
+ * Reads a query: `'";--` or `🙂` give no words (an empty search, not the whole catalogue).
+ *
+ * @example readQuery('  Forêt, enchantée ! ') // { text: 'Forêt, enchantée !', words: ['Forêt', 'enchantée'], tooLong: false }
+ */
+export function readQuery(input: string): ReadQuery {
+  const trimmed = input.trim();
+  const tooLong = [...trimmed].length > MAX_QUERY_CHARS;
+  const text = tooLong ? [...trimmed].slice(0, MAX_QUERY_CHARS).join('').trim() : trimmed;
+  const words = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  return { text, words, tooLong };
+}
+
 /**
  * Turns what a visitor typed into a safe FTS5 query: words only (no FTS syntax can get
  * through). Every word matches as a prefix so results follow the typing, and the same
@@ -28,8 +56,20 @@ export function sortKey(title: string): string {
  * « Les Contemplations ». Returns null when nothing searchable is left.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = (input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  const { words } = readQuery(input);
   if (words.length === 0) return null;
   const quoted = words.map((w) => `"${w}"`);
   return `(${quoted.join(' ')}) OR (${quoted.map((q) => `${q}*`).join(' ')})`;
+}
+
+/**
+ * The folded words of a text for matching in memory, with hyphenated words also joined:
+ * "Wi-Fi" gives "wi", "fi" and "wifi", so typing "wifi" finds it.
+ */
+export function foldedWords(text: string): string[] {
+  const folded = fold(text.normalize('NFC'));
+  const out: string[] = [...(folded.match(/[\p{L}\p{N}]+/gu) ?? [])];
+  for (const compound of folded.match(/[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)+/gu) ?? [])
+    out.push(compound.replace(/[-‐'’]/g, ''));
+  return out;
 }

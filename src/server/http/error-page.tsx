@@ -8,7 +8,9 @@ export function errorPage(page: PageContext, status: number): string {
       ? [t.notFoundTitle, t.notFoundText]
       : status === 400
         ? [t.badRequestTitle, t.badRequestText]
-        : [t.errorTitle, t.errorText];
+        : status === 431 || status === 414
+          ? [t.tooLongTitle, t.tooLongText]
+          : [t.errorTitle, t.errorText];
   return renderDocument(
     <Layout page={page} title={title}>
       <h1>{title}</h1>

@@ -11,7 +11,8 @@ import { KIOSK_SECTIONS } from './types.js';
 
 const listQuery = z.object({
   type: z.string().optional(),
-  q: z.string().max(200).optional(),
+  /** Longer than a search reads is cut by the search itself (see `readQuery`). */
+  q: z.string().max(2000).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Set while the visitor is still typing: shows a count, is not counted as a search. */
   live: z.literal('1').optional(),

@@ -1,9 +1,16 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
+import type { Work, WorkFile, WorkSummary, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
-import type { KioskInfo, KioskView, KioskWork, KioskWorkList } from './types.js';
+import type {
+  KioskCard,
+  KioskInfo,
+  KioskView,
+  KioskWork,
+  KioskWorkCard,
+  KioskWorkList,
+} from './types.js';
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 
 /** The warning before a reset counts down at least this long (WCAG 2.2.1 asks ≥ 20 s). */
@@ -31,6 +38,17 @@ function viewOf(workId: string, file: WorkFile): KioskView | null {
   // the document out of the kiosk, so those go to the visitor's phone by QR code instead.
   if (mime === 'text/plain' && file.size <= 512 * 1024) return { kind: 'text', ...base };
   return null;
+}
+
+function workCard(w: WorkSummary): KioskWorkCard {
+  return {
+    kind: 'work',
+    id: w.id,
+    title: w.title,
+    type: w.type,
+    authors: w.authors,
+    cover: w.hasCover ? `/covers/${encodeURIComponent(w.id)}` : null,
+  };
 }
 
 /** Reads the catalogue and settings for the kiosk; no state of its own. */
@@ -62,6 +80,7 @@ export class KioskService {
   }
 
   list(type: WorkType | undefined, q: string | undefined, page: number): KioskWorkList {
+    if (q !== undefined) return this.search(type, q, page);
     const result = this.ctx.catalogue.find({
       type,
       q,
@@ -70,13 +89,22 @@ export class KioskService {
       order: 'title',
     });
     return {
-      items: result.items.map((w) => ({
-        id: w.id,
-        title: w.title,
-        type: w.type,
-        authors: w.authors,
-        cover: w.hasCover ? `/covers/${encodeURIComponent(w.id)}` : null,
-      })),
+      items: result.items.map(workCard),
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+    };
+  }
+
+  /** Works and e-notices, each with its `kind` (the same search as the portal's). */
+  private search(type: WorkType | undefined, q: string, page: number): KioskWorkList {
+    const result = this.ctx.search.search({ q, type, page, pageSize: KIOSK_PAGE_SIZE });
+    return {
+      items: result.hits.map((hit): KioskCard =>
+        hit.kind === 'work'
+          ? workCard(hit.work)
+          : { kind: hit.kind, id: hit.doc.id, title: hit.doc.title, summary: hit.doc.summary },
+      ),
       total: result.total,
       page: result.page,
       pages: result.pages,
@@ -84,7 +112,7 @@ export class KioskService {
   }
 
   async work(id: string): Promise<KioskWork | undefined> {
-    const work: Work | undefined = this.ctx.catalogue.repo.getWork(id);
+    const work: Work | undefined = this.ctx.catalogue.work(id);
     if (!work) return undefined;
     const views: KioskView[] = [];
     const takeAway: string[] = [];

@@ -22,6 +22,7 @@ export interface KioskInfo {
 }
 
 export interface KioskWorkCard {
+  kind: 'work';
   id: string;
   title: string;
   type: KioskWorkType;
@@ -29,8 +30,19 @@ export interface KioskWorkCard {
   cover: string | null;
 }
 
+/** A search result that is an e-notice: opens in the kiosk's step-by-step view. */
+export interface KioskNoticeCard {
+  kind: 'notice';
+  id: string;
+  title: string;
+  summary: string;
+}
+
+export type KioskCard = KioskWorkCard | KioskNoticeCard;
+
 export interface KioskWorkList {
-  items: KioskWorkCard[];
+  /** Browsing by type lists works only; a search also finds e-notices (see `kind`). */
+  items: KioskCard[];
   total: number;
   page: number;
   pages: number;

@@ -73,3 +73,21 @@ export const DEVICE_NAMES: Record<string, string> = {
   borne: 'borne de la bibliothèque',
   autre: 'autre appareil',
 };
+
+/** Device and level names in the page's language (the notice format stores French words). */
+export const DEVICE_LABELS: Record<'fr' | 'en', Record<string, string>> = {
+  fr: DEVICE_NAMES,
+  en: {
+    android: 'Android phone',
+    iphone: 'iPhone',
+    ordinateur: 'computer',
+    tablette: 'tablet',
+    borne: 'the library’s kiosk',
+    autre: 'other device',
+  },
+};
+
+export const LEVEL_LABELS: Record<'fr' | 'en', Record<string, string>> = {
+  fr: { débutant: 'débutant', intermédiaire: 'intermédiaire', confirmé: 'confirmé' },
+  en: { débutant: 'beginner', intermédiaire: 'intermediate', confirmé: 'advanced' },
+};

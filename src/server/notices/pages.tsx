@@ -1,6 +1,6 @@
 import { Layout, href, type PageContext } from '../ui/page.js';
 import type { Notice, NoticeStep } from './format.js';
-import { DEVICE_NAMES, fill, noticeText } from './messages.js';
+import { DEVICE_LABELS, LEVEL_LABELS, fill, noticeText } from './messages.js';
 import type { NoticeSummary } from './service.js';
 import {
   MarkerLegend,
@@ -64,9 +64,11 @@ export function NoticeMeta({
     <p class="notice-meta">
       <span>{fill(t.steps, { n: steps })}</span> ·{' '}
       <span>{fill(t.minutes, { n: notice.duration })}</span> ·{' '}
-      <span>{fill(t.level, { v: notice.level })}</span> ·{' '}
+      <span>{fill(t.level, { v: LEVEL_LABELS[lang][notice.level] ?? notice.level })}</span> ·{' '}
       <span>
-        {fill(t.devices, { v: notice.devices.map((d) => DEVICE_NAMES[d] ?? d).join(', ') })}
+        {fill(t.devices, {
+          v: notice.devices.map((d) => DEVICE_LABELS[lang][d] ?? d).join(', '),
+        })}
       </span>
     </p>
   );

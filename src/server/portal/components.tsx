@@ -1,8 +1,10 @@
 import { explainLicence, getLicence } from '../catalogue/licences.js';
+import type { SearchDoc, SearchHit, SearchKind } from '../catalogue/site-search.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGUAGE_NAMES } from '../i18n/language-names.js';
 import { href, type PageContext } from '../ui/page.js';
+import { KindIcon } from './icons.js';
 import { fill, portal, type PortalMessages } from './messages.js';
 
 export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
@@ -39,12 +41,14 @@ export function humanSize(lang: Lang, bytes: number): string {
 export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary }) {
   const t = portal[page.lang];
   return (
-    <li class="card">
+    <li class="card" data-kind="work">
       <a href={href(page, `/works/${work.id}`)}>
         {work.hasCover ? (
           <img src={`/covers/${work.id}`} alt="" loading="lazy" width="96" height="128" />
         ) : (
-          <span class={`placeholder type-${work.type}`} aria-hidden="true" />
+          <span class={`placeholder type-${work.type}`} aria-hidden="true">
+            <KindIcon kind={work.type} size={40} />
+          </span>
         )}
         <span class="card-text">
           <span class="card-title">{work.title}</span>
@@ -62,6 +66,38 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
   );
 }
 
+/** Where each kind of document is read on the portal. */
+const DOC_PATHS: Record<Exclude<SearchKind, 'work'>, string> = { notice: '/notices/' };
+
+/** A search result that is not a work (an e-notice now, a learning path later). */
+export function DocCard({
+  page,
+  kind,
+  doc,
+}: {
+  page: PageContext;
+  kind: Exclude<SearchKind, 'work'>;
+  doc: SearchDoc;
+}) {
+  const t = portal[page.lang];
+  return (
+    <li class="card" data-kind={kind}>
+      <a href={href(page, `${DOC_PATHS[kind]}${encodeURIComponent(doc.id)}`)}>
+        <span class={`placeholder kind-${kind}`} aria-hidden="true">
+          <KindIcon kind={kind} size={40} />
+        </span>
+        <span class="card-text">
+          <span class="card-title">{doc.title}</span>
+          <span class="card-authors">{doc.summary}</span>
+          <span class="card-meta">
+            <strong>{t[`kind.${kind}`]}</strong> · {languageName(page.lang, doc.language)}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+}
+
 export function WorkList({ page, works }: { page: PageContext; works: WorkSummary[] }) {
   return (
     <ul class="cards">
@@ -69,6 +105,41 @@ export function WorkList({ page, works }: { page: PageContext; works: WorkSummar
         <WorkCard key={w.id} page={page} work={w} />
       ))}
     </ul>
+  );
+}
+
+/** Search results of every kind, in the order the search ranked them. */
+export function HitList({ page, hits }: { page: PageContext; hits: SearchHit[] }) {
+  return (
+    <ul class="cards">
+      {hits.map((hit) =>
+        hit.kind === 'work' ? (
+          <WorkCard key={`w ${hit.work.id}`} page={page} work={hit.work} />
+        ) : (
+          <DocCard key={`${hit.kind} ${hit.doc.id}`} page={page} kind={hit.kind} doc={hit.doc} />
+        ),
+      )}
+    </ul>
+  );
+}
+
+/** A link to another page of the same list, keeping every other query parameter. */
+export function pageLink(page: PageContext, n: number): string {
+  const params = new URLSearchParams(page.search);
+  params.set('page', String(n));
+  return href(page, `${page.path}?${params.toString()}`);
+}
+
+/** Shown instead of an empty list when the page asked for lies past the last one. */
+export function PastEnd({ page, pages }: { page: PageContext; pages: number }) {
+  const t = portal[page.lang];
+  return (
+    <p class="notice-box">
+      {fill(t.pastEnd, { pages })}{' '}
+      <a class="button" href={pageLink(page, pages)}>
+        {t.lastPage}
+      </a>
+    </p>
   );
 }
 
@@ -82,13 +153,9 @@ export function Pager({
   current: number;
   pages: number;
 }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 || current > pages) return null;
   const t = portal[page.lang];
-  const link = (n: number) => {
-    const params = new URLSearchParams(page.search);
-    params.set('page', String(n));
-    return href(page, `${page.path}?${params.toString()}`);
-  };
+  const link = (n: number) => pageLink(page, n);
   return (
     <nav class="pager" aria-label={t.pagination}>
       {current > 1 ? (

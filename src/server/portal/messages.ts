@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/lang.js';
+import { defineMessages, type Lang } from '../i18n/lang.js';
 
 export const portal = defineMessages(
   {
@@ -12,11 +12,34 @@ export const portal = defineMessages(
     browseTitle: 'Toutes les œuvres',
     searchTitle: 'Recherche',
     resultsFor: 'Résultats pour « {q} »',
-    resultCount: '{n} résultat(s)',
+    'resultCount.one': '{n} résultat',
+    'resultCount.other': '{n} résultats',
     resultCountMore: 'Plus de {n} résultats : précisez votre recherche',
-    workCount: '{n} œuvre(s)',
-    noResults: 'Aucune œuvre ne correspond. Essayez un autre mot, ou retirez un filtre.',
-    emptySearch: 'Tapez un mot : un titre, un auteur, un thème.',
+    'workCount.one': '{n} œuvre',
+    'workCount.other': '{n} œuvres',
+    'noticeCount.one': '{n} notice',
+    'noticeCount.other': '{n} notices',
+    'downloadsWeek.one': '{n} téléchargement cette semaine',
+    'downloadsWeek.other': '{n} téléchargements cette semaine',
+    'activeFilters.one': '{n} filtre choisi',
+    'activeFilters.other': '{n} filtres choisis',
+    noResults: 'Rien ne correspond. Essayez un autre mot, ou retirez un filtre.',
+    emptySearch: 'Tapez un mot : un titre, un auteur, un thème, ou ce que vous voulez apprendre.',
+    noWords:
+      'Votre recherche ne contient ni lettre ni chiffre : tapez un mot, par exemple un titre ou un auteur.',
+    tooLong:
+      'Votre recherche était trop longue : seuls ses {n} premiers caractères ont été utilisés.',
+    pastEnd: 'Cette page n’existe pas : la liste s’arrête à la page {pages}.',
+    lastPage: 'Aller à la dernière page',
+    'kind.work': 'Œuvre',
+    'kind.notice': 'Notice pas à pas',
+    noticesFound: 'Notices pas à pas',
+    worksFound: 'Œuvres',
+    popular: 'Populaires cette semaine',
+    epubHelpAndroid: 'Ouvrir un EPUB sur un téléphone Android',
+    epubHelpIphone: 'Ouvrir un EPUB sur un iPhone',
+    epubHelpNone:
+      'Un EPUB se lit avec une application de lecture (sur iPhone : Livres ; sur Android : une application de lecture gratuite). L’équipe de la bibliothèque peut vous aider.',
     filters: 'Filtrer',
     anyType: 'Tous les types',
     anyLanguage: 'Toutes les langues',
@@ -81,7 +104,6 @@ export const portal = defineMessages(
     contact: 'Contact',
     wifi: 'Réseau Wi-Fi',
     webAddress: 'Adresse à taper dans le navigateur',
-    notSet: 'Non renseigné',
     howTo: 'Comment ça marche ?',
     howTo1: 'Connectez votre téléphone au réseau Wi-Fi de la boîte.',
     howTo2: 'Choisissez une œuvre, puis touchez « Télécharger ».',
@@ -110,11 +132,32 @@ export const portal = defineMessages(
     browseTitle: 'All works',
     searchTitle: 'Search',
     resultsFor: 'Results for “{q}”',
-    resultCount: '{n} result(s)',
+    'resultCount.one': '{n} result',
+    'resultCount.other': '{n} results',
     resultCountMore: 'More than {n} results: narrow your search',
-    workCount: '{n} work(s)',
-    noResults: 'No work matches. Try another word, or remove a filter.',
-    emptySearch: 'Type a word: a title, an author, a theme.',
+    'workCount.one': '{n} work',
+    'workCount.other': '{n} works',
+    'noticeCount.one': '{n} guide',
+    'noticeCount.other': '{n} guides',
+    'downloadsWeek.one': '{n} download this week',
+    'downloadsWeek.other': '{n} downloads this week',
+    'activeFilters.one': '{n} filter chosen',
+    'activeFilters.other': '{n} filters chosen',
+    noResults: 'Nothing matches. Try another word, or remove a filter.',
+    emptySearch: 'Type a word: a title, an author, a theme, or what you want to learn.',
+    noWords: 'Your search has no letter or digit: type a word, for example a title or an author.',
+    tooLong: 'Your search was too long: only its first {n} characters were used.',
+    pastEnd: 'This page does not exist: the list ends at page {pages}.',
+    lastPage: 'Go to the last page',
+    'kind.work': 'Work',
+    'kind.notice': 'Step-by-step guide',
+    noticesFound: 'Step-by-step guides',
+    worksFound: 'Works',
+    popular: 'Popular this week',
+    epubHelpAndroid: 'Opening an EPUB on an Android phone',
+    epubHelpIphone: 'Opening an EPUB on an iPhone',
+    epubHelpNone:
+      'An EPUB is read with a reading app (on iPhone: Books; on Android: a free reading app). The library team can help you.',
     filters: 'Filter',
     anyType: 'All types',
     anyLanguage: 'All languages',
@@ -179,7 +222,6 @@ export const portal = defineMessages(
     contact: 'Contact',
     wifi: 'Wi-Fi network',
     webAddress: 'Address to type in the browser',
-    notSet: 'Not set',
     howTo: 'How does it work?',
     howTo1: 'Connect your phone to the box’s Wi-Fi network.',
     howTo2: 'Choose a work, then tap “Download”.',
@@ -199,6 +241,25 @@ export const portal = defineMessages(
 );
 
 export type PortalMessages = (typeof portal)['fr'];
+
+type PluralKey<K> = K extends `${infer B}.other` ? B : never;
+/** Messages that come in a `.one` and a `.other` form. */
+export type CountKey = PluralKey<keyof PortalMessages>;
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * A count in words with its real plural: French "0 œuvre", "1 œuvre", "2 œuvres";
+ * English "1 work", "0 works" (`Intl.PluralRules` knows each language's rule).
+ *
+ * @example counted('fr', 'workCount', 2) // '2 œuvres'
+ */
+export function counted(lang: Lang, key: CountKey, n: number): string {
+  const rule = (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(n);
+  const t = portal[lang];
+  const form = rule === 'one' ? t[`${key}.one`] : t[`${key}.other`];
+  return fill(form, { n: n.toLocaleString(lang) });
+}
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -10,9 +10,10 @@ import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
 import { renderDocument } from '../ui/page.js';
+import { epubHelp } from './epub-help.js';
 import { HomePage } from './pages/home.js';
 import { AboutPage, PrivacyPage } from './pages/info.js';
-import { ListPage } from './pages/list.js';
+import { BrowsePage, SearchPage } from './pages/list.js';
 import { WorkPage } from './pages/work.js';
 
 /** Query parameters are visitor input: anything unexpected is dropped, never an error. */
@@ -34,35 +35,48 @@ function readPage(c: HonoContext): number {
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
+/** How many works the home page shows as new, and as popular: rows of 2, 3 or 6 covers. */
+const HOME_NEWEST = 6;
+const HOME_POPULAR = 6;
+/**
+ * A work shows as popular from this many downloads in the week: below it, "1
+ * téléchargement" next to a title could tell who took what in a small library (the
+ * same floor of 3 as for the searches the statistics keep).
+ */
+const POPULAR_FLOOR = 3;
+
 /** The visitor portal: server-rendered pages that need no JavaScript. */
 export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
   const { catalogue } = ctx;
-  const repo = catalogue.repo;
-  const facets = () => ({
-    types: repo.types(),
-    languages: repo.languages(),
-    licences: repo.licences(),
-    themes: repo.themes(),
-  });
   const view = (c: HonoContext, section: string) => {
     ctx.events.emit({ type: 'page', surface: 'portal', section, client: clientOf(c) });
     return pageContext(ctx, c, lang);
   };
   // Home and browse pages depend only on their page context (language, path, query,
-  // library name) and the catalogue: rendered once per catalogue generation (bench:
-  // 1.5 ms -> well under 0.5 ms of CPU per /browse at 100k works). Searches are not
-  // cached: their text is the visitor's own.
+  // library name), the catalogue and (home) this week's counts: rendered once per
+  // catalogue generation (bench: 1.5 ms -> well under 0.5 ms of CPU per /browse at 100k
+  // works). Searches are not cached: their text is the visitor's own.
   const rendered = new GenerationCache<string>(() => catalogue.generation());
 
   return new Hono()
     .get('/', (c) => {
       const page = view(c, 'home');
+      const popular = ctx.stats
+        .popularWorks(7, HOME_POPULAR)
+        .filter((p) => p.downloads >= POPULAR_FLOOR);
+      const notices = ctx.notices.list().length;
+      const key = `home ${JSON.stringify(page)} ${notices} ${JSON.stringify(popular)}`;
       return c.html(
-        rendered.get(`home ${JSON.stringify(page)}`, () => {
+        rendered.get(key, () => {
+          const downloads = new Map(popular.map((p) => [p.workId, p.downloads]));
           const data = {
-            newest: catalogue.find({ pageSize: 8 }).items,
-            types: repo.types(),
-            themes: repo.themes(),
+            newest: catalogue.find({ pageSize: HOME_NEWEST }).items,
+            popular: catalogue
+              .summaries(popular.map((p) => p.workId))
+              .map((work) => ({ work, downloads: downloads.get(work.id) ?? 0 })),
+            types: catalogue.facets().types,
+            themes: catalogue.facets().themes,
+            notices,
           };
           return renderDocument(<HomePage page={page} data={data} />);
         }),
@@ -76,48 +90,52 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
           const order = c.req.query('order') === 'title' ? 'title' : 'new';
           const result = catalogue.find({ ...filters, order, page: readPage(c) });
           const data = {
-            mode: 'browse' as const,
-            q: '',
             filters,
             order: order as 'new' | 'title',
             result,
-            facets: facets(),
+            facets: catalogue.facets(),
           };
-          return renderDocument(<ListPage page={page} data={data} />);
+          return renderDocument(<BrowsePage page={page} data={data} />);
         }),
       );
     })
     .get('/search', (c) => {
       const page = view(c, 'search');
-      const q = (c.req.query('q') ?? '').trim().slice(0, 200);
       const filters = readFilters(c);
-      const result = catalogue.find({ ...filters, q, page: readPage(c) });
-      if (q) {
+      const result = ctx.search.search({
+        ...filters,
+        q: c.req.query('q') ?? '',
+        page: readPage(c),
+      });
+      if (result.status === 'ok') {
         ctx.events.emit({
           type: 'search',
           surface: 'portal',
-          query: q,
+          query: result.q,
           results: result.total,
           client: clientOf(c),
         });
       }
-      const data = {
-        mode: 'search' as const,
-        q,
-        filters,
-        order: 'new' as const,
-        result,
-        facets: facets(),
-      };
-      return c.html(renderDocument(<ListPage page={page} data={data} />));
+      const data = { filters, result, facets: catalogue.facets() };
+      // Links on the page (language, pages) carry the query as used, not as typed: a
+      // 20,000-letter query must not come back 20,000 letters long in every link.
+      const params = new URLSearchParams(page.search);
+      if (params.has('q')) params.set('q', result.q);
+      const search = params.size > 0 ? `?${params.toString()}` : '';
+      return c.html(renderDocument(<SearchPage page={{ ...page, search }} data={data} />));
     })
     .get('/works/:id', (c) => {
       const id = c.req.param('id');
-      const work = ID_PATTERN.test(id) ? repo.getWork(id) : undefined;
+      const work = ID_PATTERN.test(id) ? catalogue.work(id) : undefined;
       if (!work) throw new HTTPException(404);
       const page = view(c, 'work');
-      const packTitle = repo.getPack(work.packId)?.title ?? work.packId;
-      return c.html(renderDocument(<WorkPage page={page} work={work} packTitle={packTitle} />));
+      const packTitle = catalogue.pack(work.packId)?.title ?? work.packId;
+      const help = work.files.some((f) => f.format.toLowerCase() === 'epub')
+        ? epubHelp(ctx.notices.list())
+        : null;
+      return c.html(
+        renderDocument(<WorkPage page={page} work={work} packTitle={packTitle} epubHelp={help} />),
+      );
     })
     .get('/about', (c) => {
       const page = view(c, 'about');

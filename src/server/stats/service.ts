@@ -88,6 +88,19 @@ export class Statistics {
     this.flush();
   }
 
+  /**
+   * The most downloaded works of the last `days` days (today included), from the daily
+   * counts already written: what the portal's home page shows as popular this week.
+   */
+  popularWorks(days: number, limit: number): Array<{ workId: string; downloads: number }> {
+    const now = this.clock.now();
+    if (!now) return [];
+    const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
+    return this.repo
+      .top('downloads', dayOf(from), dayOf(now), limit)
+      .map((r) => ({ workId: r.key, downloads: r.value }));
+  }
+
   /** The animateur's browser time, posted from an admin page (see StatsClock). */
   setTimeFromBrowser(ms: number): boolean {
     const used = this.clock.setFromBrowser(ms);

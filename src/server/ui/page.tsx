@@ -27,9 +27,11 @@ export interface LayoutProps {
   /** Which main navigation entry is current. */
   section?: 'home' | 'browse' | 'search' | 'notices' | 'about' | 'privacy' | undefined;
   head?: ComponentChildren;
+  /** The search being shown, kept in the one search box at the top. */
+  query?: string | undefined;
 }
 
-export function Layout({ page, title, children, section, head }: LayoutProps) {
+export function Layout({ page, title, children, section, head, query }: LayoutProps) {
   const t = core[page.lang];
   const other = t.otherLangCode;
   const nav: Array<[NonNullable<LayoutProps['section']>, string, string]> = [
@@ -87,7 +89,14 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
             <label for="q" class="visually-hidden">
               {t.searchLabel}
             </label>
-            <input id="q" name="q" type="search" placeholder={t.searchLabel} autocomplete="off" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              value={query}
+              placeholder={t.searchPlaceholder}
+              autocomplete="off"
+            />
             <button type="submit">{t.search}</button>
           </form>
         </header>

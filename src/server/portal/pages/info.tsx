@@ -24,12 +24,14 @@ export function AboutPage({
       <h1>{t.aboutTitle}</h1>
       <p class="lead">{t.aboutIntro}</p>
       <dl class="facts">
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{label}</dt>
-            <dd class="prewrap">{value || t.notSet}</dd>
-          </>
-        ))}
+        {rows
+          .filter(([, value]) => value.trim() !== '')
+          .map(([label, value]) => (
+            <>
+              <dt>{label}</dt>
+              <dd class="prewrap">{value}</dd>
+            </>
+          ))}
         <dt>{t.webAddress}</dt>
         <dd class="url">{publicUrl}</dd>
       </dl>

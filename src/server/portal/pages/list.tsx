@@ -1,21 +1,23 @@
 import { getLicence } from '../../catalogue/licences.js';
-import type { Filters, Page, Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
+import type { Facets } from '../../catalogue/service.js';
+import type { SearchResult } from '../../catalogue/site-search.js';
+import { MAX_QUERY_CHARS } from '../../catalogue/text.js';
+import type { Filters, Page, WorkSummary } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
-import { Pager, WorkList, languageName, typeLabel } from '../components.js';
-import { fill, portal } from '../messages.js';
+import { HitList, PastEnd, Pager, WorkList, languageName, typeLabel } from '../components.js';
+import { counted, fill, portal } from '../messages.js';
 
-export interface ListData {
-  mode: 'browse' | 'search';
-  q: string;
+export interface BrowseData {
   filters: Filters;
   order: 'new' | 'title';
   result: Page<WorkSummary> & { page: number; pages: number };
-  facets: {
-    types: Array<{ type: WorkType; count: number }>;
-    languages: Array<{ language: string; count: number }>;
-    licences: Array<{ licence: string; count: number }>;
-    themes: Array<Theme & { count: number }>;
-  };
+  facets: Facets;
+}
+
+export interface SearchData {
+  filters: Filters;
+  result: SearchResult;
+  facets: Facets;
 }
 
 function Select(props: {
@@ -40,37 +42,53 @@ function Select(props: {
   );
 }
 
-export function ListPage({ page, data }: { page: PageContext; data: ListData }) {
+/**
+ * The filters, folded under one line so results come first on a phone; a plain
+ * `<details>`, so it opens without JavaScript. The search text travels in a hidden
+ * field: the only search box is the one at the top of every page.
+ */
+function FilterForm({
+  page,
+  action,
+  filters,
+  facets,
+  q,
+  order,
+}: {
+  page: PageContext;
+  action: '/browse' | '/search';
+  filters: Filters;
+  facets: Facets;
+  q?: string;
+  order?: 'new' | 'title';
+}) {
   const t = portal[page.lang];
-  const { result, facets, filters } = data;
-  const title = data.mode === 'search' ? t.searchTitle : t.browseTitle;
-  const heading = data.mode === 'search' && data.q ? fill(t.resultsFor, { q: data.q }) : title;
+  const chosen = [filters.type, filters.language, filters.licence, filters.theme].filter(
+    Boolean,
+  ).length;
   return (
-    <Layout page={page} title={heading} section={data.mode}>
-      <h1>{heading}</h1>
-      <form
-        class="filters"
-        method="get"
-        action={href(page, data.mode === 'search' ? '/search' : '/browse')}
-      >
-        {data.mode === 'search' ? (
-          <p class="field">
-            <label for="f-q">{t.searchTitle}</label>
-            <input id="f-q" name="q" type="search" value={data.q} />
-          </p>
-        ) : (
+    <details class="filters-fold">
+      <summary>
+        {t.filters}
+        {chosen > 0 ? (
+          <span class="count"> ({counted(page.lang, 'activeFilters', chosen)})</span>
+        ) : null}
+      </summary>
+      <form class="filters" method="get" action={href(page, action)}>
+        {q !== undefined ? <input type="hidden" name="q" value={q} /> : null}
+        {order !== undefined ? (
           <p class="field">
             <label for="f-order">{t.sort}</label>
             <select id="f-order" name="order">
-              <option value="new" selected={data.order === 'new'}>
+              <option value="new" selected={order === 'new'}>
                 {t.sortNew}
               </option>
-              <option value="title" selected={data.order === 'title'}>
+              <option value="title" selected={order === 'title'}>
                 {t.sortTitle}
               </option>
             </select>
           </p>
-        )}
+        ) : null}
         <Select
           name="type"
           label={t.type}
@@ -106,17 +124,73 @@ export function ListPage({ page, data }: { page: PageContext; data: ListData }) 
           <button type="submit">{t.apply}</button>
         </p>
       </form>
-      {data.mode === 'search' && !data.q ? (
-        <p>{t.emptySearch}</p>
+    </details>
+  );
+}
+
+export function BrowsePage({ page, data }: { page: PageContext; data: BrowseData }) {
+  const t = portal[page.lang];
+  const { result } = data;
+  const pastEnd = result.page > result.pages;
+  return (
+    <Layout page={page} title={t.browseTitle} section="browse">
+      <h1>{t.browseTitle}</h1>
+      <p role="status">{counted(page.lang, 'workCount', result.total)}</p>
+      <FilterForm
+        page={page}
+        action="/browse"
+        filters={data.filters}
+        facets={data.facets}
+        order={data.order}
+      />
+      {pastEnd && result.total > 0 ? (
+        <PastEnd page={page} pages={result.pages} />
+      ) : result.items.length > 0 ? (
+        <WorkList page={page} works={result.items} />
+      ) : (
+        <p>{t.noResults}</p>
+      )}
+      <Pager page={page} current={result.page} pages={result.pages} />
+    </Layout>
+  );
+}
+
+export function SearchPage({ page, data }: { page: PageContext; data: SearchData }) {
+  const t = portal[page.lang];
+  const { result } = data;
+  const heading = result.status === 'ok' ? fill(t.resultsFor, { q: result.q }) : t.searchTitle;
+  const pastEnd = result.page > result.pages;
+  return (
+    <Layout page={page} title={heading} section="search" query={result.q}>
+      <h1>{heading}</h1>
+      {result.tooLong ? (
+        <p class="notice-box" role="alert">
+          {fill(t.tooLong, { n: MAX_QUERY_CHARS })}
+        </p>
+      ) : null}
+      {result.status !== 'ok' ? (
+        <p role="status">{result.status === 'no-words' ? t.noWords : t.emptySearch}</p>
       ) : (
         <>
           <p role="status">
-            {data.mode === 'search' && result.capped
+            {result.capped
               ? fill(t.resultCountMore, { n: result.total.toLocaleString(page.lang) })
-              : fill(data.mode === 'search' ? t.resultCount : t.workCount, { n: result.total })}
+              : counted(page.lang, 'resultCount', result.total)}
+            {result.byKind.notice > 0 && result.byKind.work > 0
+              ? ` (${counted(page.lang, 'noticeCount', result.byKind.notice)}, ${counted(page.lang, 'workCount', result.byKind.work)})`
+              : null}
           </p>
-          {result.items.length > 0 ? (
-            <WorkList page={page} works={result.items} />
+          <FilterForm
+            page={page}
+            action="/search"
+            filters={data.filters}
+            facets={data.facets}
+            q={result.q}
+          />
+          {pastEnd && result.total > 0 ? (
+            <PastEnd page={page} pages={result.pages} />
+          ) : result.hits.length > 0 ? (
+            <HitList page={page} hits={result.hits} />
           ) : (
             <p>{t.noResults}</p>
           )}

@@ -1,6 +1,8 @@
 import type { Work, WorkFile } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
+import { dateInWords } from '../dates.js';
+import type { EpubHelp } from '../epub-help.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
 
 function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
@@ -63,22 +65,45 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
   );
 }
 
+/** Where to learn to open an EPUB: the box's own notices, or a sentence when it has none. */
+function EpubHelpLinks({ page, help }: { page: PageContext; help: EpubHelp }) {
+  const t = portal[page.lang];
+  const links = [
+    help.android ? { id: help.android.id, label: t.epubHelpAndroid } : null,
+    help.iphone ? { id: help.iphone.id, label: t.epubHelpIphone } : null,
+  ].filter((l): l is { id: string; label: string } => l !== null);
+  if (links.length === 0) return <p class="file-help">{t.epubHelpNone}</p>;
+  return (
+    <p class="file-help">
+      {links.map((l) => (
+        <a key={l.id} href={href(page, `/notices/${encodeURIComponent(l.id)}`)}>
+          {l.label}
+        </a>
+      ))}
+    </p>
+  );
+}
+
 export function WorkPage({
   page,
   work,
   packTitle,
+  epubHelp,
 }: {
   page: PageContext;
   work: Work;
   packTitle: string;
+  /** Present when the work has an EPUB file. */
+  epubHelp?: EpubHelp | null;
 }) {
   const t = portal[page.lang];
-  const dateFormat = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' });
+  // A video shows its cover as the player's poster: not a second time above it.
+  const playsVideo = work.files.some((f) => f.mime.startsWith('video/'));
   return (
     <Layout page={page} title={work.title} section="browse">
       <article class="work">
         <header class="work-head">
-          {work.hasCover ? (
+          {work.hasCover && !playsVideo ? (
             <img
               class="cover"
               src={`/covers/${work.id}`}
@@ -118,6 +143,9 @@ export function WorkPage({
                 <span class="file-meta">
                   {f.name} · {humanSize(page.lang, f.size)}
                 </span>
+                {f.format.toLowerCase() === 'epub' && epubHelp ? (
+                  <EpubHelpLinks page={page} help={epubHelp} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -147,7 +175,7 @@ export function WorkPage({
           {work.published ? (
             <>
               <dt>{t.published}</dt>
-              <dd>{work.published}</dd>
+              <dd>{dateInWords(page.lang, work.published)}</dd>
             </>
           ) : null}
           {work.source ? (
@@ -157,7 +185,7 @@ export function WorkPage({
             </>
           ) : null}
           <dt>{t.added}</dt>
-          <dd>{dateFormat.format(new Date(work.addedAt))}</dd>
+          <dd>{dateInWords(page.lang, work.addedAt)}</dd>
           <dt>{t.pack}</dt>
           <dd>{packTitle}</dd>
         </dl>
