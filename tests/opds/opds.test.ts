@@ -177,13 +177,14 @@ describe('the OPDS 1.2 catalogue', () => {
     expect(checked.size).toBeGreaterThan(10);
   });
 
-  it('answers HEAD, sends Last-Modified, answers 304, and never compresses', async () => {
+  it('answers HEAD, sends Last-Modified, answers 304, and compresses when asked', async () => {
     const head = await fetch(`${base}/opds/new`, {
       method: 'HEAD',
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(head.status).toBe(200);
-    expect(head.headers.get('content-encoding')).toBeNull();
+    expect(head.headers.get('content-encoding')).toBe('gzip');
+    expect(head.headers.get('vary')).toContain('Accept-Encoding');
     const lastModified = head.headers.get('last-modified');
     expect(lastModified).toBeTruthy();
     const again = await fetch(`${base}/opds/new`, {

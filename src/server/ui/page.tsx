@@ -27,10 +27,26 @@ export interface LayoutProps {
   /** Which main navigation entry is current. */
   section?: 'home' | 'browse' | 'search' | 'notices' | 'about' | 'privacy' | undefined;
   head?: ComponentChildren;
+  /** The page's own summary for search engines and link previews; the box's by default. */
+  description?: string | undefined;
 }
 
-export function Layout({ page, title, children, section, head }: LayoutProps) {
+/** The longest meta description worth sending: search results cut at about 155. */
+const DESCRIPTION_MAX = 160;
+
+/** One line of plain text, cut at a word with an ellipsis when too long. */
+export function metaDescription(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= DESCRIPTION_MAX) return line;
+  const cut = line.slice(0, DESCRIPTION_MAX - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_MAX / 2)).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export function Layout({ page, title, children, section, head, description }: LayoutProps) {
   const t = core[page.lang];
+  const summary = metaDescription(
+    description?.trim() ? description : t.metaDescription.replace('{name}', page.libraryName),
+  );
   const other = t.otherLangCode;
   const nav: Array<[NonNullable<LayoutProps['section']>, string, string]> = [
     ['home', '/', t.home],
@@ -44,6 +60,7 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${page.libraryName}`}</title>
+        <meta name="description" content={summary} />
         <link rel="stylesheet" href="/static/portal.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link
@@ -51,6 +68,12 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
           type="application/opensearchdescription+xml"
           href="/opds/opensearch.xml"
           title={page.libraryName}
+        />
+        <link
+          rel="related"
+          type="application/atom+xml;profile=opds-catalog;kind=navigation"
+          href="/opds"
+          title={t.opdsCatalogue}
         />
         <script src="/static/portal.js" defer />
         {head}

@@ -75,7 +75,7 @@ export function WorkPage({
   const t = portal[page.lang];
   const dateFormat = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' });
   return (
-    <Layout page={page} title={work.title} section="browse">
+    <Layout page={page} title={work.title} section="browse" description={work.description}>
       <article class="work">
         <header class="work-head">
           {work.hasCover ? (
