@@ -1,3 +1,10 @@
+import {
+  THUMBNAIL_MIME,
+  THUMBNAIL_WIDTHS,
+  canThumbnail,
+  coverUrl,
+  thumbnailUrl,
+} from '../catalogue/covers.js';
 import { getLicence } from '../catalogue/licences.js';
 import type { Work } from '../catalogue/types.js';
 import { xml } from './xml.js';
@@ -99,13 +106,15 @@ export function workEntry(work: Work): string {
   ];
   if (work.hasCover && work.coverMime) {
     parts.push(
-      link({ rel: 'http://opds-spec.org/image', href: `/covers/${work.id}`, type: work.coverMime }),
+      link({ rel: 'http://opds-spec.org/image', href: coverUrl(work.id), type: work.coverMime }),
     );
+    // The small JPEG made at import; a cover that gets none (SVG) is its own thumbnail.
+    const small = canThumbnail(work.coverMime);
     parts.push(
       link({
         rel: 'http://opds-spec.org/image/thumbnail',
-        href: `/covers/${work.id}`,
-        type: work.coverMime,
+        href: small ? thumbnailUrl(work.id, THUMBNAIL_WIDTHS[0]) : coverUrl(work.id),
+        type: small ? THUMBNAIL_MIME : work.coverMime,
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { coverSrcset, coverUrl } from '../catalogue/covers.js';
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
@@ -42,7 +43,15 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
     <li class="card">
       <a href={href(page, `/works/${work.id}`)}>
         {work.hasCover ? (
-          <img src={`/covers/${work.id}`} alt="" loading="lazy" width="96" height="128" />
+          <img
+            src={coverUrl(work.id)}
+            srcset={coverSrcset(work.id)}
+            sizes="96px"
+            alt=""
+            loading="lazy"
+            width="96"
+            height="128"
+          />
         ) : (
           <span class={`placeholder type-${work.type}`} aria-hidden="true" />
         )}

@@ -2,6 +2,7 @@ import type { Work, WorkFile } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
+import { coverSrcset, coverUrl } from '../../catalogue/covers.js';
 
 function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
   return `/${kind}/${work.id}/${file.position}/${encodeURIComponent(file.name)}`;
@@ -81,7 +82,9 @@ export function WorkPage({
           {work.hasCover ? (
             <img
               class="cover"
-              src={`/covers/${work.id}`}
+              src={coverUrl(work.id)}
+              srcset={coverSrcset(work.id)}
+              sizes="160px"
               alt={fill(t.cover, { title: work.title })}
               width="160"
             />
