@@ -15,6 +15,9 @@ export interface PageContext {
   libraryName: string;
 }
 
+/** The page that explains how to add the box's OPDS catalogue to a reading app. */
+export const READING_APPS_PATH = '/reading-apps';
+
 /** A link inside the portal that keeps the visitor's chosen language. */
 export function href(p: PageContext, path: string): string {
   return `${p.base}${path}`;
@@ -119,7 +122,8 @@ export function Layout({ page, title, children, section, head, description }: La
           <p>{t.footer}</p>
           <p>
             <a href={href(page, '/privacy')}>{t.privacy}</a> ·{' '}
-            <a href={href(page, '/about')}>{t.about}</a>
+            <a href={href(page, '/about')}>{t.about}</a> ·{' '}
+            <a href={href(page, READING_APPS_PATH)}>{t.readingApps}</a>
           </p>
         </footer>
       </body>
