@@ -1,4 +1,6 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   THUMBNAILS_DIR,
@@ -11,37 +13,89 @@ import type { Logger } from '../log.js';
 import type { Manifest } from './manifest.js';
 import { mimeOf, workId } from './works.js';
 
-/** A cover bigger than this (e.g. a 20 000 × 20 000 "image bomb") is not decoded. */
-const MAX_INPUT_PIXELS = 50_000_000;
+/** One cover to reduce: where it is, and the files to write at each width. */
+interface Job {
+  id: string;
+  source: string;
+  outputs: Array<{ width: number; file: string }>;
+}
+type JobResult = { id: string; ok: true } | { id: string; error: string };
 
 /**
- * sharp (libvips) is loaded on the first import only (Node keeps the module afterwards):
- * it adds about 27 MB to the process, which a box at rest does not pay.
+ * The thumbnail maker, plain CommonJS run by `node -e` in a child process (the same text
+ * under tsx, vitest and the built server). sharp (libvips) adds about 27 MB to a process
+ * and keeps it: in a child, the server never loads it and its memory at rest stays as it
+ * was, whatever it imported. For each cover: decode once (at most 50 megapixels, EXIF
+ * orientation applied, transparency flattened on white), then each width as a JPEG,
+ * written to a temporary name, fsynced, renamed. One line of JSON per cover on stdout.
  */
-async function loadSharp() {
-  const { default: sharp } = await import('sharp');
-  sharp.cache(false); // one pass over each cover: nothing to gain from libvips' cache
-  sharp.concurrency(1); // a Pi has few cores, and visitors are being served meanwhile
-  return sharp;
-}
-
-async function writeDurably(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const handle = await open(tmp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+const CHILD_SOURCE = `
+'use strict';
+const fs = require('node:fs');
+const sharp = require(process.argv[1]);
+sharp.cache(false);
+sharp.concurrency(1);
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => { input += d; });
+process.stdin.on('end', async () => {
+  for (const job of JSON.parse(input)) {
+    try {
+      const base = sharp(job.source, { limitInputPixels: 50000000, failOn: 'error' })
+        .rotate()
+        .flatten({ background: '#ffffff' });
+      for (const out of job.outputs) {
+        const data = await base
+          .clone()
+          .resize({ width: out.width, height: out.width * 2, fit: 'inside', withoutEnlargement: true })
+          .jpeg({ quality: 78, mozjpeg: true })
+          .toBuffer();
+        const tmp = out.file + '.tmp';
+        const fd = fs.openSync(tmp, 'wx');
+        try { fs.writeSync(fd, data); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+        fs.renameSync(tmp, out.file);
+      }
+      process.stdout.write(JSON.stringify({ id: job.id, ok: true }) + '\\n');
+    } catch (err) {
+      for (const out of job.outputs) {
+        for (const f of [out.file, out.file + '.tmp']) { try { fs.rmSync(f, { force: true }); } catch {} }
+      }
+      process.stdout.write(JSON.stringify({ id: job.id, error: String(err && err.message || err) }) + '\\n');
+    }
   }
-  await rename(tmp, file);
+});
+`;
+
+function runChild(sharpPath: string, jobs: Job[], signal?: AbortSignal): Promise<JobResult[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CHILD_SOURCE, sharpPath], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      signal,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      if (err.length < 4000) err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const results = out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as JobResult);
+      if (code === 0 || results.length > 0) resolve(results);
+      else reject(new Error(err.trim().split('\n').slice(-1)[0] || `code ${code}`));
+    });
+    child.stdin.end(JSON.stringify(jobs));
+  });
 }
 
 /**
  * Makes the small JPEG versions of every cover of a pack (see `catalogue/covers.ts`),
  * inside the pack's folder before it is switched in. A cover that cannot be read (bad
- * file, odd format, SVG) just gets no thumbnail: the box then serves the full cover.
- * Returns how many thumbnails were written.
+ * file, odd format, SVG), or a box where sharp cannot run, just gets no thumbnail: the
+ * box then serves the full cover. Returns how many covers got their thumbnails.
  *
  * @example await makeThumbnails(staging, manifest, ctx.log)
  */
@@ -51,47 +105,44 @@ export async function makeThumbnails(
   log: Logger,
   signal?: AbortSignal,
 ): Promise<number> {
-  const covered = manifest.items.filter(
-    (item) => item.cover && canThumbnail(mimeOf(item.cover.path)),
-  );
-  if (covered.length === 0) return 0;
   // The pack's own files never share the thumbnails' folder (a pack may ship dot folders).
-  const clash = [...manifest.items.flatMap((i) => [...i.files, ...(i.cover ? [i.cover] : [])])]
-    .map((f) => f.path.normalize('NFC').split('/')[0])
-    .includes(THUMBNAILS_DIR);
+  const clash = manifest.items
+    .flatMap((i) => [...i.files, ...(i.cover ? [i.cover] : [])])
+    .some((f) => f.path.normalize('NFC').split('/')[0] === THUMBNAILS_DIR);
   if (clash) {
     log.warn(`Pack ${manifest.id} : un dossier ${THUMBNAILS_DIR} existe déjà, pas de vignettes.`);
     return 0;
   }
-  const sharp = await loadSharp();
-  let made = 0;
-  for (const item of covered) {
-    if (signal?.aborted) break;
-    const source = containedPath(packDir, item.cover!.path.normalize('NFC'));
+  const jobs: Job[] = [];
+  for (const item of manifest.items) {
+    if (!item.cover || !canThumbnail(mimeOf(item.cover.path))) continue;
+    const source = containedPath(packDir, item.cover.path.normalize('NFC'));
     if (!source) continue;
     const id = workId(manifest.id, item.id);
-    try {
-      // Decoded once, oriented by its EXIF, flattened on white (JPEG has no transparency).
-      const base = sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-        .rotate()
-        .flatten({ background: '#ffffff' });
-      for (const width of THUMBNAIL_WIDTHS) {
-        if (made === 0) await mkdir(path.join(packDir, THUMBNAILS_DIR), { recursive: true });
-        const data = await base
-          .clone()
-          .resize({ width, height: width * 2, fit: 'inside', withoutEnlargement: true })
-          .jpeg({ quality: 78, mozjpeg: true })
-          .toBuffer();
-        await writeDurably(thumbnailFile(packDir, id, width), data);
-        made += 1;
-      }
-    } catch (err) {
-      for (const width of THUMBNAIL_WIDTHS)
-        await rm(thumbnailFile(packDir, id, width), { force: true }).catch(() => undefined);
-      log.warn(
-        `Pack ${manifest.id} : pas de vignette pour « ${item.title} » (${(err as Error).message}).`,
-      );
-    }
+    jobs.push({
+      id,
+      source,
+      outputs: THUMBNAIL_WIDTHS.map((width) => ({
+        width,
+        file: thumbnailFile(packDir, id, width),
+      })),
+    });
   }
-  return made;
+  if (jobs.length === 0) return 0;
+  await mkdir(path.join(packDir, THUMBNAILS_DIR), { recursive: true });
+  let results: JobResult[];
+  try {
+    const sharpPath = createRequire(import.meta.url).resolve('sharp');
+    results = await runChild(sharpPath, jobs, signal);
+  } catch (err) {
+    if (signal?.aborted) return 0;
+    log.warn(`Pack ${manifest.id} : vignettes non faites (${(err as Error).message}).`);
+    return 0;
+  }
+  const titles = new Map(manifest.items.map((i) => [workId(manifest.id, i.id), i.title]));
+  for (const r of results) {
+    if ('error' in r)
+      log.warn(`Pack ${manifest.id} : pas de vignette pour « ${titles.get(r.id)} » (${r.error}).`);
+  }
+  return results.filter((r) => 'ok' in r).length;
 }
