@@ -206,6 +206,7 @@ describe('the OPDS 1.2 catalogue', () => {
       '/opds/types/nope',
       '/opds/themes/nope',
       '/opds/languages/%3Cx%3E',
+      '/opds/languages/xx',
       '/opds/nothing-here',
       '/opds/new/extra/segments',
       '/opds/catalog.xml',

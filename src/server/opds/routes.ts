@@ -168,6 +168,8 @@ export function opdsRoutes(ctx: Context): Hono {
     .get('/languages/:code', (c) => {
       const code = c.req.param('code');
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code)) throw notFound();
+      // A language no work is in is an unknown section, not an empty feed.
+      if (!repo.languages().some((l) => l.language === code)) throw notFound();
       return acquisition(
         c,
         `language:${code}`,
