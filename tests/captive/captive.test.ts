@@ -180,6 +180,9 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
     expect(welcome.body).toContain('Pour télécharger, ouvrez http://lanterne.lan');
     expect(welcome.body).toContain(`127.0.0.1:${port}`);
     expect(welcome.body).toMatch(/<button type="submit" class="enter">Entrer<\/button>/);
+    expect(welcome.body).toMatch(
+      /<meta name="description" content="Vous êtes connecté au Wi-Fi de la boîte\.[^"]*…"\/>/,
+    );
 
     const enter = await raw({
       port,
