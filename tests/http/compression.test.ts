@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseCoding } from '../../src/server/http/compress.js';
+import { Hono } from 'hono';
+import { CompressedCache, chooseCoding, compression } from '../../src/server/http/compress.js';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
 import { rawRequest, type RawReply } from '../helpers/http.js';
 
@@ -126,6 +127,34 @@ describe('compression and HTML validators (raw requests)', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.toString('utf8')).toContain('Un livre tout neuf');
     expect(changed.headers['etag']).not.toBe(etag);
+  });
+
+  it('compresses a page once for many phones', () => {
+    const cache = new CompressedCache();
+    let made = 0;
+    const make = () => {
+      made += 1;
+      return Buffer.from('x');
+    };
+    cache.get('br /fr/ W/"a"', make);
+    cache.get('br /fr/ W/"a"', make);
+    expect(made).toBe(1);
+    expect(cache.size).toBe(1);
+  });
+
+  it('keeps no compressed copy of pages with a query (searches)', async () => {
+    const cache = new CompressedCache();
+    const app = new Hono();
+    app.use(compression(cache));
+    app.get('/search', (c) =>
+      c.html(`<p>${c.req.query('q') ?? ''}</p>`.repeat(100), 200, { etag: 'W/"s"' }),
+    );
+    app.get('/page', (c) => c.html('<p>page</p>'.repeat(100), 200, { etag: 'W/"p"' }));
+    const search = await app.request('/search?q=secret', { headers: { 'accept-encoding': 'br' } });
+    expect(search.headers.get('content-encoding')).toBe('br');
+    expect(cache.size).toBe(0);
+    await app.request('/page', { headers: { 'accept-encoding': 'br' } });
+    expect(cache.size).toBe(1);
   });
 
   it('gives no validator to admin pages, which are personal', async () => {

@@ -46,8 +46,8 @@ function encode(coding: Coding, data: Uint8Array): Buffer {
 
 /**
  * Remembers the compressed form of responses that carry a validator (static assets,
- * HTML pages with their ETag): the same page asked by a class of phones is compressed
- * once. Bounded in entries and bytes, oldest forgotten first.
+ * HTML pages with their ETag) at an address without a query: the same page asked by a
+ * class of phones is compressed once. Bounded in entries and bytes, oldest first out.
  */
 export class CompressedCache {
   private readonly entries = new Map<string, Buffer>();
@@ -120,7 +120,9 @@ export function compression(cache = new CompressedCache()): MiddlewareHandler {
     const coding = chooseCoding(c.req.header('accept-encoding'));
     if (!coding) return;
     const data = new Uint8Array(await res.arrayBuffer());
-    const etag = headers.get('etag');
+    // Remembered only for addresses without a query: a search page holds what a visitor
+    // typed, and the box keeps no trace of searches, not even compressed in memory.
+    const etag = new URL(c.req.url).search ? null : headers.get('etag');
     const body =
       data.byteLength < MIN_BYTES
         ? null
