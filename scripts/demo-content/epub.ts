@@ -160,6 +160,38 @@ ${items.join('\n')}
   return page(book, w.toc, body, 'frontmatter');
 }
 
+/**
+ * The EPUB 2 table of contents (NCX), beside the EPUB 3 `nav`: reading systems of EPUB 2
+ * (older e-ink firmware, some OPDS apps) read only this one. Same entries as the nav.
+ */
+function ncx(book: Book): string {
+  const w = WORDS[book.language];
+  const points = [
+    ...book.chapters.map((c, i) => ({ label: c.title, src: `chapter-${i + 1}.xhtml` })),
+    { label: w.about, src: 'about.xhtml' },
+  ];
+  const navPoints = points.map(
+    (p, i) => `<navPoint id="nav-${i + 1}" playOrder="${i + 1}">
+<navLabel><text>${escapeXml((book.language === 'fr' ? frenchSpaces(p.label) : p.label).replace(/\*\*/g, ''))}</text></navLabel>
+<content src="${p.src}"/>
+</navPoint>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${book.language}">
+<head>
+<meta name="dtb:uid" content="urn:uuid:${book.uuid}"/>
+<meta name="dtb:depth" content="1"/>
+<meta name="dtb:totalPageCount" content="0"/>
+<meta name="dtb:maxPageNumber" content="0"/>
+</head>
+<docTitle><text>${escapeXml(book.title)}</text></docTitle>
+<navMap>
+${navPoints.join('\n')}
+</navMap>
+</ncx>
+`;
+}
+
 const STYLE = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 h1 { font-family: sans-serif; font-size: 1.6em; line-height: 1.25; margin: 1.5em 0 0.8em; color: #1d2f57; }
 h2 { font-family: sans-serif; font-size: 1.2em; margin: 1.4em 0 0.5em; color: #1d2f57; }
@@ -180,6 +212,7 @@ function opf(book: Book, cover: Picture, figures: Array<[string, Picture]>): str
   const chapters = book.chapters.map((_, i) => i + 1);
   const manifest = [
     `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>`,
+    `<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>`,
     `<item id="style" href="style.css" media-type="text/css"/>`,
     `<item id="cover-image" href="images/cover.${cover.ext}" media-type="${MIME[cover.ext]}" properties="cover-image"/>`,
     `<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>`,
@@ -226,7 +259,7 @@ ${hasFigures ? '<meta property="schema:accessibilityFeature">alternativeText</me
 <manifest>
 ${manifest.join('\n')}
 </manifest>
-<spine>
+<spine toc="ncx">
 ${spine.join('\n')}
 </spine>
 </package>
@@ -269,6 +302,7 @@ export async function buildEpub(
     { path: 'META-INF/container.xml', data: text(CONTAINER) },
     { path: 'OEBPS/content.opf', data: text(opf(book, cover, figures)) },
     { path: 'OEBPS/nav.xhtml', data: text(navPage(book)) },
+    { path: 'OEBPS/toc.ncx', data: text(ncx(book)) },
     { path: 'OEBPS/style.css', data: text(STYLE) },
     { path: 'OEBPS/cover.xhtml', data: text(coverPage(book, cover)) },
     ...book.chapters.map((c, i) => ({

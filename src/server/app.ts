@@ -5,11 +5,13 @@ import { mountAdmin } from './admin/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
 import { requestBodyLimit } from './http/body-limit.js';
+import { compression } from './http/compress.js';
 import { errorPage } from './http/error-page.js';
 import { kioskApiRoutes } from './kiosk/api.js';
 import { kioskStaticRoutes } from './kiosk/static.js';
 import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
+import { htmlValidators } from './http/validators.js';
 import { opdsRoutes } from './opds/routes.js';
 import { packsAdminRoutes } from './packs/admin-routes.js';
 import { noticesAdminRoutes } from './notices/admin/routes.js';
@@ -27,6 +29,9 @@ export function createApp(ctx: Context, boxNames = new BoxNames(ctx.config)): Ho
   app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
   app.use(requestBodyLimit());
+  // Outer first: pages get their ETag (and 304) before they are compressed.
+  app.use(compression());
+  app.use(htmlValidators());
   app.route('/', captiveRoutes(ctx, boxNames));
   // The animateur's area: its gate guards every /admin path, including feature pages
   // added to this list (or mounted under /admin anywhere below).

@@ -10,12 +10,18 @@ interface ProbeCase {
   path: string;
   status: number;
   body: string;
+  /** The answer is right when the body contains this (Kindle reads a marker). */
+  contains?: string;
+  /** Headers the "online" answer must carry. */
+  headers?: Record<string, string>;
 }
 
 // The "online" answers, written out here (not imported) so a wrong table fails the test.
 const APPLE = '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>';
 const FIREFOX =
   '<meta http-equiv="refresh" content="0;url=https://support.mozilla.org/kb/captive-portal"/>';
+const KINDLE = '81ce4465-7167-4dcb-835b-dcc9e44c112a';
+const NM = { 'x-networkmanager-status': 'online' };
 const PROBES: Record<Os, ProbeCase[]> = {
   android: [
     { host: 'connectivitycheck.gstatic.com', path: '/generate_204', status: 204, body: '' },
@@ -26,10 +32,23 @@ const PROBES: Record<Os, ProbeCase[]> = {
   chrome: [
     { host: 'www.gstatic.com', path: '/generate_204', status: 204, body: '' },
     { host: 'clients3.google.com', path: '/generate_204', status: 204, body: '' },
+    { host: 'clients4.google.com', path: '/generate_204', status: 204, body: '' },
   ],
   apple: [
     { host: 'captive.apple.com', path: '/hotspot-detect.html', status: 200, body: APPLE },
     { host: 'captive.apple.com', path: '/library/test/success.html', status: 200, body: APPLE },
+    { host: 'www.apple.com', path: '/library/test/success.html', status: 200, body: APPLE },
+    // iOS before 9: a legacy host, sometimes with a random path.
+    { host: 'www.airport.us', path: '/library/test/success.html', status: 200, body: APPLE },
+    { host: 'www.thinkdifferent.us', path: '/Xq2kd9Lp/aB3dE.html', status: 200, body: APPLE },
+    { host: 'www.ibook.info', path: '/', status: 200, body: APPLE },
+    { host: 'www.itools.info', path: '/library/test/success.html', status: 200, body: APPLE },
+    {
+      host: 'www.appleiphonecell.com',
+      path: '/library/test/success.html',
+      status: 200,
+      body: APPLE,
+    },
   ],
   windows: [
     {
@@ -50,6 +69,47 @@ const PROBES: Record<Os, ProbeCase[]> = {
     { host: 'detectportal.firefox.com', path: '/canonical.html', status: 200, body: FIREFOX },
     { host: 'detectportal.firefox.com', path: '/success.txt', status: 200, body: 'success\n' },
   ],
+  kindle: [
+    {
+      host: 'spectrum.s3.amazonaws.com',
+      path: '/kindle-wifi/wifistub.html',
+      status: 200,
+      body: '',
+      contains: KINDLE,
+    },
+    {
+      host: 'spectrum.s3.amazonaws.com',
+      path: '/kindle-wifi/wifistub-eink.html',
+      status: 200,
+      body: '',
+      contains: KINDLE,
+    },
+  ],
+  huawei: [
+    {
+      host: 'connectivitycheck.platform.hicloud.com',
+      path: '/generate_204',
+      status: 204,
+      body: '',
+    },
+  ],
+  xiaomi: [{ host: 'connect.rom.miui.com', path: '/generate_204', status: 204, body: '' }],
+  samsung: [
+    { host: 'connectivitycheck.samsung.com', path: '/generate_204', status: 204, body: '' },
+    { host: 'connectivitycheck.gstatic.com', path: '/generate_204', status: 204, body: '' },
+  ],
+  gnome: [
+    {
+      host: 'nmcheck.gnome.org',
+      path: '/check_network_status.txt',
+      status: 200,
+      body: 'NetworkManager is online\n',
+      headers: NM,
+    },
+  ],
+  ubuntu: [
+    { host: 'connectivity-check.ubuntu.com', path: '/', status: 204, body: '', headers: NM },
+  ],
 };
 /** Each OS is a different phone: its own loopback address. */
 const PHONE_IP: Record<Os, string> = {
@@ -58,6 +118,12 @@ const PHONE_IP: Record<Os, string> = {
   apple: '127.0.0.13',
   windows: '127.0.0.14',
   firefox: '127.0.0.15',
+  kindle: '127.0.0.16',
+  huawei: '127.0.0.17',
+  xiaomi: '127.0.0.18',
+  samsung: '127.0.0.19',
+  gnome: '127.0.0.30',
+  ubuntu: '127.0.0.31',
 };
 
 let box: TestBox;
@@ -114,6 +180,9 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
     expect(welcome.body).toContain('Pour télécharger, ouvrez http://lanterne.lan');
     expect(welcome.body).toContain(`127.0.0.1:${port}`);
     expect(welcome.body).toMatch(/<button type="submit" class="enter">Entrer<\/button>/);
+    expect(welcome.body).toMatch(
+      /<meta name="description" content="Vous êtes connecté au Wi-Fi de la boîte\.[^"]*…"\/>/,
+    );
 
     const enter = await raw({
       port,
@@ -133,8 +202,14 @@ describe.each(Object.keys(PROBES) as Os[])('captive portal for %s', (os) => {
         userAgent: ua.probe,
         localAddress: ip,
       });
-      expect(res.status, `${probe.host}${probe.path}`).toBe(probe.status);
-      expect(res.body, `${probe.host}${probe.path}`).toBe(probe.body);
+      const what = `${probe.host}${probe.path}`;
+      expect(res.status, what).toBe(probe.status);
+      if (probe.contains) {
+        expect(res.body, what).toContain(probe.contains);
+        expect(res.headers['content-type'], what).toMatch(/^text\/html/);
+      } else expect(res.body, what).toBe(probe.body);
+      for (const [name, value] of Object.entries(probe.headers ?? {}))
+        expect(res.headers[name], `${what} ${name}`).toBe(value);
     }
     const after = JSON.parse(
       (await raw({ port, path: '/captive-portal/api', localAddress: ip })).body,

@@ -63,4 +63,33 @@ export const CLIENTS = {
     probe: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
     browser: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
   },
+  kindle: {
+    probe:
+      'Mozilla/5.0 (X11; U; Linux armv7l like Android; en-us) AppleWebKit/531.2+ (KHTML, like Gecko) Version/5.0 Safari/533.2+ Kindle/3.0+',
+    browser:
+      'Mozilla/5.0 (X11; U; Linux armv7l like Android; en-us) AppleWebKit/531.2+ (KHTML, like Gecko) Version/5.0 Safari/533.2+ Kindle/3.0+',
+  },
+  huawei: {
+    probe: 'Dalvik/2.1.0 (Linux; U; Android 12; NOH-NX9 Build/HUAWEINOH-N29)',
+    browser:
+      'Mozilla/5.0 (Linux; Android 12; NOH-NX9; HMSCore 6.13.0.302; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/114.0.5735.196 Mobile Safari/537.36',
+  },
+  xiaomi: {
+    probe: 'Dalvik/2.1.0 (Linux; U; Android 13; 2201117TG MIUI/V14.0.4.0.TGCMIXM)',
+    browser:
+      'Mozilla/5.0 (Linux; Android 13; 2201117TG Build/TKQ1.221114.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36',
+  },
+  samsung: {
+    probe: 'Dalvik/2.1.0 (Linux; U; Android 14; SM-A546B Build/UP1A.231005.007)',
+    browser:
+      'Mozilla/5.0 (Linux; Android 14; SM-A546B Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36',
+  },
+  gnome: {
+    probe: 'NetworkManager/1.46.0',
+    browser: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+  },
+  ubuntu: {
+    probe: 'NetworkManager/1.46.0',
+    browser: 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+  },
 } as const;

@@ -174,6 +174,30 @@ describe('the demo EPUBs', () => {
     }
   });
 
+  it('carry an EPUB 2 table of contents (NCX) with the same entries as the EPUB 3 nav', async () => {
+    for (const { file } of epubs()) {
+      const entries = await readZip(readFileSync(path.join(CONTENT, file.path)));
+      const read = (name: string) =>
+        entries.find((e) => e.name === name)?.data.toString('utf8') ?? '';
+      const opf = read('OEBPS/content.opf');
+      expect(opf, file.path).toContain('<spine toc="ncx">');
+      const item = /<item id="ncx" href="([^"]+)" media-type="application\/x-dtbncx\+xml"\/>/.exec(
+        opf,
+      );
+      expect(item, file.path).not.toBeNull();
+      const ncx = read(`OEBPS/${item![1]}`);
+      const uid = /<dc:identifier id="book-id">([^<]+)<\/dc:identifier>/.exec(opf)?.[1];
+      expect(ncx, file.path).toContain(`<meta name="dtb:uid" content="${uid}"/>`);
+      const ncxTargets = [...ncx.matchAll(/<content src="([^"]+)"\/>/g)].map((m) => m[1]);
+      const toc = /<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(read('OEBPS/nav.xhtml'))?.[0] ?? '';
+      const navTargets = [...toc.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+      expect(ncxTargets.length, file.path).toBeGreaterThan(1);
+      expect(ncxTargets, file.path).toEqual(navTargets);
+      const orders = [...ncx.matchAll(/playOrder="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(orders, file.path).toEqual(ncxTargets.map((_, i) => i + 1));
+    }
+  });
+
   it('pass epubcheck with no error and no warning', async (ctx) => {
     const command = findEpubcheck();
     if (!command) {

@@ -7,6 +7,12 @@ const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+const LONG = Array.from(
+  { length: 40 },
+  (_, i) => `Phrase ${i + 1} du long récit, qui continue encore.`,
+).join(' ');
+const text = (v: string | { '#text': string } | undefined) =>
+  typeof v === 'object' ? v['#text'] : v;
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -21,6 +27,8 @@ interface Link {
 }
 interface Entry {
   title: string;
+  summary?: string | { '#text': string };
+  content?: string | { '#text': string };
   id: string;
   link: Link[];
   author?: Array<{ name: string }>;
@@ -42,9 +50,11 @@ describe('the OPDS 1.2 catalogue', () => {
   let box: TestBox;
   let server: RunningServer;
   let base: string;
+  /** The box's clock: the test moves it instead of sleeping. */
+  let now = Date.parse('2026-06-01T10:00:00.000Z');
 
   beforeAll(async () => {
-    box = makeTestBox();
+    box = makeTestBox({}, { now: () => new Date(now) });
     addWorks(box.ctx, 'demo', [
       work('demo.foret', 'La Forêt & les « loups »', {
         themes: ['Nature'],
@@ -56,6 +66,7 @@ describe('the OPDS 1.2 catalogue', () => {
         ],
       }),
       work('demo.sea', 'Songs of the Sea', { type: 'audio', language: 'en', licence: 'CC0-1.0' }),
+      work('demo.long', 'Un long récit', { description: LONG }),
     ]);
     addWorks(
       box.ctx,
@@ -122,7 +133,7 @@ describe('the OPDS 1.2 catalogue', () => {
       expect(pages).toBeLessThan(10);
     }
     expect(pages).toBe(3);
-    expect(seen.size).toBe(122);
+    expect(seen.size).toBe(123);
   });
 
   it('searches through OpenSearch, accents ignored', async () => {
@@ -166,21 +177,22 @@ describe('the OPDS 1.2 catalogue', () => {
     expect(checked.size).toBeGreaterThan(10);
   });
 
-  it('answers HEAD, sends Last-Modified, answers 304, and never compresses', async () => {
+  it('answers HEAD, sends Last-Modified, answers 304, and compresses when asked', async () => {
     const head = await fetch(`${base}/opds/new`, {
       method: 'HEAD',
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(head.status).toBe(200);
-    expect(head.headers.get('content-encoding')).toBeNull();
+    expect(head.headers.get('content-encoding')).toBe('gzip');
+    expect(head.headers.get('vary')).toContain('Accept-Encoding');
     const lastModified = head.headers.get('last-modified');
     expect(lastModified).toBeTruthy();
     const again = await fetch(`${base}/opds/new`, {
       headers: { 'if-modified-since': lastModified! },
     });
     expect(again.status).toBe(304);
-    // A new pack makes the feeds change: the reader fetches them again.
-    await new Promise((r) => setTimeout(r, 1100));
+    // A new pack, a few seconds later by the box's clock: the reader fetches them again.
+    now += 5_000;
     addWorks(box.ctx, 'neuf', [work('neuf.un', 'Nouveau livre')]);
     const changed = await fetch(`${base}/opds/new`, {
       headers: { 'if-modified-since': lastModified! },
@@ -189,9 +201,44 @@ describe('the OPDS 1.2 catalogue', () => {
     expect(await changed.text()).toContain('Nouveau livre');
   });
 
-  it('answers unknown sections with 404', async () => {
-    for (const path of ['/opds/types/nope', '/opds/themes/nope', '/opds/languages/%3Cx%3E']) {
-      expect((await fetch(base + path)).status, path).toBe(404);
+  it('answers unknown paths and sections with an Atom error a reader app can show', async () => {
+    for (const path of [
+      '/opds/types/nope',
+      '/opds/themes/nope',
+      '/opds/languages/%3Cx%3E',
+      '/opds/languages/xx',
+      '/opds/nothing-here',
+      '/opds/new/extra/segments',
+      '/opds/catalog.xml',
+    ]) {
+      const res = await fetch(base + path);
+      const body = await res.text();
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('application/atom+xml');
+      expect(XMLValidator.validate(body), path).toBe(true);
+      const feed = (parser.parse(body) as Feed).feed;
+      expect(feed.title, path).toBe('Page introuvable');
+      expect(body, path).toContain('n’existe pas : revenez au début du catalogue');
+      expect(feed.link.some((l) => l['@rel'] === 'start' && l['@href'] === '/opds')).toBe(true);
     }
+    const post = await fetch(`${base}/opds/new`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('content-type')).toContain('application/atom+xml');
+  });
+
+  it('never repeats the summary as the content', async () => {
+    const short = (await fetchFeed('/opds/themes/nature')).feed.entry?.find(
+      (e) => e.title === 'La Forêt & les « loups »',
+    );
+    expect(text(short?.summary)).toBe('Des <loups> & des arbres.');
+    expect(short?.content).toBeUndefined();
+    const long = (await fetchFeed('/opds/search?q=long%20recit')).feed.entry?.find(
+      (e) => e.title === 'Un long récit',
+    );
+    expect(text(long?.content)).toBe(LONG);
+    const summary = text(long?.summary) ?? '';
+    expect(summary.length).toBeLessThan(LONG.length / 2);
+    expect(summary.endsWith('…')).toBe(true);
+    expect(summary).not.toBe(text(long?.content));
   });
 });

@@ -26,9 +26,10 @@ export function captivePortal(passes: CaptivePasses, names: BoxNames): Middlewar
     const passed = passes.hasPassed(sides.client);
     c.header('cache-control', 'no-store');
     if (probe && passed && !probe.alwaysPortal) {
-      const { status, body, contentType } = probe.online;
-      if (status === 204) return c.body(null, 204);
+      const { status, body, contentType, headers } = probe.online;
+      if (status === 204) return c.body(null, 204, { ...headers });
       return c.body(body, status, {
+        ...headers,
         'content-type': `${contentType ?? 'text/plain'}; charset=utf-8`,
       });
     }

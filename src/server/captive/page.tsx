@@ -2,6 +2,7 @@ import type { WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill, portal } from '../portal/messages.js';
 import { captive } from './messages.js';
+import { metaDescription } from '../ui/page.js';
 
 export interface WelcomeData {
   lang: Lang;
@@ -34,6 +35,7 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${t.title} · ${data.libraryName}`}</title>
+        <meta name="description" content={metaDescription(t.intro)} />
         <link rel="stylesheet" href="/static/portal.css" />
         <link rel="stylesheet" href="/bienvenue/style.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { THUMBNAIL_MIME, isThumbnailWidth, thumbnailFile } from '../catalogue/covers.js';
 import { GenerationCache } from '../catalogue/generation-cache.js';
 import type { CatalogueService } from '../catalogue/service.js';
 import { SmallFileCache } from './cache.js';
@@ -77,6 +79,30 @@ export class FileDesk {
           mime: cover.mime,
           cacheControl: 'public, max-age=86400',
           headers: svg ? { 'content-security-policy': UNTRUSTED_CSP } : {},
+          cache: this.cache,
+        },
+      };
+    });
+  }
+
+  /**
+   * A cover's thumbnail, at one of the widths made at import (`catalogue/covers.ts`);
+   * the full cover when the pack has none (SVG cover, pack installed before thumbnails,
+   * unreadable image), so a `srcset` or an OPDS link never breaks.
+   */
+  thumbnail(workId: string, width: string): Located | null {
+    if (!ID_PATTERN.test(workId) || !isThumbnailWidth(width)) return null;
+    return this.located.get(`thumbnails/${workId}/${width}`, () => {
+      const cover = this.catalogue.repo.getCover(workId);
+      if (!cover) return null;
+      const file = thumbnailFile(path.join(this.packsDir, cover.dir), workId, width);
+      if (!existsSync(file)) return this.cover(workId);
+      return {
+        full: file,
+        options: {
+          mime: THUMBNAIL_MIME,
+          cacheControl: 'public, max-age=86400',
+          headers: {},
           cache: this.cache,
         },
       };

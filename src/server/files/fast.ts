@@ -31,7 +31,12 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
     const use = parts[1];
     const workId = parts[2] ?? '';
     if (use === 'covers') {
-      const found = parts.length === 3 ? ctx.files.cover(workId) : null;
+      const found =
+        parts.length === 3
+          ? ctx.files.cover(workId)
+          : parts.length === 4
+            ? ctx.files.thumbnail(workId, parts[3] ?? '')
+            : null;
       return found && { use, workId, found };
     }
     if ((use !== 'files' && use !== 'media') || parts.length < 4 || parts.length > 5) return null;

@@ -101,11 +101,18 @@ describe('planFile', () => {
 describe('contentDisposition', () => {
   it('gives an ASCII fallback and the UTF-8 name (RFC 6266/5987)', () => {
     expect(contentDisposition('attachment', 'Été à "Noël".epub')).toBe(
-      `attachment; filename="Ete a _Noel_.epub"; filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20%22No%C3%ABl%22.epub`,
+      `attachment; filename="Ete a 'Noel'.epub"; filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20%22No%C3%ABl%22.epub`,
     );
     expect(contentDisposition('inline', "l'œuf (2).pdf")).toBe(
-      `inline; filename="l'_uf (2).pdf"; filename*=UTF-8''l%27%C5%93uf%20%282%29.pdf`,
+      `inline; filename="l'oeuf (2).pdf"; filename*=UTF-8''l%27%C5%93uf%20%282%29.pdf`,
     );
+  });
+  it('transliterates typographic signs and ligatures instead of "_"', () => {
+    expect(
+      contentDisposition('attachment', 'L’été – Œuvres «\u00a0choisies\u00a0» \\ n°2….epub'),
+    ).toMatch(/^attachment; filename="L'ete - OEuvres ' choisies ' - no2\.\.\.\.epub";/);
+    expect(contentDisposition('attachment', 'Łódź — ß.pdf')).toMatch(/filename="Lodz - ss\.pdf"/);
+    expect(contentDisposition('attachment', '日本.txt')).toMatch(/filename="__\.txt"/);
   });
   it('normalises macOS-style decomposed names', () => {
     const nfd = 'Forêt.epub'.normalize('NFD');

@@ -2,6 +2,8 @@
  * HTTP semantics for sending one file (RFC 9110): validators, conditional requests and
  * a single byte range. Pure: it decides, `deliver.ts` sends.
  */
+import { asciiFileName } from './ascii.js';
+
 export interface FileFacts {
   size: number;
   mtimeMs: number;
@@ -78,11 +80,7 @@ export function parseRange(
 
 /** ASCII fallback plus RFC 5987 UTF-8 form, as RFC 6266 recommends. */
 export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\]/g, '_');
+  const ascii = asciiFileName(filename);
   const encoded = encodeURIComponent(filename.normalize('NFC')).replace(
     /['()*]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,

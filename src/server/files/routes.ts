@@ -41,5 +41,10 @@ export function fileRoutes(ctx: Context): Hono {
       const found = ctx.files.cover(c.req.param('workId'));
       if (!found) throw new HTTPException(404);
       return sendFile(c, found.full, found.options);
+    })
+    .on(['GET', 'HEAD'], '/covers/:workId/:width', async (c) => {
+      const found = ctx.files.thumbnail(c.req.param('workId'), c.req.param('width'));
+      if (!found) throw new HTTPException(404);
+      return sendFile(c, found.full, found.options);
     });
 }

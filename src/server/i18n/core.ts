@@ -15,6 +15,10 @@ export const core = defineMessages(
     otherLang: 'English',
     otherLangCode: 'en',
     footer: 'Lanterne : de la culture libre, sans Internet.',
+    metaDescription:
+      '{name} : des livres, des musiques, des films et des notices libres, à lire ou à télécharger gratuitement, sans Internet ni inscription.',
+    opdsCatalogue: 'Catalogue pour liseuses et applications de lecture (OPDS)',
+    readingApps: 'Liseuses et applications',
     notFoundTitle: 'Page introuvable',
     notFoundText: "Cette page n'existe pas sur la boîte. Elle a peut-être été retirée.",
     badRequestTitle: 'Demande incorrecte',
@@ -41,6 +45,10 @@ export const core = defineMessages(
     otherLang: 'Français',
     otherLangCode: 'fr',
     footer: 'Lanterne: free culture, no Internet needed.',
+    metaDescription:
+      '{name}: free books, music, films and guides to read or download at no cost, without Internet or signing up.',
+    opdsCatalogue: 'Catalogue for e-readers and reading apps (OPDS)',
+    readingApps: 'E-readers and apps',
     notFoundTitle: 'Page not found',
     notFoundText: 'This page does not exist on the box. It may have been removed.',
     badRequestTitle: 'Bad request',

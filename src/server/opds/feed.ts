@@ -1,3 +1,10 @@
+import {
+  THUMBNAIL_MIME,
+  THUMBNAIL_WIDTHS,
+  canThumbnail,
+  coverUrl,
+  thumbnailUrl,
+} from '../catalogue/covers.js';
 import { getLicence } from '../catalogue/licences.js';
 import type { Work } from '../catalogue/types.js';
 import { xml } from './xml.js';
@@ -60,6 +67,27 @@ export function navigationFeed(head: FeedHead, entries: NavEntry[]): string {
   return feed(head, body);
 }
 
+/** Longest description sent as a summary alone; longer ones get a shortened summary. */
+const SUMMARY_MAX = 300;
+
+/**
+ * A short description is the summary and nothing else (readers that show both would
+ * show it twice); a long one gets a summary cut at a word, plus the full text as content.
+ */
+function describe(description: string): string[] {
+  const text = description.trim();
+  if (!text) return [];
+  if (text.length <= SUMMARY_MAX) return [`<summary type="text">${xml(text)}</summary>`];
+  const cut = text.slice(0, SUMMARY_MAX);
+  const atWord = cut
+    .slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_MAX / 2))
+    .replace(/[\s,;:.–—-]+$/u, '');
+  return [
+    `<summary type="text">${xml(`${atWord}…`)}</summary>`,
+    `<content type="text">${xml(text)}</content>`,
+  ];
+}
+
 /** One entry with everything a reader app needs to show and fetch the work. */
 export function workEntry(work: Work): string {
   const licence = getLicence(work.licence);
@@ -73,19 +101,20 @@ export function workEntry(work: Work): string {
     work.published ? `<dc:issued>${xml(work.published)}</dc:issued>` : '',
     `<rights>${xml(`${licence?.name ?? work.licence} — ${work.attribution}`)}</rights>`,
     ...work.themes.map((t) => `<category term="${xml(t.slug)}" label="${xml(t.label)}"/>`),
-    work.description ? `<summary type="text">${xml(work.description.slice(0, 500))}</summary>` : '',
-    work.description ? `<content type="text">${xml(work.description)}</content>` : '',
+    ...describe(work.description),
     link({ rel: 'alternate', href: `/works/${work.id}`, type: 'text/html', title: work.title }),
   ];
   if (work.hasCover && work.coverMime) {
     parts.push(
-      link({ rel: 'http://opds-spec.org/image', href: `/covers/${work.id}`, type: work.coverMime }),
+      link({ rel: 'http://opds-spec.org/image', href: coverUrl(work.id), type: work.coverMime }),
     );
+    // The small JPEG made at import; a cover that gets none (SVG) is its own thumbnail.
+    const small = canThumbnail(work.coverMime);
     parts.push(
       link({
         rel: 'http://opds-spec.org/image/thumbnail',
-        href: `/covers/${work.id}`,
-        type: work.coverMime,
+        href: small ? thumbnailUrl(work.id, THUMBNAIL_WIDTHS[0]) : coverUrl(work.id),
+        type: small ? THUMBNAIL_MIME : work.coverMime,
       }),
     );
   }

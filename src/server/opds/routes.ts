@@ -5,6 +5,7 @@ import type { Filters, Work } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { clientOf } from '../http/client.js';
 import { languageName, typeLabel } from '../portal/components.js';
+import { atomError } from './errors.js';
 import { ACQ_TYPE, NAV_TYPE, acquisitionFeed, navigationFeed, type FeedLink } from './feed.js';
 import { xml } from './xml.js';
 
@@ -13,7 +14,7 @@ const SEARCH_TYPE = 'application/opensearchdescription+xml';
 
 /**
  * OPDS 1.2 catalogue for reader apps (KOReader, Thorium, Aldiko). French labels: the
- * box speaks French first. Feeds are never compressed and carry Last-Modified from the
+ * box speaks French first. Feeds carry Last-Modified from the
  * catalogue's last change, so apps can ask "anything new?" cheaply.
  */
 export function opdsRoutes(ctx: Context): Hono {
@@ -21,6 +22,8 @@ export function opdsRoutes(ctx: Context): Hono {
   const repo = catalogue.repo;
 
   const updated = () => repo.state().changedAt;
+  /** A 404 that reader apps can show: an Atom feed, not the portal's HTML page. */
+  const notFound = () => new HTTPException(404, { res: atomError(404, updated()) });
 
   /** Sends a feed, or 304 when the reader already has this version of the catalogue. */
   const send = (c: HonoContext, body: string, type: string) => {
@@ -67,7 +70,14 @@ export function opdsRoutes(ctx: Context): Hono {
     return send(c, acquisitionFeed(head, works, result), ACQ_TYPE);
   };
 
-  return new Hono()
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.res) return err.res;
+    const status = err instanceof HTTPException ? err.status : 500;
+    if (status >= 500) ctx.log.error(`OPDS ${c.req.path}: ${err.stack ?? err.message}`);
+    return atomError(status >= 500 ? 500 : status, updated());
+  });
+  return app
     .get('/', (c) => {
       const entries = [
         {
@@ -130,7 +140,7 @@ export function opdsRoutes(ctx: Context): Hono {
     })
     .get('/types/:type', (c) => {
       const type = c.req.param('type');
-      if (!isWorkType(type)) throw new HTTPException(404);
+      if (!isWorkType(type)) throw notFound();
       return acquisition(c, `type:${type}`, typeLabel('fr', type, true), `/opds/types/${type}`, {
         type,
       });
@@ -157,7 +167,9 @@ export function opdsRoutes(ctx: Context): Hono {
     })
     .get('/languages/:code', (c) => {
       const code = c.req.param('code');
-      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code)) throw new HTTPException(404);
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code)) throw notFound();
+      // A language no work is in is an unknown section, not an empty feed.
+      if (!repo.languages().some((l) => l.language === code)) throw notFound();
       return acquisition(
         c,
         `language:${code}`,
@@ -188,7 +200,7 @@ export function opdsRoutes(ctx: Context): Hono {
     })
     .get('/themes/:slug', (c) => {
       const theme = repo.theme(c.req.param('slug'));
-      if (!theme) throw new HTTPException(404);
+      if (!theme) throw notFound();
       return acquisition(c, `theme:${theme.slug}`, theme.label, `/opds/themes/${theme.slug}`, {
         theme: theme.slug,
       });
@@ -228,5 +240,7 @@ export function opdsRoutes(ctx: Context): Hono {
         `<Url type="text/html" template="${origin}/search?q={searchTerms}"/>\n` +
         `</OpenSearchDescription>\n`;
       return c.body(body, 200, { 'content-type': `${SEARCH_TYPE};charset=utf-8` });
-    });
+    })
+    .on(['GET', 'HEAD'], '*', () => atomError(404, updated()))
+    .all('*', () => atomError(405, updated()));
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { copyVerified, syncDir, syncTree } from './copy.js';
+import { makeThumbnails } from './thumbnails.js';
 import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
 import { compareVersions, MANIFEST_FILE } from './manifest.js';
@@ -165,6 +166,7 @@ async function runImport(
         throw isDiskFull(err) ? new PackError(problems.diskFullDuringCopy(MANIFEST_FILE)) : err;
       },
     );
+    await makeThumbnails(staging, manifest, ctx.log, options.signal);
     progress({ phase: 'verifying', bytesDone: done, bytesTotal: total });
     await syncTree(staging, [...inspection.files.map((f) => f.ref.path), MANIFEST_FILE]);
     if (options.signal?.aborted) throw new PackError(problems.interrupted());

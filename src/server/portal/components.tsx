@@ -1,3 +1,4 @@
+import { coverSrcset, coverUrl } from '../catalogue/covers.js';
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { SearchDoc, SearchHit, SearchKind } from '../catalogue/site-search.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
@@ -44,7 +45,15 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
     <li class="card" data-kind="work">
       <a href={href(page, `/works/${work.id}`)}>
         {work.hasCover ? (
-          <img src={`/covers/${work.id}`} alt="" loading="lazy" width="96" height="128" />
+          <img
+            src={coverUrl(work.id)}
+            srcset={coverSrcset(work.id)}
+            sizes="96px"
+            alt=""
+            loading="lazy"
+            width="96"
+            height="128"
+          />
         ) : (
           <span class={`placeholder type-${work.type}`} aria-hidden="true">
             <KindIcon kind={work.type} size={40} />

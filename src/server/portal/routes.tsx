@@ -9,11 +9,12 @@ import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
-import { renderDocument } from '../ui/page.js';
+import { READING_APPS_PATH, renderDocument } from '../ui/page.js';
 import { epubHelp } from './epub-help.js';
 import { HomePage } from './pages/home.js';
 import { AboutPage, PrivacyPage } from './pages/info.js';
 import { BrowsePage, SearchPage } from './pages/list.js';
+import { readingAppsDocument } from './pages/reading-apps.js';
 import { WorkPage } from './pages/work.js';
 
 /** Query parameters are visitor input: anything unexpected is dropped, never an error. */
@@ -149,5 +150,14 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         ),
       );
     })
-    .get('/privacy', (c) => c.html(renderDocument(<PrivacyPage page={view(c, 'privacy')} />)));
+    .get('/privacy', (c) => c.html(renderDocument(<PrivacyPage page={view(c, 'privacy')} />)))
+    .get(READING_APPS_PATH, async (c) =>
+      c.html(
+        await readingAppsDocument(view(c, 'reading-apps'), {
+          publicUrl: ctx.config.publicUrl,
+          reachedAt: new URL(c.req.url).origin,
+          wifiName: ctx.settings.current().wifiName,
+        }),
+      ),
+    );
 }

@@ -15,6 +15,9 @@ export interface PageContext {
   libraryName: string;
 }
 
+/** The page that explains how to add the box's OPDS catalogue to a reading app. */
+export const READING_APPS_PATH = '/reading-apps';
+
 /** A link inside the portal that keeps the visitor's chosen language. */
 export function href(p: PageContext, path: string): string {
   return `${p.base}${path}`;
@@ -29,10 +32,26 @@ export interface LayoutProps {
   head?: ComponentChildren;
   /** The search being shown, kept in the one search box at the top. */
   query?: string | undefined;
+  /** The page's own summary for search engines and link previews; the box's by default. */
+  description?: string | undefined;
 }
 
-export function Layout({ page, title, children, section, head, query }: LayoutProps) {
+/** The longest meta description worth sending: search results cut at about 155. */
+const DESCRIPTION_MAX = 160;
+
+/** One line of plain text, cut at a word with an ellipsis when too long. */
+export function metaDescription(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= DESCRIPTION_MAX) return line;
+  const cut = line.slice(0, DESCRIPTION_MAX - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_MAX / 2)).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export function Layout({ page, title, children, section, head, query, description }: LayoutProps) {
   const t = core[page.lang];
+  const summary = metaDescription(
+    description?.trim() ? description : t.metaDescription.replace('{name}', page.libraryName),
+  );
   const other = t.otherLangCode;
   const nav: Array<[NonNullable<LayoutProps['section']>, string, string]> = [
     ['home', '/', t.home],
@@ -46,6 +65,7 @@ export function Layout({ page, title, children, section, head, query }: LayoutPr
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${page.libraryName}`}</title>
+        <meta name="description" content={summary} />
         <link rel="stylesheet" href="/static/portal.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link
@@ -53,6 +73,12 @@ export function Layout({ page, title, children, section, head, query }: LayoutPr
           type="application/opensearchdescription+xml"
           href="/opds/opensearch.xml"
           title={page.libraryName}
+        />
+        <link
+          rel="related"
+          type="application/atom+xml;profile=opds-catalog;kind=navigation"
+          href="/opds"
+          title={t.opdsCatalogue}
         />
         <script src="/static/portal.js" defer />
         {head}
@@ -105,7 +131,8 @@ export function Layout({ page, title, children, section, head, query }: LayoutPr
           <p>{t.footer}</p>
           <p>
             <a href={href(page, '/privacy')}>{t.privacy}</a> ·{' '}
-            <a href={href(page, '/about')}>{t.about}</a>
+            <a href={href(page, '/about')}>{t.about}</a> ·{' '}
+            <a href={href(page, READING_APPS_PATH)}>{t.readingApps}</a>
           </p>
         </footer>
       </body>

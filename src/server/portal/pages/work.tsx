@@ -4,6 +4,7 @@ import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js
 import { dateInWords } from '../dates.js';
 import type { EpubHelp } from '../epub-help.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
+import { coverSrcset, coverUrl } from '../../catalogue/covers.js';
 
 function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
   return `/${kind}/${work.id}/${file.position}/${encodeURIComponent(file.name)}`;
@@ -100,13 +101,15 @@ export function WorkPage({
   // A video shows its cover as the player's poster: not a second time above it.
   const playsVideo = work.files.some((f) => f.mime.startsWith('video/'));
   return (
-    <Layout page={page} title={work.title} section="browse">
+    <Layout page={page} title={work.title} section="browse" description={work.description}>
       <article class="work">
         <header class="work-head">
           {work.hasCover && !playsVideo ? (
             <img
               class="cover"
-              src={`/covers/${work.id}`}
+              src={coverUrl(work.id)}
+              srcset={coverSrcset(work.id)}
+              sizes="160px"
               alt={fill(t.cover, { title: work.title })}
               width="160"
             />
