@@ -1,3 +1,4 @@
+import { coverSrcset, coverUrl } from '../../catalogue/covers.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { languageName, typeLabel } from '../components.js';
@@ -35,7 +36,15 @@ function Shelf({
         <li key={work.id}>
           <a href={href(page, `/works/${work.id}`)}>
             {work.hasCover ? (
-              <img src={`/covers/${work.id}`} alt="" loading="lazy" width="150" height="200" />
+              <img
+                src={coverUrl(work.id)}
+                srcset={coverSrcset(work.id)}
+                sizes="150px"
+                alt=""
+                loading="lazy"
+                width="150"
+                height="200"
+              />
             ) : (
               <span class={`shelf-none type-${work.type}`} aria-hidden="true">
                 <KindIcon kind={work.type} size={56} />
