@@ -157,6 +157,19 @@ export const noticeSchema = z.object({
   authors: z.array(text(200)).min(1, 'au moins un auteur').max(20),
   /** "Ce qu'il vous faut": what to have at hand before starting. */
   needs: z.array(text(200)).max(10).default([]),
+  /**
+   * "À retenir": advice that is not an action (a step is one action). Shown as a box
+   * before the steps on the phone and on paper, and on the kiosk's first step.
+   */
+  remember: z
+    .array(
+      text(300).refine(
+        (t) => !/\{[1-9]\}/.test(t),
+        'pas de repère {n} dans « À retenir » (il n’y a pas d’image)',
+      ),
+    )
+    .max(8, '8 phrases à retenir au plus')
+    .default([]),
   steps: z.array(stepSchema).min(1, 'au moins une étape').max(40, '40 étapes au plus'),
 });
 

@@ -21,7 +21,8 @@ export function audioUrl(id: string, n: number): string {
   return `/notices/${encodeURIComponent(id)}/audio/${n}`;
 }
 
-function viewLang(notice: Notice): ViewLang {
+/** A notice's own words (labels, colours) follow its language, not the reader's browser. */
+export function viewLang(notice: Pick<Notice, 'language'>): ViewLang {
   return notice.language.startsWith('en') ? 'en' : 'fr';
 }
 
@@ -42,6 +43,25 @@ export function NeedsList({
       <ul>
         {needs.map((need, i) => (
           <li key={i}>{need}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "À retenir": the notice's advice that is not an action, in one box. */
+export function RememberBox({ notice }: { notice: Notice }) {
+  const items = notice.remember ?? [];
+  if (items.length === 0) return null;
+  const vl = viewLang(notice);
+  return (
+    <section class="remember" aria-labelledby="a-retenir">
+      <h2 id="a-retenir">{noticeText[vl].remember}</h2>
+      <ul>
+        {items.map((text, i) => (
+          <li key={i}>
+            <RichText text={text} lang={vl} />
+          </li>
         ))}
       </ul>
     </section>
@@ -77,17 +97,19 @@ export function StepView({
   notice,
   step,
   n,
-  lang,
   audio,
+  pictureSrc = pictureUrl,
 }: {
   notice: Notice;
   step: NoticeStep;
   n: number;
-  lang: 'fr' | 'en';
   audio: boolean;
+  /** Where the step's picture is served (the admin preview serves drafts itself). */
+  pictureSrc?: (id: string, n: number) => string;
 }) {
-  const t = noticeText[lang];
+  // The step's labels (Astuce, Attention…) are part of the notice: its language.
   const vl = viewLang(notice);
+  const t = noticeText[vl];
   const landscape = step.picture.width > step.picture.height;
   return (
     <li class={`notice-step${landscape ? ' landscape' : ''}`} id={`etape-${n}`} data-step={n}>
@@ -102,7 +124,7 @@ export function StepView({
       </h2>
       <figure class="step-figure">
         <NoticePicture
-          src={pictureUrl(notice.id, n)}
+          src={pictureSrc(notice.id, n)}
           width={step.picture.width}
           height={step.picture.height}
           markers={step.markers}
@@ -170,7 +192,6 @@ export function NoticeListPage({ page, notices }: { page: PageContext; notices: 
 
 export interface NoticePageData {
   notice: Notice;
-  qr: string;
   url: string;
   pdf: boolean;
   thanks: boolean;
@@ -204,10 +225,15 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
             </a>
           )}
         </p>
-        <NeedsList class="notice-needs" title={t.needs} needs={notice.needs} />
+        <NeedsList
+          class="notice-needs"
+          title={noticeText[viewLang(notice)].needs}
+          needs={notice.needs}
+        />
+        <RememberBox notice={notice} />
         <ol class="notice-steps">
           {notice.steps.map((step, i) => (
-            <StepView key={i} notice={notice} step={step} n={i + 1} lang={page.lang} audio />
+            <StepView key={i} notice={notice} step={step} n={i + 1} audio />
           ))}
         </ol>
       </article>
@@ -228,18 +254,11 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
           </form>
         )}
       </section>
-      <section class="notice-qr" aria-labelledby="qr-titre">
-        <h2 id="qr-titre">{t.qrTitle}</h2>
-        <div
-          class="qr"
-          role="img"
-          aria-label={data.url}
-          dangerouslySetInnerHTML={{ __html: data.qr }}
-        />
-        <p>
-          {t.qrHelp} <span class="url">{data.url}</span>
-        </p>
-      </section>
+      {/* No "scan this code" here: this page is read on the phone itself. The QR code
+          is on the paper handout and on the kiosk. */}
+      <p class="notice-address">
+        {t.addressTitle} <span class="url">{data.url}</span>
+      </p>
       <p class="notice-credits">
         {fill(t.licence, { v: notice.licence })} ·{' '}
         {fill(t.authors, { v: notice.authors.join(', ') })}

@@ -202,7 +202,7 @@ export function noticesAdminRoutes(ctx: Context): Hono {
                   </p>
                   <h1>{`Étape ${n} sur ${total}`}</h1>
                   <ol class="notice-steps" start={n}>
-                    <StepView notice={found.notice} step={step} n={n} lang="fr" audio={false} />
+                    <StepView notice={found.notice} step={step} n={n} audio={false} />
                   </ol>
                   <p class="nav">
                     {n > 1 ? (
