@@ -267,7 +267,7 @@ function bookAndroid(): DraftNotice {
         [tap(notif, 'rouge', 'rectangle')],
         {
           result: 'Vous voyez maintenant la première page du livre.',
-          tip: 'Il faut une application de lecture. La notice Lire un livre vous aide.',
+          tip: 'Il faut une application pour lire le livre.',
         },
       ),
     ],
@@ -774,7 +774,7 @@ function videoCall(): DraftNotice {
         [tap([P.x + 166, P.y + 300, 110, 80], 'rouge', 'rectangle')],
       ),
       phone(
-        'Attendez que la personne réponde. Le cadre rouge {1} montre l’appel.',
+        'Attendez la réponse, dans le cadre rouge {1}.',
         inCall(true),
         'Le téléphone appelle Marie.',
         [look([P.x + 40, P.y + 170, P.w - 80, 50])],

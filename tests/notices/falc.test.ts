@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  actionVerbs,
-  checkAction,
-  checkNotice,
-  checkText,
-} from '../../src/server/notices/falc.js';
+import { actionVerbs, checkAction, checkNotice, checkText } from '../../src/server/notices/falc.js';
 import { parseNotice } from '../../src/server/notices/format.js';
 import { STARTER_DIR, starterIds } from './helpers.js';
 

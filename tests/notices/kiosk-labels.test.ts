@@ -60,7 +60,8 @@ export function kioskNoticeProblems(notice: Notice, dir: string | null): string[
     const clean = text.replace(/\{[1-9]\}/g, '');
     for (const m of clean.matchAll(QUOTED)) {
       const name = m[1] ?? '';
-      if (!labels.has(name)) problems.push(`${where} : « ${name} » n’est pas un bouton de la borne`);
+      if (!labels.has(name))
+        problems.push(`${where} : « ${name} » n’est pas un bouton de la borne`);
       if (field === 'action' && dir && step !== undefined) {
         const picture = notice.steps[step]?.picture.path ?? '';
         if (!svgWords(path.join(dir, picture)).includes(name))

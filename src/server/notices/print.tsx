@@ -14,21 +14,22 @@ export interface PrintData {
   backHref: string;
 }
 
-/** Steps per sheet: the first sheet gives one column to the heading and the foot. */
-export const FIRST_SHEET_STEPS = 2;
-export const SHEET_STEPS = 3;
+/** Columns per sheet: the first holds the heading and the foot, then the steps. */
+export const SHEET_COLUMNS = 3;
 
-/** Which sheet (0-based) a step (0-based) is printed on. */
-export function sheetOf(stepIndex: number): number {
-  return stepIndex < FIRST_SHEET_STEPS
-    ? 0
-    : 1 + Math.floor((stepIndex - FIRST_SHEET_STEPS) / SHEET_STEPS);
+/**
+ * Which sheet (0-based) a step (0-based) is printed on: column 1 of sheet 1 is the
+ * heading, "À retenir" (when the notice has one) takes the next column.
+ */
+export function sheetOf(stepIndex: number, remember = false): number {
+  return Math.floor((stepIndex + (remember ? 2 : 1)) / SHEET_COLUMNS);
 }
 
 /**
  * The A4 handout, landscape, in three columns so that every picture is printed at
- * least 8 cm wide with 14 pt text: sheet 1 holds the heading, "À retenir", the QR code
- * and steps 1–2; each further sheet three steps (a 5-step notice fits on 2 sheets). A
+ * least 8 cm wide with 14 pt text: sheet 1 holds the heading and the QR code, then
+ * "À retenir" if any, then steps; each further sheet three steps (a 5-step notice
+ * without "À retenir" fits on 2 sheets). A
  * step is never split. Its labels follow the notice's language, not the browser's.
  * The same page is what Chromium turns into the PDF.
  */
@@ -37,8 +38,9 @@ export function PrintPage({ data }: { data: PrintData }) {
   const lang = viewLang(notice);
   const t = noticeText[lang];
   const sheets: Array<Array<{ step: Notice['steps'][number]; n: number }>> = [];
+  const remember = (notice.remember ?? []).length > 0;
   notice.steps.forEach((step, i) => {
-    const sheet = sheetOf(i);
+    const sheet = sheetOf(i, remember);
     (sheets[sheet] ??= []).push({ step, n: i + 1 });
   });
   return (
@@ -67,7 +69,6 @@ export function PrintPage({ data }: { data: PrintData }) {
                     </p>
                   </header>
                   <NeedsList class="print-needs" title={t.needs} needs={notice.needs} />
-                  <RememberBox notice={notice} />
                   <footer class="print-foot">
                     <div
                       class="qr"
@@ -86,6 +87,11 @@ export function PrintPage({ data }: { data: PrintData }) {
                       </p>
                     </div>
                   </footer>
+                </div>
+              )}
+              {s === 0 && remember && (
+                <div class="print-remember">
+                  <RememberBox notice={notice} />
                 </div>
               )}
               <ol class="notice-steps print-steps" start={steps[0]?.n ?? 1}>

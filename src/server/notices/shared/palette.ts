@@ -27,9 +27,26 @@ export function signPath(sign: Sign, cx: number, cy: number, r: number): string 
     `M${list.map(([x, y]) => `${f(cx + x * r)} ${f(cy + y * r)}`).join(' L')} Z`;
   if (sign === 'disc')
     return `M${f(cx - r)} ${f(cy)} a${f(r)} ${f(r)} 0 1 0 ${f(2 * r)} 0 a${f(r)} ${f(r)} 0 1 0 ${f(-2 * r)} 0 Z`;
-  if (sign === 'square') return pts([[-0.8, -0.8], [0.8, -0.8], [0.8, 0.8], [-0.8, 0.8]]);
-  if (sign === 'triangle') return pts([[0, -1], [0.95, 0.75], [-0.95, 0.75]]);
-  if (sign === 'diamond') return pts([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+  if (sign === 'square')
+    return pts([
+      [-0.8, -0.8],
+      [0.8, -0.8],
+      [0.8, 0.8],
+      [-0.8, 0.8],
+    ]);
+  if (sign === 'triangle')
+    return pts([
+      [0, -1],
+      [0.95, 0.75],
+      [-0.95, 0.75],
+    ]);
+  if (sign === 'diamond')
+    return pts([
+      [0, -1],
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+    ]);
   if (sign === 'star') {
     const list: Array<[number, number]> = [];
     for (let i = 0; i < 10; i += 1) {
@@ -41,8 +58,18 @@ export function signPath(sign: Sign, cx: number, cy: number, r: number): string 
   }
   const t = 0.32;
   return pts([
-    [-t, -1], [t, -1], [t, -t], [1, -t], [1, t], [t, t],
-    [t, 1], [-t, 1], [-t, t], [-1, t], [-1, -t], [-t, -t],
+    [-t, -1],
+    [t, -1],
+    [t, -t],
+    [1, -t],
+    [1, t],
+    [t, t],
+    [t, 1],
+    [-t, 1],
+    [-t, t],
+    [-1, t],
+    [-1, -t],
+    [-t, -t],
   ]);
 }
 

@@ -100,8 +100,9 @@ export function ringBox(
   const h = m.h * H;
   if (m.shape === 'arrow') return { x, y, w, h };
   const pad = ringPad(stroke);
-  // An ellipse through the corners of the box (√2 × its half sides), then the pad.
-  const k = m.shape === 'circle' ? Math.SQRT2 : 1;
+  // An ellipse a quarter wider than the box (the middle of each side, where a label
+  // sits, stays inside; √2 would reach the corners but covers the neighbours), then the pad.
+  const k = m.shape === 'circle' ? 1.25 : 1;
   const rx = (w / 2) * k + pad;
   const ry = (h / 2) * k + pad;
   return { x: x + w / 2 - rx, y: y + h / 2 - ry, w: 2 * rx, h: 2 * ry };
@@ -238,8 +239,8 @@ function GestureSign({ m, W, H, stroke }: { m: MarkerData; W: number; H: number;
 }
 
 /**
- * Where the badge goes: beside the ring (right, left, below, above: the first place
- * fully inside the picture), so it never covers what the marker points at.
+ * Where the badge goes: outside the ring, off one of its corners (else beside it), the
+ * first place fully inside the picture, so it never covers what the marker points at.
  */
 export function badgePlace(
   m: MarkerData,
@@ -250,15 +251,22 @@ export function badgePlace(
   const r = stroke * 3.4;
   const ring = ringBox(m, W, H, stroke);
   const gap = stroke * 1.2 + r;
+  const d = r * 0.35;
   const midX = ring.x + ring.w / 2;
   const midY = ring.y + ring.h / 2;
+  const right = ring.x + ring.w;
+  const bottom = ring.y + ring.h;
+  // Diagonally off a corner first: in a grid of buttons that is the gap between them,
+  // where a neighbour's label is least likely; then beside, below, above.
   const candidates: Array<[number, number]> = [
-    [ring.x + ring.w + gap, midY],
+    [right + d, ring.y - d],
+    [ring.x - d, ring.y - d],
+    [right + d, bottom + d],
+    [ring.x - d, bottom + d],
+    [right + gap, midY],
     [ring.x - gap, midY],
-    [midX, ring.y + ring.h + gap],
+    [midX, bottom + gap],
     [midX, ring.y - gap],
-    [ring.x + ring.w + gap, ring.y + ring.h + gap],
-    [ring.x - gap, ring.y - gap],
   ];
   const inside = ([cx, cy]: [number, number]) =>
     cx - r >= 1 && cx + r <= W - 1 && cy - r >= 1 && cy + r <= H - 1;
@@ -426,7 +434,8 @@ export function MarkerLegend({ markers, lang }: { markers: MarkerData[]; lang: V
 
 export function pictureLabel(alt: string, markers: MarkerData[], lang: ViewLang): string {
   const said = markers.map(
-    (m) => `${lang === 'fr' ? 'repère' : 'marker'} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`,
+    (m) =>
+      `${lang === 'fr' ? 'repère' : 'marker'} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`,
   );
   return [alt.replace(/[.\s]+$/, ''), ...said].filter(Boolean).join('. ');
 }
