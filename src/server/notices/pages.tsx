@@ -195,6 +195,9 @@ export interface NoticePageData {
   url: string;
   pdf: boolean;
   thanks: boolean;
+  /** Admin preview of a draft: its pictures come from the editor, nothing is posted. */
+  pictureSrc?: (id: string, n: number) => string;
+  preview?: boolean;
 }
 
 export function NoticePage({ page, data }: { page: PageContext; data: NoticePageData }) {
@@ -208,9 +211,16 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
       section="notices"
       head={<link rel="stylesheet" href={NOTICE_CSS} />}
     >
-      <p class="notice-back">
-        <a href={href(page, '/notices')}>← {t.back}</a>
-      </p>
+      {data.preview ? (
+        <p class="notice-back preview-banner" role="status">
+          Aperçu du brouillon : les visiteurs ne voient pas cette page.{' '}
+          <a href={`/admin/notices/${notice.id}/edit`}>← Retour à l’éditeur</a>
+        </p>
+      ) : (
+        <p class="notice-back">
+          <a href={href(page, '/notices')}>← {t.back}</a>
+        </p>
+      )}
       <article class="notice" lang={notice.language}>
         <h1>{notice.title}</h1>
         <p class="lead">{notice.summary}</p>
@@ -233,27 +243,36 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
         <RememberBox notice={notice} />
         <ol class="notice-steps">
           {notice.steps.map((step, i) => (
-            <StepView key={i} notice={notice} step={step} n={i + 1} audio />
+            <StepView
+              key={i}
+              notice={notice}
+              step={step}
+              n={i + 1}
+              audio={!data.preview}
+              {...(data.pictureSrc ? { pictureSrc: data.pictureSrc } : {})}
+            />
           ))}
         </ol>
       </article>
-      <section class="notice-feedback" id="avis" aria-labelledby="avis-titre">
-        <h2 id="avis-titre">{t.feedbackTitle}</h2>
-        {data.thanks ? (
-          <p class="thanks" role="status">
-            {t.thanks}
-          </p>
-        ) : (
-          <form method="post" action={`${base}/feedback`} class="faces">
-            {(['yes', 'neutral', 'no'] as const).map((face) => (
-              <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
-                <Face kind={face} size={48} />
-                <span>{t[face]}</span>
-              </button>
-            ))}
-          </form>
-        )}
-      </section>
+      {!data.preview && (
+        <section class="notice-feedback" id="avis" aria-labelledby="avis-titre">
+          <h2 id="avis-titre">{t.feedbackTitle}</h2>
+          {data.thanks ? (
+            <p class="thanks" role="status">
+              {t.thanks}
+            </p>
+          ) : (
+            <form method="post" action={`${base}/feedback`} class="faces">
+              {(['yes', 'neutral', 'no'] as const).map((face) => (
+                <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
+                  <Face kind={face} size={48} />
+                  <span>{t[face]}</span>
+                </button>
+              ))}
+            </form>
+          )}
+        </section>
+      )}
       {/* No "scan this code" here: this page is read on the phone itself. The QR code
           is on the paper handout and on the kiosk. */}
       <p class="notice-address">

@@ -12,6 +12,8 @@ export interface PrintData {
   libraryName: string;
   /** The notice's page in the portal (the link is not printed). */
   backHref: string;
+  /** Admin preview of a draft: where its pictures are served. */
+  pictureSrc?: (id: string, n: number) => string;
 }
 
 /** Columns per sheet: the first holds the heading and the foot, then the steps. */
@@ -96,7 +98,14 @@ export function PrintPage({ data }: { data: PrintData }) {
               )}
               <ol class="notice-steps print-steps" start={steps[0]?.n ?? 1}>
                 {steps.map(({ step, n }) => (
-                  <StepView key={n} notice={notice} step={step} n={n} audio={false} />
+                  <StepView
+                    key={n}
+                    notice={notice}
+                    step={step}
+                    n={n}
+                    audio={false}
+                    {...(data.pictureSrc ? { pictureSrc: data.pictureSrc } : {})}
+                  />
                 ))}
               </ol>
             </section>
