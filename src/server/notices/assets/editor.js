@@ -21,7 +21,7 @@
   var storage = null;
   try {
     storage = window.localStorage;
-  } catch (e) {
+  } catch {
     storage = null;
   }
   var fields = function () {
@@ -58,7 +58,7 @@
     var saved = null;
     try {
       saved = JSON.parse(storage.getItem(key) || 'null');
-    } catch (e) {
+    } catch {
       saved = null;
     }
     // Sent, and the server's version moved on since: the server has that text.
@@ -103,7 +103,7 @@
           }),
         );
       else storage.removeItem(key);
-    } catch (e) {
+    } catch {
       /* storage full or refused: the form still works */
     }
   };
