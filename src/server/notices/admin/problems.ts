@@ -17,12 +17,15 @@ function sentence(message: string, fallback: string): string {
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
 
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
 const TOO_LONG = /trop long \((\d+) caractères au plus\)/;
 
-function textProblem(message: string, empty: string, what: string): string {
+function textProblem(message: string, empty: string, what: string, feminine = false): string {
   if (/vide/.test(message)) return empty;
   const long = TOO_LONG.exec(message);
-  if (long) return `${what} est trop long : ${long[1]} caractères au plus.`;
+  if (long)
+    return `${what} est trop ${feminine ? 'longue' : 'long'} : ${long[1]} caractères au plus.`;
   return sentence(message, `Vérifiez ${what.toLowerCase()}.`);
 }
 
@@ -55,7 +58,7 @@ export function fieldProblems(draft: Draft): FieldProblems {
       } else if (sub === 'markers' && typeof subIndex === 'number')
         add(
           `${p}m${subIndex + 1}`,
-          `Repère ${subIndex + 1} : ${sentence(msg, 'vérifiez sa place et sa taille')}`,
+          `Repère ${subIndex + 1} : ${lowerFirst(sentence(msg, 'vérifiez sa place et sa taille'))}`,
         );
       else if (sub === 'markers') add(`${p}markers`, sentence(msg, 'Vérifiez les repères.'));
       else if (sub === 'tip' || sub === 'warning' || sub === 'result')
@@ -71,9 +74,10 @@ export function fieldProblems(draft: Draft): FieldProblems {
     else if (head === 'authors')
       add('authors', 'Écrivez au moins un auteur, par exemple le nom de la bibliothèque.');
     else if (head === 'devices') add('devices', 'Cochez au moins un appareil.');
-    else if (head === 'needs') add('needs', textProblem(msg, 'Une ligne est vide.', 'Une ligne'));
+    else if (head === 'needs')
+      add('needs', textProblem(msg, 'Une ligne est vide.', 'Une ligne', true));
     else if (head === 'remember')
-      add('remember', textProblem(msg, 'Une phrase est vide.', 'Une phrase à retenir'));
+      add('remember', textProblem(msg, 'Une phrase est vide.', 'Une phrase à retenir', true));
     else if (head === 'themes') add('themes', 'Un thème est trop long : 60 caractères au plus.');
     else if (head === 'duration') add('duration', 'Indiquez une durée en minutes, de 1 à 600.');
     else if (head === 'licence') add('licence', 'Choisissez une licence dans la liste.');

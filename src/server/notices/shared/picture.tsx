@@ -251,18 +251,25 @@ export function badgePlace(
   const r = stroke * 3.4;
   const ring = ringBox(m, W, H, stroke);
   const gap = stroke * 1.2 + r;
-  const d = r * 0.35;
   const midX = ring.x + ring.w / 2;
   const midY = ring.y + ring.h / 2;
+  // Diagonally off a corner first: in a grid of buttons that is the gap between them,
+  // where a neighbour's label is least likely; then beside, below, above. An ellipse's
+  // "corner" is its point at 45°, so the badge stays close to the ring.
+  const ellipse = m.shape === 'circle';
+  const hx = ellipse
+    ? (ring.w / 2) * Math.SQRT1_2 + (r + stroke) * Math.SQRT1_2
+    : ring.w / 2 + r * 0.35;
+  const hy = ellipse
+    ? (ring.h / 2) * Math.SQRT1_2 + (r + stroke) * Math.SQRT1_2
+    : ring.h / 2 + r * 0.35;
   const right = ring.x + ring.w;
   const bottom = ring.y + ring.h;
-  // Diagonally off a corner first: in a grid of buttons that is the gap between them,
-  // where a neighbour's label is least likely; then beside, below, above.
   const candidates: Array<[number, number]> = [
-    [right + d, ring.y - d],
-    [ring.x - d, ring.y - d],
-    [right + d, bottom + d],
-    [ring.x - d, bottom + d],
+    [midX + hx, midY - hy],
+    [midX - hx, midY - hy],
+    [midX + hx, midY + hy],
+    [midX - hx, midY + hy],
     [right + gap, midY],
     [ring.x - gap, midY],
     [midX, bottom + gap],
