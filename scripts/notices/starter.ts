@@ -534,7 +534,7 @@ function kiosk(): DraftNotice {
       label(400, 170, 'Bibliothèque', 48, { fill: '#fff', anchor: 'middle', bold: true }) +
       label(400, 270, t.touchToStart, 28, { fill: '#fff', anchor: 'middle' }),
   );
-  const callBox: Box = [170, 238, 460, 46];
+  const callBox: Box = [130, 234, 540, 50];
   const bar = (x: number, w: number, text: string) =>
     button(x, K.y + 10, w, 50, text, '#ffffff', INK, 18);
   const backBtn = bar(K.x + 10, 96, t.back);
