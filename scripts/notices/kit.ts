@@ -111,22 +111,25 @@ export interface Phone {
   height: number;
 }
 
-/** A 360×640 phone: frame, a status bar, and a screen area to draw into. */
-export const PHONE: Phone = { x: 22, y: 62, w: 316, h: 520, width: 360, height: 640 };
+/**
+ * A 360×596 phone: frame, a status bar, and a screen area to draw into. The bezels are
+ * thin so the picture prints 8 cm wide with its step's text on an A4 column.
+ */
+export const PHONE: Phone = { x: 22, y: 42, w: 316, h: 520, width: 360, height: 596 };
 
 export function phoneFrame(screen: string, opts: { time?: string; wifi?: boolean } = {}): string {
   const p = PHONE;
   return [
-    rect(4, 4, 352, 632, '#2b2b33', { r: 40 }),
-    rect(p.x, 34, p.w, p.h + 28, '#fdfcf8', { r: 6 }),
-    label(p.x + 12, 54, opts.time ?? '10:30', 14, { bold: true }),
+    rect(4, 4, 352, 588, '#2b2b33', { r: 36 }),
+    rect(p.x, 14, p.w, p.h + 28, '#fdfcf8', { r: 6 }),
+    label(p.x + 12, 34, opts.time ?? '10:30', 14, { bold: true }),
     opts.wifi === false
       ? ''
-      : `<path d="M${p.x + p.w - 60} 50 a14 14 0 0 1 20 0 M${p.x + p.w - 55} 54 a7 7 0 0 1 10 0" stroke="${INK}" stroke-width="2.5" fill="none"/>`,
-    rect(p.x + p.w - 34, 42, 22, 12, 'none', { r: 2, stroke: INK }),
-    rect(p.x + p.w - 32, 44, 15, 8, INK),
+      : `<path d="M${p.x + p.w - 60} 30 a14 14 0 0 1 20 0 M${p.x + p.w - 55} 34 a7 7 0 0 1 10 0" stroke="${INK}" stroke-width="2.5" fill="none"/>`,
+    rect(p.x + p.w - 34, 22, 22, 12, 'none', { r: 2, stroke: INK }),
+    rect(p.x + p.w - 32, 24, 15, 8, INK),
     screen,
-    rect(150, 600, 60, 6, '#8a8a95', { r: 3 }),
+    rect(150, 572, 60, 6, '#8a8a95', { r: 3 }),
   ].join('');
 }
 

@@ -3,6 +3,7 @@
  * with the drawing kit. Run `npx tsx scripts/notices/build.ts` to write them into
  * `content/notices/<id>/` (notice.json + one SVG per step).
  */
+import { MESSAGES } from '../../src/kiosk-ui/lib/i18n.js';
 import type { Gesture, Shape, ColourKey, NoticeInput } from '../../src/server/notices/format.js';
 import {
   GLYPH,
@@ -116,7 +117,7 @@ function wifi(): DraftNotice {
     needs: ['Votre téléphone allumé.'],
     steps: [
       phone(
-        'Touchez Réglages {1}.',
+        'Touchez Réglages, entouré en rouge {1}.',
         home.svg,
         'L’écran d’accueil du téléphone avec ses applications.',
         [tap(home.icons['Réglages'] ?? [0, 0, 0, 0])],
@@ -124,11 +125,14 @@ function wifi(): DraftNotice {
           tip: 'Réglages a souvent le dessin d’une roue.',
         },
       ),
-      phone('Touchez Wi-Fi {1}.', settings.svg, 'La liste des réglages du téléphone.', [
-        tap(settings.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
-      ]),
       phone(
-        'Touchez le nom Lanterne {1}.',
+        'Touchez Wi-Fi, encadré en rouge {1}.',
+        settings.svg,
+        'La liste des réglages du téléphone.',
+        [tap(settings.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez le nom Lanterne, encadré en rouge {1}.',
         networks.svg,
         'La liste des réseaux Wi-Fi.',
         [tap(networks.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
@@ -137,7 +141,7 @@ function wifi(): DraftNotice {
         },
       ),
       phone(
-        'Regardez sous le nom Lanterne {1}.',
+        'Regardez le mot sous Lanterne, encadré en rouge {1}.',
         connected.svg,
         'Le réseau Lanterne est connecté.',
         [look([lanterne[0], lanterne[1] + 26, 160, 30])],
@@ -167,7 +171,7 @@ function portal(): DraftNotice {
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.'],
     steps: [
       phone(
-        'Touchez Internet {1}.',
+        'Touchez Internet, entouré en rouge {1}.',
         home.svg,
         'L’écran d’accueil du téléphone.',
         [tap(home.icons['Internet'] ?? [0, 0, 0, 0])],
@@ -176,22 +180,25 @@ function portal(): DraftNotice {
         },
       ),
       phone(
-        'Touchez la barre d’adresse {1}.',
+        'Touchez la barre d’adresse, encadrée en rouge {1}.',
         empty.svg,
         'Le navigateur avec la barre d’adresse vide.',
         [tap(empty.bar, 'rouge', 'rectangle')],
       ),
       phone(
-        'Écrivez lanterne.lan {1}.',
+        'Écrivez lanterne.lan dans la barre encadrée en rouge {1}.',
         typing.svg,
         'Le clavier est ouvert. L’adresse est écrite.',
         [{ box: typing.bar, shape: 'rectangle', gesture: 'type-text', colour: 'rouge' }],
       ),
-      phone('Touchez Aller {2}.', typing.svg, 'Le clavier avec la touche Aller.', [
-        tap(kb.box, 'bleu'),
-      ]),
       phone(
-        'Regardez le haut de la page {1}.',
+        'Touchez Aller, entouré en rouge {1}.',
+        typing.svg,
+        'Le clavier avec la touche Aller.',
+        [tap(kb.box)],
+      ),
+      phone(
+        'Regardez le haut de la page, encadré en rouge {1}.',
         page.svg,
         'La page d’accueil du site Lanterne.',
         [look(page.header)],
@@ -226,14 +233,20 @@ function bookAndroid(): DraftNotice {
     duration: 5,
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.', 'Le site Lanterne ouvert.'],
     steps: [
-      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [
-        tap(page.browse, 'rouge', 'rectangle'),
-      ]),
-      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [
-        tap(list.first, 'rouge', 'rectangle'),
-      ]),
       phone(
-        'Touchez Télécharger {1}.',
+        'Touchez Parcourir, encadré en rouge {1}.',
+        page.svg,
+        'La page d’accueil du site Lanterne.',
+        [tap(page.browse, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez le livre que vous voulez, encadré en rouge {1}.',
+        list.svg,
+        'La liste des livres.',
+        [tap(list.first, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez Télécharger, encadré en rouge {1}.',
         work.svg,
         'La page du livre avec le bouton Télécharger.',
         [tap(work.download, 'rouge', 'rectangle')],
@@ -242,19 +255,19 @@ function bookAndroid(): DraftNotice {
         },
       ),
       phone(
-        'Faites glisser un doigt du haut vers le bas {1}.',
+        'Glissez un doigt du haut vers le bas, comme la flèche rouge {1}.',
         homeScreen().svg,
         'Le doigt glisse depuis le haut de l’écran.',
         [{ box: swipe, shape: 'arrow', gesture: 'swipe-down', colour: 'rouge' }],
       ),
       phone(
-        'Touchez Téléchargement terminé {2}.',
+        'Touchez Téléchargement terminé, encadré en rouge {1}.',
         shade,
         'Le message Téléchargement terminé.',
-        [tap(notif, 'bleu', 'rectangle')],
+        [tap(notif, 'rouge', 'rectangle')],
         {
           result: 'Vous voyez maintenant la première page du livre.',
-          tip: 'Il faut une application de lecture. La notice Lire un livre vous aide.',
+          tip: 'Il faut une application pour lire le livre.',
         },
       ),
     ],
@@ -295,26 +308,35 @@ function bookIphone(): DraftNotice {
     duration: 5,
     needs: ['Votre iPhone connecté au Wi-Fi Lanterne.', 'Le site Lanterne ouvert dans Safari.'],
     steps: [
-      phone('Touchez Parcourir {1}.', page.svg, 'La page d’accueil du site Lanterne.', [
-        tap(page.browse, 'rouge', 'rectangle'),
-      ]),
-      phone('Touchez le livre que vous voulez {1}.', list.svg, 'La liste des livres.', [
-        tap(list.first, 'rouge', 'rectangle'),
-      ]),
-      phone('Touchez Télécharger {1}.', work.svg, 'La page du livre avec le bouton Télécharger.', [
-        tap(work.download, 'rouge', 'rectangle'),
-      ]),
       phone(
-        'Touchez encore Télécharger {2}.',
+        'Touchez Parcourir, encadré en rouge {1}.',
+        page.svg,
+        'La page d’accueil du site Lanterne.',
+        [tap(page.browse, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez le livre que vous voulez, encadré en rouge {1}.',
+        list.svg,
+        'La liste des livres.',
+        [tap(list.first, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez Télécharger, encadré en rouge {1}.',
+        work.svg,
+        'La page du livre avec le bouton Télécharger.',
+        [tap(work.download, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez encore Télécharger, encadré en rouge {1}.',
         ask,
         'Le téléphone demande une confirmation.',
-        [tap(askYes, 'bleu', 'rectangle')],
+        [tap(askYes, 'rouge', 'rectangle')],
         {
           warning: 'Ne touchez pas Annuler. Sinon, le livre ne vient pas.',
         },
       ),
       phone(
-        'Touchez Livres {1}.',
+        'Touchez Livres, entouré en rouge {1}.',
         share,
         'Le choix de l’application pour ouvrir le livre.',
         [tap(livres)],
@@ -368,7 +390,7 @@ function readEpub(): DraftNotice {
     needs: ['Un livre téléchargé sur votre téléphone.', 'Une application de lecture.'],
     steps: [
       phone(
-        'Touchez Lecture {1}.',
+        'Touchez Lecture, entouré en rouge {1}.',
         home.svg,
         'L’écran d’accueil du téléphone.',
         [tap(home.icons['Lecture'] ?? [0, 0, 0, 0])],
@@ -376,11 +398,14 @@ function readEpub(): DraftNotice {
           tip: 'Sur un iPhone, l’application s’appelle Livres.',
         },
       ),
-      phone('Touchez la couverture du livre {1}.', shelf, 'Les livres rangés dans l’application.', [
-        tap(first, 'rouge', 'rectangle'),
-      ]),
       phone(
-        'Pour tourner la page, glissez le doigt vers la gauche {1}.',
+        'Touchez la couverture du livre, encadrée en rouge {1}.',
+        shelf,
+        'Les livres rangés dans l’application.',
+        [tap(first, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Pour tourner la page, glissez le doigt comme la flèche rouge {1}.',
         pageText(1, false),
         'Une page du livre.',
         [
@@ -394,7 +419,7 @@ function readEpub(): DraftNotice {
         { tip: 'Pour revenir en arrière, glissez vers la droite.' },
       ),
       phone(
-        'Touchez le milieu de la page {1}.',
+        'Touchez le milieu de la page, entouré en rouge {1}.',
         pageText(2, false),
         'Une page du livre.',
         [tap([P.x + 108, P.y + 210, 100, 100])],
@@ -402,14 +427,17 @@ function readEpub(): DraftNotice {
           result: 'Vous voyez maintenant des boutons en haut.',
         },
       ),
-      phone('Touchez Aa {2}.', pageText(2, true), 'Les boutons du livre sont affichés.', [
-        tap([P.x + P.w - 72, P.y + 6, 60, 48], 'bleu'),
-      ]),
       phone(
-        'Touchez le grand A {3}.',
+        'Touchez Aa, entouré en rouge {1}.',
+        pageText(2, true),
+        'Les boutons du livre sont affichés.',
+        [tap([P.x + P.w - 72, P.y + 6, 60, 48])],
+      ),
+      phone(
+        'Touchez le grand A, encadré en rouge {1}.',
         size,
         'Le choix de la taille du texte.',
-        [tap([P.x + 176, P.y + 370, 110, 70], 'vert', 'rectangle')],
+        [tap([P.x + 176, P.y + 370, 110, 70], 'rouge', 'rectangle')],
         {
           result: 'Vous voyez maintenant le texte en plus grand.',
         },
@@ -459,11 +487,14 @@ function audioBook(): DraftNotice {
     duration: 4,
     needs: ['Votre téléphone connecté au Wi-Fi Lanterne.', 'Des écouteurs, si vous le voulez.'],
     steps: [
-      phone('Touchez le livre audio que vous voulez {1}.', list.svg, 'La liste des livres audio.', [
-        tap(list.first, 'rouge', 'rectangle'),
-      ]),
       phone(
-        'Touchez le bouton Lecture {1}.',
+        'Touchez le livre audio que vous voulez, encadré en rouge {1}.',
+        list.svg,
+        'La liste des livres audio.',
+        [tap(list.first, 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez le bouton Lecture, entouré en rouge {1}.',
         stopped.svg,
         'Le lecteur du livre audio.',
         [tap(stopped.play)],
@@ -472,22 +503,22 @@ function audioBook(): DraftNotice {
         },
       ),
       phone(
-        'Pour faire une pause, touchez le même bouton {1}.',
+        'Pour faire une pause, touchez le même bouton, entouré en rouge {1}.',
         playing.svg,
         'Le lecteur pendant l’écoute.',
         [tap(playing.play)],
       ),
       phone(
-        'Pour avancer, faites glisser le rond vers la droite {2}.',
+        'Pour avancer, faites glisser le rond comme la flèche rouge {1}.',
         playing.svg,
         'La barre du temps du lecteur.',
-        [{ box: playing.bar, shape: 'arrow', gesture: 'swipe-right', colour: 'bleu' }],
+        [{ box: playing.bar, shape: 'arrow', gesture: 'swipe-right', colour: 'rouge' }],
       ),
       phone(
-        'Pour régler le son, appuyez sur les boutons du côté {3}.',
+        'Pour régler le son, appuyez sur les boutons encadrés en rouge {1}.',
         sideFrame,
         'Les boutons du son sur le côté du téléphone.',
-        [{ box: [318, 170, 40, 160], shape: 'rectangle', gesture: 'tap', colour: 'vert' }],
+        [{ box: [318, 170, 40, 160], shape: 'rectangle', gesture: 'tap', colour: 'rouge' }],
         { tip: 'Le bouton du haut monte le son. Le bouton du bas baisse le son.' },
       ),
     ],
@@ -495,53 +526,67 @@ function audioBook(): DraftNotice {
 }
 
 function kiosk(): DraftNotice {
+  // The kiosk's own words (src/kiosk-ui/lib/i18n.ts): the pictures show its real buttons.
+  const t = MESSAGES.fr;
   const K = KIOSK;
   const welcome = kioskFrame(
     rect(K.x, K.y, K.w, K.h, '#123c69') +
-      label(400, 200, 'Bienvenue', 52, { fill: '#fff', anchor: 'middle', bold: true }) +
-      label(400, 270, 'Touchez l’écran pour commencer', 28, { fill: '#fff', anchor: 'middle' }),
+      label(400, 170, 'Bibliothèque', 48, { fill: '#fff', anchor: 'middle', bold: true }) +
+      label(400, 270, t.touchToStart, 28, { fill: '#fff', anchor: 'middle' }),
   );
-  const tiles: Array<[string, string]> = [
-    ['Livres', '#8a4b08'],
-    ['Écouter', '#2e7d32'],
-    ['Regarder', '#1565c0'],
-    ['Apprendre', '#6a1b9a'],
-    ['Infos', '#38526b'],
-  ];
+  const callBox: Box = [130, 234, 540, 50];
+  const bar = (x: number, w: number, text: string) =>
+    button(x, K.y + 10, w, 50, text, '#ffffff', INK, 18);
+  const backBtn = bar(K.x + 10, 96, t.back);
+  const homeBtn = bar(K.x + 114, 104, t.home);
+  const settingsBtn = bar(K.x + K.w - 244, 112, t.settings);
+  const finishBtn = bar(K.x + K.w - 122, 112, t.finish);
   const topBar =
     rect(K.x, K.y, K.w, 70, '#123c69') +
-    label(K.x + 20, K.y + 46, 'Lanterne', 28, { fill: '#fff', bold: true });
-  const aPlus = button(K.x + K.w - 200, K.y + 8, 84, 54, 'A+', '#ffd166', INK, 24);
-  const homeBtn = button(K.x + K.w - 104, K.y + 8, 94, 54, 'Accueil', '#ffffff', INK, 18);
-  let home = topBar + aPlus.svg + homeBtn.svg;
+    label(400, K.y + 44, 'Bibliothèque', 20, { fill: '#fff', anchor: 'middle', bold: true }) +
+    backBtn.svg +
+    homeBtn.svg +
+    settingsBtn.svg +
+    finishBtn.svg;
+  // The home tiles, in the kiosk's order.
+  const tiles: Array<[string, string]> = [
+    [t.books, '#8a4b08'],
+    [t.listen, '#2e7d32'],
+    [t.watch, '#1565c0'],
+    [t.learn, '#6a1b9a'],
+    [t.search, '#0b4f8a'],
+    [t.infos, '#38526b'],
+  ];
+  let home = topBar;
   const tileBoxes: Box[] = [];
   tiles.forEach(([name, colour], i) => {
     const x = K.x + 24 + (i % 3) * 244;
     const y = K.y + 100 + Math.floor(i / 3) * 170;
-    home += button(x, y, 224, 150, name, colour, '#fff', 28).svg;
+    home += button(x, y, 224, 150, name, colour, '#fff', 24).svg;
     tileBoxes.push([x, y, 224, 150]);
   });
-  const search = button(K.x + 24 + 2 * 244, K.y + 270, 224, 150, 'Chercher', '#ffffff', INK, 28);
-  home +=
-    rect(search.box[0], search.box[1], search.box[2], search.box[3], 'none', {
-      r: 10,
-      stroke: INK,
-    }) + search.svg;
   const homeSvg = kioskFrame(home);
-  const keys = 'azertyuiop';
-  let kb = topBar + field(K.x + 24, K.y + 90, K.w - 48, 'jard').svg;
+  let kb = topBar + field(K.x + 24, K.y + 96, 540, 'jard').svg;
+  const submit = button(K.x + 580, K.y + 90, 156, 56, t.showResults, '#0b4f8a', '#fff', 20);
+  kb += submit.svg;
   const kbTop = K.y + 170;
-  for (let r = 0; r < 3; r += 1) {
-    const row = ['azertyuiop', 'qsdfghjklm', 'wxcvbnéèàç'][r] ?? keys;
+  ['azertyuiop', 'qsdfghjklm', 'wxcvbn'].forEach((row, r) => {
     [...row].forEach((ch, i) => {
       const x = K.x + 24 + i * 71;
       kb +=
         rect(x, kbTop + r * 80, 64, 70, '#ffffff', { r: 8, stroke: '#6b6b76' }) +
         label(x + 32, kbTop + r * 80 + 45, ch, 26, { anchor: 'middle' });
     });
-  }
+  });
   const kbSvg = kioskFrame(kb);
-  const keyboardBox: Box = [K.x + 20, kbTop - 4, 716, 236];
+  const keyboardBox: Box = [K.x + 24, kbTop, 702, 230];
+  const kioskStep = (
+    action: string,
+    svg: string,
+    alt: string,
+    markers: DraftMarker[],
+    extra: Partial<DraftStep> = {},
+  ): DraftStep => ({ action, svg, alt, markers, size: 'kiosk', ...extra });
   return {
     id: 'utiliser-la-borne',
     title: 'Utiliser la borne de la bibliothèque',
@@ -552,141 +597,99 @@ function kiosk(): DraftNotice {
     duration: 3,
     needs: ['Rien. La borne est prête.'],
     steps: [
-      {
-        action: 'Touchez l’écran pour commencer {1}.',
-        svg: welcome,
-        size: 'kiosk',
-        alt: 'L’écran d’accueil de la borne.',
-        markers: [tap([250, 150, 300, 160])],
-      },
-      {
-        action: 'Touchez une grande case, par exemple Livres {1}.',
-        svg: homeSvg,
-        size: 'kiosk',
-        alt: 'Les grandes cases de la borne.',
-        markers: [tap(tileBoxes[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
-      },
-      {
-        action: 'Pour chercher, touchez Chercher {2}.',
-        svg: homeSvg,
-        size: 'kiosk',
-        alt: 'Les grandes cases de la borne.',
-        markers: [tap(search.box, 'bleu', 'rectangle')],
-      },
-      {
-        action: 'Écrivez avec le clavier de l’écran {3}.',
-        svg: kbSvg,
-        size: 'kiosk',
-        alt: 'Le clavier affiché sur l’écran.',
-        markers: [{ box: keyboardBox, shape: 'rectangle', gesture: 'type-text', colour: 'vert' }],
-        tip: 'Les lettres avec accent sont sur la dernière ligne.',
-      },
-      {
-        action: 'Pour grossir le texte, touchez A+ {4}.',
-        svg: homeSvg,
-        size: 'kiosk',
-        alt: 'Le bouton pour grossir le texte.',
-        markers: [tap(aPlus.box, 'orange')],
-      },
-      {
-        action: 'Quand vous partez, touchez Accueil {5}.',
-        svg: homeSvg,
-        size: 'kiosk',
-        alt: 'Le bouton Accueil en haut de l’écran.',
-        markers: [tap(homeBtn.box, 'violet')],
-        result: 'La borne oublie tout. La personne suivante ne voit rien.',
-      },
+      kioskStep(
+        'Pour commencer, touchez la phrase encadrée en rouge {1}.',
+        welcome,
+        'L’écran d’accueil de la borne.',
+        [tap(callBox, 'rouge', 'rectangle')],
+      ),
+      kioskStep(
+        'Touchez une grande case, par exemple « Livres », encadrée en rouge {1}.',
+        homeSvg,
+        'Les grandes cases de la borne.',
+        [tap(tileBoxes[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      kioskStep(
+        'Pour chercher un titre, touchez « Chercher », encadré en rouge {1}.',
+        homeSvg,
+        'Les grandes cases de la borne.',
+        [tap(tileBoxes[4] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      kioskStep(
+        'Écrivez le titre avec le clavier de l’écran, encadré en rouge {1}.',
+        kbSvg,
+        'Le clavier affiché sur l’écran.',
+        [{ box: keyboardBox, shape: 'rectangle', gesture: 'type-text', colour: 'rouge' }],
+      ),
+      kioskStep(
+        'Touchez « Rechercher », encadré en rouge {1}.',
+        kbSvg,
+        'Le bouton pour voir les titres trouvés.',
+        [tap(submit.box, 'rouge', 'rectangle')],
+        { result: 'Vous voyez maintenant les titres trouvés.' },
+      ),
+      kioskStep(
+        'Pour grossir le texte, touchez « Réglages », encadré en rouge {1}.',
+        homeSvg,
+        'Le bouton Réglages en haut de l’écran.',
+        [tap(settingsBtn.box, 'rouge', 'rectangle')],
+        { tip: 'Choisissez ensuite « Très grand ».' },
+      ),
+      kioskStep(
+        'Quand vous partez, touchez « Terminer », encadré en rouge {1}.',
+        homeSvg,
+        'Le bouton Terminer en haut de l’écran.',
+        [tap(finishBtn.box, 'rouge', 'rectangle')],
+        {
+          result: 'La borne efface tout. La personne suivante ne voit rien.',
+          tip: '« Accueil » ramène aux grandes cases. Il n’efface rien.',
+        },
+      ),
     ],
   };
 }
 
 function fraud(): DraftNotice {
-  const sms = conversation('06 12 34 56 78', [
-    { me: false, text: ['Votre colis est bloqué.', 'Payez 1 euro ici :', 'colis-livraison.xyz/p'] },
-    { me: false, text: ['Dernier jour !'] },
-  ]);
-  const sender: Box = [PHONE.x + 50, PHONE.y + 6, 200, 40];
-  const [first, second] = sms.bubbles;
-  const link: Box = first ? [first[0] + 6, first[1] + 56, first[2] - 12, 30] : [0, 0, 0, 0];
-  const formPage = browser(
-    'colis-livraison.xyz',
-    label(P.x + 16, P.y + 100, 'Paiement', 22, { bold: true }) +
-      field(P.x + 16, P.y + 120, P.w - 32, '', 'Numéro de la carte').svg +
-      field(P.x + 16, P.y + 176, P.w - 32, '', 'Code secret').svg +
-      button(P.x + 16, P.y + 240, P.w - 32, 52, 'Payer').svg,
-  ).svg;
-  const listDel = listScreen(
-    'Messages',
-    [
-      ['06 12 34 56 78', 'Votre colis est bloqué.'],
-      ['Marie', 'À demain !'],
-      ['Pharmacie', 'Votre commande est prête.'],
-    ],
-    {
-      back: false,
-      extra:
-        rect(P.x + 60, P.y + 120, 220, 110, '#ffffff', { r: 12, stroke: '#6b6b76' }) +
-        button(P.x + 76, P.y + 140, 188, 70, 'Supprimer', '#c62828', '#fff', 18).svg,
-    },
-  );
+  const home = homeScreen();
+  const messages: Array<[string, string]> = [
+    ['06 12 34 56 78', 'Votre colis est bloqué.'],
+    ['Marie', 'À demain !'],
+    ['Pharmacie', 'Votre commande est prête.'],
+  ];
+  const list = listScreen('Messages', messages, { back: false });
+  const listDel = listScreen('Messages', messages, {
+    back: false,
+    extra:
+      rect(P.x + 60, P.y + 120, 220, 110, '#ffffff', { r: 12, stroke: '#6b6b76' }) +
+      button(P.x + 76, P.y + 140, 188, 70, 'Supprimer', '#c62828', '#fff', 18).svg,
+  });
   return {
     id: 'message-frauduleux',
     title: 'Reconnaître un faux message',
     summary:
-      'Des escrocs envoient de faux messages. Ils veulent votre argent. Vous apprenez à les reconnaître.',
+      'Des escrocs envoient de faux messages. Ils veulent votre argent. Vous apprenez à les reconnaître et à les effacer.',
     level: 'débutant',
     themes: ['sécurité', 'smartphone'],
     devices: ['android', 'iphone', 'ordinateur'],
     duration: 5,
     needs: ['Un message qui vous semble bizarre.'],
+    remember: [
+      'Un numéro inconnu doit vous rendre prudent.',
+      'Un escroc veut que vous alliez vite. Prenez votre temps.',
+      'Ne touchez pas le lien d’un message bizarre. Il ouvre un faux site.',
+      'Ne donnez jamais votre code secret. Votre banque ne le demande jamais.',
+      'Vous avez un doute ? Montrez le message à la bibliothèque.',
+    ],
     steps: [
       phone(
-        'Regardez qui envoie le message {1}.',
-        sms.svg,
-        'Un message d’un numéro inconnu.',
-        [look(sender)],
-        {
-          tip: 'Un numéro inconnu doit vous rendre prudent.',
-        },
+        'Touchez Messages, entouré en rouge {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone.',
+        [tap(home.icons['Messages'] ?? [0, 0, 0, 0])],
       ),
       phone(
-        'Méfiez-vous des messages pressés {2}.',
-        sms.svg,
-        'Le message dit Dernier jour.',
-        [look(second ?? [0, 0, 0, 0], 'bleu')],
-        {
-          tip: 'Un escroc veut que vous alliez vite.',
-        },
-      ),
-      phone(
-        'Ne touchez pas le lien du message {1}.',
-        sms.svg,
-        'Le lien dans le message.',
-        [look(link)],
-        {
-          warning: 'Le lien ouvre un faux site.',
-        },
-      ),
-      phone(
-        'Ne donnez jamais votre code secret {1}.',
-        formPage,
-        'Un faux site demande la carte bancaire.',
-        [look([P.x + 16, P.y + 176, P.w - 32, 44])],
-        {
-          warning: 'Votre banque ne demande jamais votre code secret.',
-        },
-      ),
-      phone(
-        'Gardez le doigt appuyé sur le message {1}.',
-        listScreen(
-          'Messages',
-          [
-            ['06 12 34 56 78', 'Votre colis est bloqué.'],
-            ['Marie', 'À demain !'],
-            ['Pharmacie', 'Votre commande est prête.'],
-          ],
-          { back: false },
-        ).svg,
+        'Gardez le doigt appuyé sur le faux message, encadré en rouge {1}.',
+        list.svg,
         'La liste des messages.',
         [
           {
@@ -698,13 +701,11 @@ function fraud(): DraftNotice {
         ],
       ),
       phone(
-        'Touchez Supprimer {2}.',
+        'Touchez Supprimer, encadré en rouge {1}.',
         listDel.svg,
         'Le bouton Supprimer.',
-        [tap([P.x + 76, P.y + 140, 188, 70], 'bleu', 'rectangle')],
-        {
-          tip: 'Vous avez un doute ? Montrez le message à la bibliothèque.',
-        },
+        [tap([P.x + 76, P.y + 140, 188, 70], 'rouge', 'rectangle')],
+        { result: 'Le faux message est effacé.' },
       ),
     ],
   };
@@ -754,17 +755,26 @@ function videoCall(): DraftNotice {
     duration: 5,
     needs: ['Votre téléphone connecté à Internet.', 'La personne dans vos contacts.'],
     steps: [
-      phone('Touchez Appel vidéo {1}.', home.svg, 'L’écran d’accueil du téléphone.', [
-        tap(home.icons['Appel vidéo'] ?? [0, 0, 0, 0]),
-      ]),
-      phone('Touchez le nom de la personne {1}.', contacts.svg, 'La liste des personnes.', [
-        tap(contacts.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
-      ]),
-      phone('Touchez Vidéo {2}.', contact, 'La fiche de Marie avec le bouton Vidéo.', [
-        tap([P.x + 166, P.y + 300, 110, 80], 'bleu', 'rectangle'),
-      ]),
       phone(
-        'Attendez que la personne réponde {1}.',
+        'Touchez Appel vidéo, entouré en rouge {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone.',
+        [tap(home.icons['Appel vidéo'] ?? [0, 0, 0, 0])],
+      ),
+      phone(
+        'Touchez le nom de la personne, encadré en rouge {1}.',
+        contacts.svg,
+        'La liste des personnes.',
+        [tap(contacts.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez Vidéo, encadré en rouge {1}.',
+        contact,
+        'La fiche de Marie avec le bouton Vidéo.',
+        [tap([P.x + 166, P.y + 300, 110, 80], 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Attendez la réponse, dans le cadre rouge {1}.',
         inCall(true),
         'Le téléphone appelle Marie.',
         [look([P.x + 40, P.y + 170, P.w - 80, 50])],
@@ -829,23 +839,35 @@ function sendPhoto(): DraftNotice {
     duration: 4,
     needs: ['Votre téléphone.', 'Une photo déjà prise.'],
     steps: [
-      phone('Touchez Messages {1}.', home.svg, 'L’écran d’accueil du téléphone.', [
-        tap(home.icons['Messages'] ?? [0, 0, 0, 0]),
-      ]),
-      phone('Touchez le nom de la personne {1}.', list.svg, 'La liste des messages.', [
-        tap(list.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle'),
-      ]),
-      phone('Touchez le bouton photo {2}.', conv.svg, 'La discussion avec Marie.', [
-        tap(conv.photoButton, 'bleu'),
-      ]),
-      phone('Touchez la photo que vous voulez {3}.', phoneFrame(grid), 'Les photos du téléphone.', [
-        tap(cells[4] ?? [0, 0, 0, 0], 'vert', 'rectangle'),
-      ]),
-      phone('Touchez Envoyer {4}.', picked.svg, 'La photo est prête à partir.', [
-        tap(picked.send, 'orange'),
+      phone(
+        'Touchez Messages, entouré en rouge {1}.',
+        home.svg,
+        'L’écran d’accueil du téléphone.',
+        [tap(home.icons['Messages'] ?? [0, 0, 0, 0])],
+      ),
+      phone(
+        'Touchez le nom de la personne, encadré en rouge {1}.',
+        list.svg,
+        'La liste des messages.',
+        [tap(list.rows[0] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      phone(
+        'Touchez le bouton photo, entouré en rouge {1}.',
+        conv.svg,
+        'La discussion avec Marie.',
+        [tap(conv.photoButton)],
+      ),
+      phone(
+        'Touchez la photo que vous voulez, encadrée en rouge {1}.',
+        phoneFrame(grid),
+        'Les photos du téléphone.',
+        [tap(cells[4] ?? [0, 0, 0, 0], 'rouge', 'rectangle')],
+      ),
+      phone('Touchez Envoyer, entouré en rouge {1}.', picked.svg, 'La photo est prête à partir.', [
+        tap(picked.send),
       ]),
       phone(
-        'Regardez la discussion {1}.',
+        'Regardez la photo, encadrée en rouge {1}.',
         sent.svg,
         'La photo est dans la discussion.',
         [look(sent.bubbles[1] ?? [0, 0, 0, 0])],

@@ -17,19 +17,40 @@ function starter(id: string): NoticeInput {
 }
 
 describe('notice format', () => {
-  it('accepts every starter notice, with 4 to 8 steps, free licence, our authors', () => {
+  it('accepts every starter notice, with 3 to 8 steps, free licence, our authors', () => {
     const ids = starterIds();
     expect(ids.length).toBeGreaterThanOrEqual(10);
     for (const id of ids) {
       const parsed = parseNotice(starter(id));
       expect(parsed.ok, `${id}: ${parsed.ok ? '' : parsed.error}`).toBe(true);
       if (!parsed.ok) continue;
-      expect(parsed.notice.steps.length).toBeGreaterThanOrEqual(4);
+      expect(parsed.notice.steps.length).toBeGreaterThanOrEqual(3);
       expect(parsed.notice.steps.length).toBeLessThanOrEqual(8);
       expect(parsed.notice.licence).toBe('CC-BY-SA-4.0');
       expect(parsed.notice.authors).toEqual(['Projet Lanterne']);
       for (const step of parsed.notice.steps) expect(step.markers.length).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps advice out of the steps: "À retenir" is its own list, schema-checked', () => {
+    const fraud = parseNotice(starter('message-frauduleux'));
+    if (!fraud.ok) throw new Error(fraud.error);
+    expect(fraud.notice.remember.length).toBeGreaterThanOrEqual(4);
+    expect(fraud.notice.remember.join(' ')).toContain('code secret');
+    // The steps left are actions: each has a marker the reader acts on, not just looks at.
+    for (const step of fraud.notice.steps)
+      expect(step.markers.some((m) => m.gesture !== 'look')).toBe(true);
+    const withRef = { ...starter('message-frauduleux'), remember: ['Regardez le rouge {1}.'] };
+    const refused = parseNotice(withRef);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toContain('remember › n° 1 : pas de repère {n}');
+    const tooMany = { ...starter('message-frauduleux'), remember: Array(9).fill('Une phrase.') };
+    expect(parseNotice(tooMany).ok).toBe(false);
+    // The published schema carries the field.
+    const schema = JSON.parse(
+      readFileSync(path.join(appRoot(), 'docs', 'notice.schema.json'), 'utf8'),
+    ) as { properties: Record<string, { maxItems?: number }> };
+    expect(schema.properties['remember']?.maxItems).toBe(8);
   });
 
   it('says what is wrong, in French, with where it is', () => {

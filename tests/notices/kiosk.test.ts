@@ -6,7 +6,7 @@ import type { TestBox } from '../helpers/box.js';
 import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser.js';
 import { makeTestBox, openKiosk, requireBuild, tap, wakeUp } from '../kiosk/fixture.js';
 import { installStarters, starterIds } from './helpers.js';
-import { markerError, measureMarkers } from './measure.js';
+import { badgeOverlap, markerError, measureMarkers } from './measure.js';
 
 /** WCAG contrast ratio between two computed CSS colours (rgb/rgba). */
 function contrast(a: string, b: string): number {
@@ -66,9 +66,11 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
 
     await tap(page, 'step-next');
     expect(await stepOf(page)).toBe('Étape 2 sur 4');
-    expect(await page.getByTestId('step-action').textContent()).toMatch(
-      /^Touchez Wi-Fi 1(repère )?rouge\.$/,
+    // "…, encadré en rouge {1}." reads as the words, then the red sign (no digit).
+    expect(await page.getByTestId('step-action').textContent()).toBe(
+      'Touchez Wi-Fi, encadré en rouge .',
     );
+    expect(await page.getByTestId('step-action').locator('svg.ref-sign').count()).toBe(1);
     await tap(page, 'step-prev');
     expect(await stepOf(page)).toBe('Étape 1 sur 4');
     await tap(page, 'step-next');
@@ -112,11 +114,14 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
       await page.emulateMedia({ reducedMotion });
       await wakeUp(page);
       await tap(page, 'tile-learn');
-      await openNotice(page, 'message-frauduleux');
+      await openNotice(page, 'lire-un-livre');
       for (let step = 1; step <= 6; step += 1) {
         const markers = await measureMarkers(page, '.notice-stepper');
         expect(markers.length).toBeGreaterThan(0);
-        for (const m of markers) expect(markerError(m), `step ${step}`).toBeLessThan(0.015);
+        for (const m of markers) {
+          expect(markerError(m), `step ${step}`).toBeLessThan(0.015);
+          if (m.shape !== 'arrow') expect(badgeOverlap(m), `step ${step} badge`).toBeLessThan(0.5);
+        }
         if (step < 6) await tap(page, 'step-next');
       }
       const animation = await page
@@ -127,6 +132,20 @@ describe('e-notices on the kiosk (NoticeStepper inside the real kiosk app)', () 
       await context.close();
     }
   }, 90_000);
+
+  it('shows "À retenir" with the first step of a notice that has advice', async () => {
+    const { page, context } = await openKiosk(browser, server.url);
+    await wakeUp(page);
+    await tap(page, 'tile-learn');
+    await openNotice(page, 'message-frauduleux');
+    const box = page.getByTestId('notice-remember');
+    expect(await box.locator('h2').textContent()).toBe('À retenir');
+    expect(await box.locator('li').count()).toBe(5);
+    expect(await box.textContent()).toContain('code secret');
+    await tap(page, 'step-next');
+    expect(await page.getByTestId('notice-remember').count()).toBe(0);
+    await context.close();
+  }, 60_000);
 
   it('follows the kiosk text size and high contrast', async () => {
     const { page, context } = await openKiosk(browser, server.url);

@@ -10,7 +10,7 @@ import type { RunningServer } from '../../src/server/server.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { axeViolations, describeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 import { installStarters, refOf, starterIds } from './helpers.js';
-import { markerError, measureMarkers } from './measure.js';
+import { badgeOverlap, markerError, measureMarkers } from './measure.js';
 
 const PHONE = {
   viewport: { width: 320, height: 740 },
@@ -85,14 +85,24 @@ describe('e-notices on the phone (portal)', () => {
         const err = markerError(m);
         worst = Math.max(worst, err);
         expect(err, `${id} picture ${m.picture} ${m.shape}`).toBeLessThan(0.015);
+        // The badge sits beside the ring: it covers nothing of what the marker points at.
+        if (m.shape !== 'arrow')
+          expect(badgeOverlap(m), `${id} picture ${m.picture} badge`).toBeLessThan(0.5);
       }
       measured += markers.length;
-      // Colour references in the text became numbered, coloured badges with the colour word.
+      // The badge is the colour's sign, never a digit that reads as a step number.
+      expect(await page.locator('.marker-badge text').count()).toBe(0);
+      expect(await page.locator('.marker-badge path').count()).toBe(markers.length);
+      // "…, entouré en rouge {1}." reads "…, entouré en rouge ●.": the sign after the word.
       const firstRef = page.locator('.step-action .ref').first();
       await expect.poll(() => firstRef.count()).toBe(1);
-      expect(await firstRef.textContent()).toMatch(
-        /^\d(repère )?(rouge|bleu|vert|orange|violet|noir)$/,
-      );
+      expect(await firstRef.locator('svg.ref-sign').count()).toBe(1);
+      const action = (await page.locator('.step-action').first().textContent()) ?? '';
+      expect(action).toMatch(/(rouge|bleu|vert|orange|violet|noir)\s*\.$/);
+      expect(action).not.toMatch(/\d/);
+      // Nothing asks the phone to scan a code shown on the phone itself.
+      expect(await page.locator('.qr').count()).toBe(0);
+      expect(await page.locator('body').textContent()).not.toContain('Scannez');
       expect(describeViolations(await axeViolations(page)), id).toBe('');
     }
     expect(measured).toBeGreaterThan(50);
@@ -103,15 +113,15 @@ describe('e-notices on the phone (portal)', () => {
   }, 120_000);
 
   it(
-    'gives a QR code that a reader decodes to the notice on the box',
+    'prints a QR code that a reader decodes to the notice on the box',
     { timeout: 60_000 },
     async () => {
-      const page = await newPage(browser, PHONE);
-      await page.goto(`${server.url}/notices/appel-video`);
+      const page = await newPage(browser, { viewport: { width: 1200, height: 900 } });
+      await page.goto(`${server.url}/notices/appel-video/print`);
       const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-qr-'));
       try {
         const file = path.join(dir, 'qr.png');
-        writeFileSync(file, await page.locator('.notice-qr .qr svg').screenshot());
+        writeFileSync(file, await page.locator('.print-foot .qr svg').screenshot());
         const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], {
           encoding: 'utf8',
         }).trim();
@@ -210,6 +220,26 @@ describe('e-notices on the phone (portal)', () => {
 });
 
 describe('e-notices on paper (print view)', () => {
+  it("keeps a French notice's labels French whatever the browser's language", async () => {
+    for (const url of ['/en/notices/wifi-de-la-boite/print', '/notices/wifi-de-la-boite/print']) {
+      const res = await fetch(`${server.url}${url}`, {
+        headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      });
+      const html = await res.text();
+      expect(html, url).toContain('Astuce :');
+      expect(html, url).toContain('Ce qu’il vous faut');
+      expect(html, url).toContain('Revenir à cette notice');
+      expect(html, url).not.toMatch(/>Tip|What you need|Come back to this guide/);
+    }
+    const fraud = await (
+      await fetch(`${server.url}/en/notices/message-frauduleux/print`, {
+        headers: { 'accept-language': 'en' },
+      })
+    ).text();
+    expect(fraud).toContain('À retenir');
+    expect(fraud).toContain('Résultat :');
+  });
+
   it('renders every starter notice for A4 with QR code, address, licence and authors, axe-clean', async () => {
     const page = await newPage(browser, { viewport: { width: 794, height: 1123 } });
     for (const id of starterIds()) {
@@ -226,6 +256,12 @@ describe('e-notices on paper (print view)', () => {
         .locator('.step-action, .callout, .marker-legend li')
         .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18.6);
+      // Every picture is at least 8 cm wide on paper (96 CSS px per inch: 302.4 px).
+      const widths = await page
+        .locator('.print-steps svg.notice-picture')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+      expect(widths.length).toBe(n.steps.length);
+      expect(Math.min(...widths), id).toBeGreaterThanOrEqual(302);
       for (const m of await measureMarkers(page)) expect(markerError(m), id).toBeLessThan(0.015);
       await page.emulateMedia({ media: 'screen' });
       expect(describeViolations(await axeViolations(page)), id).toBe('');

@@ -29,7 +29,13 @@ export interface ApiStep {
 }
 
 export interface ApiNotice {
-  notice: { id: string; title: string; language: string; steps: ApiStep[] };
+  notice: {
+    id: string;
+    title: string;
+    language: string;
+    steps: ApiStep[];
+    remember?: string[];
+  };
   speech: boolean;
   printUrl: string;
 }
@@ -141,6 +147,18 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
             <p class="ns-callout ns-result">
               <strong>{t.result} :</strong> <RichText text={step.result} lang={vl} />
             </p>
+          )}
+          {current === 0 && (notice.remember ?? []).length > 0 && (
+            <section class="ns-remember" data-testid="notice-remember">
+              <h2>{t.remember}</h2>
+              <ul>
+                {(notice.remember ?? []).map((text, i) => (
+                  <li key={i}>
+                    <RichText text={text} lang={vl} />
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           <div class="ns-tools">
             {voiceUrl && (

@@ -9,11 +9,22 @@
  * - special characters (& # § % @ / \ * _ ~ ^ |) and large numbers or percentages;
  * - jargon from a short list: words a beginner stumbles on, each with a plainer word.
  *   "application", "Wi-Fi", "télécharger" are not in it: a beginner meets them on the
- *   screen itself and must learn to recognise them.
+ *   screen itself and must learn to recognise them;
+ * - in a step's action, more than one verb of action ("Touchez … et cliquez … puis
+ *   téléchargez-le": each verb is flagged, a step is one action);
+ * - a colour reference `{1}` whose colour word is not written just before it
+ *   ("entouré en rouge {1}" reads naturally; "le bouton {1}" does not say the colour).
  */
+import { paletteByNumber, saysColourBefore } from './shared/palette.js';
 
 export type FalcCode =
-  'long-sentence' | 'abbreviation' | 'special-character' | 'large-number' | 'jargon';
+  | 'long-sentence'
+  | 'abbreviation'
+  | 'special-character'
+  | 'large-number'
+  | 'jargon'
+  | 'several-actions'
+  | 'colour-word';
 
 export interface FalcWarning {
   code: FalcCode;
@@ -69,8 +80,64 @@ export function words(sentence: string): string[] {
   return sentence.split(/[\s]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
-export function checkText(text: string): FalcWarning[] {
+/** Imperatives that do not end in -ez. */
+const IRREGULAR_IMPERATIVES = new Set(['faites', 'dites']);
+/** Words in -ez that are not verbs. */
+const NOT_VERBS = new Set(['chez', 'nez', 'assez', 'rez']);
+
+/**
+ * The verbs of action of a text, in order, once each: French imperatives ("touchez",
+ * "téléchargez-le", "n’ouvrez", "faites"), not "vous avez" or "si vous voulez".
+ */
+export function actionVerbs(text: string): string[] {
+  const tokens = stripRefs(text)
+    .toLowerCase()
+    .split(/[\s,;:!?.()«»"“”…]+/u)
+    .filter(Boolean);
+  const found: string[] = [];
+  tokens.forEach((raw, i) => {
+    const token = raw.replace(/^(?:n|l|m|t|s|j|qu|d)['’]/u, '');
+    const base = token.replace(/-(?:le|la|les|lui|leur|moi|toi|en|y|nous|vous)$/u, '');
+    const previous = (tokens[i - 1] ?? '').replace(/^(?:n|l|m|t|s|j|qu|d)['’]/u, '');
+    if (previous === 'vous' || NOT_VERBS.has(base)) return;
+    const verb = IRREGULAR_IMPERATIVES.has(base) || /^\p{L}{2,}ez$/u.test(base);
+    if (verb && !found.includes(token)) found.push(token);
+  });
+  return found;
+}
+
+/** One step, one action: every verb of action of an action text, when there are several. */
+export function checkAction(text: string): FalcWarning[] {
+  const out = checkText(text);
+  const verbs = actionVerbs(text);
+  if (verbs.length > 1) {
+    for (const verb of verbs) {
+      out.push({
+        code: 'several-actions',
+        message: `« ${verb} » : une étape a une seule action (ici ${verbs.length} : ${verbs.join(', ')}). Faites une étape par action.`,
+        excerpt: verb,
+      });
+    }
+  }
+  return out;
+}
+
+function colourWordWarnings(text: string): FalcWarning[] {
   const out: FalcWarning[] = [];
+  for (const m of text.matchAll(/\{([1-9])\}/g)) {
+    const entry = paletteByNumber(Number(m[1]));
+    if (!entry || saysColourBefore(text.slice(0, m.index ?? 0), entry.key, 'fr')) continue;
+    out.push({
+      code: 'colour-word',
+      message: `Repère ${m[0]} : écrivez sa couleur juste avant, par exemple « entouré en ${entry.key} ${m[0]} ».`,
+      excerpt: m[0],
+    });
+  }
+  return out;
+}
+
+export function checkText(text: string): FalcWarning[] {
+  const out: FalcWarning[] = colourWordWarnings(text);
   const clean = stripRefs(text);
   for (const s of sentences(clean)) {
     const n = words(s).length;
@@ -147,6 +214,7 @@ interface Checkable {
   title: string;
   summary: string;
   needs?: string[] | undefined;
+  remember?: string[] | undefined;
   steps: Array<{
     action: string;
     tip?: string | undefined;
@@ -172,8 +240,11 @@ export function checkNotice(notice: Checkable): NoticeFalcWarning[] {
   add(notice.title, 'titre', 'title');
   add(notice.summary, 'résumé', 'summary');
   (notice.needs ?? []).forEach((n, i) => add(n, `ce qu’il vous faut ${i + 1}`, 'needs'));
+  (notice.remember ?? []).forEach((n, i) => add(n, `à retenir ${i + 1}`, 'remember'));
   notice.steps.forEach((s, i) => {
-    for (const field of ['action', 'tip', 'warning', 'result'] as const) {
+    for (const w of checkAction(s.action))
+      out.push({ ...w, where: `étape ${i + 1} › action`, field: 'action', step: i + 1 });
+    for (const field of ['tip', 'warning', 'result'] as const) {
       add(s[field], `étape ${i + 1} › ${FIELD_NAMES[field]}`, field, i + 1);
     }
   });

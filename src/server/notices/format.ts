@@ -80,7 +80,11 @@ export const markerSchema = z
     y: fraction,
     w: fraction.refine((v) => v > 0, 'largeur nulle'),
     h: fraction.refine((v) => v > 0, 'hauteur nulle'),
-    colour: z.enum(COLOUR_KEYS),
+    colour: z
+      .enum(COLOUR_KEYS)
+      .describe(
+        'The marker colour. Its badge is the colour sign (rouge disc, bleu square, vert triangle, orange diamond, violet star, noir cross), drawn beside the ring, never a digit; `{n}` in the texts refers to it by the colour number (rouge 1 … noir 6), written after the colour word.',
+      ),
     /** Arrows only: which way the arrow points (swipes default to their direction). */
     direction: z.enum(['left', 'right', 'up', 'down']).optional(),
   })
@@ -99,7 +103,9 @@ export const audioSchema = z.object({
 export const stepSchema = z
   .object({
     /** The one action of this step, short and plain. */
-    action: text(300),
+    action: text(300).describe(
+      'One action (one verb of action), with the colour word before each marker reference: "Touchez Envoyer, entouré en rouge {1}."',
+    ),
     picture: pictureSchema,
     markers: z.array(markerSchema).max(PALETTE.length).default([]),
     tip: text(400).optional(),
@@ -157,6 +163,22 @@ export const noticeSchema = z.object({
   authors: z.array(text(200)).min(1, 'au moins un auteur').max(20),
   /** "Ce qu'il vous faut": what to have at hand before starting. */
   needs: z.array(text(200)).max(10).default([]),
+  /**
+   * "À retenir": advice that is not an action (a step is one action). Shown as a box
+   * before the steps on the phone and on paper, and on the kiosk's first step.
+   */
+  remember: z
+    .array(
+      text(300).refine(
+        (t) => !/\{[1-9]\}/.test(t),
+        'pas de repère {n} dans « À retenir » (il n’y a pas d’image)',
+      ),
+    )
+    .max(8, '8 phrases à retenir au plus')
+    .default([])
+    .describe(
+      '« À retenir »: advice that is not an action (a step is one action), shown as one box.',
+    ),
   steps: z.array(stepSchema).min(1, 'au moins une étape').max(40, '40 étapes au plus'),
 });
 

@@ -21,7 +21,8 @@ export function audioUrl(id: string, n: number): string {
   return `/notices/${encodeURIComponent(id)}/audio/${n}`;
 }
 
-function viewLang(notice: Notice): ViewLang {
+/** A notice's own words (labels, colours) follow its language, not the reader's browser. */
+export function viewLang(notice: Pick<Notice, 'language'>): ViewLang {
   return notice.language.startsWith('en') ? 'en' : 'fr';
 }
 
@@ -42,6 +43,25 @@ export function NeedsList({
       <ul>
         {needs.map((need, i) => (
           <li key={i}>{need}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "À retenir": the notice's advice that is not an action, in one box. */
+export function RememberBox({ notice }: { notice: Notice }) {
+  const items = notice.remember ?? [];
+  if (items.length === 0) return null;
+  const vl = viewLang(notice);
+  return (
+    <section class="remember" aria-labelledby="a-retenir">
+      <h2 id="a-retenir">{noticeText[vl].remember}</h2>
+      <ul>
+        {items.map((text, i) => (
+          <li key={i}>
+            <RichText text={text} lang={vl} />
+          </li>
         ))}
       </ul>
     </section>
@@ -79,17 +99,19 @@ export function StepView({
   notice,
   step,
   n,
-  lang,
   audio,
+  pictureSrc = pictureUrl,
 }: {
   notice: Notice;
   step: NoticeStep;
   n: number;
-  lang: 'fr' | 'en';
   audio: boolean;
+  /** Where the step's picture is served (the admin preview serves drafts itself). */
+  pictureSrc?: (id: string, n: number) => string;
 }) {
-  const t = noticeText[lang];
+  // The step's labels (Astuce, Attention…) are part of the notice: its language.
   const vl = viewLang(notice);
+  const t = noticeText[vl];
   const landscape = step.picture.width > step.picture.height;
   return (
     <li class={`notice-step${landscape ? ' landscape' : ''}`} id={`etape-${n}`} data-step={n}>
@@ -104,7 +126,7 @@ export function StepView({
       </h2>
       <figure class="step-figure">
         <NoticePicture
-          src={pictureUrl(notice.id, n)}
+          src={pictureSrc(notice.id, n)}
           width={step.picture.width}
           height={step.picture.height}
           markers={step.markers}
@@ -172,10 +194,12 @@ export function NoticeListPage({ page, notices }: { page: PageContext; notices: 
 
 export interface NoticePageData {
   notice: Notice;
-  qr: string;
   url: string;
   pdf: boolean;
   thanks: boolean;
+  /** Admin preview of a draft: its pictures come from the editor, nothing is posted. */
+  pictureSrc?: (id: string, n: number) => string;
+  preview?: boolean;
 }
 
 export function NoticePage({ page, data }: { page: PageContext; data: NoticePageData }) {
@@ -189,9 +213,16 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
       section="notices"
       head={<link rel="stylesheet" href={NOTICE_CSS} />}
     >
-      <p class="notice-back">
-        <a href={href(page, '/notices')}>← {t.back}</a>
-      </p>
+      {data.preview ? (
+        <p class="notice-back preview-banner" role="status">
+          Aperçu du brouillon : les visiteurs ne voient pas cette page.{' '}
+          <a href={`/admin/notices/${notice.id}/edit`}>← Retour à l’éditeur</a>
+        </p>
+      ) : (
+        <p class="notice-back">
+          <a href={href(page, '/notices')}>← {t.back}</a>
+        </p>
+      )}
       <article class="notice" lang={notice.language}>
         <h1>{notice.title}</h1>
         <p class="lead">{notice.summary}</p>
@@ -206,42 +237,49 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
             </a>
           )}
         </p>
-        <NeedsList class="notice-needs" title={t.needs} needs={notice.needs} />
+        <NeedsList
+          class="notice-needs"
+          title={noticeText[viewLang(notice)].needs}
+          needs={notice.needs}
+        />
+        <RememberBox notice={notice} />
         <ol class="notice-steps">
           {notice.steps.map((step, i) => (
-            <StepView key={i} notice={notice} step={step} n={i + 1} lang={page.lang} audio />
+            <StepView
+              key={i}
+              notice={notice}
+              step={step}
+              n={i + 1}
+              audio={!data.preview}
+              {...(data.pictureSrc ? { pictureSrc: data.pictureSrc } : {})}
+            />
           ))}
         </ol>
       </article>
-      <section class="notice-feedback" id="avis" aria-labelledby="avis-titre">
-        <h2 id="avis-titre">{t.feedbackTitle}</h2>
-        {data.thanks ? (
-          <p class="thanks" role="status">
-            {t.thanks}
-          </p>
-        ) : (
-          <form method="post" action={`${base}/feedback`} class="faces">
-            {(['yes', 'neutral', 'no'] as const).map((face) => (
-              <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
-                <Face kind={face} size={48} />
-                <span>{t[face]}</span>
-              </button>
-            ))}
-          </form>
-        )}
-      </section>
-      <section class="notice-qr" aria-labelledby="qr-titre">
-        <h2 id="qr-titre">{t.qrTitle}</h2>
-        <div
-          class="qr"
-          role="img"
-          aria-label={data.url}
-          dangerouslySetInnerHTML={{ __html: data.qr }}
-        />
-        <p>
-          {t.qrHelp} <span class="url">{data.url}</span>
-        </p>
-      </section>
+      {!data.preview && (
+        <section class="notice-feedback" id="avis" aria-labelledby="avis-titre">
+          <h2 id="avis-titre">{t.feedbackTitle}</h2>
+          {data.thanks ? (
+            <p class="thanks" role="status">
+              {t.thanks}
+            </p>
+          ) : (
+            <form method="post" action={`${base}/feedback`} class="faces">
+              {(['yes', 'neutral', 'no'] as const).map((face) => (
+                <button type="submit" name="face" value={face} class={`face-button face-${face}`}>
+                  <Face kind={face} size={48} />
+                  <span>{t[face]}</span>
+                </button>
+              ))}
+            </form>
+          )}
+        </section>
+      )}
+      {/* No "scan this code" here: this page is read on the phone itself. The QR code
+          is on the paper handout and on the kiosk. */}
+      <p class="notice-address">
+        {t.addressTitle} <span class="url">{data.url}</span>
+      </p>
       <p class="notice-credits">
         {fill(t.licence, { v: notice.licence })} ·{' '}
         {fill(t.authors, { v: notice.authors.join(', ') })}

@@ -47,6 +47,11 @@ export class NoticeRepo {
         `INSERT INTO notice_feedback (notice_id, face, count) VALUES (?, ?, 1)
          ON CONFLICT (notice_id, face) DO UPDATE SET count = count + 1`,
       ),
+      hide: db.prepare<[string, string]>(
+        'INSERT INTO notice_hidden (notice_id, at) VALUES (?, ?) ON CONFLICT (notice_id) DO NOTHING',
+      ),
+      show: db.prepare<[string]>('DELETE FROM notice_hidden WHERE notice_id = ?'),
+      hidden: db.prepare<[], { notice_id: string }>('SELECT notice_id FROM notice_hidden'),
       feedbackCounts: db.prepare<[], { notice_id: string; face: Face; count: number }>(
         'SELECT notice_id, face, count FROM notice_feedback',
       ),
@@ -74,6 +79,15 @@ export class NoticeRepo {
   }
   addFeedback(noticeId: string, face: Face): void {
     this.s.feedback.run(noticeId, face);
+  }
+  hide(noticeId: string, at: string): void {
+    this.s.hide.run(noticeId, at);
+  }
+  show(noticeId: string): void {
+    this.s.show.run(noticeId);
+  }
+  hiddenIds(): Set<string> {
+    return new Set(this.s.hidden.all().map((r) => r.notice_id));
   }
   feedbackCounts(): Array<{ notice_id: string; face: Face; count: number }> {
     return this.s.feedbackCounts.all();

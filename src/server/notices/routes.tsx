@@ -105,7 +105,6 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
       const url = noticeUrl(ctx.config.publicUrl, found.notice.id);
       const data = {
         notice: found.notice,
-        qr: await qrSvg(url),
         url,
         pdf: chromiumPath() !== null,
         thanks,
@@ -123,7 +122,6 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
         url,
         publicUrl: ctx.config.publicUrl,
         libraryName: settings.libraryName,
-        lang: page.lang,
         backHref: `${page.base}/notices/${found.notice.id}`,
       };
       return c.html(renderDocument(<PrintPage data={data} />));

@@ -27,6 +27,9 @@ export interface NoticeSummary {
   steps: number;
 }
 
+/** The notices written on this box travel as this pack (and are exported as one). */
+export const LOCAL_PACK_ID = 'notices-locales';
+
 /** Limits what one notice JSON may weigh: they are small documents. */
 const MAX_NOTICE_BYTES = 512 * 1024;
 
@@ -146,7 +149,17 @@ export class NoticeService {
     return null;
   }
 
+  /**
+   * A notice visitors may see (portal, kiosk, API, print, search): installed and not
+   * taken away by the animateur. The admin area uses `getAny`.
+   */
   get(id: string): InstalledNotice | undefined {
+    if (this.repo.hiddenIds().has(id)) return undefined;
+    return this.getAny(id);
+  }
+
+  /** An installed notice, shown to visitors or not (admin area). */
+  getAny(id: string): InstalledNotice | undefined {
     const row = this.repo.get(id);
     if (!row) return undefined;
     const packDir = path.isAbsolute(row.pack_dir)
@@ -159,7 +172,14 @@ export class NoticeService {
     };
   }
 
+  /** The notices visitors see. */
   list(): NoticeSummary[] {
+    const hidden = this.repo.hiddenIds();
+    return this.listAll().filter((n) => !hidden.has(n.id));
+  }
+
+  /** Every installed notice, hidden ones included (admin area). */
+  listAll(): NoticeSummary[] {
     return this.repo.all().map((row) => {
       const n = JSON.parse(row.body) as Notice;
       return {
@@ -182,6 +202,16 @@ export class NoticeService {
     const ref = kind === 'picture' ? s?.picture : s?.audio;
     if (!ref) return null;
     return containedPath(installed.dir, ref.path);
+  }
+
+  /** Takes a notice away from visitors (its pack stays installed), or gives it back. */
+  setHidden(id: string, hidden: boolean): void {
+    if (hidden) this.repo.hide(id, this.now().toISOString());
+    else this.repo.show(id);
+  }
+
+  isHidden(id: string): boolean {
+    return this.repo.hiddenIds().has(id);
   }
 
   errors(): NoticeErrorRow[] {

@@ -91,6 +91,11 @@ export function applyForm(draft: Draft, form: FormValues): Draft {
       .map((s) => s.trim())
       .filter(Boolean)
       .slice(0, 10),
+    remember: one(form, 'remember')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 8),
     licence: one(form, 'licence') || draft.licence,
     steps,
   };

@@ -16,10 +16,9 @@ import { containedPath } from '../../files/safety.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT } from '../../packs/manifest.js';
 import { NOTICE_FORMAT, parseNotice, type NoticeInput } from '../format.js';
 import type { NoticeErrorRow } from '../repo.js';
-import type { NoticeService } from '../service.js';
+import { LOCAL_PACK_ID, type NoticeService } from '../service.js';
 
-/** The notices written on this box travel as this pack (and are exported as one). */
-export const LOCAL_PACK_ID = 'notices-locales';
+export { LOCAL_PACK_ID } from '../service.js';
 
 export type Draft = NoticeInput;
 export type DraftStep = Draft['steps'][number];
@@ -74,23 +73,32 @@ function bumpVersion(v: string): string {
 }
 
 /**
- * The box's own notices, as drafts in `<dataDir>/notices-local/<id>/` (notice.json and
- * the uploaded pictures). Saving re-installs the whole local pack through the same
- * checks as any pack, so what the animateur previews is what visitors get.
+ * The box's own notices. The animateur edits a draft in `<dataDir>/notices-local/<id>/`
+ * (notice.json and the uploaded pictures); visitors never see it. Publishing checks the
+ * draft and copies it to `<dataDir>/notices-published/<id>/`, which is installed as the
+ * local pack through the same checks as any pack: what visitors get is exactly the
+ * published copy, and later edits stay in the draft until published again.
  */
 export class LocalNotices {
   readonly dir: string;
+  readonly publishedDir: string;
 
   constructor(
     dataDir: string,
     private readonly notices: NoticeService,
   ) {
     this.dir = path.join(dataDir, 'notices-local');
+    this.publishedDir = path.join(dataDir, 'notices-published');
   }
 
   private folder(id: string): string {
     if (!ID.test(id)) throw new Error('identifiant refusé');
     return path.join(this.dir, id);
+  }
+
+  private publishedFolder(id: string): string {
+    if (!ID.test(id)) throw new Error('identifiant refusé');
+    return path.join(this.publishedDir, id);
   }
 
   ids(): string[] {
@@ -109,16 +117,28 @@ export class LocalNotices {
     return JSON.parse(readFileSync(path.join(this.folder(id), 'notice.json'), 'utf8')) as Draft;
   }
 
+  /** Whether visitors see this notice (a published copy exists). */
+  isPublished(id: string): boolean {
+    return ID.test(id) && existsSync(path.join(this.publishedDir, id, 'notice.json'));
+  }
+
+  /** Whether the draft holds changes visitors do not see yet. */
+  hasUnpublishedChanges(id: string): boolean {
+    if (!this.isPublished(id) || !this.has(id)) return false;
+    const read = (dir: string) => readFileSync(path.join(dir, 'notice.json'), 'utf8');
+    return read(this.folder(id)) !== read(this.publishedFolder(id));
+  }
+
   /** A free id for a new notice (never one another pack already uses). */
   freeId(title: string): string {
     const base = slugOf(title);
     let id = base;
-    for (let i = 2; this.has(id) || this.notices.get(id); i += 1) id = `${base}-${i}`;
+    for (let i = 2; this.has(id) || this.notices.getAny(id); i += 1) id = `${base}-${i}`;
     return id;
   }
 
-  /** Writes the draft (atomically) and re-installs the local pack. */
-  save(draft: Draft, bump = true): NoticeErrorRow[] {
+  /** Writes the draft (atomically). Visitors see nothing of it until `publish`. */
+  save(draft: Draft, bump = true): Draft {
     const dir = this.folder(draft.id);
     mkdirSync(dir, { recursive: true });
     const previous = this.read(draft.id);
@@ -128,12 +148,59 @@ export class LocalNotices {
     writeFileSync(tmp, `${JSON.stringify(toWrite, null, 2)}\n`);
     renameSync(tmp, path.join(dir, 'notice.json'));
     this.removeUnusedPictures(toWrite);
-    return this.publish();
+    return toWrite;
+  }
+
+  /**
+   * Publishes the draft: checks it, copies it with its pictures beside the other
+   * published notices, and re-installs them. Returns the validation problem, if any
+   * (then nothing changes for visitors).
+   */
+  publish(id: string): { ok: true; errors: NoticeErrorRow[] } | { ok: false; error: string } {
+    const draft = this.read(id);
+    if (!draft) return { ok: false, error: 'notice introuvable' };
+    const parsed = parseNotice(draft);
+    if (!parsed.ok) return parsed;
+    const target = this.publishedFolder(id);
+    const staging = `${target}.${process.pid}.tmp`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    copyFileSync(path.join(this.folder(id), 'notice.json'), path.join(staging, 'notice.json'));
+    for (const step of draft.steps) {
+      for (const media of [step.picture, step.audio]) {
+        const from = media?.path ? containedPath(this.folder(id), media.path) : null;
+        if (from && existsSync(from)) copyFileSync(from, path.join(staging, path.basename(from)));
+      }
+    }
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+    const errors = this.installPublished();
+    return { ok: true, errors };
+  }
+
+  /** Takes the notice away from visitors; the draft stays, to publish again later. */
+  unpublish(id: string): void {
+    rmSync(this.publishedFolder(id), { recursive: true, force: true });
+    this.installPublished();
   }
 
   remove(id: string): void {
     rmSync(this.folder(id), { recursive: true, force: true });
-    this.publish();
+    rmSync(this.publishedFolder(id), { recursive: true, force: true });
+    this.installPublished();
+  }
+
+  /**
+   * Boxes from before drafts and publication installed the drafts themselves: the first
+   * time, the drafts visitors could see are published as they were, so nothing a
+   * visitor saw disappears.
+   */
+  upgradeOnce(): void {
+    if (existsSync(this.publishedDir)) return;
+    mkdirSync(this.publishedDir, { recursive: true });
+    const installed = this.notices.repo.all().filter((r) => r.pack_id === LOCAL_PACK_ID);
+    for (const row of installed) if (this.has(row.id)) this.publish(row.id);
+    this.installPublished();
   }
 
   /**
@@ -182,11 +249,18 @@ export class LocalNotices {
     }
   }
 
-  /** The manifest's notice entries for every local draft. */
+  private publishedIds(): string[] {
+    if (!existsSync(this.publishedDir)) return [];
+    return readdirSync(this.publishedDir)
+      .filter((d) => ID.test(d) && existsSync(path.join(this.publishedDir, d, 'notice.json')))
+      .sort();
+  }
+
+  /** The manifest's notice entries for every published notice. */
   private refs() {
-    return this.ids().map((id) => {
+    return this.publishedIds().map((id) => {
       const rel = `${id}/notice.json`;
-      const data = readFileSync(path.join(this.dir, rel));
+      const data = readFileSync(path.join(this.publishedDir, rel));
       return {
         id,
         path: rel,
@@ -196,22 +270,19 @@ export class LocalNotices {
     });
   }
 
-  /** Installs the drafts as the box's local pack: valid ones show, broken ones are listed. */
-  publish(): NoticeErrorRow[] {
-    mkdirSync(this.dir, { recursive: true });
-    return this.notices.installPack(LOCAL_PACK_ID, this.dir, { notices: this.refs() });
+  /** Installs the published notices as the box's local pack. */
+  installPublished(): NoticeErrorRow[] {
+    mkdirSync(this.publishedDir, { recursive: true });
+    return this.notices.installPack(LOCAL_PACK_ID, this.publishedDir, { notices: this.refs() });
   }
 
   /**
-   * A pack other boxes can import: `lanterne-pack.json` listing the valid notices, and
-   * their folders. Only notices that pass validation are exported.
+   * A pack other boxes can import: `lanterne-pack.json` listing the published notices,
+   * and their folders (what visitors see here, not the drafts).
    */
   exportZip(libraryName: string, now: Date): { zip: NodeJS.ReadableStream; name: string } {
-    const valid = this.ids().filter((id) => {
-      const draft = this.read(id);
-      return draft && parseNotice(draft).ok;
-    });
-    const refs = this.refs().filter((r) => valid.includes(r.id));
+    const valid = this.publishedIds();
+    const refs = this.refs();
     const iso = now.toISOString();
     const version = `${iso.slice(0, 4)}.${Number(iso.slice(5, 7) + iso.slice(8, 10))}.${Number(iso.slice(11, 13) + iso.slice(14, 16))}`;
     // Named after the library, so exports of two libraries never replace each other.
@@ -231,8 +302,8 @@ export class LocalNotices {
     const zip = new ZipFile();
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_FILE);
     for (const id of valid) {
-      for (const name of readdirSync(this.folder(id))) {
-        const full = path.join(this.folder(id), name);
+      for (const name of readdirSync(this.publishedFolder(id))) {
+        const full = path.join(this.publishedFolder(id), name);
         if (statSync(full).isFile() && !name.endsWith('.tmp'))
           zip.addFile(full, `notices/${id}/${name}`);
       }

@@ -1,6 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import { AdminLayout, CsrfField, csrfToken } from '../../admin/index.js';
-import { checkText } from '../falc.js';
+import { checkAction, checkText } from '../falc.js';
 import { DEVICES, GESTURES, LEVELS, SHAPES } from '../format.js';
 import { DEVICE_NAMES } from '../messages.js';
 import type { NoticeErrorRow } from '../repo.js';
@@ -8,6 +8,7 @@ import type { NoticeSummary } from '../service.js';
 import { PALETTE } from '../shared/palette.js';
 import { NoticePicture, gestureWords } from '../shared/picture.js';
 import type { Draft } from './local.js';
+import { fieldAnchor, fieldLabel, type FieldProblems } from './problems.js';
 
 const SHAPE_NAMES: Record<(typeof SHAPES)[number], string> = {
   circle: 'cercle',
@@ -17,8 +18,9 @@ const SHAPE_NAMES: Record<(typeof SHAPES)[number], string> = {
 const LICENCES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC0-1.0'];
 
 export interface ListData {
-  installed: Array<NoticeSummary & { packId: string }>;
-  local: string[];
+  installed: Array<NoticeSummary & { packId: string; hidden: boolean }>;
+  /** The box's own notices (drafts), published or not. */
+  drafts: Array<{ id: string; title: string; published: boolean }>;
   errors: NoticeErrorRow[];
   feedback: Map<string, { yes: number; neutral: number; no: number }>;
 }
@@ -39,7 +41,7 @@ export function NoticesAdminPage({
         <a class="button" href="/admin/notices/new">
           Écrire une nouvelle notice
         </a>
-        {data.local.length > 0 && (
+        {data.drafts.some((d) => d.published) && (
           <a class="button button-secondary" href="/admin/notices/export/notices-locales.zip">
             Exporter mes notices (pack pour d’autres boîtes)
           </a>
@@ -57,6 +59,7 @@ export function NoticesAdminPage({
                 Étapes
               </th>
               <th scope="col">Avis (oui / un peu / non)</th>
+              <th scope="col">Visiteurs</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -71,20 +74,38 @@ export function NoticesAdminPage({
                   <td>{n.packId}</td>
                   <td class="num">{n.steps}</td>
                   <td>{`${f.yes} / ${f.neutral} / ${f.no}`}</td>
+                  <td>{n.hidden ? 'Retirée' : 'Visible'}</td>
                   <td>
-                    {data.local.includes(n.id) ? (
+                    {data.drafts.some((d) => d.id === n.id) ? (
                       <a href={`/admin/notices/${n.id}/edit`}>Modifier</a>
                     ) : (
-                      <form method="post" action={`/admin/notices/${n.id}/copy`} class="inline">
-                        <CsrfField c={c} />
-                        <button
-                          type="submit"
-                          class="button-secondary"
-                          aria-label={`Copier pour modifier : ${n.title}`}
+                      <>
+                        <form method="post" action={`/admin/notices/${n.id}/copy`} class="inline">
+                          <CsrfField c={c} />
+                          <button
+                            type="submit"
+                            class="button-secondary"
+                            aria-label={`Copier pour modifier : ${n.title}`}
+                          >
+                            Copier pour modifier
+                          </button>
+                        </form>{' '}
+                        <form
+                          method="post"
+                          action={`/admin/notices/${n.id}/visibility`}
+                          class="inline"
                         >
-                          Copier pour modifier
-                        </button>
-                      </form>
+                          <CsrfField c={c} />
+                          <input type="hidden" name="hidden" value={n.hidden ? '0' : '1'} />
+                          <button
+                            type="submit"
+                            class="button-secondary"
+                            aria-label={`${n.hidden ? 'Remontrer aux visiteurs' : 'Retirer des visiteurs'} : ${n.title}`}
+                          >
+                            {n.hidden ? 'Remontrer aux visiteurs' : 'Retirer des visiteurs'}
+                          </button>
+                        </form>
+                      </>
                     )}
                   </td>
                 </tr>
@@ -93,15 +114,15 @@ export function NoticesAdminPage({
           </tbody>
         </table>
       </div>
-      {data.local.filter((id) => !data.installed.some((n) => n.id === id)).length > 0 && (
+      {data.drafts.some((d) => !d.published) && (
         <>
-          <h2>Brouillons pas encore visibles</h2>
+          <h2>Brouillons (pas visibles par les visiteurs)</h2>
           <ul>
-            {data.local
-              .filter((id) => !data.installed.some((n) => n.id === id))
-              .map((id) => (
-                <li key={id}>
-                  <a href={`/admin/notices/${id}/edit`}>{id}</a>
+            {data.drafts
+              .filter((d) => !d.published)
+              .map((d) => (
+                <li key={d.id}>
+                  <a href={`/admin/notices/${d.id}/edit`}>{d.title}</a>
                 </li>
               ))}
           </ul>
@@ -154,9 +175,9 @@ export function NewNoticePage({ c }: { c: HonoContext }) {
   );
 }
 
-function Falc({ text }: { text: string | undefined }) {
+function Falc({ text, action }: { text: string | undefined; action?: boolean }) {
   if (!text) return null;
-  const warnings = checkText(text);
+  const warnings = action ? checkAction(text) : checkText(text);
   if (warnings.length === 0) return null;
   return (
     <ul class="falc-warnings">
@@ -167,38 +188,76 @@ function Falc({ text }: { text: string | undefined }) {
   );
 }
 
+/** A field's problem, next to it (and named by it for screen readers). */
+function FieldError({ name, text }: { name: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p class="field-error" id={`erreur-${name}`}>
+      {text}
+    </p>
+  );
+}
+
+/** Two tabs: what the other tab saved in this field, when it differs from this one. */
+function OtherText({ text, mine }: { text: string | undefined; mine: string | undefined }) {
+  if (text === undefined || (text ?? '') === (mine ?? '')) return null;
+  return (
+    <div class="other-text">
+      <p>Enregistré entre-temps dans un autre onglet :</p>
+      <blockquote>{text || '(vide)'}</blockquote>
+    </div>
+  );
+}
+
 function TextField({
   name,
   label,
   value,
   hint,
   rows = 2,
+  error,
+  other,
+  action,
 }: {
   name: string;
   label: string;
   value: string | undefined;
   hint?: string;
   rows?: number;
+  error?: string | undefined;
+  other?: string | undefined;
+  action?: boolean;
 }) {
   return (
-    <div class="field">
+    <div class={`field${error ? ' has-error' : ''}`} id={`champ-${name}`}>
       <label>
         {label}
         {hint && <span class="hint">{hint}</span>}
-        <textarea name={name} rows={rows}>
+        <textarea
+          name={name}
+          rows={rows}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `erreur-${name}` : undefined}
+        >
           {value ?? ''}
         </textarea>
       </label>
-      <Falc text={value} />
+      <FieldError name={name} text={error} />
+      <OtherText text={other} mine={value} />
+      <Falc text={value} action={action ?? false} />
     </div>
   );
 }
 
 export interface EditData {
   draft: Draft;
-  /** The validation problem that keeps the notice from showing, if any. */
-  problem: string | null;
-  installed: boolean;
+  /** What keeps the notice from being published, one French sentence per field. */
+  problems: FieldProblems;
+  /** Visitors see a published copy; `pending`: the draft has changes they do not see. */
+  published: boolean;
+  pending: boolean;
+  /** Two tabs: the version another tab saved while this one was written. */
+  conflict?: Draft | undefined;
 }
 
 export function EditNoticePage({
@@ -210,39 +269,81 @@ export function EditNoticePage({
   data: EditData;
   flash?: { kind: 'ok' | 'error'; text: string } | undefined;
 }) {
-  const { draft } = data;
+  const { draft, problems, conflict } = data;
   const base = `/admin/notices/${draft.id}`;
   const token = csrfToken(c);
+  const ready = problems.size === 0;
+  const status = !data.published
+    ? 'Brouillon : les visiteurs ne voient pas cette notice.'
+    : data.pending
+      ? 'Publiée. Vos dernières modifications ne sont pas encore publiées : les visiteurs voient la version d’avant.'
+      : 'Publiée : les visiteurs voient cette notice.';
   return (
     <AdminLayout c={c} title={`Modifier : ${draft.title}`} section="notices" flash={flash}>
       <link rel="stylesheet" href="/notice-assets/shared.css" />
       <link rel="stylesheet" href="/notice-assets/editor.css" />
       <h1>{draft.title}</h1>
-      {data.problem ? (
-        <p class="warning" role="status">
-          Pas encore visible par les visiteurs : {data.problem}
+      <p class="notice-status" data-published={data.published ? '1' : '0'}>
+        {status}
+      </p>
+      {ready ? (
+        <p class="actions">
+          Aperçu avant de publier : <a href={`${base}/preview`}>téléphone</a> ·{' '}
+          <a href={`${base}/kiosk?step=1`}>borne</a> · <a href={`${base}/print`}>papier</a>
         </p>
       ) : (
-        <p class="actions">
-          Aperçu : <a href={`/notices/${draft.id}`}>téléphone</a> ·{' '}
-          <a href={`${base}/kiosk?step=1`}>borne</a> ·{' '}
-          <a href={`/notices/${draft.id}/print`}>papier</a>
-        </p>
+        <div class="problems" role="status">
+          <p>Avant de publier, il reste à faire :</p>
+          <ul>
+            {[...problems].map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${fieldAnchor(field)}`}>{fieldLabel(field)}</a> : {message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
-      <form method="post" action={base} class="editor" id="editor">
+      <p class="hint js-only restored-note" hidden>
+        Ce que vous aviez écrit sans l’enregistrer a été remis dans les champs. Vérifiez, puis
+        enregistrez.
+      </p>
+      <form
+        method="post"
+        enctype="multipart/form-data"
+        action={`${base}?_csrf=${encodeURIComponent(token)}`}
+        class="editor"
+        id="editor"
+        data-notice={draft.id}
+        data-revision={draft.version}
+      >
         <CsrfField c={c} />
+        {/* Two tabs: the version this page was written from (a newer saved one is a conflict). */}
+        <input type="hidden" name="revision" value={conflict?.version ?? draft.version} />
         <fieldset class="stack">
           <legend>La notice</legend>
-          <label>
-            Titre
-            <input name="title" value={draft.title} maxLength={120} required />
-          </label>
-          <Falc text={draft.title} />
+          <div class={`field${problems.get('title') ? ' has-error' : ''}`} id="champ-title">
+            <label>
+              Titre
+              <input
+                name="title"
+                value={draft.title}
+                maxLength={120}
+                required
+                aria-invalid={problems.get('title') ? 'true' : undefined}
+                aria-describedby={problems.get('title') ? 'erreur-title' : undefined}
+              />
+            </label>
+            <FieldError name="title" text={problems.get('title')} />
+            <OtherText text={conflict?.title} mine={draft.title} />
+            <Falc text={draft.title} />
+          </div>
           <TextField
             name="summary"
             label="Résumé"
             value={draft.summary}
             hint="Deux ou trois phrases courtes."
+            error={problems.get('summary')}
+            other={conflict?.summary}
           />
           <label>
             Niveau
@@ -254,8 +355,9 @@ export function EditNoticePage({
               ))}
             </select>
           </label>
-          <fieldset>
+          <fieldset id="champ-devices">
             <legend>Appareils</legend>
+            <FieldError name="devices" text={problems.get('devices')} />
             {DEVICES.map((d) => (
               <label key={d}>
                 <input
@@ -282,11 +384,30 @@ export function EditNoticePage({
             value={(draft.needs ?? []).join('\n')}
             hint="Une chose par ligne."
             rows={3}
+            error={problems.get('needs')}
+            other={conflict ? (conflict.needs ?? []).join('\n') : undefined}
           />
-          <label>
-            Auteurs <span class="hint">Séparés par des virgules.</span>
-            <input name="authors" value={draft.authors.join(', ')} />
-          </label>
+          <TextField
+            name="remember"
+            label="À retenir (facultatif)"
+            value={(draft.remember ?? []).join('\n')}
+            hint="Les conseils qui ne sont pas une action, une phrase par ligne. Ils sont montrés dans un cadre « À retenir »."
+            rows={3}
+            error={problems.get('remember')}
+            other={conflict ? (conflict.remember ?? []).join('\n') : undefined}
+          />
+          <div class="field" id="champ-authors">
+            <label>
+              Auteurs <span class="hint">Séparés par des virgules.</span>
+              <input
+                name="authors"
+                value={draft.authors.join(', ')}
+                aria-invalid={problems.get('authors') ? 'true' : undefined}
+                aria-describedby={problems.get('authors') ? 'erreur-authors' : undefined}
+              />
+            </label>
+            <FieldError name="authors" text={problems.get('authors')} />
+          </div>
           <label>
             Licence
             <select name="licence">
@@ -307,6 +428,8 @@ export function EditNoticePage({
             // A new marker takes the first colour the step does not use yet.
             const used = new Set((step.markers ?? []).map((m) => m.colour));
             const nextColour = PALETTE.find((c) => !used.has(c.key))?.key ?? 'rouge';
+            const other = conflict?.steps[i];
+            const pictureError = problems.get(`${p}picture`);
             return (
               <li class="editor-step" key={i} id={`etape-${n}`}>
                 <fieldset class="stack">
@@ -315,7 +438,10 @@ export function EditNoticePage({
                     name={`${p}action`}
                     label="L’action (une seule)"
                     value={step.action}
-                    hint="Écrivez {1} pour citer le repère 1 (rouge), {2} pour le 2 (bleu)…"
+                    hint="Écrivez la couleur puis {1} pour montrer le repère rouge : « Touchez Envoyer, entouré en rouge {1}. » ({2} : bleu, {3} : vert…)"
+                    error={problems.get(`${p}action`)}
+                    other={conflict ? (other?.action ?? '') : undefined}
+                    action
                   />
                   <div class="editor-picture" data-step={n}>
                     {hasPicture ? (
@@ -331,18 +457,24 @@ export function EditNoticePage({
                     )}
                     <p class="hint js-only">Touchez l’image pour placer un nouveau repère.</p>
                   </div>
-                  <label>
-                    Nouvelle image (photo ou capture d’écran, PNG, JPEG, WebP ou GIF, 5 Mo au plus)
-                    <input
-                      type="file"
-                      name="picture"
-                      accept="image/png,image/jpeg,image/webp,image/gif"
-                      form={`upload-${n}`}
-                    />
-                  </label>
-                  <button type="submit" form={`upload-${n}`} class="button-secondary">
-                    Envoyer l’image de l’étape {n}
-                  </button>
+                  <div class={`field${pictureError ? ' has-error' : ''}`} id={`champ-${p}picture`}>
+                    <label>
+                      Nouvelle image (photo ou capture d’écran, PNG, JPEG, WebP ou GIF, 5 Mo au
+                      plus)
+                      <input
+                        type="file"
+                        name={`${p}picture`}
+                        accept="image/png,image/jpeg,image/webp,image/gif"
+                        data-max-bytes={5 * 1024 * 1024}
+                        aria-invalid={pictureError ? 'true' : undefined}
+                        aria-describedby={pictureError ? `erreur-${p}picture` : undefined}
+                      />
+                    </label>
+                    <FieldError name={`${p}picture`} text={pictureError} />
+                    <button type="submit" name="op" value={`picture-${n}`} class="button-secondary">
+                      Envoyer l’image de l’étape {n}
+                    </button>
+                  </div>
                   <label>
                     Description de l’image{' '}
                     <span class="hint">Pour les personnes qui ne voient pas.</span>
@@ -372,8 +504,13 @@ export function EditNoticePage({
                         {rows.map((m, j) => {
                           const q = `${p}m${j + 1}.`;
                           const label = (what: string) => `Étape ${n}, repère ${j + 1} : ${what}`;
+                          const markerError = problems.get(`${p}m${j + 1}`);
                           return (
-                            <tr key={j} class={m ? 'marker-row' : 'marker-row marker-new'}>
+                            <tr
+                              key={j}
+                              class={`${m ? 'marker-row' : 'marker-row marker-new'}${markerError ? ' has-error' : ''}`}
+                              title={markerError}
+                            >
                               <td>
                                 <select name={`${q}shape`} aria-label={label('forme')}>
                                   {!m && <option value="">(aucun)</option>}
@@ -442,17 +579,34 @@ export function EditNoticePage({
                       </tbody>
                     </table>
                   </div>
-                  <TextField name={`${p}tip`} label="Astuce (facultatif)" value={step.tip} />
+                  {[...problems]
+                    .filter(([k]) => k.startsWith(`${p}m`))
+                    .map(([k, message]) => (
+                      <p class="field-error" key={k}>
+                        {message}
+                      </p>
+                    ))}
+                  <TextField
+                    name={`${p}tip`}
+                    label="Astuce (facultatif)"
+                    value={step.tip}
+                    error={problems.get(`${p}tip`)}
+                    other={conflict ? (other?.tip ?? '') : undefined}
+                  />
                   <TextField
                     name={`${p}warning`}
                     label="Attention (facultatif)"
                     value={step.warning}
+                    error={problems.get(`${p}warning`)}
+                    other={conflict ? (other?.warning ?? '') : undefined}
                   />
                   <TextField
                     name={`${p}result`}
                     label="Résultat attendu (facultatif)"
                     value={step.result}
                     hint="« Vous voyez maintenant… »"
+                    error={problems.get(`${p}result`)}
+                    other={conflict ? (other?.result ?? '') : undefined}
                   />
                   <p class="actions">
                     <button
@@ -493,19 +647,20 @@ export function EditNoticePage({
             Ajouter une étape
           </button>
           <button type="submit" name="op" value="save">
-            Enregistrer
+            Enregistrer le brouillon
           </button>
+          {(!data.published || data.pending) && (
+            <button type="submit" name="op" value="publish">
+              {data.published ? 'Publier les modifications' : 'Publier'}
+            </button>
+          )}
+          {data.published && (
+            <button type="submit" name="op" value="unpublish" class="button-secondary">
+              Retirer des visiteurs
+            </button>
+          )}
         </p>
       </form>
-      {draft.steps.map((_, i) => (
-        <form
-          key={i}
-          id={`upload-${i + 1}`}
-          method="post"
-          enctype="multipart/form-data"
-          action={`${base}/steps/${i + 1}/picture?_csrf=${encodeURIComponent(token)}`}
-        />
-      ))}
       <form method="post" action={`${base}/delete`} class="actions">
         <CsrfField c={c} />
         <button type="submit" class="button-secondary">

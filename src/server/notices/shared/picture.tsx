@@ -4,7 +4,13 @@
  * legend that says each marker in words, and text with colour references as badges.
  */
 import type { ComponentChildren } from 'preact';
-import { paletteByNumber, paletteEntry, type ColourKey } from './palette.js';
+import {
+  paletteByNumber,
+  paletteEntry,
+  saysColourBefore,
+  signPath,
+  type ColourKey,
+} from './palette.js';
 
 export type Gesture =
   | 'tap'
@@ -73,6 +79,35 @@ function arrowDirection(m: MarkerData): 'left' | 'right' | 'up' | 'down' {
   return 'down';
 }
 
+/**
+ * How far outside its box a ring is drawn: the box is what the marker points at (a
+ * button, a word), so the ring and its white halo go around it, never over it.
+ */
+export function ringPad(stroke: number): number {
+  return stroke * 1.7;
+}
+
+/** The ring's own box in picture pixels (arrows run across their box, unpadded). */
+export function ringBox(
+  m: MarkerData,
+  W: number,
+  H: number,
+  stroke: number,
+): { x: number; y: number; w: number; h: number } {
+  const x = m.x * W;
+  const y = m.y * H;
+  const w = m.w * W;
+  const h = m.h * H;
+  if (m.shape === 'arrow') return { x, y, w, h };
+  const pad = ringPad(stroke);
+  // An ellipse a quarter wider than the box (the middle of each side, where a label
+  // sits, stays inside; √2 would reach the corners but covers the neighbours), then the pad.
+  const k = m.shape === 'circle' ? 1.25 : 1;
+  const rx = (w / 2) * k + pad;
+  const ry = (h / 2) * k + pad;
+  return { x: x + w / 2 - rx, y: y + h / 2 - ry, w: 2 * rx, h: 2 * ry };
+}
+
 /** The shape of one marker in picture pixels; the halo and the stroke share it. */
 function shapeOf(
   m: MarkerData,
@@ -84,14 +119,30 @@ function shapeOf(
   const y = m.y * H;
   const w = m.w * W;
   const h = m.h * H;
+  const ring = ringBox(m, W, H, stroke);
   if (m.shape === 'circle')
     return {
       d: '',
       kind: 'ellipse',
-      attrs: { cx: x + w / 2, cy: y + h / 2, rx: w / 2, ry: h / 2 },
+      attrs: {
+        cx: ring.x + ring.w / 2,
+        cy: ring.y + ring.h / 2,
+        rx: ring.w / 2,
+        ry: ring.h / 2,
+      },
     };
   if (m.shape === 'rectangle')
-    return { d: '', kind: 'rect', attrs: { x, y, width: w, height: h, rx: Math.min(w, h) / 8 } };
+    return {
+      d: '',
+      kind: 'rect',
+      attrs: {
+        x: ring.x,
+        y: ring.y,
+        width: ring.w,
+        height: ring.h,
+        rx: Math.min(ring.w, ring.h) / 8,
+      },
+    };
   const dir = arrowDirection(m);
   const head = Math.max(stroke * 3, Math.min(w, h) * 0.35);
   const cx = x + w / 2;
@@ -187,27 +238,61 @@ function GestureSign({ m, W, H, stroke }: { m: MarkerData; W: number; H: number;
   return null;
 }
 
-/** The numbered badge at the marker's top-left corner, kept inside the picture. */
+/**
+ * Where the badge goes: outside the ring, off one of its corners (else beside it), the
+ * first place fully inside the picture, so it never covers what the marker points at.
+ */
+export function badgePlace(
+  m: MarkerData,
+  W: number,
+  H: number,
+  stroke: number,
+): { cx: number; cy: number; r: number } {
+  const r = stroke * 3.4;
+  const ring = ringBox(m, W, H, stroke);
+  const gap = stroke * 1.2 + r;
+  const midX = ring.x + ring.w / 2;
+  const midY = ring.y + ring.h / 2;
+  // Diagonally off a corner first: in a grid of buttons that is the gap between them,
+  // where a neighbour's label is least likely; then beside, below, above. An ellipse's
+  // "corner" is its point at 45°, so the badge stays close to the ring.
+  const ellipse = m.shape === 'circle';
+  const hx = ellipse
+    ? (ring.w / 2) * Math.SQRT1_2 + (r + stroke) * Math.SQRT1_2
+    : ring.w / 2 + r * 0.35;
+  const hy = ellipse
+    ? (ring.h / 2) * Math.SQRT1_2 + (r + stroke) * Math.SQRT1_2
+    : ring.h / 2 + r * 0.35;
+  const right = ring.x + ring.w;
+  const bottom = ring.y + ring.h;
+  const candidates: Array<[number, number]> = [
+    [midX + hx, midY - hy],
+    [midX - hx, midY - hy],
+    [midX + hx, midY + hy],
+    [midX - hx, midY + hy],
+    [right + gap, midY],
+    [ring.x - gap, midY],
+    [midX, bottom + gap],
+    [midX, ring.y - gap],
+  ];
+  const inside = ([cx, cy]: [number, number]) =>
+    cx - r >= 1 && cx + r <= W - 1 && cy - r >= 1 && cy + r <= H - 1;
+  const clampIn = ([cx, cy]: [number, number]): [number, number] => [
+    Math.min(W - r - 1, Math.max(r + 1, cx)),
+    Math.min(H - r - 1, Math.max(r + 1, cy)),
+  ];
+  const [cx, cy] = candidates.find(inside) ?? clampIn(candidates[0] ?? [midX, midY]);
+  return { cx, cy, r };
+}
+
+/** The colour's sign (disc, square, triangle…) beside the marker: never a digit. */
 function Badge({ m, W, H, stroke }: { m: MarkerData; W: number; H: number; stroke: number }) {
   const entry = paletteEntry(m.colour);
-  const r = stroke * 3.4;
-  const cx = Math.min(W - r - 1, Math.max(r + 1, m.x * W));
-  const cy = Math.min(H - r - 1, Math.max(r + 1, m.y * H));
+  const { cx, cy, r } = badgePlace(m, W, H, stroke);
   return (
-    <g class="marker-badge">
-      <circle cx={cx} cy={cy} r={r + stroke * 0.8} fill="#ffffff" />
-      <circle cx={cx} cy={cy} r={r} fill={entry.hex} />
-      <text
-        x={cx}
-        y={cy + r * 0.42}
-        text-anchor="middle"
-        font-size={r * 1.25}
-        font-weight="bold"
-        fill="#ffffff"
-        font-family="DejaVu Sans, Arial, sans-serif"
-      >
-        {entry.number}
-      </text>
+    <g class="marker-badge" data-sign={entry.sign}>
+      <circle cx={cx} cy={cy} r={r} fill="#ffffff" stroke={entry.hex} stroke-width={stroke * 0.5} />
+      <path d={signPath(entry.sign, cx, cy, r * 0.62)} fill={entry.hex} />
     </g>
   );
 }
@@ -271,18 +356,34 @@ export function NoticePicture({
   );
 }
 
-/** A colour reference: the numbered badge in its colour, then the colour word. */
-export function ColourRef({ colour, lang }: { colour: ColourKey; lang: ViewLang }) {
+/** The colour's sign as a small inline picture (the same sign as the marker's badge). */
+export function SignIcon({ colour }: { colour: ColourKey }) {
   const entry = paletteEntry(colour);
   return (
+    <svg class="ref-sign" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+      <circle cx="10" cy="10" r="9" fill="#ffffff" stroke={entry.hex} stroke-width="1.6" />
+      <path d={signPath(entry.sign, 10, 10, 5.8)} fill={entry.hex} />
+    </svg>
+  );
+}
+
+/**
+ * A colour reference: the colour word, then the colour's sign ("rouge ●"). When the
+ * text already says the colour ("entouré en rouge {1}"), the sign alone.
+ */
+export function ColourRef({
+  colour,
+  lang,
+  word = true,
+}: {
+  colour: ColourKey;
+  lang: ViewLang;
+  word?: boolean;
+}) {
+  return (
     <span class={`ref ref-${colour}`}>
-      <span class="ref-badge" aria-hidden="true">
-        {entry.number}
-      </span>
-      <span class="ref-word">
-        <span class="visually-hidden">{lang === 'fr' ? 'repère ' : 'marker '}</span>
-        {colourWord(colour, lang)}
-      </span>
+      {word && <span class="ref-word">{colourWord(colour, lang)} </span>}
+      <SignIcon colour={colour} />
     </span>
   );
 }
@@ -294,8 +395,19 @@ export function RichText({ text, lang }: { text: string; lang: ViewLang }): Comp
   for (const match of text.matchAll(/\{([1-9])\}/g)) {
     const entry = paletteByNumber(Number(match[1]));
     const at = match.index ?? 0;
-    if (at > last) parts.push(text.slice(last, at));
-    parts.push(entry ? <ColourRef colour={entry.key} lang={lang} /> : match[0]);
+    const before = text.slice(last, at);
+    if (at > last) parts.push(before);
+    parts.push(
+      entry ? (
+        <ColourRef
+          colour={entry.key}
+          lang={lang}
+          word={!saysColourBefore(text.slice(0, at), entry.key, lang)}
+        />
+      ) : (
+        match[0]
+      ),
+    );
     last = at + match[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));
@@ -304,16 +416,16 @@ export function RichText({ text, lang }: { text: string; lang: ViewLang }): Comp
 
 /** The text with references spelled out, for speech and accessible names. */
 export function plainText(text: string, lang: ViewLang): string {
-  return text.replace(/\{([1-9])\}/g, (_, n: string) => {
-    const entry = paletteByNumber(Number(n));
-    if (!entry) return '';
-    return lang === 'fr'
-      ? `(repère ${entry.number} ${entry.key})`
-      : `(marker ${entry.number} ${entry.en})`;
-  });
+  return text
+    .replace(/\s*\{([1-9])\}/g, (whole, n: string, at: number) => {
+      const entry = paletteByNumber(Number(n));
+      if (!entry || saysColourBefore(text.slice(0, at), entry.key, lang)) return '';
+      return lang === 'fr' ? ` (en ${entry.key})` : ` (in ${entry.en})`;
+    })
+    .replace(/\s+([.,;:!?])/g, '$1');
 }
 
-/** One line per marker: "1 rouge : touchez une fois". */
+/** One line per marker: "rouge ● : touchez une fois". */
 export function MarkerLegend({ markers, lang }: { markers: MarkerData[]; lang: ViewLang }) {
   if (markers.length === 0) return null;
   return (
@@ -330,7 +442,7 @@ export function MarkerLegend({ markers, lang }: { markers: MarkerData[]; lang: V
 export function pictureLabel(alt: string, markers: MarkerData[], lang: ViewLang): string {
   const said = markers.map(
     (m) =>
-      `${paletteEntry(m.colour).number} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`,
+      `${lang === 'fr' ? 'repère' : 'marker'} ${colourWord(m.colour, lang)} : ${gestureWords(m.gesture, lang)}`,
   );
   return [alt.replace(/[.\s]+$/, ''), ...said].filter(Boolean).join('. ');
 }
