@@ -159,7 +159,7 @@ function noticeFigures(
   ctx: Context,
   metric: (name: string) => Map<string, number>,
 ): NoticeFigures[] {
-  const titles = new Map(ctx.notices.list().map((n) => [n.id, n.title]));
+  const titles = new Map(ctx.notices.listAll().map((n) => [n.id, n.title]));
   const ids = new Set<string>();
   for (const name of ['notice-open', 'notice-finish'])
     for (const id of metric(name).keys()) ids.add(id);
