@@ -12,6 +12,7 @@ import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
 import { Statistics } from './stats/service.js';
+import { Sticks } from './sticks/list.js';
 import { loadAssets, type AssetStore } from './ui/assets.js';
 
 export interface Clock {
@@ -47,6 +48,8 @@ export interface Context extends Deps {
   admin: AdminAuth;
   /** Anonymous usage statistics (listens to `events`). */
   stats: Statistics;
+  /** The USB sticks under the media folder: one list for every page that names them. */
+  sticks: Sticks;
 }
 
 export function createContext(deps: Deps): Context {
@@ -66,5 +69,6 @@ export function createContext(deps: Deps): Context {
     notices,
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
     stats: new Statistics(deps.db, events, deps.clock, deps.log),
+    sticks: new Sticks(deps.config.mediaDir),
   };
 }
