@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { inlineKind } from '../files/safety.js';
 import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
 import type { KioskInfo, KioskView, KioskWork, KioskWorkList } from './types.js';
@@ -23,13 +24,12 @@ function viewOf(workId: string, file: WorkFile): KioskView | null {
   const mime = file.mime.split(';')[0]?.trim() ?? '';
   const url = `/media/${encodeURIComponent(workId)}/${file.position}/${encodeURIComponent(file.name)}`;
   const base = { url, name: file.name, mime };
-  if (mime.startsWith('audio/')) return { kind: 'audio', ...base };
-  if (mime.startsWith('video/')) return { kind: 'video', ...base };
-  if (/^image\/(jpeg|png|gif|webp|avif)$/.test(mime)) return { kind: 'image', ...base };
+  const kind = inlineKind(mime);
+  if (kind === 'audio' || kind === 'video' || kind === 'image') return { kind, ...base };
   // Plain text is read on the kiosk in its own big type. PDF and EPUB are not: a browser's
   // PDF viewer brings a toolbar with "download" and "print" and follows the links inside
   // the document out of the kiosk, so those go to the visitor's phone by QR code instead.
-  if (mime === 'text/plain' && file.size <= 512 * 1024) return { kind: 'text', ...base };
+  if (kind === 'text' && file.size <= 512 * 1024) return { kind: 'text', ...base };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Work, WorkFile } from '../../catalogue/types.js';
+import { inlineKind } from '../../files/safety.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
@@ -9,13 +10,11 @@ function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
 
 function Player({ page, work }: { page: PageContext; work: Work }) {
   const t = portal[page.lang];
-  const audio = work.files.filter((f) => f.mime.startsWith('audio/'));
-  const video = work.files.filter((f) => f.mime.startsWith('video/'));
-  const pdf = work.files.find((f) => f.mime === 'application/pdf');
+  const audio = work.files.filter((f) => inlineKind(f.mime) === 'audio');
+  const video = work.files.filter((f) => inlineKind(f.mime) === 'video');
+  const pdf = work.files.find((f) => inlineKind(f.mime) === 'pdf');
   const image =
-    work.type === 'image'
-      ? work.files.find((f) => /^image\/(jpeg|png|webp|gif)$/.test(f.mime))
-      : undefined;
+    work.type === 'image' ? work.files.find((f) => inlineKind(f.mime) === 'image') : undefined;
   return (
     <>
       {video.length > 0 ? (
