@@ -6,6 +6,7 @@ import type { CachedFile } from './cache.js';
 import { loadFile, planAnswer, writeAnswer, type Answer } from './deliver.js';
 import { hasPathTricks, type FileUse, type Located } from './desk.js';
 import type { RequestFacts } from './plan.js';
+import { parseFileUrl } from './urls.js';
 import { isFirstByteRequest } from './routes.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -26,17 +27,14 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
   const locate = (
     url: string,
   ): { use: FileUse | 'covers'; workId: string; found: Located } | null => {
-    const end = url.indexOf('?');
-    const parts = (end < 0 ? url : url.slice(0, end)).split('/');
-    const use = parts[1];
-    const workId = parts[2] ?? '';
-    if (use === 'covers') {
-      const found = parts.length === 3 ? ctx.files.cover(workId) : null;
-      return found && { use, workId, found };
-    }
-    if ((use !== 'files' && use !== 'media') || parts.length < 4 || parts.length > 5) return null;
-    const found = ctx.files.locate(use, workId, parts[3] ?? '');
-    return found && { use, workId, found };
+    const parsed = parseFileUrl(url);
+    if (!parsed) return null;
+    const { workId } = parsed;
+    const found =
+      parsed.use === 'covers'
+        ? ctx.files.cover(workId)
+        : ctx.files.locate(parsed.use, workId, parsed.position);
+    return found && { use: parsed.use, workId, found };
   };
 
   // The answer to a plain GET (no range, no validator) is the same every time for the

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { inlineKind } from '../files/safety.js';
+import { coverUrl, fileUrl, workUrl } from '../files/urls.js';
 import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
 import type { KioskInfo, KioskView, KioskWork, KioskWorkList } from './types.js';
@@ -17,12 +18,12 @@ function trimSlash(url: string): string {
 }
 
 export function portalUrlOf(publicUrl: string, workId: string): string {
-  return `${trimSlash(publicUrl)}/works/${encodeURIComponent(workId)}`;
+  return `${trimSlash(publicUrl)}${workUrl(workId)}`;
 }
 
 function viewOf(workId: string, file: WorkFile): KioskView | null {
   const mime = file.mime.split(';')[0]?.trim() ?? '';
-  const url = `/media/${encodeURIComponent(workId)}/${file.position}/${encodeURIComponent(file.name)}`;
+  const url = fileUrl('media', workId, file);
   const base = { url, name: file.name, mime };
   const kind = inlineKind(mime);
   if (kind === 'audio' || kind === 'video' || kind === 'image') return { kind, ...base };
@@ -75,7 +76,7 @@ export class KioskService {
         title: w.title,
         type: w.type,
         authors: w.authors,
-        cover: w.hasCover ? `/covers/${encodeURIComponent(w.id)}` : null,
+        cover: w.hasCover ? coverUrl(w.id) : null,
       })),
       total: result.total,
       page: result.page,
@@ -108,7 +109,7 @@ export class KioskService {
       },
       attribution: work.attribution,
       language: work.language,
-      cover: work.coverPath ? `/covers/${encodeURIComponent(work.id)}` : null,
+      cover: work.coverPath ? coverUrl(work.id) : null,
       views,
       takeAway,
       portalUrl,

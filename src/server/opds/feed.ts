@@ -1,5 +1,6 @@
 import { getLicence } from '../catalogue/licences.js';
 import type { Work } from '../catalogue/types.js';
+import { coverUrl, fileUrl, workUrl } from '../files/urls.js';
 import { xml } from './xml.js';
 
 export const NAV_TYPE = 'application/atom+xml;profile=opds-catalog;kind=navigation';
@@ -75,16 +76,16 @@ export function workEntry(work: Work): string {
     ...work.themes.map((t) => `<category term="${xml(t.slug)}" label="${xml(t.label)}"/>`),
     work.description ? `<summary type="text">${xml(work.description.slice(0, 500))}</summary>` : '',
     work.description ? `<content type="text">${xml(work.description)}</content>` : '',
-    link({ rel: 'alternate', href: `/works/${work.id}`, type: 'text/html', title: work.title }),
+    link({ rel: 'alternate', href: workUrl(work.id), type: 'text/html', title: work.title }),
   ];
   if (work.hasCover && work.coverMime) {
     parts.push(
-      link({ rel: 'http://opds-spec.org/image', href: `/covers/${work.id}`, type: work.coverMime }),
+      link({ rel: 'http://opds-spec.org/image', href: coverUrl(work.id), type: work.coverMime }),
     );
     parts.push(
       link({
         rel: 'http://opds-spec.org/image/thumbnail',
-        href: `/covers/${work.id}`,
+        href: coverUrl(work.id),
         type: work.coverMime,
       }),
     );
@@ -93,7 +94,7 @@ export function workEntry(work: Work): string {
     parts.push(
       link({
         rel: 'http://opds-spec.org/acquisition/open-access',
-        href: `/files/${work.id}/${f.position}/${encodeURIComponent(f.name)}`,
+        href: fileUrl('files', work.id, f),
         type: f.mime,
         title: f.name,
         length: f.size,

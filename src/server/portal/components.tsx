@@ -1,5 +1,6 @@
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
+import { coverUrl, workUrl } from '../files/urls.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGUAGE_NAMES } from '../i18n/language-names.js';
 import { href, type PageContext } from '../ui/page.js';
@@ -40,9 +41,9 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
   const t = portal[page.lang];
   return (
     <li class="card">
-      <a href={href(page, `/works/${work.id}`)}>
+      <a href={href(page, workUrl(work.id))}>
         {work.hasCover ? (
-          <img src={`/covers/${work.id}`} alt="" loading="lazy" width="96" height="128" />
+          <img src={coverUrl(work.id)} alt="" loading="lazy" width="96" height="128" />
         ) : (
           <span class={`placeholder type-${work.type}`} aria-hidden="true" />
         )}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from '../../context.js';
+import { workUrl } from '../../files/urls.js';
 import { renderDocument } from '../../ui/page.js';
 import { dayOf } from '../../stats/classify.js';
 import { BUILD_DATE } from '../../stats/clock.js';
@@ -124,7 +125,7 @@ export function overviewRoutes(ctx: Context): Hono {
             <ul>
               {o.newest.map((w) => (
                 <li key={w.id}>
-                  <a href={`/works/${encodeURIComponent(w.id)}`}>{w.title}</a>
+                  <a href={workUrl(w.id)}>{w.title}</a>
                   {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le{' '}
                   {day(w.addedAt)})
                 </li>

@@ -1,11 +1,12 @@
 import type { Work, WorkFile } from '../../catalogue/types.js';
 import { inlineKind } from '../../files/safety.js';
+import { coverUrl, fileUrl as fileUrlOf, type FileUse } from '../../files/urls.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
 
-function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
-  return `/${kind}/${work.id}/${file.position}/${encodeURIComponent(file.name)}`;
+function fileUrl(kind: FileUse, work: Work, file: WorkFile): string {
+  return fileUrlOf(kind, work.id, file);
 }
 
 function Player({ page, work }: { page: PageContext; work: Work }) {
@@ -23,7 +24,7 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
             controls
             preload="metadata"
             class="player"
-            poster={work.hasCover ? `/covers/${work.id}` : undefined}
+            poster={work.hasCover ? coverUrl(work.id) : undefined}
           >
             {video.map((f) => (
               <source key={f.position} src={fileUrl('media', work, f)} type={f.mime} />
@@ -80,7 +81,7 @@ export function WorkPage({
           {work.hasCover ? (
             <img
               class="cover"
-              src={`/covers/${work.id}`}
+              src={coverUrl(work.id)}
               alt={fill(t.cover, { title: work.title })}
               width="160"
             />
