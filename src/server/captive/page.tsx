@@ -1,6 +1,7 @@
 import type { WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
-import { fill, portal } from '../portal/messages.js';
+import { workTypeLabel } from '../../shared/work-types.js';
+import { fill } from '../portal/messages.js';
 import { captive } from './messages.js';
 
 export interface WelcomeData {
@@ -23,7 +24,6 @@ export interface WelcomeData {
  */
 export function WelcomePage({ data }: { data: WelcomeData }) {
   const t = captive[data.lang];
-  const p = portal[data.lang];
   const other = data.lang === 'fr' ? 'en' : 'fr';
   const shownUrl = data.publicUrl.replace(/\/$/, '');
   const ip = data.origin.replace(/^http:\/\//, '');
@@ -57,7 +57,7 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
               <ul class="offers">
                 {data.types.map(({ type, count }) => (
                   <li key={type}>
-                    <strong>{count}</strong> {count === 1 ? p[`type.${type}`] : p[`types.${type}`]}
+                    <strong>{count}</strong> {workTypeLabel(data.lang, type, count !== 1)}
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,6 @@ import type { Db } from '../db/open.js';
 import type { CatalogueRepo } from './repo.js';
 import { toFtsQuery } from './text.js';
 import type { Filters, NewPack, NewWork, Page, WorkSummary } from './types.js';
-import { WORK_TYPES, type WorkType } from './types.js';
 
 export const PAGE_SIZE = 24;
 const MAX_PAGE = 100;
@@ -14,9 +13,7 @@ export interface ListQuery extends Filters {
   order?: 'new' | 'title' | undefined;
 }
 
-export function isWorkType(value: unknown): value is WorkType {
-  return typeof value === 'string' && (WORK_TYPES as readonly string[]).includes(value);
-}
+export { isWorkType } from '../../shared/work-types.js';
 
 /** Reading and changing the catalogue; the only writer is a pack install or removal. */
 export class CatalogueService {

@@ -1,8 +1,9 @@
+import type { WorkType } from '../../shared/work-types.js';
 /**
  * The JSON the kiosk application reads from `/api/kiosk/…`. Shared by the server
  * (which builds it) and the kiosk bundle (which only imports these types).
  */
-export type KioskWorkType = 'book' | 'audio' | 'video' | 'image' | 'document' | 'software';
+export type KioskWorkType = WorkType;
 
 export interface KioskInfo {
   libraryName: string;

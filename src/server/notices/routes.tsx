@@ -6,6 +6,7 @@ import path from 'node:path';
 import { appRoot } from '../paths.js';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
+import { typesOf } from '../files/mime.js';
 import { UNTRUSTED_CSP } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
@@ -24,22 +25,8 @@ import { SpeechMaker, espeakPath } from './speech.js';
 const ID = ':id{[a-z0-9][a-z0-9-]{0,63}}';
 const FACES: readonly Face[] = ['yes', 'neutral', 'no'];
 
-const PICTURE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-const AUDIO_TYPES: Record<string, string> = {
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.wav': 'audio/wav',
-};
+const PICTURE_TYPES = typesOf(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.svg']);
+const AUDIO_TYPES = typesOf(['.mp3', '.ogg', '.opus', '.m4a', '.wav']);
 
 // Built (bundled in dist/server) or run from the sources: the CSS ships as source.
 const ASSETS_DIR = path.join(appRoot(), 'src/server/notices/assets');

@@ -1,13 +1,15 @@
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
+import { workTypeLabel } from '../../shared/work-types.js';
 import { coverUrl, workUrl } from '../files/urls.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGUAGE_NAMES } from '../i18n/language-names.js';
 import { href, type PageContext } from '../ui/page.js';
-import { fill, portal, type PortalMessages } from './messages.js';
+import { fill, portal } from './messages.js';
 
+/** The shared work-type table (`src/shared/work-types.ts`), under the portal's name. */
 export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
-  return portal[lang][`${plural ? 'types' : 'type'}.${type}` as keyof PortalMessages];
+  return workTypeLabel(lang, type, plural);
 }
 
 // Intl.DisplayNames maps in ~5 MB of ICU data: only built for a code the table lacks.

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import mime from 'mime-types';
 import { allLicences, licenceBadgeSvg } from '../catalogue/licences.js';
+import { contentTypeOf } from '../files/mime.js';
 
 export interface Asset {
   data: Buffer;
@@ -28,11 +28,7 @@ export function loadAssets(dir: string): AssetStore {
     for (const name of readdirSync(folder)) {
       const full = path.join(folder, name);
       if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else
-        store.set(
-          `${prefix}${name}`,
-          asset(readFileSync(full), mime.contentType(name) || 'application/octet-stream'),
-        );
+      else store.set(`${prefix}${name}`, asset(readFileSync(full), contentTypeOf(name)));
     }
   };
   walk(dir, '');

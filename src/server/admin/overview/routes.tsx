@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from '../../context.js';
 import { workUrl } from '../../files/urls.js';
+import { workTypeLabel } from '../../../shared/work-types.js';
 import { renderDocument } from '../../ui/page.js';
 import { dayOf } from '../../stats/classify.js';
 import { BUILD_DATE } from '../../stats/clock.js';
@@ -10,15 +11,6 @@ import { buildReport } from '../../stats/report.js';
 import { AdminLayout } from '../ui/layout.js';
 import { TableWrap } from '../ui/table.js';
 import { overview } from './service.js';
-
-const TYPE_LABELS: Record<string, string> = {
-  book: 'Livres',
-  audio: 'Audio',
-  video: 'Vidéos',
-  image: 'Images',
-  document: 'Documents',
-  software: 'Logiciels',
-};
 
 const day = (iso: string) => {
   const d = new Date(iso);
@@ -75,7 +67,7 @@ export function overviewRoutes(ctx: Context): Hono {
                 <tbody>
                   {o.types.map((t) => (
                     <tr key={t.type}>
-                      <td>{TYPE_LABELS[t.type] ?? t.type}</td>
+                      <td>{workTypeLabel('fr', t.type, true)}</td>
                       <td class="num">{t.count}</td>
                     </tr>
                   ))}
@@ -126,8 +118,8 @@ export function overviewRoutes(ctx: Context): Hono {
               {o.newest.map((w) => (
                 <li key={w.id}>
                   <a href={workUrl(w.id)}>{w.title}</a>
-                  {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le{' '}
-                  {day(w.addedAt)})
+                  {w.authors ? ` — ${w.authors}` : ''} (
+                  {workTypeLabel('fr', w.type).toLocaleLowerCase('fr')}, ajouté le {day(w.addedAt)})
                 </li>
               ))}
             </ul>

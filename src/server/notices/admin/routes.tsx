@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { sendFile } from '../../files/deliver.js';
+import { typesOf } from '../../files/mime.js';
 import { UNTRUSTED_CSP } from '../../files/safety.js';
 import { renderDocument } from '../../ui/page.js';
 import { parseNotice } from '../format.js';
@@ -15,14 +16,8 @@ import { LocalNotices, newDraft } from './local.js';
 import { EditNoticePage, NewNoticePage, NoticesAdminPage } from './pages.js';
 
 const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  // Only from notices copied from packs (uploads are raster); sandboxed like pack SVG.
-  svg: 'image/svg+xml',
-};
+// SVG only from notices copied from packs (uploads are raster); sandboxed like pack SVG.
+const MIME = typesOf(['png', 'jpg', 'webp', 'gif', 'svg']);
 
 async function formOf(c: HonoContext): Promise<FormValues> {
   const body = await c.req.parseBody({ all: true });
