@@ -15,7 +15,8 @@ import { packsAdminRoutes } from './packs/admin-routes.js';
 import { noticesAdminRoutes } from './notices/admin/routes.js';
 import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
 import { portalRoutes } from './portal/routes.js';
-import { staticRoutes } from './ui/static-routes.js';
+import { assetScope } from './ui/asset-url.js';
+import { legacyAssetRoutes, staticRoutes } from './ui/static-routes.js';
 
 /**
  * Builds the box's HTTP application over its services. No I/O happens here or at
@@ -27,6 +28,8 @@ export function createApp(ctx: Context, boxNames = new BoxNames(ctx.config)): Ho
   app.use(captivePortal(ctx.captivePasses, boxNames));
   app.use(securityHeaders());
   app.use(requestBodyLimit());
+  // Pages link their CSS and scripts through assetUrl(), which reads this box's assets.
+  app.use(assetScope(ctx.assets));
   app.route('/', captiveRoutes(ctx, boxNames));
   // The animateur's area: its gate guards every /admin path, including feature pages
   // added to this list (or mounted under /admin anywhere below).
@@ -36,6 +39,7 @@ export function createApp(ctx: Context, boxNames = new BoxNames(ctx.config)): Ho
   ]);
 
   app.route('/static', staticRoutes(ctx));
+  app.route('/', legacyAssetRoutes(ctx));
   app.route('/', fileRoutes(ctx));
   app.route('/opds', opdsRoutes(ctx));
   app.route('/kiosk', kioskStaticRoutes(ctx));

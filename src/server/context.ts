@@ -13,7 +13,7 @@ import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
 import { Statistics } from './stats/service.js';
 import { Sticks } from './sticks/list.js';
-import { loadAssets, type AssetStore } from './ui/assets.js';
+import { AssetStore, assetSources } from './ui/assets.js';
 
 export interface Clock {
   now(): Date;
@@ -63,7 +63,7 @@ export function createContext(deps: Deps): Context {
     files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,
-    assets: loadAssets(deps.paths.assetsDir),
+    assets: new AssetStore(assetSources(deps.paths)),
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
     notices,

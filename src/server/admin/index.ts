@@ -31,7 +31,6 @@ import { adminGate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { settingsRoutes } from './settings/routes.js';
-import { adminStaticRoutes } from './ui/static.js';
 
 export { AdminAuth } from './auth/service.js';
 export { adminGate, requireAdmin, csrfToken, type AdminIdentity } from './auth/middleware.js';
@@ -44,7 +43,6 @@ export function adminRoutes(
   extra: ReadonlyArray<readonly [string, Hono]> = [],
 ): Hono {
   const app = new HonoApp({ strict: false });
-  app.route('/static', adminStaticRoutes());
   app.route('/', authRoutes(ctx));
   app.route('/', overviewRoutes(ctx));
   app.route('/settings', settingsRoutes(ctx));

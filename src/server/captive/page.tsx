@@ -1,6 +1,7 @@
 import type { WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { workTypeLabel } from '../../shared/work-types.js';
+import { assetUrl } from '../ui/asset-url.js';
 import { fill } from '../portal/messages.js';
 import { captive } from './messages.js';
 
@@ -34,14 +35,14 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${t.title} · ${data.libraryName}`}</title>
-        <link rel="stylesheet" href="/static/portal.css" />
+        <link rel="stylesheet" href={assetUrl('portal.css')} />
         <link rel="stylesheet" href="/bienvenue/style.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
       </head>
       <body class="welcome">
         <header class="top">
           <span class="brand">
-            <img src="/static/favicon.svg" alt="" width="32" height="32" />
+            <img src={assetUrl('favicon.svg')} alt="" width="32" height="32" />
             <span>{data.libraryName}</span>
           </span>
           <a class="lang" href={data.otherLangHref} hreflang={other} lang={other}>

@@ -1,9 +1,7 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { appRoot } from '../paths.js';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
 import { typesOf } from '../files/mime.js';
@@ -27,10 +25,6 @@ const FACES: readonly Face[] = ['yes', 'neutral', 'no'];
 
 const PICTURE_TYPES = typesOf(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.svg']);
 const AUDIO_TYPES = typesOf(['.mp3', '.ogg', '.opus', '.m4a', '.wav']);
-
-// Built (bundled in dist/server) or run from the sources: the CSS ships as source.
-const ASSETS_DIR = path.join(appRoot(), 'src/server/notices/assets');
-const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css', 'editor.css', 'editor.js'] as const;
 
 function installed(ctx: Context, c: HonoContext): InstalledNotice {
   const found = ctx.notices.get(c.req.param('id') ?? '');
@@ -140,9 +134,6 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
 export function noticeFileRoutes(ctx: Context): Hono {
   const pdfMaker = new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf'));
   const speech = new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech'));
-  const assets = new Map(
-    ASSET_NAMES.map((name) => [name, readFileSync(path.join(ASSETS_DIR, name))]),
-  );
 
   const media = async (c: HonoContext, kind: 'picture' | 'audio') => {
     const found = installed(ctx, c);
@@ -178,17 +169,6 @@ export function noticeFileRoutes(ctx: Context): Hono {
     }));
 
   return new Hono()
-    .get('/notice-assets/:name', (c) => {
-      const name = c.req.param('name');
-      const data = assets.get(name as (typeof ASSET_NAMES)[number]);
-      if (!data) throw new HTTPException(404);
-      return c.body(new Uint8Array(data), 200, {
-        'content-type': name.endsWith('.js')
-          ? 'text/javascript; charset=utf-8'
-          : 'text/css; charset=utf-8',
-        'cache-control': 'public, max-age=3600',
-      });
-    })
     .on(['GET', 'HEAD'], `/notices/${ID}/pictures/:n`, (c) => media(c, 'picture'))
     .on(['GET', 'HEAD'], `/notices/${ID}/audio/:n`, (c) => media(c, 'audio'))
     .get('/notices/:file{[a-z0-9][a-z0-9-]{0,63}\\.pdf}', async (c) => {

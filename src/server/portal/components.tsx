@@ -4,6 +4,7 @@ import { workTypeLabel } from '../../shared/work-types.js';
 import { coverUrl, workUrl } from '../files/urls.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGUAGE_NAMES } from '../i18n/language-names.js';
+import { assetUrl } from '../ui/asset-url.js';
 import { href, type PageContext } from '../ui/page.js';
 import { fill, portal } from './messages.js';
 
@@ -124,7 +125,7 @@ export function LicenceBox({
     <section class="licence" aria-labelledby="licence-title">
       <h2 id="licence-title">{t.licenceTitle}</h2>
       <p class="licence-name">
-        {licence ? <img src={`/static/licences/${licence.id}.svg`} alt="" height="32" /> : null}
+        {licence ? <img src={assetUrl(`licences/${licence.id}.svg`)} alt="" height="32" /> : null}
         <strong>{licence?.name ?? licenceId}</strong>
       </p>
       <p>{explainLicence(licenceId, lang)}</p>

@@ -8,6 +8,7 @@ import type { NoticeSummary } from '../service.js';
 import { PALETTE } from '../shared/palette.js';
 import { NoticePicture, gestureWords } from '../shared/picture.js';
 import type { Draft } from './local.js';
+import { assetUrl } from '../../ui/asset-url.js';
 
 const SHAPE_NAMES: Record<(typeof SHAPES)[number], string> = {
   circle: 'cercle',
@@ -215,8 +216,8 @@ export function EditNoticePage({
   const token = csrfToken(c);
   return (
     <AdminLayout c={c} title={`Modifier : ${draft.title}`} section="notices" flash={flash}>
-      <link rel="stylesheet" href="/notice-assets/shared.css" />
-      <link rel="stylesheet" href="/notice-assets/editor.css" />
+      <link rel="stylesheet" href={assetUrl('shared.css')} />
+      <link rel="stylesheet" href={assetUrl('editor.css')} />
       <h1>{draft.title}</h1>
       {data.problem ? (
         <p class="warning" role="status">
@@ -512,7 +513,7 @@ export function EditNoticePage({
           Supprimer cette notice
         </button>
       </form>
-      <script src="/notice-assets/editor.js" defer />
+      <script src={assetUrl('editor.js')} defer />
     </AdminLayout>
   );
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { sendFile } from '../../files/deliver.js';
 import { typesOf } from '../../files/mime.js';
+import { assetUrl } from '../../ui/asset-url.js';
 import { UNTRUSTED_CSP } from '../../files/safety.js';
 import { renderDocument } from '../../ui/page.js';
 import { parseNotice } from '../format.js';
@@ -186,9 +187,9 @@ export function noticesAdminRoutes(ctx: Context): Hono {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>{`Aperçu borne : ${found.notice.title}`}</title>
-                <link rel="stylesheet" href="/static/portal.css" />
-                <link rel="stylesheet" href="/notice-assets/shared.css" />
-                <link rel="stylesheet" href="/notice-assets/editor.css" />
+                <link rel="stylesheet" href={assetUrl('portal.css')} />
+                <link rel="stylesheet" href={assetUrl('shared.css')} />
+                <link rel="stylesheet" href={assetUrl('editor.css')} />
               </head>
               <body>
                 <main class="kiosk-preview">
