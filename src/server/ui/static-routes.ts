@@ -43,9 +43,7 @@ function nameIn(c: HonoContext, prefix: string): string {
 
 /** `/static/*`. */
 export function staticRoutes(ctx: Context): Hono {
-  return new Hono().get('/*', (c) =>
-    serveAsset(c, ctx.assets, nameIn(c, '/static/')),
-  );
+  return new Hono().get('/*', (c) => serveAsset(c, ctx.assets, nameIn(c, '/static/')));
 }
 
 /**
