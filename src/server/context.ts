@@ -15,11 +15,10 @@ import { Statistics } from './stats/service.js';
 import { Sticks } from './sticks/list.js';
 import { AssetStore, assetSources } from './ui/assets.js';
 
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from './core/clock.js';
 
-export const systemClock: Clock = { now: () => new Date() };
+/** Kept for older imports: the clock lives in `core/clock.ts`. */
+export { systemClock, type Clock } from './core/clock.js';
 
 /** What the box is made of, passed in from `main.ts` (or a test). */
 export interface Deps {
