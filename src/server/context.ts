@@ -16,6 +16,7 @@ import { Sticks } from './sticks/list.js';
 import { AssetStore, assetSources } from './ui/assets.js';
 
 import type { Clock } from './core/clock.js';
+import { Services } from './core/services.js';
 
 /** Kept for older imports: the clock lives in `core/clock.ts`. */
 export { systemClock, type Clock } from './core/clock.js';
@@ -49,6 +50,8 @@ export interface Context extends Deps {
   stats: Statistics;
   /** The USB sticks under the media folder: one list for every page that names them. */
   sticks: Sticks;
+  /** Services built over the whole context, once, on first use (`core/services.ts`). */
+  services: Services<Context>;
 }
 
 export function createContext(deps: Deps): Context {
@@ -56,7 +59,7 @@ export function createContext(deps: Deps): Context {
   const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
   const catalogue = new CatalogueService(deps.db, new CatalogueRepo(deps.db), now);
-  return {
+  const ctx: Context = {
     ...deps,
     catalogue,
     files: new FileDesk(catalogue, deps.paths.packsDir),
@@ -69,5 +72,7 @@ export function createContext(deps: Deps): Context {
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
     stats: new Statistics(deps.db, events, deps.clock, deps.log),
     sticks: new Sticks(deps.config.mediaDir),
+    services: new Services(() => ctx),
   };
+  return ctx;
 }

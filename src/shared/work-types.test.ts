@@ -27,7 +27,7 @@ describe('work-type labels: one table', () => {
 });
 
 it('mime: one lookup through mime-types', async () => {
-  const { contentTypeOf, mimeOf, typesOf } = await import('../server/files/mime.js');
+  const { contentTypeOf, mimeOf, typesOf } = await import('../server/core/mime.js');
   expect(mimeOf('a/b/Livre.EPUB')).toBe('application/epub+zip');
   expect(mimeOf('x.avif')).toBe('image/avif');
   expect(mimeOf('sans-extension')).toBe('application/octet-stream');

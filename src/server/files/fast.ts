@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hostName, plainIp, type BoxNames } from '../captive/addresses.js';
 import type { Context } from '../context.js';
 import { clientOfRequest } from '../http/client.js';
 import type { CachedFile } from './cache.js';
@@ -23,7 +22,12 @@ function header(value: string | string[] | undefined): string | undefined {
  * other methods and paths, stray host names (the captive portal decides), path tricks
  * (400), unknown files (the 404 page), and any error before the answer started.
  */
-export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): NodeHandler {
+export function fileFastPath(
+  ctx: Context,
+  /** Whether the request is for the box itself (else the captive portal decides, in Hono). */
+  isForBox: (req: IncomingMessage) => boolean,
+  next: NodeHandler,
+): NodeHandler {
   const locate = (
     url: string,
   ): { use: FileUse | 'covers'; workId: string; found: Located } | null => {
@@ -68,7 +72,7 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
       (method !== 'GET' && method !== 'HEAD') ||
       !(url.startsWith('/files/') || url.startsWith('/media/') || url.startsWith('/covers/')) ||
       hasPathTricks(url) ||
-      !names.isBox(hostName(req.headers.host), plainIp(req.socket.localAddress))
+      !isForBox(req)
     ) {
       next(req, res);
       return;

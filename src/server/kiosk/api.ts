@@ -5,7 +5,7 @@ import { isWorkType } from '../catalogue/service.js';
 import type { Context } from '../context.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
-import { KioskService } from './service.js';
+import { KIOSK_SERVICE } from './service.js';
 import { KIOSK_SECTIONS } from './types.js';
 
 const listQuery = z.object({
@@ -37,7 +37,7 @@ const NO_STORE = { 'cache-control': 'no-store' };
  * @example GET /api/kiosk/works?type=book&q=forêt&page=1
  */
 export function kioskApiRoutes(ctx: Context): Hono {
-  const service = new KioskService(ctx);
+  const service = ctx.services.get(KIOSK_SERVICE);
   return new Hono()
     .get('/info', async (c) => c.json(await service.info(), 200, NO_STORE))
     .get('/works', (c) => {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { serviceKey } from '../core/services.js';
 import { inlineKind } from '../files/safety.js';
 import { coverUrl, fileUrl, workUrl } from '../files/urls.js';
 import type { Work, WorkFile, WorkType } from '../catalogue/types.js';
@@ -117,3 +118,6 @@ export class KioskService {
     };
   }
 }
+
+/** The kiosk service, built once per context. */
+export const KIOSK_SERVICE = serviceKey('kiosk', (ctx: Context) => new KioskService(ctx));

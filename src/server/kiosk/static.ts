@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
-import { contentTypeOf } from '../files/mime.js';
+import { contentTypeOf } from '../core/mime.js';
 import { containedPath } from '../files/safety.js';
 import { PAGE_CSP } from '../http/security.js';
 

@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
-import { typesOf } from '../files/mime.js';
+import { typesOf } from '../core/mime.js';
+import { serviceKey } from '../core/services.js';
 import { UNTRUSTED_CSP } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
@@ -131,9 +132,19 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
  * What has no language: the notices' pictures and recordings, their CSS, the PDF, and
  * the JSON API the kiosk's stepper reads. Mounted once at the root.
  */
+/** Notice PDF and speech makers (each caches and runs one job at a time), once per context. */
+const PDF_MAKER = serviceKey(
+  'notice-pdf',
+  (ctx: Context) => new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf')),
+);
+const SPEECH_MAKER = serviceKey(
+  'notice-speech',
+  (ctx: Context) => new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech')),
+);
+
 export function noticeFileRoutes(ctx: Context): Hono {
-  const pdfMaker = new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf'));
-  const speech = new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech'));
+  const pdfMaker = ctx.services.get(PDF_MAKER);
+  const speech = ctx.services.get(SPEECH_MAKER);
 
   const media = async (c: HonoContext, kind: 'picture' | 'audio') => {
     const found = installed(ctx, c);

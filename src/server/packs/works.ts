@@ -1,4 +1,4 @@
-import { mimeOf } from '../files/mime.js';
+import { mimeOf } from '../core/mime.js';
 import path from 'node:path';
 import type { NewPack, NewWork } from '../catalogue/types.js';
 import type { FileRef, Manifest, ManifestItem } from './manifest.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { allLicences, licenceBadgeSvg } from '../catalogue/licences.js';
-import { contentTypeOf } from '../files/mime.js';
+import { contentTypeOf } from '../core/mime.js';
 import type { Paths } from '../paths.js';
 
 export interface Asset {

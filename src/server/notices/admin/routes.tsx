@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { sendFile } from '../../files/deliver.js';
-import { typesOf } from '../../files/mime.js';
+import { typesOf } from '../../core/mime.js';
+import { serviceKey } from '../../core/services.js';
 import { assetUrl } from '../../ui/asset-url.js';
 import { UNTRUSTED_CSP } from '../../files/safety.js';
 import { renderDocument } from '../../ui/page.js';
@@ -30,12 +31,18 @@ async function formOf(c: HonoContext): Promise<FormValues> {
   return out;
 }
 
+/** The animateur's own notices (drafts), built once per context. */
+export const LOCAL_NOTICES = serviceKey(
+  'local-notices',
+  (ctx: Context) => new LocalNotices(ctx.paths.dataDir, ctx.notices),
+);
+
 /**
  * The notice editor (`/admin/notices`), mounted behind the admin gate (session, Origin
  * and CSRF checks happen before these handlers run).
  */
 export function noticesAdminRoutes(ctx: Context): Hono {
-  const local = new LocalNotices(ctx.paths.dataDir, ctx.notices);
+  const local = ctx.services.get(LOCAL_NOTICES);
 
   const draftOf = (c: HonoContext) => {
     const draft = local.read(c.req.param('id') ?? '');

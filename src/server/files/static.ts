@@ -1,7 +1,7 @@
 import { Hono, type Context as HonoContext } from 'hono';
-import { planAnswer } from '../files/deliver.js';
+import { planAnswer } from './deliver.js';
 import type { Context } from '../context.js';
-import { unhashedName, type AssetStore } from './assets.js';
+import { unhashedName, type AssetStore } from '../ui/assets.js';
 
 /** A hashed URL names one content forever: caches may keep it without asking again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

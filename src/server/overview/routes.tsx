@@ -1,15 +1,11 @@
 import { Hono } from 'hono';
-import type { Context } from '../../context.js';
-import { workUrl } from '../../files/urls.js';
-import { workTypeLabel } from '../../../shared/work-types.js';
-import { renderDocument } from '../../ui/page.js';
-import { dayOf } from '../../stats/classify.js';
-import { BUILD_DATE } from '../../stats/clock.js';
-import { ClockForm } from '../../stats/pages.js';
-import { readPeriod } from '../../stats/period.js';
-import { buildReport } from '../../stats/report.js';
-import { AdminLayout } from '../ui/layout.js';
-import { TableWrap } from '../ui/table.js';
+import type { Context } from '../context.js';
+import { workUrl } from '../files/urls.js';
+import { workTypeLabel } from '../../shared/work-types.js';
+import { renderDocument } from '../ui/page.js';
+import { ClockForm, weekTotals } from '../stats/index.js';
+import { AdminLayout } from '../admin/ui/layout.js';
+import { TableWrap } from '../admin/ui/table.js';
 import { overview } from './service.js';
 
 const day = (iso: string) => {
@@ -24,8 +20,7 @@ export function overviewRoutes(ctx: Context): Hono {
   return new Hono().get('/', (c) => {
     const o = overview(ctx);
     const clockKnown = ctx.stats.clock.isSane();
-    const today = dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
-    const week = buildReport(ctx, readPeriod({ period: 'week', date: today }, today)).totals;
+    const week = weekTotals(ctx);
     return c.html(
       renderDocument(
         <AdminLayout c={c} title="Vue d'ensemble" section="overview">
