@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   cycles,
@@ -36,5 +38,42 @@ describe('the structure drawn from imports', () => {
 
   it('has no cycle between folders (features, infrastructure, shared code)', () => {
     expect(cycles(folderGraph(moduleGraph(ROOT)))).toEqual([]);
+  });
+});
+
+/** Every module reachable from `start` (its own imports, transitively). */
+function reachable(modules: Graph, start: string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length > 0) {
+    const m = todo.pop() ?? '';
+    if (seen.has(m)) continue;
+    seen.add(m);
+    todo.push(...(modules.get(m) ?? []));
+  }
+  return seen;
+}
+
+describe('code the kiosk app (a browser) may use', () => {
+  const modules = moduleGraph(ROOT);
+  const kiosk = [...modules.keys()].filter((m) => m.startsWith(path.join('src', 'kiosk-ui')));
+  const used = reachable(modules, kiosk);
+
+  it('imports nothing from src/server, even through src/shared', () => {
+    expect(kiosk.length).toBeGreaterThan(10);
+    expect([...used].filter((m) => m.startsWith(path.join('src', 'server')))).toEqual([]);
+    expect([...used].some((m) => m.startsWith(path.join('src', 'shared')))).toBe(true);
+  });
+
+  it('src/shared uses no Node module', () => {
+    for (const m of modules.keys()) {
+      if (!m.startsWith(path.join('src', 'shared'))) continue;
+      const refs = ts.preProcessFile(readFileSync(path.join(ROOT, m), 'utf8'), true, true);
+      const external = refs.importedFiles.map((r) => r.fileName).filter((f) => !f.startsWith('.'));
+      expect(
+        external.filter((f) => f.startsWith('node:') || !/^(preact|preact\/.*)$/.test(f)),
+        m,
+      ).toEqual([]);
+    }
   });
 });

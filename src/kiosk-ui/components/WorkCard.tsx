@@ -1,4 +1,4 @@
-import type { KioskWorkCard } from '../../server/kiosk/types.js';
+import type { KioskWorkCard } from '../../shared/kiosk-types.js';
 import { go, useT } from '../lib/store.js';
 import { Button } from './Button.js';
 import { Cover } from './Cover.js';
