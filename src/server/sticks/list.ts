@@ -32,7 +32,8 @@ export const SYSTEM_DIRS: ReadonlySet<string> = new Set([
   'Android',
 ]);
 
-async function dirs(dir: string): Promise<string[]> {
+/** The folders in `dir` a person could mean (no hidden or system folders). */
+export async function dirs(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries
@@ -43,7 +44,8 @@ async function dirs(dir: string): Promise<string[]> {
   }
 }
 
-async function isFile(file: string): Promise<boolean> {
+/** A plain file (not a link) stands at `file`. */
+export async function isFile(file: string): Promise<boolean> {
   try {
     return (await lstat(file)).isFile();
   } catch {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncPath } from '../core/fsync.js';
 
 /**
  * Writing on a stick, the one way: a stick is untrusted (it may hold links pointing into
@@ -10,15 +11,7 @@ import path from 'node:path';
  */
 export class StickWriteError extends Error {}
 
-/** fsync a file or a folder by path. */
-export async function fsyncPath(p: string): Promise<void> {
-  const handle = await open(p, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+export { fsyncPath };
 
 /** A plain-French message for a failed write on a stick (`needed`: bytes, when known). */
 export function stickWriteMessage(err: unknown, needed?: number): string {

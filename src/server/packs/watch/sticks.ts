@@ -1,6 +1,6 @@
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { listSticks as sticksUnder, SYSTEM_DIRS } from '../../sticks/list.js';
+import { dirs, isFile, listSticks as sticksUnder, SYSTEM_DIRS } from '../../sticks/list.js';
 import { MANIFEST_FILE } from '../manifest.js';
 import type { PackSource } from '../types.js';
 import { scanFiles } from '../tool/files.js';
@@ -17,25 +17,6 @@ export interface StickContent {
 }
 
 const MAX_LOOSE = 2000;
-
-async function dirs(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SYSTEM_DIRS.has(e.name))
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await lstat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** The stick folders currently under the media folder (the one rule: `sticks/list.ts`). */
 export async function listSticks(mediaDir: string): Promise<string[]> {
