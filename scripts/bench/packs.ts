@@ -15,13 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeConfig } from '../../src/server/config.js';
-import { createContext, systemClock } from '../../src/server/context.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { openDatabase } from '../../src/server/db/open.js';
+import { openBox } from '../../src/server/core/open-box.js';
 import { silentLogger } from '../../src/server/log.js';
 import { importPack } from '../../src/server/packs/import.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT } from '../../src/server/packs/manifest.js';
-import { makePaths } from '../../src/server/paths.js';
 
 export interface PackBenchRow {
   what: string;
@@ -94,10 +91,8 @@ async function timeImport(source: Generated, work: string): Promise<number> {
     contentDir: path.join(work, 'none'),
     mediaDir: path.join(work, 'none'),
   });
-  const paths = makePaths(config);
-  const db = openDatabase(paths.dbFile);
-  migrate(db);
-  const ctx = createContext({ config, db, paths, clock: systemClock, log: silentLogger });
+  const box = openBox({ config, log: silentLogger });
+  const { ctx } = box;
   const start = process.hrtime.bigint();
   const outcome = await importPack(
     ctx,
@@ -105,7 +100,7 @@ async function timeImport(source: Generated, work: string): Promise<number> {
     { freeSpaceMargin: 0 },
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  db.close();
+  box.close();
   rmSync(dataDir, { recursive: true, force: true });
   if (outcome.status !== 'imported')
     throw new Error(`import du banc d’essai refusé : ${JSON.stringify(outcome)}`);

@@ -12,7 +12,7 @@ import { IdleWarning, OneMoment, SettingsPanel } from './screens/Overlays.js';
 import { PlayerScreen } from './screens/Player.js';
 import { Search } from './screens/Search.js';
 import { TakeAway, WorkScreen } from './screens/Work.js';
-import type { KioskSection } from '../server/kiosk/types.js';
+import type { KioskSection } from '../shared/kiosk-types.js';
 
 function sectionOf(route: Route): KioskSection {
   switch (route.name) {

@@ -1,23 +1,16 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { BoxNames, captivePortal, captiveRoutes } from './captive/index.js';
 import { mountAdmin } from './admin/index.js';
+import { BoxNames, captivePortal } from './captive/index.js';
 import type { Context } from './context.js';
-import { fileRoutes } from './files/routes.js';
+import { FEATURES } from './features.js';
 import { requestBodyLimit } from './http/body-limit.js';
 import { compression } from './http/compress.js';
 import { errorPage } from './http/error-page.js';
-import { kioskApiRoutes } from './kiosk/api.js';
-import { kioskStaticRoutes } from './kiosk/static.js';
 import { pageContext } from './http/page-context.js';
 import { securityHeaders } from './http/security.js';
 import { htmlValidators } from './http/validators.js';
-import { opdsRoutes } from './opds/routes.js';
-import { packsAdminRoutes } from './packs/admin-routes.js';
-import { noticesAdminRoutes } from './notices/admin/routes.js';
-import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
-import { portalRoutes } from './portal/routes.js';
-import { staticRoutes } from './ui/static-routes.js';
+import { assetScope } from './ui/asset-url.js';
 
 /**
  * Builds the box's HTTP application over its services. No I/O happens here or at
@@ -32,30 +25,17 @@ export function createApp(ctx: Context, boxNames = new BoxNames(ctx.config)): Ho
   // Outer first: pages get their ETag (and 304) before they are compressed.
   app.use(compression());
   app.use(htmlValidators());
-  app.route('/', captiveRoutes(ctx, boxNames));
-  // The animateur's area: its gate guards every /admin path, including feature pages
-  // added to this list (or mounted under /admin anywhere below).
-  mountAdmin(app, ctx, [
-    ['/notices', noticesAdminRoutes(ctx)],
-    ['/packs', packsAdminRoutes(ctx)],
-  ]);
-
-  app.route('/static', staticRoutes(ctx));
-  app.route('/', fileRoutes(ctx));
-  app.route('/opds', opdsRoutes(ctx));
-  app.route('/kiosk', kioskStaticRoutes(ctx));
-  app.route('/api/kiosk', kioskApiRoutes(ctx));
-
-  // E-notices: pictures, PDF and kiosk API (no language), then their pages per language.
-  app.route('/', noticeFileRoutes(ctx));
-  app.route('/fr', noticeRoutes(ctx, 'fr'));
-  app.route('/en', noticeRoutes(ctx, 'en'));
-  app.route('/', noticeRoutes(ctx, null));
-
-  // The visitor portal, in the browser's language or in the one the visitor chose.
-  app.route('/fr', portalRoutes(ctx, 'fr'));
-  app.route('/en', portalRoutes(ctx, 'en'));
-  app.route('/', portalRoutes(ctx, null));
+  // Pages link their CSS and scripts through assetUrl(), which reads this box's assets.
+  app.use(assetScope(ctx.assets));
+  const routes = FEATURES.map((f) => f.routes?.(ctx, { boxNames }) ?? {});
+  // The animateur's area: its gate guards every /admin path, then each feature's admin
+  // pages (the gate is installed before any of them).
+  mountAdmin(
+    app,
+    ctx,
+    routes.flatMap((r) => r.admin ?? []),
+  );
+  for (const [path, sub] of routes.flatMap((r) => r.public ?? [])) app.route(path, sub);
 
   app.notFound((c) => c.html(errorPage(pageContext(ctx, c), 404), 404));
   app.onError((err, c) => {

@@ -95,3 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 export function makeConfig(overrides: Partial<z.input<typeof configSchema>> = {}): Config {
   return Object.freeze(configSchema.parse(overrides));
 }
+
+/**
+ * Where the external tools are, as the environment says (`CHROMIUM_PATH`, `ESPEAK_PATH`;
+ * `ESPEAK_PATH=''` means "no speech"). Read when a tool is about to be used rather than
+ * once, so a tool installed or removed while the box runs is seen at the next use; this
+ * file stays the only one that reads the environment.
+ */
+export function toolOverrides(env: NodeJS.ProcessEnv = process.env): {
+  chromium: string | undefined;
+  espeak: string | undefined;
+} {
+  return { chromium: env['CHROMIUM_PATH'], espeak: env['ESPEAK_PATH'] };
+}

@@ -14,13 +14,14 @@ import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
 import { Statistics } from './stats/service.js';
-import { loadAssets, type AssetStore } from './ui/assets.js';
+import { Sticks } from './sticks/list.js';
+import { AssetStore, assetSources } from './ui/assets.js';
 
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from './core/clock.js';
+import { Services } from './core/services.js';
 
-export const systemClock: Clock = { now: () => new Date() };
+/** Kept for older imports: the clock lives in `core/clock.ts`. */
+export { systemClock, type Clock } from './core/clock.js';
 
 /** What the box is made of, passed in from `main.ts` (or a test). */
 export interface Deps {
@@ -51,6 +52,10 @@ export interface Context extends Deps {
   admin: AdminAuth;
   /** Anonymous usage statistics (listens to `events`). */
   stats: Statistics;
+  /** The USB sticks under the media folder: one list for every page that names them. */
+  sticks: Sticks;
+  /** Services built over the whole context, once, on first use (`core/services.ts`). */
+  services: Services<Context>;
 }
 
 export function createContext(deps: Deps): Context {
@@ -58,18 +63,21 @@ export function createContext(deps: Deps): Context {
   const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
   const catalogue = new CatalogueService(deps.db, new CatalogueRepo(deps.db), now);
-  return {
+  const ctx: Context = {
     ...deps,
     catalogue,
     search: new SiteSearch(catalogue, [noticeSearchSource(notices)]),
     files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,
-    assets: loadAssets(deps.paths.assetsDir),
+    assets: new AssetStore(assetSources(deps.paths)),
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
     notices,
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
     stats: new Statistics(deps.db, events, deps.clock, deps.log),
+    sticks: new Sticks(deps.config.mediaDir),
+    services: new Services(() => ctx),
   };
+  return ctx;
 }

@@ -1,10 +1,6 @@
-import { rmSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
-import { createContext, systemClock } from './context.js';
-import { migrate } from './db/migrate.js';
-import { openDatabase } from './db/open.js';
+import { openBox } from './core/open-box.js';
 import { createLogger } from './log.js';
-import { makePaths } from './paths.js';
 import { listen } from './server.js';
 import { startFeatures } from './start.js';
 
@@ -12,14 +8,10 @@ import { startFeatures } from './start.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const paths = makePaths(config);
-  const db = openDatabase(paths.dbFile);
-  const version = migrate(db);
-  log.info(`Base de données prête (${paths.dbFile}, schéma v${version})`);
   // Anything left in staging is an import that a power cut or a crash interrupted.
-  rmSync(paths.stagingDir, { recursive: true, force: true });
-
-  const ctx = createContext({ config, db, paths, clock: systemClock, log });
+  const box = openBox({ config, log, emptyStaging: true });
+  const { ctx } = box;
+  log.info(`Base de données prête (${ctx.paths.dbFile}, schéma v${box.schemaVersion})`);
   const running = await listen(ctx, config.port, config.host);
   log.info(`Lanterne écoute sur ${running.url} (portail) — ${config.publicUrl} pour les visiteurs`);
   log.info(
@@ -34,7 +26,7 @@ async function main(): Promise<void> {
     log.info(`Arrêt demandé (${signal}) : fermeture propre…`);
     await running.close();
     await stopFeatures();
-    db.close();
+    box.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

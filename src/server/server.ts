@@ -1,8 +1,8 @@
 import { getRequestListener, type ServerType } from '@hono/node-server';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { BoxNames } from './captive/index.js';
+import { BoxNames, hostName, plainIp } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileFastPath } from './files/fast.js';
 import { MAX_HEADER_BYTES, clientErrorHandler } from './http/client-error.js';
@@ -14,6 +14,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Whether a Node request is for the box itself (its names and addresses). */
+export function isForBox(names: BoxNames): (req: IncomingMessage) => boolean {
+  return (req) => names.isBox(hostName(req.headers.host), plainIp(req.socket.localAddress));
+}
+
 /** Starts the HTTP server on the given port (0 picks a free one, as tests do). */
 export function listen(ctx: Context, port: number, host: string): Promise<RunningServer> {
   const names = new BoxNames(ctx.config);
@@ -22,7 +27,7 @@ export function listen(ctx: Context, port: number, host: string): Promise<Runnin
   // Works' files and covers are answered before Hono (see files/fast.ts).
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },
-    fileFastPath(ctx, names, (req, res) => void hono(req, res)),
+    fileFastPath(ctx, isForBox(names), (req, res) => void hono(req, res)),
   );
   server.on('clientError', clientErrorHandler(ctx));
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,10 @@ async function expectNoViolations(label: string) {
 beforeAll(async () => {
   box = makeTestBox();
   addWorks(box.ctx, 'demo', [work('livre-un', 'Livre un'), work('livre-deux', 'Livre deux')]);
+  // A stick holds something (or is a mount point): an empty folder is not a stick
+  // (sticks/list.ts, the same rule as the packs page).
   mkdirSync(path.join(box.ctx.config.mediaDir, 'CLE_USB'), { recursive: true });
+  writeFileSync(path.join(box.ctx.config.mediaDir, 'CLE_USB', 'notes.txt'), 'notes\n');
   url = (await box.listen()).url;
   const client = { ip: '10.0.0.1', userAgent: 'Test' };
   for (let i = 0; i < 5; i++) box.ctx.events.emit({ type: 'download', workId: 'livre-un', client });

@@ -32,22 +32,24 @@ function start(): { warnings: string[] } {
 const stick = (name: string) => {
   const dir = path.join(box.ctx.config.mediaDir, name);
   mkdirSync(dir, { recursive: true });
+  // A stick holds something (an empty folder under /media is not a stick: sticks/list.ts).
+  writeFileSync(path.join(dir, 'photo.jpg'), 'x');
   return dir;
 };
 
 describe('where the set-up code is written', () => {
-  it('shows a code made before the start on the console too (no event is missed)', () => {
+  it('shows a code made before the start on the console too (no event is missed)', async () => {
     start();
     box.ctx.admin.ensureSetupCode();
     const code = box.ctx.admin.pendingSetupCode() ?? '';
-    outlets.start();
+    await outlets.start();
     expect(readFileSync(outlets.consoleFile, 'utf8')).toContain(code);
   });
 
   it('writes each stick once, never through a link, and takes back only its own file', async () => {
     start();
     const a = stick('CLE_A');
-    outlets.start();
+    await outlets.start();
     const code = box.ctx.admin.pendingSetupCode() ?? '';
     expect(readFileSync(path.join(a, 'LANTERNE-CODE.txt'), 'utf8')).toContain(code);
     // A link planted at the name on a new stick is replaced, its target left alone.
@@ -55,7 +57,7 @@ describe('where the set-up code is written', () => {
     const target = path.join(box.dir, 'dehors.txt');
     writeFileSync(target, 'à ne pas toucher');
     symlinkSync(target, path.join(b, 'LANTERNE-CODE.txt'));
-    outlets.tick();
+    await outlets.tick();
     expect(readFileSync(target, 'utf8')).toBe('à ne pas toucher');
     expect(readFileSync(path.join(b, 'LANTERNE-CODE.txt'), 'utf8')).toContain(code);
     // Someone replaced the file on stick A with their own: it stays after the set-up.
@@ -66,19 +68,19 @@ describe('where the set-up code is written', () => {
     expect(existsSync(outlets.consoleFile)).toBe(false);
   });
 
-  it('says once, in French, when a stick cannot be written, and carries on', () => {
+  it('says once, in French, when a stick cannot be written, and carries on', async () => {
     const { warnings } = start();
     const ro = stick('CLE_RO');
     // A folder standing at the file's name makes every write fail, as a read-only mount
     // does (root ignores permission bits, so chmod would prove nothing here).
     mkdirSync(path.join(ro, 'LANTERNE-CODE.txt'));
-    outlets.start();
-    outlets.tick();
-    outlets.tick();
+    await outlets.start();
+    await outlets.tick();
+    await outlets.tick();
     expect(warnings.filter((w) => w.includes('CLE_RO'))).toEqual([
       "Impossible d'écrire le code de mise en service sur la clé « CLE_RO ».",
     ]);
     // No half-written file is left on the stick.
-    expect(readdirSync(ro)).toEqual(['LANTERNE-CODE.txt']);
+    expect(readdirSync(ro).sort()).toEqual(['LANTERNE-CODE.txt', 'photo.jpg']);
   });
 });

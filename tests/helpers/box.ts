@@ -5,11 +5,10 @@ import path from 'node:path';
 import { createApp } from '../../src/server/app.js';
 import type { NewWork } from '../../src/server/catalogue/types.js';
 import { makeConfig, type configSchema } from '../../src/server/config.js';
-import { createContext, type Clock, type Context } from '../../src/server/context.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { openDatabase } from '../../src/server/db/open.js';
+import type { Context } from '../../src/server/context.js';
+import type { Clock } from '../../src/server/core/clock.js';
+import { openBox } from '../../src/server/core/open-box.js';
 import { silentLogger } from '../../src/server/log.js';
-import { makePaths } from '../../src/server/paths.js';
 import { listen, type RunningServer } from '../../src/server/server.js';
 import type { z } from 'zod';
 
@@ -36,10 +35,8 @@ export function makeTestBox(
     host: '127.0.0.1',
     ...overrides,
   });
-  const paths = makePaths(config);
-  const db = openDatabase(paths.dbFile);
-  migrate(db);
-  const ctx = createContext({ config, db, paths, clock, log: silentLogger });
+  const box = openBox({ config, clock, log: silentLogger });
+  const { ctx } = box;
   const app = createApp(ctx);
   const servers: RunningServer[] = [];
   return {
@@ -53,7 +50,7 @@ export function makeTestBox(
     },
     async cleanup() {
       for (const s of servers) await s.close();
-      db.close();
+      box.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import { createApp } from '../../src/server/app.js';
 import { BoxNames } from '../../src/server/captive/index.js';
 import type { BoxEvent } from '../../src/server/events/bus.js';
 import { fileFastPath } from '../../src/server/files/fast.js';
+import { isForBox } from '../../src/server/server.js';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
 import { rawRequest, type RawReply } from '../helpers/http.js';
 
@@ -69,7 +70,7 @@ describe('the files fast path', () => {
     const hono = getRequestListener(createApp(box.ctx, names).fetch);
     declined = [];
     server = createServer(
-      fileFastPath(box.ctx, names, (req, res) => {
+      fileFastPath(box.ctx, isForBox(names), (req, res) => {
         declined.push(`${req.method} ${req.url}`);
         void hono(req, res);
       }),

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BoxEvent } from '../../src/server/events/bus.js';
 import type { KioskInfo, KioskWork, KioskWorkList } from '../../src/server/kiosk/types.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { seed } from './fixture.js';
 import { explainLicence, getLicence } from '../../src/server/catalogue/licences.js';
+
+const NOW = Date.parse('2026-11-20T10:00:00Z');
 
 describe('/api/kiosk', () => {
   let box: TestBox;
@@ -14,7 +16,7 @@ describe('/api/kiosk', () => {
   };
 
   beforeAll(() => {
-    box = makeTestBox({ publicUrl: 'http://biblio.lan/' });
+    box = makeTestBox({ publicUrl: 'http://biblio.lan/' }, { now: () => new Date(NOW) });
     seed(box);
     box.ctx.settings.update({
       libraryName: 'Médiathèque',
@@ -24,6 +26,10 @@ describe('/api/kiosk', () => {
     box.ctx.events.on((e) => events.push(e));
   });
   afterAll(() => box.cleanup());
+  // Each test sees only its own events.
+  beforeEach(() => {
+    events.length = 0;
+  });
 
   it('tells the kiosk its settings, never cached', async () => {
     const { body, res } = await get<KioskInfo>('/api/kiosk/info');
@@ -109,7 +115,8 @@ describe('/api/kiosk', () => {
     expect(events[0]).toMatchObject({ type: 'page', surface: 'kiosk', section: 'infos' });
     const session = events[1] as Extract<BoxEvent, { type: 'kiosk-session' }>;
     expect(session.seconds).toBe(75);
-    expect(Date.now() - session.startedAt.getTime()).toBeGreaterThanOrEqual(74_000);
+    // The box's clock decides: the session began exactly 75 s before "now".
+    expect(session.startedAt.toISOString()).toBe(new Date(NOW - 75_000).toISOString());
     expect(events).toHaveLength(2);
   });
 });

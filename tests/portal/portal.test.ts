@@ -146,7 +146,10 @@ describe('the visitor portal', () => {
     expect(explainLicence('CC-BY-SA-4.0', 'fr')).toMatch(
       /Vous pouvez copier, partager et modifier cette œuvre.*citer l'auteur.*même licence/,
     );
-    expect(html).toContain('/static/licences/CC-BY-SA-4.0.svg');
+    expect(html).toContain(box.ctx.assets.url('licences/CC-BY-SA-4.0.svg'));
+    expect(box.ctx.assets.url('licences/CC-BY-SA-4.0.svg')).toMatch(
+      /^\/static\/licences\/CC-BY-SA-4\.0\.[0-9a-f]{10}\.svg$/,
+    );
     expect(html).toContain('« Songs of the Sea », CC BY 4.0');
     expect((await get('/works/demo.nc')).html).toContain('pas pour un usage commercial');
     expect((await get('/works/demo.nc')).html).toContain(
@@ -215,8 +218,9 @@ describe('the visitor portal', () => {
       expect(html, path).not.toMatch(/(src|href)="(https?:)?\/\//);
       // One deferred enhancement script of the box's own, nothing inline.
       expect(html.match(/<script[^>]*>/g) ?? [], path).toEqual([
-        '<script src="/static/portal.js" defer>',
+        `<script src="${box.ctx.assets.url('portal.js')}" defer>`,
       ]);
+      expect(box.ctx.assets.url('portal.js')).toMatch(/^\/static\/portal\.[0-9a-f]{10}\.js$/);
       expect(headers.get('content-security-policy'), path).toContain("default-src 'self'");
     }
     const css = await box.app.request('/static/portal.css');

@@ -79,7 +79,7 @@ describe('review: kiosk page', () => {
 });
 
 describe('review: statistics export to a stick', () => {
-  it('never follows a symlink planted on the stick (writes stay on the stick)', () => {
+  it('never follows a symlink planted on the stick (writes stay on the stick)', async () => {
     box = makeTestBox();
     const outside = mkdtempSync(path.join(tmpdir(), 'lanterne-review-victim-'));
     try {
@@ -98,7 +98,7 @@ describe('review: statistics export to a stick', () => {
         ),
       );
       try {
-        exportToStick(box.ctx.config.mediaDir, 'LANTERNE-EXPORT', buildReport(box.ctx, period));
+        await exportToStick(box.ctx.sticks, 'LANTERNE-EXPORT', buildReport(box.ctx, period));
       } catch {
         // Refusing the export is a fine answer too.
       }

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../../src/server/config.js';
-import { createContext, type Context } from '../../src/server/context.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { openDatabase } from '../../src/server/db/open.js';
+import type { Context } from '../../src/server/context.js';
+import { openBox } from '../../src/server/core/open-box.js';
 import { createLogger } from '../../src/server/log.js';
-import { makePaths } from '../../src/server/paths.js';
 import { listen, type RunningServer } from '../../src/server/server.js';
 import { startStats } from '../../src/server/stats/start.js';
 import { addWorks, work } from '../helpers/box.js';
@@ -43,14 +41,11 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
   });
-  const paths = makePaths(config);
-  const db = openDatabase(paths.dbFile);
-  migrate(db);
   const log = createLogger('debug', (line) => {
     logLines.push(line);
     return true;
   });
-  ctx = createContext({ config, db, paths, clock: { now: () => new Date() }, log });
+  ctx = openBox({ config, log }).ctx;
   addWorks(ctx, 'contes', [
     work('conte-un', 'Le petit chaperon'),
     work('conte-deux', 'La belle au bois', {

@@ -1,4 +1,4 @@
-import type { KioskWorkType } from '../../server/kiosk/types.js';
+import type { KioskWorkType } from '../../shared/kiosk-types.js';
 import { Icon, type IconName } from './Icon.js';
 
 const TYPE_ICON: Record<KioskWorkType, IconName> = {

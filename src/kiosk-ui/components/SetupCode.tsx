@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { KioskSetup } from '../../server/kiosk/types.js';
+import type { KioskSetup } from '../../shared/kiosk-types.js';
 import { useT } from '../lib/store.js';
 
 /** While a code is shown it is checked often (it goes once the password is set). */

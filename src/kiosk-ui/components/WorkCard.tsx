@@ -1,4 +1,4 @@
-import type { KioskCard } from '../../server/kiosk/types.js';
+import type { KioskCard } from '../../shared/kiosk-types.js';
 import { go, useT } from '../lib/store.js';
 import { Button } from './Button.js';
 import { Cover } from './Cover.js';

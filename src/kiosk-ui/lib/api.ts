@@ -1,4 +1,4 @@
-import type { KioskInfo } from '../../server/kiosk/types.js';
+import type { KioskInfo } from '../../shared/kiosk-types.js';
 import { useEffect, useState } from 'preact/hooks';
 import { store, useKiosk } from './store.js';
 

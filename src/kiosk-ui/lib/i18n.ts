@@ -1,3 +1,4 @@
+import { workTypeLabels } from '../../shared/work-types.js';
 /** The kiosk speaks French first, English on request; every visible word lives here. */
 const fr = {
   appName: 'Borne de la bibliothèque',
@@ -94,14 +95,7 @@ const fr = {
   reconnecting: 'La borne se reconnecte. Elle revient toute seule.',
   loading: 'Chargement…',
   notFound: 'Cette page n’existe plus.',
-  types: {
-    book: 'Livre',
-    audio: 'Audio',
-    video: 'Vidéo',
-    image: 'Image',
-    document: 'Document',
-    software: 'Logiciel',
-  },
+  types: workTypeLabels('fr'),
   langName: 'Français',
 };
 
@@ -202,14 +196,7 @@ const en: Messages = {
   reconnecting: 'The kiosk is reconnecting. It will come back by itself.',
   loading: 'Loading…',
   notFound: 'This page no longer exists.',
-  types: {
-    book: 'Book',
-    audio: 'Audio',
-    video: 'Video',
-    image: 'Picture',
-    document: 'Document',
-    software: 'Software',
-  },
+  types: workTypeLabels('en'),
   langName: 'English',
 };
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { KioskInfo, KioskWorkType } from '../../server/kiosk/types.js';
+import type { KioskInfo, KioskWorkType } from '../../shared/kiosk-types.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 
 /** Where the visitor is. Kept in memory only: a reset reloads the page and it is gone. */

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ColourKey } from '../../server/notices/shared/palette.js';
+import type { ColourKey } from '../../shared/notices/palette.js';
 import {
   MarkerLegend,
   NoticePicture,
   RichText,
   pictureLabel,
   type MarkerData,
-} from '../../server/notices/shared/picture.js';
+} from '../../shared/notices/picture.js';
 import { Button } from '../components/Button.js';
 import { Icon } from '../components/Icon.js';
 import { useJson } from '../lib/api.js';
 import { STEPPER_TEXT } from './messages.js';
 import { loadProgress, saveProgress } from './progress.js';
 import './stepper.css';
-import { Face } from '../../server/notices/shared/face.js';
+import { Face } from '../../shared/notices/face.js';
 
 /** A step as `GET /api/notices/:id` sends it. */
 export interface ApiStep {

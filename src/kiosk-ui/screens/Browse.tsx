@@ -1,4 +1,4 @@
-import type { KioskWorkList, KioskWorkType } from '../../server/kiosk/types.js';
+import type { KioskWorkList, KioskWorkType } from '../../shared/kiosk-types.js';
 import { Pager } from '../components/Pager.js';
 import { WorkCard } from '../components/WorkCard.js';
 import { useJson } from '../lib/api.js';

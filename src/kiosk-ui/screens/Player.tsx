@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { KioskView, KioskWork } from '../../server/kiosk/types.js';
+import type { KioskView, KioskWork } from '../../shared/kiosk-types.js';
 import { Button } from '../components/Button.js';
 import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { KioskWorkList } from '../../server/kiosk/types.js';
+import type { KioskWorkList } from '../../shared/kiosk-types.js';
 import { Keyboard } from '../components/Keyboard.js';
 import { getJson } from '../lib/api.js';
 import { go, store, useKiosk, useT } from '../lib/store.js';

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { KioskInfo, KioskWork } from '../../server/kiosk/types.js';
+import type { KioskInfo, KioskWork } from '../../shared/kiosk-types.js';
 import { Button } from '../components/Button.js';
 import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';

@@ -13,9 +13,9 @@
  *      the header `x-csrf-token: csrfToken(c)`); big multipart uploads may put the token
  *      in the query string instead (`action="/admin/packs/upload?_csrf=…"`), so the
  *      guard does not buffer the upload to find it.
- *   2. Mount it in `src/server/app.ts` through the `mountAdmin(app, ctx, [...])` list:
- *        mountAdmin(app, ctx, [['/packs', packsAdminRoutes(ctx)]]);
- *      (or with `app.route('/admin/packs', …)` anywhere after `mountAdmin`).
+ *   2. List it in your feature's entry of `src/server/features.ts`:
+ *        routes: (ctx) => ({ admin: [['/packs', packsAdminRoutes(ctx)]] })
+ *      `createApp` hands every feature's admin pages to `mountAdmin`.
  *   The gate installed by `mountAdmin` checks, server-side, on every /admin path: a live
  *   session (anonymous → redirect to /admin/login, or 401 for JSON/API calls), and for
  *   POST/PUT/PATCH/DELETE the same-host Origin and the session's CSRF token. In a
@@ -25,31 +25,27 @@
 import type { Hono } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import type { Context } from '../context.js';
-import { healthRoutes } from '../health/routes.js';
-import { statsAdminRoutes } from '../stats/routes.js';
 import { adminGate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
-import { overviewRoutes } from './overview/routes.js';
 import { settingsRoutes } from './settings/routes.js';
-import { adminStaticRoutes } from './ui/static.js';
 
 export { AdminAuth } from './auth/service.js';
 export { adminGate, requireAdmin, csrfToken, type AdminIdentity } from './auth/middleware.js';
 export { AdminLayout, type AdminSection } from './ui/layout.js';
 export { CsrfField, csrfField } from './ui/csrf.js';
 
-/** The admin area's own pages (the gate is added by `mountAdmin`). */
+/**
+ * The admin shell's own pages (login, set-up, settings) and the features' admin pages
+ * (overview, health, statistics, packs, notices: `features.ts`); the gate is added by
+ * `mountAdmin`.
+ */
 export function adminRoutes(
   ctx: Context,
   extra: ReadonlyArray<readonly [string, Hono]> = [],
 ): Hono {
   const app = new HonoApp({ strict: false });
-  app.route('/static', adminStaticRoutes());
   app.route('/', authRoutes(ctx));
-  app.route('/', overviewRoutes(ctx));
   app.route('/settings', settingsRoutes(ctx));
-  app.route('/health', healthRoutes(ctx));
-  app.route('/stats', statsAdminRoutes(ctx));
   for (const [path, sub] of extra) app.route(path, sub);
   return app;
 }

@@ -7,7 +7,7 @@ import { SetupCodeOutlets } from './setup/outlets.js';
  */
 export function startAdmin(ctx: Context): () => void {
   const outlets = new SetupCodeOutlets(ctx);
-  outlets.start();
+  void outlets.start();
   ctx.admin.ensureSetupCode();
   return () => outlets.stop();
 }

@@ -1,6 +1,8 @@
 import type { WorkType } from '../catalogue/types.js';
 import type { Lang } from '../i18n/lang.js';
-import { fill, portal } from '../portal/messages.js';
+import { workTypeLabel } from '../../shared/work-types.js';
+import { assetUrl } from '../ui/asset-url.js';
+import { fill } from '../portal/messages.js';
 import { captive } from './messages.js';
 import { metaDescription } from '../ui/page.js';
 
@@ -24,7 +26,6 @@ export interface WelcomeData {
  */
 export function WelcomePage({ data }: { data: WelcomeData }) {
   const t = captive[data.lang];
-  const p = portal[data.lang];
   const other = data.lang === 'fr' ? 'en' : 'fr';
   const shownUrl = data.publicUrl.replace(/\/$/, '');
   const ip = data.origin.replace(/^http:\/\//, '');
@@ -36,14 +37,14 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${t.title} · ${data.libraryName}`}</title>
         <meta name="description" content={metaDescription(t.intro)} />
-        <link rel="stylesheet" href="/static/portal.css" />
+        <link rel="stylesheet" href={assetUrl('portal.css')} />
         <link rel="stylesheet" href="/bienvenue/style.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
       </head>
       <body class="welcome">
         <header class="top">
           <span class="brand">
-            <img src="/static/favicon.svg" alt="" width="32" height="32" />
+            <img src={assetUrl('favicon.svg')} alt="" width="32" height="32" />
             <span>{data.libraryName}</span>
           </span>
           <a class="lang" href={data.otherLangHref} hreflang={other} lang={other}>
@@ -59,7 +60,7 @@ export function WelcomePage({ data }: { data: WelcomeData }) {
               <ul class="offers">
                 {data.types.map(({ type, count }) => (
                   <li key={type}>
-                    <strong>{count}</strong> {count === 1 ? p[`type.${type}`] : p[`types.${type}`]}
+                    <strong>{count}</strong> {workTypeLabel(data.lang, type, count !== 1)}
                   </li>
                 ))}
               </ul>

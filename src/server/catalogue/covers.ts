@@ -32,24 +32,6 @@ export function thumbnailFile(packDir: string, workId: string, width: ThumbnailW
   return path.join(packDir, THUMBNAILS_DIR, `${workId}-${width}.jpg`);
 }
 
-/** The full cover's URL. */
-export function coverUrl(workId: string): string {
-  return `/covers/${encodeURIComponent(workId)}`;
-}
-
-/** A thumbnail's URL; the box answers with the full cover when it has no thumbnail. */
-export function thumbnailUrl(workId: string, width: ThumbnailWidth): string {
-  return `${coverUrl(workId)}/${width}`;
-}
-
-/** `srcset` for a cover: the thumbnails, then the full cover. */
-export function coverSrcset(workId: string): string {
-  return [
-    ...THUMBNAIL_WIDTHS.map((w) => `${thumbnailUrl(workId, w)} ${w}w`),
-    `${coverUrl(workId)} ${COVER_WIDTH}w`,
-  ].join(', ');
-}
-
 /** Cover types a thumbnail is made from (SVG is drawn by the browser, never rasterised here). */
 export function canThumbnail(mime: string): boolean {
   return /^image\/(jpeg|png|webp|gif|avif|tiff)$/.test(mime);

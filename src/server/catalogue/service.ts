@@ -2,7 +2,7 @@ import type { Db } from '../db/open.js';
 import type { CatalogueRepo } from './repo.js';
 import { toFtsQuery } from './text.js';
 import type { Filters, NewPack, NewWork, Pack, Page, Theme, Work, WorkSummary } from './types.js';
-import { WORK_TYPES, type WorkType } from './types.js';
+import type { WorkType } from './types.js';
 
 export const PAGE_SIZE = 24;
 const MAX_PAGE = 100;
@@ -21,9 +21,7 @@ export interface Facets {
   themes: Array<Theme & { count: number }>;
 }
 
-export function isWorkType(value: unknown): value is WorkType {
-  return typeof value === 'string' && (WORK_TYPES as readonly string[]).includes(value);
-}
+export { isWorkType } from '../../shared/work-types.js';
 
 /** Reading and changing the catalogue; the only writer is a pack install or removal. */
 export class CatalogueService {

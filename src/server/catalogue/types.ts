@@ -1,5 +1,5 @@
-export const WORK_TYPES = ['book', 'audio', 'video', 'image', 'document', 'software'] as const;
-export type WorkType = (typeof WORK_TYPES)[number];
+export { WORK_TYPES, type WorkType } from '../../shared/work-types.js';
+import type { WorkType } from '../../shared/work-types.js';
 
 export interface Author {
   name: string;

@@ -6,9 +6,9 @@ import type { CatalogueService } from '../catalogue/service.js';
 import { SmallFileCache } from './cache.js';
 import type { SendOptions } from './deliver.js';
 import { ID_PATTERN, UNTRUSTED_CSP, containedPath, isInlineSafe } from './safety.js';
+import type { FileUse } from './urls.js';
 
-/** `/files/…` saves the file; `/media/…` plays or shows it in the page when that is safe. */
-export type FileUse = 'files' | 'media';
+export type { FileUse } from './urls.js';
 
 /** A work's file, found and ready to send: where it is and how to answer for it. */
 export interface Located {

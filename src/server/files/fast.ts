@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hostName, plainIp, type BoxNames } from '../captive/addresses.js';
 import type { Context } from '../context.js';
 import { clientOfRequest } from '../http/client.js';
 import type { CachedFile } from './cache.js';
 import { loadFile, planAnswer, writeAnswer, type Answer } from './deliver.js';
 import { hasPathTricks, type FileUse, type Located } from './desk.js';
 import type { RequestFacts } from './plan.js';
+import { parseFileUrl } from './urls.js';
 import { isFirstByteRequest } from './routes.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -22,26 +22,25 @@ function header(value: string | string[] | undefined): string | undefined {
  * other methods and paths, stray host names (the captive portal decides), path tricks
  * (400), unknown files (the 404 page), and any error before the answer started.
  */
-export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): NodeHandler {
+export function fileFastPath(
+  ctx: Context,
+  /** Whether the request is for the box itself (else the captive portal decides, in Hono). */
+  isForBox: (req: IncomingMessage) => boolean,
+  next: NodeHandler,
+): NodeHandler {
   const locate = (
     url: string,
   ): { use: FileUse | 'covers'; workId: string; found: Located } | null => {
-    const end = url.indexOf('?');
-    const parts = (end < 0 ? url : url.slice(0, end)).split('/');
-    const use = parts[1];
-    const workId = parts[2] ?? '';
-    if (use === 'covers') {
-      const found =
-        parts.length === 3
+    const parsed = parseFileUrl(url);
+    if (!parsed) return null;
+    const { workId } = parsed;
+    const found =
+      parsed.use !== 'covers'
+        ? ctx.files.locate(parsed.use, workId, parsed.position)
+        : parsed.width === undefined
           ? ctx.files.cover(workId)
-          : parts.length === 4
-            ? ctx.files.thumbnail(workId, parts[3] ?? '')
-            : null;
-      return found && { use, workId, found };
-    }
-    if ((use !== 'files' && use !== 'media') || parts.length < 4 || parts.length > 5) return null;
-    const found = ctx.files.locate(use, workId, parts[3] ?? '');
-    return found && { use, workId, found };
+          : ctx.files.thumbnail(workId, parsed.width);
+    return found && { use: parsed.use, workId, found };
   };
 
   // The answer to a plain GET (no range, no validator) is the same every time for the
@@ -75,7 +74,7 @@ export function fileFastPath(ctx: Context, names: BoxNames, next: NodeHandler): 
       (method !== 'GET' && method !== 'HEAD') ||
       !(url.startsWith('/files/') || url.startsWith('/media/') || url.startsWith('/covers/')) ||
       hasPathTricks(url) ||
-      !names.isBox(hostName(req.headers.host), plainIp(req.socket.localAddress))
+      !isForBox(req)
     ) {
       next(req, res);
       return;

@@ -16,12 +16,29 @@ export function containedPath(root: string, relative: string): string | null {
   return full;
 }
 
-/** Types a browser may show inline without running anything from the file. */
-const INLINE_SAFE =
-  /^(image\/(jpeg|png|gif|webp|avif)|audio\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+|application\/pdf|text\/plain)$/;
+/** How a file may be shown inline: what a page may put in `<img>`, `<audio>`, `<video>`… */
+export type InlineKind = 'image' | 'audio' | 'video' | 'pdf' | 'text';
+
+const INLINE_IMAGE = /^image\/(jpeg|png|gif|webp|avif)$/;
+const MEDIA_SUBTYPE = /^[a-z0-9.+-]+$/;
+
+/**
+ * The one rule for "what may be shown inline": types a browser shows without running
+ * anything from the file (no SVG, no HTML). The `/media` route, the portal's work page
+ * and the kiosk all ask this; null means "download only".
+ */
+export function inlineKind(mime: string): InlineKind | null {
+  const type = (mime.split(';')[0] ?? '').trim().toLowerCase();
+  if (INLINE_IMAGE.test(type)) return 'image';
+  const [major, sub = ''] = type.split('/', 2);
+  if ((major === 'audio' || major === 'video') && MEDIA_SUBTYPE.test(sub)) return major;
+  if (type === 'application/pdf') return 'pdf';
+  if (type === 'text/plain') return 'text';
+  return null;
+}
 
 export function isInlineSafe(mime: string): boolean {
-  return INLINE_SAFE.test(mime.split(';')[0]?.trim() ?? '');
+  return inlineKind(mime) !== null;
 }
 
 /** For pack content shown inline anyway (SVG covers): nothing in it may run or load. */

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { AdminLayout } from '../admin/ui/layout.js';
 import { TableWrap } from '../admin/ui/table.js';
 import type { Context } from '../context.js';
-import { ClockForm } from '../stats/pages.js';
+import { serviceKey } from '../core/services.js';
+import { ClockForm } from '../stats/index.js';
 import { renderDocument } from '../ui/page.js';
 import { HealthService, type Health } from './service.js';
 
@@ -18,15 +19,22 @@ function duration(seconds: number): string {
   return `${m} min`;
 }
 
+/** The box's vital signs service, built once per context. */
+export const HEALTH_SERVICE = serviceKey(
+  'health',
+  (ctx: Context) =>
+    new HealthService({
+      appRoot: ctx.paths.appRoot,
+      disks: [
+        { label: 'Données et packs', path: ctx.paths.dataDir },
+        { label: 'Contenu fourni avec la boîte', path: ctx.paths.contentDir },
+      ],
+    }),
+);
+
 /** /admin/health: the box's vital signs, with plain warnings. */
 export function healthRoutes(ctx: Context): Hono {
-  const health = new HealthService({
-    appRoot: ctx.paths.appRoot,
-    disks: [
-      { label: 'Données et packs', path: ctx.paths.dataDir },
-      { label: 'Contenu fourni avec la boîte', path: ctx.paths.contentDir },
-    ],
-  });
+  const health = ctx.services.get(HEALTH_SERVICE);
   return new Hono()
     .get('/', async (c) => {
       const h: Health = await health.current();

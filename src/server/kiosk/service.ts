@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { serviceKey } from '../core/services.js';
+import { inlineKind } from '../files/safety.js';
+import { coverUrl, fileUrl, workUrl } from '../files/urls.js';
 import type { Work, WorkFile, WorkSummary, WorkType } from '../catalogue/types.js';
 import { qrSvg } from './qr.js';
 import type {
@@ -23,20 +26,19 @@ function trimSlash(url: string): string {
 }
 
 export function portalUrlOf(publicUrl: string, workId: string): string {
-  return `${trimSlash(publicUrl)}/works/${encodeURIComponent(workId)}`;
+  return `${trimSlash(publicUrl)}${workUrl(workId)}`;
 }
 
 function viewOf(workId: string, file: WorkFile): KioskView | null {
   const mime = file.mime.split(';')[0]?.trim() ?? '';
-  const url = `/media/${encodeURIComponent(workId)}/${file.position}/${encodeURIComponent(file.name)}`;
+  const url = fileUrl('media', workId, file);
   const base = { url, name: file.name, mime };
-  if (mime.startsWith('audio/')) return { kind: 'audio', ...base };
-  if (mime.startsWith('video/')) return { kind: 'video', ...base };
-  if (/^image\/(jpeg|png|gif|webp|avif)$/.test(mime)) return { kind: 'image', ...base };
+  const kind = inlineKind(mime);
+  if (kind === 'audio' || kind === 'video' || kind === 'image') return { kind, ...base };
   // Plain text is read on the kiosk in its own big type. PDF and EPUB are not: a browser's
   // PDF viewer brings a toolbar with "download" and "print" and follows the links inside
   // the document out of the kiosk, so those go to the visitor's phone by QR code instead.
-  if (mime === 'text/plain' && file.size <= 512 * 1024) return { kind: 'text', ...base };
+  if (kind === 'text' && file.size <= 512 * 1024) return { kind: 'text', ...base };
   return null;
 }
 
@@ -47,7 +49,7 @@ function workCard(w: WorkSummary): KioskWorkCard {
     title: w.title,
     type: w.type,
     authors: w.authors,
-    cover: w.hasCover ? `/covers/${encodeURIComponent(w.id)}` : null,
+    cover: w.hasCover ? coverUrl(w.id) : null,
   };
 }
 
@@ -136,7 +138,7 @@ export class KioskService {
       },
       attribution: work.attribution,
       language: work.language,
-      cover: work.coverPath ? `/covers/${encodeURIComponent(work.id)}` : null,
+      cover: work.coverPath ? coverUrl(work.id) : null,
       views,
       takeAway,
       portalUrl,
@@ -144,3 +146,6 @@ export class KioskService {
     };
   }
 }
+
+/** The kiosk service, built once per context. */
+export const KIOSK_SERVICE = serviceKey('kiosk', (ctx: Context) => new KioskService(ctx));

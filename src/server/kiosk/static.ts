@@ -4,17 +4,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
+import { contentTypeOf } from '../core/mime.js';
 import { containedPath } from '../files/safety.js';
 import { PAGE_CSP } from '../http/security.js';
 
-const ASSET_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/** What a kiosk build holds; anything else under assets/ is not served. */
+const ASSET_EXTENSIONS = new Set(['.js', '.css', '.svg', '.png', '.woff2', '.json']);
 
 /** Shown when the kiosk was never built (`npm run build:kiosk`): calm, in French. */
 const MISSING_BUILD = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Borne indisponible</title></head>
@@ -52,7 +47,7 @@ export function kioskStaticRoutes(ctx: Context): Hono {
     .on(['GET', 'HEAD'], '/assets/:name', async (c) => {
       const name = c.req.param('name');
       const full = containedPath(path.join(dist, 'assets'), name);
-      const mime = ASSET_TYPES[path.extname(name)];
+      const mime = ASSET_EXTENSIONS.has(path.extname(name)) ? contentTypeOf(name) : undefined;
       if (!full || !mime) throw new HTTPException(404);
       return sendFile(c, full, { mime, cacheControl: 'public, max-age=31536000, immutable' });
     })

@@ -10,6 +10,7 @@ import {
   type ViewLang,
 } from './shared/picture.js';
 import { Face } from './shared/face.js';
+import { assetUrl } from '../ui/asset-url.js';
 
 export const NOTICE_CSS = '/notice-assets/notices.css';
 
@@ -169,7 +170,7 @@ export function NoticeListPage({ page, notices }: { page: PageContext; notices: 
       page={page}
       title={t.listTitle}
       section="notices"
-      head={<link rel="stylesheet" href={NOTICE_CSS} />}
+      head={<link rel="stylesheet" href={assetUrl('notices.css')} />}
     >
       <h1>{t.listTitle}</h1>
       <p class="lead">{t.listIntro}</p>
@@ -211,7 +212,7 @@ export function NoticePage({ page, data }: { page: PageContext; data: NoticePage
       page={page}
       title={notice.title}
       section="notices"
-      head={<link rel="stylesheet" href={NOTICE_CSS} />}
+      head={<link rel="stylesheet" href={assetUrl('notices.css')} />}
     >
       {data.preview ? (
         <p class="notice-back preview-banner" role="status">

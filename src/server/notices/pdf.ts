@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { toolOverrides } from '../config.js';
 
 const run = promisify(execFile);
 
 /** Debian's Chromium (the same one the kiosk runs); the PDF link hides without it. */
 export function chromiumPath(): string | null {
-  const candidate = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  const candidate = toolOverrides().chromium ?? '/usr/bin/chromium';
   return existsSync(candidate) ? candidate : null;
 }
 

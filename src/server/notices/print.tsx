@@ -1,6 +1,7 @@
 import type { Notice } from './format.js';
 import { DEVICE_NAMES, fill, noticeText } from './messages.js';
 import { NeedsList, RememberBox, StepView, viewLang } from './pages.js';
+import { assetUrl } from '../ui/asset-url.js';
 
 export const PRINT_CSS = '/notice-assets/print.css';
 
@@ -51,7 +52,7 @@ export function PrintPage({ data }: { data: PrintData }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${notice.title} · ${data.libraryName}`}</title>
-        <link rel="stylesheet" href={PRINT_CSS} />
+        <link rel="stylesheet" href={assetUrl('print.css')} />
       </head>
       <body class="print">
         <p class="print-back">

@@ -1,11 +1,11 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { appRoot } from '../paths.js';
 import type { Context } from '../context.js';
 import { sendFile } from '../files/deliver.js';
+import { typesOf } from '../core/mime.js';
+import { serviceKey } from '../core/services.js';
 import { UNTRUSTED_CSP } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
@@ -24,26 +24,8 @@ import { SpeechMaker, espeakPath } from './speech.js';
 const ID = ':id{[a-z0-9][a-z0-9-]{0,63}}';
 const FACES: readonly Face[] = ['yes', 'neutral', 'no'];
 
-const PICTURE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-const AUDIO_TYPES: Record<string, string> = {
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.wav': 'audio/wav',
-};
-
-// Built (bundled in dist/server) or run from the sources: the CSS ships as source.
-const ASSETS_DIR = path.join(appRoot(), 'src/server/notices/assets');
-const ASSET_NAMES = ['notices.css', 'print.css', 'shared.css', 'editor.css', 'editor.js'] as const;
+const PICTURE_TYPES = typesOf(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.svg']);
+const AUDIO_TYPES = typesOf(['.mp3', '.ogg', '.opus', '.m4a', '.wav']);
 
 function installed(ctx: Context, c: HonoContext): InstalledNotice {
   const found = ctx.notices.get(c.req.param('id') ?? '');
@@ -148,12 +130,19 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
  * What has no language: the notices' pictures and recordings, their CSS, the PDF, and
  * the JSON API the kiosk's stepper reads. Mounted once at the root.
  */
+/** Notice PDF and speech makers (each caches and runs one job at a time), once per context. */
+const PDF_MAKER = serviceKey(
+  'notice-pdf',
+  (ctx: Context) => new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf')),
+);
+const SPEECH_MAKER = serviceKey(
+  'notice-speech',
+  (ctx: Context) => new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech')),
+);
+
 export function noticeFileRoutes(ctx: Context): Hono {
-  const pdfMaker = new NoticePdfMaker(path.join(ctx.paths.dataDir, 'notices-pdf'));
-  const speech = new SpeechMaker(path.join(ctx.paths.dataDir, 'notices-speech'));
-  const assets = new Map(
-    ASSET_NAMES.map((name) => [name, readFileSync(path.join(ASSETS_DIR, name))]),
-  );
+  const pdfMaker = ctx.services.get(PDF_MAKER);
+  const speech = ctx.services.get(SPEECH_MAKER);
 
   const media = async (c: HonoContext, kind: 'picture' | 'audio') => {
     const found = installed(ctx, c);
@@ -189,17 +178,6 @@ export function noticeFileRoutes(ctx: Context): Hono {
     }));
 
   return new Hono()
-    .get('/notice-assets/:name', (c) => {
-      const name = c.req.param('name');
-      const data = assets.get(name as (typeof ASSET_NAMES)[number]);
-      if (!data) throw new HTTPException(404);
-      return c.body(new Uint8Array(data), 200, {
-        'content-type': name.endsWith('.js')
-          ? 'text/javascript; charset=utf-8'
-          : 'text/css; charset=utf-8',
-        'cache-control': 'public, max-age=3600',
-      });
-    })
     .on(['GET', 'HEAD'], `/notices/${ID}/pictures/:n`, (c) => media(c, 'picture'))
     .on(['GET', 'HEAD'], `/notices/${ID}/audio/:n`, (c) => media(c, 'audio'))
     .get('/notices/:file{[a-z0-9][a-z0-9-]{0,63}\\.pdf}', async (c) => {

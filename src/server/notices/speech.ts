@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { toolOverrides } from '../config.js';
 
 const run = promisify(execFile);
 
@@ -10,7 +11,7 @@ const CANDIDATES = ['/usr/bin/espeak-ng', '/usr/local/bin/espeak-ng'];
 
 /** espeak-ng, when the box has it: the "Lire à voix haute" button hides without it. */
 export function espeakPath(): string | null {
-  const fromEnv = process.env['ESPEAK_PATH'];
+  const fromEnv = toolOverrides().espeak;
   if (fromEnv !== undefined) return fromEnv && existsSync(fromEnv) ? fromEnv : null;
   return CANDIDATES.find((c) => existsSync(c)) ?? null;
 }

@@ -1,12 +1,7 @@
-import {
-  THUMBNAIL_MIME,
-  THUMBNAIL_WIDTHS,
-  canThumbnail,
-  coverUrl,
-  thumbnailUrl,
-} from '../catalogue/covers.js';
+import { THUMBNAIL_MIME, THUMBNAIL_WIDTHS, canThumbnail } from '../catalogue/covers.js';
 import { getLicence } from '../catalogue/licences.js';
 import type { Work } from '../catalogue/types.js';
+import { coverUrl, fileUrl, thumbnailUrl, workUrl } from '../files/urls.js';
 import { xml } from './xml.js';
 
 export const NAV_TYPE = 'application/atom+xml;profile=opds-catalog;kind=navigation';
@@ -102,7 +97,7 @@ export function workEntry(work: Work): string {
     `<rights>${xml(`${licence?.name ?? work.licence} — ${work.attribution}`)}</rights>`,
     ...work.themes.map((t) => `<category term="${xml(t.slug)}" label="${xml(t.label)}"/>`),
     ...describe(work.description),
-    link({ rel: 'alternate', href: `/works/${work.id}`, type: 'text/html', title: work.title }),
+    link({ rel: 'alternate', href: workUrl(work.id), type: 'text/html', title: work.title }),
   ];
   if (work.hasCover && work.coverMime) {
     parts.push(
@@ -122,7 +117,7 @@ export function workEntry(work: Work): string {
     parts.push(
       link({
         rel: 'http://opds-spec.org/acquisition/open-access',
-        href: `/files/${work.id}/${f.position}/${encodeURIComponent(f.name)}`,
+        href: fileUrl('files', work.id, f),
         type: f.mime,
         title: f.name,
         length: f.size,

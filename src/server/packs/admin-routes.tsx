@@ -1,4 +1,3 @@
-import { access, constants } from 'node:fs/promises';
 import { Hono, type Context as HonoContext } from 'hono';
 import { CsrfField } from '../admin/ui/csrf.js';
 import { AdminLayout } from '../admin/ui/layout.js';
@@ -10,7 +9,7 @@ import { InstalledPacks, SortForm, TrustedKeys } from './admin/sections.js';
 import { exportPack, ExportError } from './export.js';
 import { removePack } from './import.js';
 import { FINAL_STATES } from './watch/queue.js';
-import { usbService, type UsbService } from './watch/service.js';
+import { usbService } from './watch/service.js';
 import type { SortChoice } from './watch/sorting.js';
 
 type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -36,21 +35,6 @@ const LIVE_JS = `(function () {
 })();
 `;
 
-async function writableSticks(
-  service: UsbService,
-): Promise<Array<{ root: string; label: string }>> {
-  const out: Array<{ root: string; label: string }> = [];
-  for (const s of service.sticks()) {
-    try {
-      await access(s.root, constants.W_OK);
-      out.push(s);
-    } catch {
-      // Mounted read-only (the default on the box): not an export target.
-    }
-  }
-  return out;
-}
-
 async function packsPage(
   ctx: Context,
   c: HonoContext,
@@ -64,7 +48,7 @@ async function packsPage(
     entries.some((e) => ['checking', 'queued', 'importing'].includes(e.state)) ||
     service.sorting.list().some((s) => s.state === 'reading' || s.state === 'publishing');
   const policy = ctx.settings.current().licencePolicy;
-  const sticks = await writableSticks(service);
+  const sticks = await ctx.sticks.writable();
   const sessions = service.sorting.list();
   return c.html(
     renderDocument(
@@ -238,11 +222,7 @@ export function packsAdminRoutes(ctx: Context): Hono {
       const body = await c.req.parseBody();
       const target = field(body, 'target');
       // Only a stick the box sees now: the form cannot name any other folder.
-      if (
-        !service()
-          .sticks()
-          .some((s) => s.root === target)
-      ) {
+      if (!(await ctx.sticks.findWritable(target))) {
         return packsPage(
           ctx,
           c,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { fsyncPath } from '../core/fsync.js';
 import type { SmallCopiers, SmallCopyResult } from './copy-workers.js';
 import { eachLimited, type PlannedFile } from './inspect.js';
 import { PackError, problems } from './problems.js';
@@ -281,11 +282,4 @@ export async function syncTree(root: string, files: string[]): Promise<void> {
 }
 
 /** fsync a folder, so a rename inside it survives a power cut. */
-export async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
+export const syncDir = fsyncPath;

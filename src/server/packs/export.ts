@@ -1,23 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Context } from '../context.js';
+import { fsyncPath, stickWriteMessage } from '../sticks/write.js';
 import { MANIFEST_FILE, manifestSchema } from './manifest.js';
 import { slug } from './tool/files.js';
 import { manifestPaths } from './tool/zip-write.js';
 import { LOCAL_PACK_ID } from './watch/local-pack.js';
 
 export class ExportError extends Error {}
-
-async function fsyncPath(p: string): Promise<void> {
-  const handle = await open(p, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * Where to write: `<name>`, replacing an earlier export of a pack (a folder with a
@@ -100,13 +92,7 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
     await fsyncPath(targetDir);
   } catch (err) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOSPC')
-      throw new ExportError(`La clé est pleine : il faut ${(needed / 1e6).toFixed(1)} Mo libres.`);
-    if (e.code === 'EROFS' || e.code === 'EACCES' || e.code === 'EPERM') {
-      throw new ExportError('La clé est en lecture seule : la boîte ne peut pas écrire dessus.');
-    }
-    throw new ExportError(`L'export a échoué : ${e.message}`);
+    throw new ExportError(stickWriteMessage(err, needed));
   }
   ctx.log.info(`Pack ${manifest.id} ${manifest.version} exporté vers ${final}`);
   return final;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { serviceKey } from '../core/services.js';
 import { copyVerified, syncDir, syncTree } from './copy.js';
 import { makeThumbnails } from './thumbnails.js';
 import { SmallCopiers } from './copy-workers.js';
@@ -22,19 +23,17 @@ export interface ImportOptions {
   freeSpaceMargin?: number | undefined;
 }
 
-const locks = new WeakMap<object, Promise<unknown>>();
+/** The tail of the box's pack operations (one per context, see `core/services.ts`). */
+const PACK_LOCK = serviceKey('pack-lock', () => ({ tail: Promise.resolve() as Promise<unknown> }));
 
 /**
  * One pack operation at a time per box (import, removal, recovery): recovery deletes
  * folders the catalogue does not know yet, which must never race a running import.
  */
 export function withPackLock<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
-  const before = locks.get(ctx.db) ?? Promise.resolve();
-  const run = before.then(work, work);
-  locks.set(
-    ctx.db,
-    run.catch(() => undefined),
-  );
+  const lock = ctx.services.get(PACK_LOCK);
+  const run = lock.tail.then(work, work);
+  lock.tail = run.catch(() => undefined);
   return run;
 }
 

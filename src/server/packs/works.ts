@@ -1,13 +1,11 @@
-import mime from 'mime-types';
+import { mimeOf } from '../core/mime.js';
 import path from 'node:path';
 import type { NewPack, NewWork } from '../catalogue/types.js';
 import type { FileRef, Manifest, ManifestItem } from './manifest.js';
 import type { PackOrigin } from './types.js';
 
 /** The MIME type comes from the extension on the box, never from the pack. */
-export function mimeOf(file: string): string {
-  return mime.lookup(file) || 'application/octet-stream';
-}
+export { mimeOf };
 
 function fileOf(ref: FileRef): NewWork['files'][number] {
   const rel = ref.path.normalize('NFC');

@@ -1,15 +1,18 @@
-import { coverSrcset, coverUrl } from '../catalogue/covers.js';
 import { explainLicence, getLicence } from '../catalogue/licences.js';
 import type { SearchDoc, SearchHit, SearchKind } from '../catalogue/site-search.js';
 import type { WorkSummary, WorkType } from '../catalogue/types.js';
+import { workTypeLabel } from '../../shared/work-types.js';
+import { coverSrcset, coverUrl, workUrl } from '../files/urls.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGUAGE_NAMES } from '../i18n/language-names.js';
+import { assetUrl } from '../ui/asset-url.js';
 import { href, type PageContext } from '../ui/page.js';
 import { KindIcon } from './icons.js';
-import { fill, portal, type PortalMessages } from './messages.js';
+import { fill, portal } from './messages.js';
 
+/** The shared work-type table (`src/shared/work-types.ts`), under the portal's name. */
 export function typeLabel(lang: Lang, type: WorkType, plural = false): string {
-  return portal[lang][`${plural ? 'types' : 'type'}.${type}` as keyof PortalMessages];
+  return workTypeLabel(lang, type, plural);
 }
 
 // Intl.DisplayNames maps in ~5 MB of ICU data: only built for a code the table lacks.
@@ -43,7 +46,7 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
   const t = portal[page.lang];
   return (
     <li class="card" data-kind="work">
-      <a href={href(page, `/works/${work.id}`)}>
+      <a href={href(page, workUrl(work.id))}>
         {work.hasCover ? (
           <img
             src={coverUrl(work.id)}
@@ -197,7 +200,7 @@ export function LicenceBox({
     <section class="licence" aria-labelledby="licence-title">
       <h2 id="licence-title">{t.licenceTitle}</h2>
       <p class="licence-name">
-        {licence ? <img src={`/static/licences/${licence.id}.svg`} alt="" height="32" /> : null}
+        {licence ? <img src={assetUrl(`licences/${licence.id}.svg`)} alt="" height="32" /> : null}
         <strong>{licence?.name ?? licenceId}</strong>
       </p>
       <p>{explainLicence(licenceId, lang)}</p>

@@ -1,4 +1,4 @@
-import type { Clock } from '../context.js';
+import type { Clock } from '../core/clock.js';
 
 /**
  * The earliest date the box can honestly be at: this release's build day. The Pi has no

@@ -8,7 +8,8 @@ import { exportBaseName, reportCsv, reportJson } from './export.js';
 import { Dashboard } from './pages.js';
 import { readPeriod } from './period.js';
 import { buildReport } from './report.js';
-import { exportToStick, listSticks } from './usb.js';
+import { stickWriteMessage } from '../sticks/write.js';
+import { exportToStick } from './usb.js';
 
 type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -16,7 +17,7 @@ type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
 export function statsAdminRoutes(ctx: Context): Hono {
   const today = () => dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
   const report = (c: HonoContext) => buildReport(ctx, readPeriod(c.req.query(), today()));
-  const page = (c: HonoContext, flash: Flash, status: 200 | 400 = 200) =>
+  const page = async (c: HonoContext, flash: Flash, status: 200 | 400 = 200) =>
     c.html(
       renderDocument(
         <Dashboard
@@ -25,7 +26,7 @@ export function statsAdminRoutes(ctx: Context): Hono {
           today={today()}
           clockKnown={ctx.stats.clock.isSane()}
           undated={ctx.stats.aggregator.undatedCount}
-          sticks={listSticks(ctx.config.mediaDir)}
+          sticks={await ctx.sticks.writable()}
           flash={flash}
         />,
       ),
@@ -70,7 +71,7 @@ export function statsAdminRoutes(ctx: Context): Hono {
       const body = await c.req.parseBody();
       const stick = typeof body['stick'] === 'string' ? body['stick'] : '';
       try {
-        const done = exportToStick(ctx.config.mediaDir, stick, report(c));
+        const done = await exportToStick(ctx.sticks, stick, report(c));
         return page(c, {
           kind: 'ok',
           text: `Enregistré sur la clé, dossier « ${done.dir} » : ${done.files.join(', ')}.`,
@@ -78,7 +79,7 @@ export function statsAdminRoutes(ctx: Context): Hono {
       } catch (err) {
         return page(
           c,
-          { kind: 'error', text: `Rien n'a été enregistré : ${(err as Error).message}` },
+          { kind: 'error', text: `Rien n'a été enregistré : ${stickWriteMessage(err)}` },
           400,
         );
       }

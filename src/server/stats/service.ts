@@ -1,4 +1,4 @@
-import type { Clock } from '../context.js';
+import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/open.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';

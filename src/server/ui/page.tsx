@@ -2,6 +2,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { core } from '../i18n/core.js';
 import type { Lang } from '../i18n/lang.js';
+import { assetUrl } from './asset-url.js';
 
 /** What every portal page knows about the request it answers. */
 export interface PageContext {
@@ -66,8 +67,8 @@ export function Layout({ page, title, children, section, head, query, descriptio
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${page.libraryName}`}</title>
         <meta name="description" content={summary} />
-        <link rel="stylesheet" href="/static/portal.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('portal.css')} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link
           rel="search"
           type="application/opensearchdescription+xml"
@@ -80,7 +81,7 @@ export function Layout({ page, title, children, section, head, query, descriptio
           href="/opds"
           title={t.opdsCatalogue}
         />
-        <script src="/static/portal.js" defer />
+        <script src={assetUrl('portal.js')} defer />
         {head}
       </head>
       <body>
@@ -89,7 +90,7 @@ export function Layout({ page, title, children, section, head, query, descriptio
         </a>
         <header class="top">
           <a class="brand" href={href(page, '/')}>
-            <img src="/static/favicon.svg" alt="" width="32" height="32" />
+            <img src={assetUrl('favicon.svg')} alt="" width="32" height="32" />
             <span>{page.libraryName}</span>
           </a>
           <a

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../../context.js';
+import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/open.js';
 import type { Logger } from '../../log.js';
 import { hashPassword, verifyPassword, type ScryptParams, DEFAULT_PARAMS } from './password.js';

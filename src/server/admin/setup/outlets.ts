@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../../context.js';
-import { listSticks, writeOnStick } from '../../stats/usb.js';
+import { writeFileOnStick } from '../../sticks/write.js';
 import { consoleText, setupUrlOf, stickText, type SetupWhere } from './texts.js';
 
 export const STICK_CODE_FILE = 'LANTERNE-CODE.txt';
@@ -14,8 +14,8 @@ export const CONSOLE_CODE_FILE = 'setup-code.issue';
  * on each USB stick plugged in while no password exists (`LANTERNE-CODE.txt`).
  * The kiosk screen asks for it itself (`/api/kiosk/setup`, loopback only).
  *
- * Sticks are listed and written with the statistics export's routines (stats/usb.ts):
- * to be moved onto the shared sticks module.
+ * Sticks are listed and written through the box's one sticks module (`ctx.sticks`,
+ * sticks/write.ts), like the statistics and pack exports.
  */
 export class SetupCodeOutlets {
   /** Sticks seen at the last look (their id), so a stick is written once per plug-in. */
@@ -25,6 +25,8 @@ export class SetupCodeOutlets {
   /** Sticks that refused the file (read-only), told once per plug-in. */
   private readonly refused = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** The look under way, so two never overlap (a slow stick, a short poll). */
+  private looking: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -36,16 +38,17 @@ export class SetupCodeOutlets {
     return path.join(this.ctx.paths.dataDir, CONSOLE_CODE_FILE);
   }
 
-  start(): void {
+  /** Starts following the code; resolves once the first look at the sticks is done. */
+  start(): Promise<void> {
     this.unsubscribe = this.ctx.admin.onSetupCode((code) => this.follow(code));
     // A file left by a crash after the password was set must not stay on the console; a
     // code made before this start (a request to /admin/setup right after listen) must show.
     const code = this.ctx.admin.isSetUp() ? null : this.ctx.admin.pendingSetupCode();
     if (code) this.follow(code);
     else rmSync(this.consoleFile, { force: true });
-    this.tick();
-    this.timer = setInterval(() => this.tick(), this.pollMs);
+    this.timer = setInterval(() => void this.tick(), this.pollMs);
     this.timer.unref();
+    return this.tick();
   }
 
   stop(): void {
@@ -56,7 +59,12 @@ export class SetupCodeOutlets {
   }
 
   /** One look: a password reset from the shell makes a new code; new sticks get the file. */
-  tick(): void {
+  tick(): Promise<void> {
+    this.looking ??= this.look().finally(() => (this.looking = null));
+    return this.looking;
+  }
+
+  private async look(): Promise<void> {
     const code = this.ctx.admin.isSetUp() ? null : this.ctx.admin.pendingSetupCode();
     if (!code) {
       // Nothing to write: no need to look at the sticks (a stick still plugged in when a
@@ -64,11 +72,13 @@ export class SetupCodeOutlets {
       this.seen.clear();
       return;
     }
-    const sticks = listSticks(this.ctx.config.mediaDir);
-    const now = new Set(sticks.map((s) => s.id));
+    const sticks = await this.ctx.sticks.list();
+    const roots = new Map(sticks.map((s) => [s.id, s.root]));
+    const now = new Set(roots.keys());
     for (const id of [...this.written.keys()]) if (!now.has(id)) this.written.delete(id);
     for (const id of [...this.refused]) if (!now.has(id)) this.refused.delete(id);
-    for (const id of now) if (!this.seen.has(id) && !this.written.has(id)) this.toStick(id, code);
+    for (const [id, root] of roots)
+      if (!this.seen.has(id) && !this.written.has(id)) await this.toStick(id, root, code);
     this.seen = now;
   }
 
@@ -94,9 +104,9 @@ export class SetupCodeOutlets {
     return path.join(this.ctx.config.mediaDir, ...id.split('/'));
   }
 
-  private toStick(id: string, code: string): void {
+  private async toStick(id: string, root: string, code: string): Promise<void> {
     try {
-      writeOnStick(this.rootOf(id), STICK_CODE_FILE, stickText(this.where(code)));
+      await writeFileOnStick(root, STICK_CODE_FILE, stickText(this.where(code)));
       this.written.set(id, code);
       this.ctx.log.info(`Code de mise en service écrit sur la clé USB « ${id} ».`);
     } catch (err) {

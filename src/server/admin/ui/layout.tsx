@@ -1,6 +1,7 @@
 import type { Context as HonoContext } from 'hono';
 import type { ComponentChildren } from 'preact';
 import type { AdminIdentity } from '../auth/middleware.js';
+import { assetUrl } from '../../ui/asset-url.js';
 import { CsrfField } from './csrf.js';
 
 export type AdminSection =
@@ -44,10 +45,10 @@ export function AdminLayout({ c, title, section, flash, children }: AdminLayoutP
         <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · Espace animateur · ${libraryName}`}</title>
-        <link rel="stylesheet" href="/static/portal.css" />
-        <link rel="stylesheet" href="/admin/static/admin.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <script src="/admin/static/admin.js" defer />
+        <link rel="stylesheet" href={assetUrl('portal.css')} />
+        <link rel="stylesheet" href={assetUrl('admin.css')} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <script src={assetUrl('admin.js')} defer />
       </head>
       <body class="admin">
         <a class="skip" href="#main">
@@ -55,7 +56,7 @@ export function AdminLayout({ c, title, section, flash, children }: AdminLayoutP
         </a>
         <header class="top admin-top">
           <a class="brand" href={admin ? '/admin' : '/'}>
-            <img src="/static/favicon.svg" alt="" width="32" height="32" />
+            <img src={assetUrl('favicon.svg')} alt="" width="32" height="32" />
             <span>
               {libraryName} <span class="admin-tag">· espace animateur</span>
             </span>

@@ -9,6 +9,7 @@ import { PALETTE } from '../shared/palette.js';
 import { NoticePicture, gestureWords } from '../shared/picture.js';
 import type { Draft } from './local.js';
 import { fieldAnchor, fieldLabel, type FieldProblems } from './problems.js';
+import { assetUrl } from '../../ui/asset-url.js';
 
 const SHAPE_NAMES: Record<(typeof SHAPES)[number], string> = {
   circle: 'cercle',
@@ -280,8 +281,8 @@ export function EditNoticePage({
       : 'Publiée : les visiteurs voient cette notice.';
   return (
     <AdminLayout c={c} title={`Modifier : ${draft.title}`} section="notices" flash={flash}>
-      <link rel="stylesheet" href="/notice-assets/shared.css" />
-      <link rel="stylesheet" href="/notice-assets/editor.css" />
+      <link rel="stylesheet" href={assetUrl('shared.css')} />
+      <link rel="stylesheet" href={assetUrl('editor.css')} />
       <h1>{draft.title}</h1>
       <p class="notice-status" data-published={data.published ? '1' : '0'}>
         {status}
@@ -667,7 +668,7 @@ export function EditNoticePage({
           Supprimer cette notice
         </button>
       </form>
-      <script src="/notice-assets/editor.js" defer />
+      <script src={assetUrl('editor.js')} defer />
     </AdminLayout>
   );
 }

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { sendFile } from '../../files/deliver.js';
+import { typesOf } from '../../core/mime.js';
+import { serviceKey } from '../../core/services.js';
+import { assetUrl } from '../../ui/asset-url.js';
 import { UNTRUSTED_CSP } from '../../files/safety.js';
 import { renderDocument } from '../../ui/page.js';
 import { parseNotice } from '../format.js';
@@ -19,14 +22,8 @@ import { fieldProblems, type FieldProblems } from './problems.js';
 import { EditNoticePage, NewNoticePage, NoticesAdminPage } from './pages.js';
 
 const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  // Only from notices copied from packs (uploads are raster); sandboxed like pack SVG.
-  svg: 'image/svg+xml',
-};
+// SVG only from notices copied from packs (uploads are raster); sandboxed like pack SVG.
+const MIME = typesOf(['png', 'jpg', 'webp', 'gif', 'svg']);
 
 async function formOf(c: HonoContext): Promise<FormValues> {
   return (await bodyOf(c)).values;
@@ -50,13 +47,18 @@ async function bodyOf(c: HonoContext): Promise<{ values: FormValues; files: Map<
 const BAD_PICTURE =
   'Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF lisible : choisissez-en une autre.';
 const BIG_PICTURE = 'Cette image est trop lourde (5 Mo au plus) : choisissez-en une plus petite.';
+/** The animateur's own notices (drafts), built once per context. */
+export const LOCAL_NOTICES = serviceKey(
+  'local-notices',
+  (ctx: Context) => new LocalNotices(ctx.paths.dataDir, ctx.notices),
+);
 
 /**
  * The notice editor (`/admin/notices`), mounted behind the admin gate (session, Origin
  * and CSRF checks happen before these handlers run).
  */
 export function noticesAdminRoutes(ctx: Context): Hono {
-  const local = new LocalNotices(ctx.paths.dataDir, ctx.notices);
+  const local = ctx.services.get(LOCAL_NOTICES);
 
   const draftOf = (c: HonoContext) => {
     const draft = local.read(c.req.param('id') ?? '');
@@ -336,9 +338,9 @@ export function noticesAdminRoutes(ctx: Context): Hono {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>{`Aperçu borne : ${found.notice.title}`}</title>
-                <link rel="stylesheet" href="/static/portal.css" />
-                <link rel="stylesheet" href="/notice-assets/shared.css" />
-                <link rel="stylesheet" href="/notice-assets/editor.css" />
+                <link rel="stylesheet" href={assetUrl('portal.css')} />
+                <link rel="stylesheet" href={assetUrl('shared.css')} />
+                <link rel="stylesheet" href={assetUrl('editor.css')} />
               </head>
               <body>
                 <main class="kiosk-preview">

@@ -5,16 +5,8 @@ import { allLicences, allowedByPolicy } from '../../catalogue/licences.js';
 import type { Pack } from '../../catalogue/types.js';
 import type { StoredKey } from '../trust/store.js';
 import type { SortSession } from '../watch/sorting.js';
+import { workTypeLabel } from '../../../shared/work-types.js';
 import { mo, ORIGIN_LABELS } from './format.js';
-
-const TYPE_LABELS: Record<string, string> = {
-  book: 'livre',
-  audio: 'audio',
-  video: 'vidéo',
-  image: 'image',
-  document: 'document',
-  software: 'logiciel',
-};
 
 function LicenceSelect({
   id,
@@ -97,7 +89,7 @@ export function SortForm({
                     <th scope="row">
                       <label for={`include-${f.index}`}>{f.rel}</label>
                       <br />
-                      <small>{`${TYPE_LABELS[f.type] ?? f.type}, ${mo(f.size)}${f.published ? ' — déjà publié' : ''}`}</small>
+                      <small>{`${workTypeLabel('fr', f.type).toLocaleLowerCase('fr')}, ${mo(f.size)}${f.published ? ' — déjà publié' : ''}`}</small>
                       {f.note && (
                         <>
                           <br />

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import { readZipEntries } from './zip-read.js';
-import type { ExtractedAuthor, Extracted } from './extract.js';
+import type { ExtractedAuthor, Extracted } from './extracted.js';
 
 /**
  * EPUB metadata from the OPF package document. Real EPUBs are often slightly broken, so

@@ -2,35 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkType } from '../../catalogue/types.js';
 import { extractEpub } from './epub.js';
+import type { Extracted } from './extracted.js';
 
-/** What a file says about itself, before a person checks it. */
-export interface ExtractedAuthor {
-  name: string;
-  role:
-    | 'author'
-    | 'translator'
-    | 'illustrator'
-    | 'narrator'
-    | 'editor'
-    | 'composer'
-    | 'photographer'
-    | 'director';
-}
-
-export interface Extracted {
-  type: WorkType;
-  title?: string | undefined;
-  authors?: ExtractedAuthor[] | undefined;
-  language?: string | undefined;
-  description?: string | undefined;
-  themes?: string[] | undefined;
-  /** Free text about the rights, to be mapped by `guessLicence`. */
-  rights?: string | undefined;
-  source?: string | undefined;
-  cover?: { name: string; data: Buffer } | undefined;
-  /** Why some metadata could not be read (the file itself may still be fine). */
-  warnings: string[];
-}
+export type { Extracted, ExtractedAuthor } from './extracted.js';
 
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Context } from '../../context.js';
+import { serviceKey } from '../../core/services.js';
 import { importPack } from '../import.js';
 import { inspectPack } from '../inspect.js';
 import { compareVersions } from '../manifest.js';
@@ -345,16 +346,11 @@ export class UsbService {
   }
 }
 
-const services = new WeakMap<Context, UsbService>();
+const USB_SERVICE = serviceKey('usb', (ctx: Context) => new UsbService(ctx));
 
 /** The box's USB service (one per context: the watcher and the admin pages share it). */
 export function usbService(ctx: Context): UsbService {
-  let service = services.get(ctx);
-  if (!service) {
-    service = new UsbService(ctx);
-    services.set(ctx, service);
-  }
-  return service;
+  return ctx.services.get(USB_SERVICE);
 }
 
 export type { QueueEntry };

@@ -1,15 +1,11 @@
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { dirs, isFile, listSticks as sticksUnder, SYSTEM_DIRS } from '../../sticks/list.js';
 import { MANIFEST_FILE } from '../manifest.js';
 import type { PackSource } from '../types.js';
 import { scanFiles } from '../tool/files.js';
 
-/**
- * Where sticks are and what they hold. The box mounts sticks at `/media/<LABEL>`
- * (deploy/usb); desktop systems use `/media/<user>/<LABEL>`. A folder under the media
- * folder is a stick when it is a mount point, or holds files or a pack; a folder that
- * only holds folders (a user's folder) has its sticks one level deeper.
- */
+/** What sticks hold (which folders are sticks is decided by `sticks/list.ts`). */
 export interface StickContent {
   root: string;
   label: string;
@@ -20,63 +16,11 @@ export interface StickContent {
   fingerprint: string;
 }
 
-/** Folders a stick's operating system leaves around, never offered as content. */
-const SYSTEM_DIRS = new Set([
-  'System Volume Information',
-  '$RECYCLE.BIN',
-  'LOST.DIR',
-  'lost+found',
-  'Android',
-]);
 const MAX_LOOSE = 2000;
 
-async function dirs(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SYSTEM_DIRS.has(e.name))
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await lstat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function looksLikeStick(dir: string, parentDev: number): Promise<boolean> {
-  try {
-    if ((await stat(dir)).dev !== parentDev) return true;
-    const entries = await readdir(dir, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && !e.name.startsWith('.'))) return true;
-    for (const e of entries)
-      if (e.isDirectory() && (await isFile(path.join(dir, e.name, MANIFEST_FILE)))) return true;
-    return false;
-  } catch {
-    return false;
-  }
-}
-
-/** The stick folders currently under the media folder. */
+/** The stick folders currently under the media folder (the one rule: `sticks/list.ts`). */
 export async function listSticks(mediaDir: string): Promise<string[]> {
-  let dev: number;
-  try {
-    dev = (await stat(mediaDir)).dev;
-  } catch {
-    return [];
-  }
-  const sticks: string[] = [];
-  for (const name of await dirs(mediaDir)) {
-    const dir = path.join(mediaDir, name);
-    if (await looksLikeStick(dir, dev)) sticks.push(dir);
-    else for (const inner of await dirs(dir)) sticks.push(path.join(dir, inner));
-  }
-  return sticks.sort();
+  return (await sticksUnder(mediaDir)).map((s) => s.root);
 }
 
 async function sig(file: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { coverSrcset, coverUrl } from '../../catalogue/covers.js';
+import { coverSrcset, coverUrl } from '../../files/urls.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { languageName, typeLabel } from '../components.js';

@@ -1,24 +1,23 @@
 import type { Work, WorkFile } from '../../catalogue/types.js';
+import { inlineKind } from '../../files/safety.js';
+import { coverSrcset, coverUrl, fileUrl as fileUrlOf, type FileUse } from '../../files/urls.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
 import { LicenceBox, humanSize, languageName, typeLabel } from '../components.js';
 import { dateInWords } from '../dates.js';
 import type { EpubHelp } from '../epub-help.js';
 import { fill, portal, type PortalMessages } from '../messages.js';
-import { coverSrcset, coverUrl } from '../../catalogue/covers.js';
 
-function fileUrl(kind: 'files' | 'media', work: Work, file: WorkFile): string {
-  return `/${kind}/${work.id}/${file.position}/${encodeURIComponent(file.name)}`;
+function fileUrl(kind: FileUse, work: Work, file: WorkFile): string {
+  return fileUrlOf(kind, work.id, file);
 }
 
 function Player({ page, work }: { page: PageContext; work: Work }) {
   const t = portal[page.lang];
-  const audio = work.files.filter((f) => f.mime.startsWith('audio/'));
-  const video = work.files.filter((f) => f.mime.startsWith('video/'));
-  const pdf = work.files.find((f) => f.mime === 'application/pdf');
+  const audio = work.files.filter((f) => inlineKind(f.mime) === 'audio');
+  const video = work.files.filter((f) => inlineKind(f.mime) === 'video');
+  const pdf = work.files.find((f) => inlineKind(f.mime) === 'pdf');
   const image =
-    work.type === 'image'
-      ? work.files.find((f) => /^image\/(jpeg|png|webp|gif)$/.test(f.mime))
-      : undefined;
+    work.type === 'image' ? work.files.find((f) => inlineKind(f.mime) === 'image') : undefined;
   return (
     <>
       {video.length > 0 ? (
@@ -27,7 +26,7 @@ function Player({ page, work }: { page: PageContext; work: Work }) {
             controls
             preload="metadata"
             class="player"
-            poster={work.hasCover ? `/covers/${work.id}` : undefined}
+            poster={work.hasCover ? coverUrl(work.id) : undefined}
           >
             {video.map((f) => (
               <source key={f.position} src={fileUrl('media', work, f)} type={f.mime} />

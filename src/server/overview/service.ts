@@ -1,5 +1,5 @@
-import type { WorkSummary, WorkType } from '../../catalogue/types.js';
-import type { Context } from '../../context.js';
+import type { WorkSummary, WorkType } from '../catalogue/types.js';
+import type { Context } from '../context.js';
 
 export interface Overview {
   packs: Array<{

@@ -1,23 +1,12 @@
 import { Hono } from 'hono';
-import type { Context } from '../../context.js';
-import { renderDocument } from '../../ui/page.js';
-import { dayOf } from '../../stats/classify.js';
-import { BUILD_DATE } from '../../stats/clock.js';
-import { ClockForm } from '../../stats/pages.js';
-import { readPeriod } from '../../stats/period.js';
-import { buildReport } from '../../stats/report.js';
-import { AdminLayout } from '../ui/layout.js';
-import { TableWrap } from '../ui/table.js';
+import type { Context } from '../context.js';
+import { workUrl } from '../files/urls.js';
+import { workTypeLabel } from '../../shared/work-types.js';
+import { renderDocument } from '../ui/page.js';
+import { ClockForm, weekTotals } from '../stats/index.js';
+import { AdminLayout } from '../admin/ui/layout.js';
+import { TableWrap } from '../admin/ui/table.js';
 import { overview } from './service.js';
-
-const TYPE_LABELS: Record<string, string> = {
-  book: 'Livres',
-  audio: 'Audio',
-  video: 'Vidéos',
-  image: 'Images',
-  document: 'Documents',
-  software: 'Logiciels',
-};
 
 const day = (iso: string) => {
   const d = new Date(iso);
@@ -31,8 +20,7 @@ export function overviewRoutes(ctx: Context): Hono {
   return new Hono().get('/', (c) => {
     const o = overview(ctx);
     const clockKnown = ctx.stats.clock.isSane();
-    const today = dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
-    const week = buildReport(ctx, readPeriod({ period: 'week', date: today }, today)).totals;
+    const week = weekTotals(ctx);
     return c.html(
       renderDocument(
         <AdminLayout c={c} title="Vue d'ensemble" section="overview">
@@ -74,7 +62,7 @@ export function overviewRoutes(ctx: Context): Hono {
                 <tbody>
                   {o.types.map((t) => (
                     <tr key={t.type}>
-                      <td>{TYPE_LABELS[t.type] ?? t.type}</td>
+                      <td>{workTypeLabel('fr', t.type, true)}</td>
                       <td class="num">{t.count}</td>
                     </tr>
                   ))}
@@ -124,9 +112,9 @@ export function overviewRoutes(ctx: Context): Hono {
             <ul>
               {o.newest.map((w) => (
                 <li key={w.id}>
-                  <a href={`/works/${encodeURIComponent(w.id)}`}>{w.title}</a>
-                  {w.authors ? ` — ${w.authors}` : ''} ({TYPE_LABELS[w.type] ?? w.type}, ajouté le{' '}
-                  {day(w.addedAt)})
+                  <a href={workUrl(w.id)}>{w.title}</a>
+                  {w.authors ? ` — ${w.authors}` : ''} (
+                  {workTypeLabel('fr', w.type).toLocaleLowerCase('fr')}, ajouté le {day(w.addedAt)})
                 </li>
               ))}
             </ul>

@@ -1,0 +1,105 @@
+import type { Hono } from 'hono';
+import { startAdmin } from './admin/start.js';
+import { captiveRoutes, type BoxNames } from './captive/index.js';
+import type { Context } from './context.js';
+import { fileRoutes } from './files/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { kioskApiRoutes } from './kiosk/api.js';
+import { kioskStaticRoutes } from './kiosk/static.js';
+import { noticesAdminRoutes } from './notices/admin/routes.js';
+import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
+import { opdsRoutes } from './opds/routes.js';
+import { overviewRoutes } from './overview/routes.js';
+import { packsAdminRoutes } from './packs/admin-routes.js';
+import { startPacks } from './packs/starter.js';
+import { startUsbWatcher } from './packs/watch/watcher.js';
+import { portalRoutes } from './portal/routes.js';
+import { startStats, statsAdminRoutes } from './stats/index.js';
+import { legacyAssetRoutes, staticRoutes } from './files/static.js';
+
+export type Mount = readonly [path: string, app: Hono];
+export type Stop = () => Promise<void> | void;
+
+/** What the web side gives every feature's routes besides the context. */
+export interface WebDeps {
+  boxNames: BoxNames;
+}
+
+/**
+ * A feature's public face: its name, its routes (public ones mounted at the root in
+ * list order, admin ones under `/admin` behind the gate) and its background work.
+ * `createApp`, the admin mount and `startFeatures` only iterate over `FEATURES`.
+ */
+export interface Feature {
+  name: string;
+  routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: Mount[] };
+  /** Started once the server listens; returns how to stop. */
+  start?(ctx: Context): Promise<Stop> | Stop;
+}
+
+/** Every feature of the box, in the order their routes are tried and started. */
+export const FEATURES: readonly Feature[] = [
+  {
+    // First: OS connectivity probes and the welcome page, before any page of the box.
+    name: 'captive',
+    routes: (ctx, web) => ({ public: [['/', captiveRoutes(ctx, web.boxNames)]] }),
+  },
+  { name: 'admin', start: startAdmin },
+  { name: 'overview', routes: (ctx) => ({ admin: [['/', overviewRoutes(ctx)]] }) },
+  { name: 'health', routes: (ctx) => ({ admin: [['/health', healthRoutes(ctx)]] }) },
+  {
+    name: 'stats',
+    routes: (ctx) => ({ admin: [['/stats', statsAdminRoutes(ctx)]] }),
+    start: startStats,
+  },
+  {
+    name: 'assets',
+    routes: (ctx) => ({
+      public: [
+        ['/static', staticRoutes(ctx)],
+        ['/', legacyAssetRoutes(ctx)],
+      ],
+    }),
+  },
+  { name: 'files', routes: (ctx) => ({ public: [['/', fileRoutes(ctx)]] }) },
+  { name: 'opds', routes: (ctx) => ({ public: [['/opds', opdsRoutes(ctx)]] }) },
+  {
+    name: 'kiosk',
+    routes: (ctx) => ({
+      public: [
+        ['/kiosk', kioskStaticRoutes(ctx)],
+        ['/api/kiosk', kioskApiRoutes(ctx)],
+      ],
+    }),
+  },
+  {
+    // Pictures, PDF and kiosk API (no language), then their pages per language.
+    name: 'notices',
+    routes: (ctx) => ({
+      public: [
+        ['/', noticeFileRoutes(ctx)],
+        ['/fr', noticeRoutes(ctx, 'fr')],
+        ['/en', noticeRoutes(ctx, 'en')],
+        ['/', noticeRoutes(ctx, null)],
+      ],
+      admin: [['/notices', noticesAdminRoutes(ctx)]],
+    }),
+  },
+  {
+    name: 'packs',
+    routes: (ctx) => ({ admin: [['/packs', packsAdminRoutes(ctx)]] }),
+    start: startPacks,
+  },
+  { name: 'usb', start: startUsbWatcher },
+  {
+    // Last: the visitor portal, in the browser's language or in the one chosen.
+    name: 'portal',
+    routes: (ctx) => ({
+      public: [
+        ['/fr', portalRoutes(ctx, 'fr')],
+        ['/en', portalRoutes(ctx, 'en')],
+        ['/', portalRoutes(ctx, null)],
+      ],
+    }),
+  },
+];
