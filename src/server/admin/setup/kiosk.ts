@@ -1,6 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.js';
-import type { KioskSetup } from '../../kiosk/types.js';
+import type { KioskSetup } from '../../../shared/kiosk-types.js';
 import { isLocalKiosk } from './local.js';
 import { setupUrlOf } from './texts.js';
 
