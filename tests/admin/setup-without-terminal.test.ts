@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,8 @@ const kioskSetup = async (host: string, extra: Record<string, string> = {}) => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lanterne-setup-'));
   mkdirSync(path.join(media(), 'CLE_USB'), { recursive: true });
+  // A stick holds something: an empty folder under the media folder is not a stick.
+  writeFileSync(path.join(media(), 'CLE_USB', 'photo.jpg'), 'x');
   mkdirSync(path.join(dir, 'content'), { recursive: true });
   child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
@@ -156,6 +158,7 @@ describe('set-up without a terminal', () => {
     expect(existsSync(path.join(data(), 'setup-code.txt'))).toBe(false);
     // A stick plugged in now gets nothing.
     mkdirSync(path.join(media(), 'AUTRE_CLE'));
+    writeFileSync(path.join(media(), 'AUTRE_CLE', 'photo.jpg'), 'x');
     await new Promise((r) => setTimeout(r, 3_500));
     expect(existsSync(path.join(media(), 'AUTRE_CLE', 'LANTERNE-CODE.txt'))).toBe(false);
     // And the used code no longer opens anything.

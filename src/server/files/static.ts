@@ -8,7 +8,8 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The one server of the box's own static files, from memory, with the same HTTP
- * semantics as works' files (`files/plan.ts`: ETag, 304, Range, HEAD). `assetUrl()`
+ * semantics as works' files (`files/plan.ts`: ETag, 304, HEAD), but whole: no byte
+ * ranges, so the compression middleware may send them brotli or gzip. `assetUrl()`
  * links `/static/<name>.<hash>.<ext>`, answered as immutable; a plain or outdated name
  * (an old page, a CSS `@import`) gets the current file, revalidated every time.
  */
@@ -24,11 +25,12 @@ export function serveAsset(c: HonoContext, store: AssetStore, file: string): Res
       method: c.req.method,
       ifNoneMatch: c.req.header('if-none-match'),
       ifModifiedSince: undefined,
-      range: c.req.header('range'),
-      ifRange: c.req.header('if-range'),
+      range: undefined,
+      ifRange: undefined,
     },
   );
   delete answer.headers['last-modified'];
+  delete answer.headers['accept-ranges'];
   const body = answer.slice ? new Uint8Array(answer.slice) : null;
   return new Response(body, { status: answer.status, headers: answer.headers });
 }

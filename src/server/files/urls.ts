@@ -47,7 +47,7 @@ export function workUrl(workId: string): string {
 
 export type ParsedFileUrl =
   | { use: FileUse; workId: string; position: string }
-  /** `width` is set for a thumbnail (`/covers/<work>/<width>`), unchecked. */
+  /** `width` is set for a thumbnail (`/covers/<work>/<width>`): digits, not yet a known size. */
   | { use: 'covers'; workId: string; width?: string };
 
 function decode(part: string): string | null {
@@ -71,7 +71,8 @@ export function parseFileUrl(target: string): ParsedFileUrl | null {
   if (workId === null || workId === '') return null;
   if (use === 'covers') {
     if (parts.length === 3) return { use, workId };
-    return parts.length === 4 ? { use, workId, width: parts[3] ?? '' } : null;
+    const width = parts[3] ?? '';
+    return parts.length === 4 && /^\d{1,4}$/.test(width) ? { use, workId, width } : null;
   }
   if ((use !== 'files' && use !== 'media') || parts.length < 4 || parts.length > 5) return null;
   return { use, workId, position: parts[3] ?? '' };
