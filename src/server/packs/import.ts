@@ -1,22 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { copyVerified, syncDir, syncTree } from './copy.js';
 import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
-import { compareVersions, MANIFEST_FILE } from './manifest.js';
+import { admitOnBox } from './admission.js';
+import { MANIFEST_FILE } from './manifest.js';
 import { PackError, problems } from './problems.js';
 import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
 import { toPack, toWork } from './works.js';
-import { RESERVED_PACK_IDS } from './reserved.js';
 
 export interface ImportOptions {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
   limits?: InspectOptions['limits'];
   checkSignature?: InspectOptions['checkSignature'];
+  /**
+   * When given, the admission rule's trust part is enforced: a pack that must wait for
+   * the animateur (see `admission.ts`) is refused unless `approved`. The USB queue and
+   * the upload pass it; the bundled pack and the box's own packs do not.
+   */
+  approval?: { approved: boolean } | undefined;
   /** Space kept free on the box after the copy (default: 50 MB or 5 % of the pack). */
   freeSpaceMargin?: number | undefined;
 }
@@ -112,33 +117,35 @@ async function runImport(
   let staging: string | null = null;
   let finalDir: string | null = null;
   let committed = false;
-  if (
-    RESERVED_PACK_IDS.has(manifest.id) &&
-    (source.origin === 'usb' || source.origin === 'upload')
-  ) {
-    return rejected(problems.reservedId(manifest.id));
-  }
   try {
     const installed = ctx.catalogue.repo.getPack(manifest.id);
-    if (installed) {
-      const cmp = compareVersions(manifest.version, installed.version);
-      if (cmp < 0)
+    const verdict = admitOnBox(ctx, {
+      id: manifest.id,
+      version: manifest.version,
+      manifestSha256,
+      origin: source.origin,
+      signature: inspection.signature,
+      signer: inspection.signer,
+      signerKey: inspection.signerKey,
+    });
+    switch (verdict.kind) {
+      case 'refused':
+        return rejected(verdict.problem);
+      case 'older':
         return {
           status: 'older',
           packId: manifest.id,
           version: manifest.version,
-          installed: installed.version,
+          installed: verdict.installed,
         };
-      // Same manifest: nothing to do, unless the folder vanished (then it is reinstalled).
-      const intact = existsSync(path.join(ctx.paths.packsDir, installed.dir));
-      if (cmp === 0 && installed.manifestSha256 === manifestSha256 && intact) {
+      case 'unchanged':
         return { status: 'unchanged', packId: manifest.id, version: manifest.version };
-      }
-      // The box's own packs may be rebuilt at the same version; packs from outside may not.
-      if (cmp === 0 && intact && (source.origin === 'usb' || source.origin === 'upload')) {
-        return rejected(problems.versionConflict(manifest.id, manifest.version));
-      }
+      case 'admissible':
+        if (options.approval && !verdict.automatic && !options.approval.approved)
+          return rejected(problems.needsApproval(verdict.why));
     }
+    const link =
+      verdict.link && (verdict.automatic || options.approval?.approved) ? verdict.link : null;
     await mkdir(ctx.paths.stagingDir, { recursive: true });
     await mkdir(ctx.paths.packsDir, { recursive: true });
     const need =
@@ -181,6 +188,7 @@ async function runImport(
     durably(ctx.db, () =>
       ctx.catalogue.installPack(pack, works, () => {
         for (const hook of ctx.packHooks) hook.install(manifest.id, packDir, manifest);
+        if (link) ctx.packOwners.link(manifest.id, link);
       }),
     );
     committed = true;
@@ -231,6 +239,7 @@ export function removePack(ctx: Context, id: string): Promise<boolean> {
     durably(ctx.db, () =>
       ctx.catalogue.removePack(id, () => {
         for (const hook of ctx.packHooks) hook.remove(id);
+        ctx.packOwners.clear(id);
       }),
     );
     await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(

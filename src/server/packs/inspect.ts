@@ -17,6 +17,7 @@ const MAX_PROBLEMS = 50;
 export interface SignatureCheck {
   signature: InspectResult['signature'];
   signer?: string | undefined;
+  signerKey?: string | undefined;
 }
 
 export interface InspectOptions {
@@ -234,6 +235,7 @@ export async function examinePack(
       const signed = await options.checkSignature(bytes, readFile);
       result.signature = signed.signature;
       result.signer = signed.signer;
+      result.signerKey = signed.signerKey;
     }
   } catch (err) {
     result.problems.push(asProblem(err, source.path));

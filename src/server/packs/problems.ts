@@ -237,6 +237,13 @@ export const problems = {
       'Donnez au pack un autre identifiant (champ « id » du manifeste), puis reconstruisez-le.',
       'lanterne-pack.json',
     ),
+  needsApproval: (why: string) =>
+    p(
+      'needs-approval',
+      `Ce pack attend votre accord avant d’être importé : ${why}`,
+      'Approuvez-le dans la liste des packs détectés, ou refusez-le.',
+      'lanterne-pack.json',
+    ),
   interrupted: () =>
     p(
       'interrupted',

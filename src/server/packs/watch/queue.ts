@@ -28,6 +28,8 @@ export interface PackSummary {
   licences: string[];
   signature: SignatureState;
   signer?: string | undefined;
+  /** The trusted key that signed it (raw base64), when valid. */
+  signerKey?: string | undefined;
   manifestSha256: string;
 }
 

@@ -3,25 +3,24 @@ import { existsSync } from 'node:fs';
 import type { Context } from '../../context.js';
 import { importPack } from '../import.js';
 import { inspectPack } from '../inspect.js';
-import { compareVersions } from '../manifest.js';
 import { signatureChecker } from '../trust/checker.js';
 import { DecisionRepo } from '../trust/decisions.js';
 import { TrustStore } from '../trust/store.js';
-import type { ImportOutcome, PackProblem, PackSource } from '../types.js';
+import { admitOnBox } from '../admission.js';
+import type { ImportOutcome, PackSource } from '../types.js';
 import { FINAL_STATES, PackQueue, type PackSummary, type QueueEntry } from './queue.js';
+import {
+  CANNOT_IMPORT,
+  candidateOf,
+  finalVerdict,
+  outcomeChange,
+  removedChange,
+  summaryOf,
+} from './report.js';
 import { SortService } from './sorting.js';
 import type { StickContent } from './sticks.js';
 
-const WAITING_MESSAGES: Record<PackSummary['signature'], string> = {
-  none: 'Pack non signé : vérifiez son contenu, puis approuvez-le ou refusez-le.',
-  untrusted:
-    "Signé par une clé que la boîte ne connaît pas : approuvez-le, ou ajoutez la clé de l'éditeur aux clés de confiance.",
-  valid: '',
-  invalid:
-    "Attention : la signature ne correspond pas au contenu (le pack a été modifié après avoir été signé). Ne l'approuvez que si vous savez d'où il vient.",
-};
-
-export const STICK_REMOVED = 'Clé retirée';
+export { STICK_REMOVED } from './report.js';
 
 function keyOf(source: PackSource): string {
   return createHash('sha256').update(source.path).digest('hex').slice(0, 16);
@@ -120,31 +119,10 @@ export class UsbService {
 
   private markRemoved(key: string): void {
     const entry = this.queue.get(key);
-    const wasImporting = entry?.state === 'importing' || entry?.state === 'queued';
-    this.queue.update(key, {
-      state: 'removed',
-      progress: undefined,
-      message: wasImporting
-        ? `${STICK_REMOVED} pendant l'import : rien n'a été installé et le catalogue n'a pas changé. Rebranchez la clé pour reprendre.`
-        : `${STICK_REMOVED} : rebranchez-la pour retrouver ce pack.`,
-    });
-  }
-
-  private summary(result: Awaited<ReturnType<typeof inspectPack>>): PackSummary | undefined {
-    const m = result.manifest;
-    if (!m || !result.manifestSha256) return undefined;
-    return {
-      id: m.id,
-      version: m.version,
-      title: m.title,
-      publisher: m.publisher,
-      itemCount: result.itemCount,
-      totalBytes: result.totalBytes,
-      licences: [...new Set(m.items.map((i) => i.licence))].sort(),
-      signature: result.signature,
-      signer: result.signer,
-      manifestSha256: result.manifestSha256,
-    };
+    this.queue.update(
+      key,
+      removedChange(entry?.state === 'importing' || entry?.state === 'queued'),
+    );
   }
 
   private async examine(key: string): Promise<void> {
@@ -160,50 +138,32 @@ export class UsbService {
       this.queue.delete(key); // just a zip, not a pack
       return;
     }
-    const summary = this.summary(result);
+    const summary = summaryOf(result);
     if (!result.ok || !summary) {
       this.queue.update(key, {
         state: 'rejected',
         summary,
         problems: result.problems,
-        message:
-          'Ce pack ne peut pas être importé. Corrigez-le avec « lanterne pack verify » sur un ordinateur.',
+        message: CANNOT_IMPORT,
       });
       return;
     }
-    const installed = this.ctx.catalogue.repo.getPack(summary.id);
-    if (installed) {
-      const cmp = compareVersions(summary.version, installed.version);
-      if (cmp === 0 && installed.manifestSha256 === summary.manifestSha256) {
-        this.queue.update(key, {
-          state: 'unchanged',
-          summary,
-          message: `Déjà installé (version ${installed.version}).`,
-        });
-        return;
-      }
-      if (cmp < 0) {
-        this.queue.update(key, {
-          state: 'older',
-          summary,
-          message: `Une version plus récente (${installed.version}) est déjà installée.`,
-        });
-        return;
-      }
+    // The same rule the import applies just before copying: what is shown is the final word.
+    const verdict = admitOnBox(this.ctx, candidateOf(summary, entry.source));
+    const final = finalVerdict(verdict);
+    if (final || verdict.kind !== 'admissible') {
+      this.queue.update(key, { summary, ...final });
+      return;
     }
     this.queue.update(key, { summary });
+    if (verdict.automatic) return this.runImport(key, summary, true, verdict.why);
     const decision = this.decisions.get(summary.manifestSha256);
-    if (summary.signature === 'valid') return this.runImport(key, summary, true);
     if (decision === 'approved') return this.runImport(key, summary, false);
     if (decision === 'rejected') {
       this.queue.update(key, { state: 'refused', summary, message: 'Vous avez refusé ce pack.' });
       return;
     }
-    this.queue.update(key, {
-      state: 'waiting',
-      summary,
-      message: WAITING_MESSAGES[summary.signature],
-    });
+    this.queue.update(key, { state: 'waiting', summary, message: verdict.why });
   }
 
   /** A key was added or removed: waiting packs are checked again (a newly trusted signer imports now). */
@@ -252,7 +212,12 @@ export class UsbService {
     for (const e of this.queue.list()) if (FINAL_STATES.has(e.state)) this.queue.delete(e.key);
   }
 
-  private async runImport(key: string, summary: PackSummary, automatic: boolean): Promise<void> {
+  private async runImport(
+    key: string,
+    summary: PackSummary,
+    automatic: boolean,
+    why = '',
+  ): Promise<void> {
     const mine = this.queue.get(key);
     if (!mine) return;
     const controller = new AbortController();
@@ -262,9 +227,7 @@ export class UsbService {
       automatic,
       problems: [],
       progress: undefined,
-      message: automatic
-        ? `Signé par « ${summary.signer ?? ''} » (clé de confiance) : import automatique.`
-        : 'En attente de son tour…',
+      message: automatic ? why : 'En attente de son tour…',
     });
     const check = signatureChecker(this.trust.list());
     let swapped = false;
@@ -272,6 +235,7 @@ export class UsbService {
     try {
       outcome = await importPack(this.ctx, mine.source, {
         signal: controller.signal,
+        approval: { approved: !automatic },
         onProgress: (progress) => {
           // A pulled stick stops the copy at the next chunk, without waiting for the watcher.
           if (progress.phase === 'copying' && !existsSync(mine.source.path)) controller.abort();
@@ -299,49 +263,7 @@ export class UsbService {
       (this.gone.has(mine.stick) || !existsSync(mine.source.path))
     )
       return this.markRemoved(key);
-    this.report(key, outcome, swapped);
-  }
-
-  private report(key: string, outcome: ImportOutcome, swapped: boolean): void {
-    switch (outcome.status) {
-      case 'imported':
-        this.queue.update(key, {
-          state: 'imported',
-          message: outcome.replaced
-            ? `Importé : remplace la version ${outcome.replaced}.`
-            : 'Importé : les œuvres sont dans le catalogue.',
-        });
-        return;
-      case 'unchanged':
-        this.queue.update(key, {
-          state: 'unchanged',
-          message: `Déjà installé (version ${outcome.version}).`,
-        });
-        return;
-      case 'older':
-        this.queue.update(key, {
-          state: 'older',
-          message: `Une version plus récente (${outcome.installed}) est déjà installée.`,
-        });
-        return;
-      case 'rejected': {
-        const problems: PackProblem[] = swapped
-          ? [
-              {
-                code: 'changed-after-approval',
-                message: 'Le pack a changé sur la clé depuis votre approbation.',
-                hint: 'Vérifiez-le à nouveau.',
-              },
-            ]
-          : outcome.problems;
-        this.queue.update(key, {
-          state: 'failed',
-          problems,
-          progress: undefined,
-          message: "L'import a échoué : rien n'a été installé, le catalogue n'a pas changé.",
-        });
-      }
-    }
+    this.queue.update(key, outcomeChange(outcome, swapped));
   }
 }
 
