@@ -213,6 +213,8 @@ async function runImport(
         }
       : { status: 'imported', packId: manifest.id, version: manifest.version };
   } catch (err) {
+    if (!(err instanceof PackError) && !isDiskFull(err))
+      ctx.log.error(`Import du pack « ${manifest.id} » : ${String(err)}`);
     return rejected(toProblem(err, inspection));
   } finally {
     await reader.close();
@@ -225,7 +227,7 @@ async function runImport(
 function toProblem(err: unknown, inspection: Inspection): PackProblem {
   if (err instanceof PackError) return err.problem;
   if (isDiskFull(err)) return problems.diskFull(inspection.totalBytes, 0);
-  return problems.internal((err as Error).message);
+  return problems.internal();
 }
 
 /**

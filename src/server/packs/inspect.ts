@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { allowedByPolicy, isKnownLicence } from '../catalogue/licences.js';
 import { MANIFEST_FILE, type FileRef, type Manifest } from './manifest.js';
-import { clashKey, findClashes, unsafePathReason } from './names.js';
+import {
+  clashKey,
+  findClashes,
+  findFileFolderClash,
+  storedName,
+  unsafePathReason,
+} from './names.js';
 import { MAX_NOTICE_BYTES, noticeAssets } from './notice-assets.js';
 import { parseManifest } from './parse.js';
 import { PackError, problems } from './problems.js';
@@ -112,7 +118,7 @@ function checkManifest(
       found.push(problems.unsafePath(ref.path, why));
       continue;
     }
-    const nfc = ref.path.normalize('NFC');
+    const nfc = storedName(ref.path);
     const seen = byPath.get(nfc);
     if (seen) {
       if (seen.path !== ref.path) found.push(problems.nameClash(ref.path, seen.path));
@@ -124,9 +130,11 @@ function checkManifest(
   }
   for (const [name, other] of findClashes(byPath.keys()))
     found.push(problems.nameClash(name, other));
+  const fileFolder = findFileFolderClash(byPath.keys());
+  if (fileFolder) found.push(problems.fileFolderClash(...fileFolder));
   return {
     problems: found,
-    refs: [...byPath.values()].map((ref) => ({ ...ref, path: ref.path.normalize('NFC') })),
+    refs: [...byPath.values()].map((ref) => ({ ...ref, path: storedName(ref.path) })),
   };
 }
 
@@ -149,7 +157,7 @@ export async function eachLimited<T>(
 
 function asProblem(err: unknown, file: string): PackProblem {
   if (err instanceof PackError) return err.problem;
-  return problems.readFailed(file, (err as Error).message);
+  return problems.readFailed(file, err);
 }
 
 /**
@@ -173,7 +181,7 @@ export async function examinePack(
   try {
     reader = await openReader(source, limits);
   } catch (err) {
-    result.problems.push(asProblem(err, source.path));
+    result.problems.push(asProblem(err, MANIFEST_FILE));
     return result;
   }
   try {
@@ -238,7 +246,7 @@ export async function examinePack(
       result.signerKey = signed.signerKey;
     }
   } catch (err) {
-    result.problems.push(asProblem(err, source.path));
+    result.problems.push(asProblem(err, MANIFEST_FILE));
   }
   return finish(result, reader);
 }

@@ -133,7 +133,8 @@ export class UsbService {
       checkSignature: signatureChecker(this.trust.list()),
     });
     if (this.queue.get(key) !== entry) return; // re-detected meanwhile
-    if (this.gone.has(entry.stick)) return this.markRemoved(key);
+    // The watcher may not have seen the stick go yet: a vanished pack is a removed stick.
+    if (this.gone.has(entry.stick) || !existsSync(entry.source.path)) return this.markRemoved(key);
     if (entry.source.kind === 'zip' && result.problems.some((p) => p.code === 'missing-manifest')) {
       this.queue.delete(key); // just a zip, not a pack
       return;
@@ -260,7 +261,9 @@ export class UsbService {
     // The watcher may not have seen the stick go yet when the copy fails on a missing file.
     if (
       outcome.status === 'rejected' &&
-      (this.gone.has(mine.stick) || !existsSync(mine.source.path))
+      (this.gone.has(mine.stick) ||
+        !existsSync(mine.source.path) ||
+        outcome.problems.some((p) => p.code === 'stick-removed'))
     )
       return this.markRemoved(key);
     this.queue.update(key, outcomeChange(outcome, swapped));
