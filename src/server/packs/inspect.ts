@@ -10,7 +10,7 @@ import {
   unsafePathReason,
 } from './names.js';
 import { MAX_NOTICE_BYTES, noticeAssets } from './notice-assets.js';
-import { parseManifest } from './parse.js';
+import { parseManifest, turn } from './parse.js';
 import { PackError, problems } from './problems.js';
 import { FolderReader } from './read/folder.js';
 import { DEFAULT_LIMITS, type Located, type PackLimits, type PackReader } from './read/reader.js';
@@ -89,10 +89,10 @@ export function referencedFiles(manifest: Manifest): FileRef[] {
 }
 
 /** The checks on the manifest alone: ids, licences, paths. */
-function checkManifest(
+async function checkManifest(
   manifest: Manifest,
   policy: InspectOptions['licencePolicy'],
-): { problems: PackProblem[]; refs: FileRef[] } {
+): Promise<{ problems: PackProblem[]; refs: FileRef[] }> {
   const found: PackProblem[] = [];
   if (manifest.items.length === 0 && manifest.notices.length === 0) found.push(problems.empty());
   const ids = new Set<string>();
@@ -110,7 +110,10 @@ function checkManifest(
   }
   // The same file may serve twice (a shared cover) if it is described the same way.
   const byPath = new Map<string, FileRef>();
+  let checked = 0;
   for (const ref of referencedFiles(manifest)) {
+    // A turn of the event loop now and then: the portal answers during a big check.
+    if ((checked += 1) % 1000 === 0) await turn();
     const why =
       unsafePathReason(ref.path) ??
       (clashKey(ref.path) === MANIFEST_FILE ? 'nom réservé au manifeste' : null);
@@ -188,7 +191,7 @@ export async function examinePack(
     const bytes = await reader.readManifest(limits.manifestBytes);
     result.manifestSha256 = createHash('sha256').update(bytes).digest('hex');
     result.manifestBytes = bytes;
-    const parsed = parseManifest(bytes);
+    const parsed = await parseManifest(bytes);
     if (!parsed.manifest) {
       result.problems.push(...parsed.problems);
       return finish(result, reader);
@@ -196,7 +199,7 @@ export async function examinePack(
     const manifest = parsed.manifest;
     result.manifest = manifest;
     result.itemCount = manifest.items.length;
-    const checked = checkManifest(manifest, options.licencePolicy);
+    const checked = await checkManifest(manifest, options.licencePolicy);
     result.problems.push(...checked.problems);
     await eachLimited(checked.refs, 8, async (ref) => {
       if (result.problems.length >= MAX_PROBLEMS) return;

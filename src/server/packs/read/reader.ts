@@ -39,7 +39,7 @@ export interface PackLimits {
 }
 
 export const DEFAULT_LIMITS: PackLimits = {
-  manifestBytes: 16 * 1024 * 1024,
+  manifestBytes: 4 * 1024 * 1024,
   zipEntries: 50_000,
   zipTotalBytes: 64 * 1024 ** 3,
   zipEntryRatio: 200,
