@@ -55,7 +55,7 @@ export function QueueItem({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
         <strong>{STATE_LABELS[entry.state]}</strong> — {entry.message}
       </p>
       <dl>
-        <dt>Clé USB</dt>
+        <dt>{entry.source.origin === 'upload' ? 'Provenance' : 'Clé USB'}</dt>
         <dd>{entry.stickLabel}</dd>
         {s && (
           <>

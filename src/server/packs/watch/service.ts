@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { importPack } from '../import.js';
 import { inspectPack } from '../inspect.js';
@@ -21,6 +22,9 @@ import { SortService } from './sorting.js';
 import type { StickContent } from './sticks.js';
 
 export { STICK_REMOVED } from './report.js';
+
+/** States after which an uploaded zip is of no more use. */
+const UPLOAD_DONE: ReadonlySet<string> = new Set(['imported', 'unchanged', 'older', 'rejected']);
 
 function keyOf(source: PackSource): string {
   return createHash('sha256').update(source.path).digest('hex').slice(0, 16);
@@ -49,6 +53,29 @@ export class UsbService {
     this.trust = new TrustStore(ctx.db, now);
     this.decisions = new DecisionRepo(ctx.db, now);
     this.sorting = new SortService(ctx, (p) => this.track(p));
+    // An uploaded zip is kept only while it may still be imported (waiting, failed: retry).
+    this.queue.onChange((e) => {
+      if (e.source.origin === 'upload' && UPLOAD_DONE.has(e.state))
+        void this.track(rm(e.source.path, { force: true }).catch(() => undefined));
+    });
+  }
+
+  /** A zip sent from the admin page: the same queue, checks and rule as a stick's packs. */
+  offerUpload(file: string, name: string): string {
+    const source: PackSource = { kind: 'zip', path: file, origin: 'upload' };
+    const key = keyOf(source);
+    this.queue.put({
+      key,
+      stick: `upload:${key}`,
+      stickLabel: `Envoyé depuis un ordinateur (${name})`,
+      source,
+      state: 'checking',
+      problems: [],
+      message: 'Vérification du pack…',
+      automatic: false,
+    });
+    void this.track(this.examine(key));
+    return key;
   }
 
   /** Resolves when no inspection, import or publication is running (tests, shutdown). */
@@ -135,7 +162,11 @@ export class UsbService {
     if (this.queue.get(key) !== entry) return; // re-detected meanwhile
     // The watcher may not have seen the stick go yet: a vanished pack is a removed stick.
     if (this.gone.has(entry.stick) || !existsSync(entry.source.path)) return this.markRemoved(key);
-    if (entry.source.kind === 'zip' && result.problems.some((p) => p.code === 'missing-manifest')) {
+    if (
+      entry.source.origin === 'usb' &&
+      entry.source.kind === 'zip' &&
+      result.problems.some((p) => p.code === 'missing-manifest')
+    ) {
       this.queue.delete(key); // just a zip, not a pack
       return;
     }
@@ -210,7 +241,12 @@ export class UsbService {
 
   /** Forgets the finished lines of the list. */
   clearFinished(): void {
-    for (const e of this.queue.list()) if (FINAL_STATES.has(e.state)) this.queue.delete(e.key);
+    for (const e of this.queue.list()) {
+      if (!FINAL_STATES.has(e.state)) continue;
+      this.queue.delete(e.key);
+      if (e.source.origin === 'upload')
+        void this.track(rm(e.source.path, { force: true }).catch(() => undefined));
+    }
   }
 
   private async runImport(
