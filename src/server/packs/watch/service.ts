@@ -3,21 +3,13 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { importPack } from '../import.js';
-import { inspectPack } from '../inspect.js';
 import { signatureChecker } from '../trust/checker.js';
 import { DecisionRepo } from '../trust/decisions.js';
 import { TrustStore } from '../trust/store.js';
-import { admitOnBox } from '../admission.js';
 import type { ImportOutcome, PackSource } from '../types.js';
 import { FINAL_STATES, PackQueue, type PackSummary, type QueueEntry } from './queue.js';
-import {
-  CANNOT_IMPORT,
-  candidateOf,
-  finalVerdict,
-  outcomeChange,
-  removedChange,
-  summaryOf,
-} from './report.js';
+import { judge } from './judge.js';
+import { outcomeChange, removedChange } from './report.js';
 import { SortService } from './sorting.js';
 import type { StickContent } from './sticks.js';
 
@@ -155,47 +147,21 @@ export class UsbService {
   private async examine(key: string): Promise<void> {
     const entry = this.queue.get(key);
     if (!entry) return;
-    const result = await inspectPack(entry.source, {
-      licencePolicy: this.ctx.settings.current().licencePolicy,
-      checkSignature: signatureChecker(this.trust.list()),
-    });
+    const judged = await judge(this.ctx, entry.source, this.trust.list(), this.decisions);
     if (this.queue.get(key) !== entry) return; // re-detected meanwhile
     // The watcher may not have seen the stick go yet: a vanished pack is a removed stick.
     if (this.gone.has(entry.stick) || !existsSync(entry.source.path)) return this.markRemoved(key);
-    if (
-      entry.source.origin === 'usb' &&
-      entry.source.kind === 'zip' &&
-      result.problems.some((p) => p.code === 'missing-manifest')
-    ) {
-      this.queue.delete(key); // just a zip, not a pack
-      return;
+    switch (judged.next) {
+      case 'ignore':
+        this.queue.delete(key); // just a zip, not a pack
+        return;
+      case 'show':
+        this.queue.update(key, judged.change);
+        return;
+      case 'import':
+        this.queue.update(key, { summary: judged.summary });
+        return this.runImport(key, judged.summary, judged.automatic, judged.why);
     }
-    const summary = summaryOf(result);
-    if (!result.ok || !summary) {
-      this.queue.update(key, {
-        state: 'rejected',
-        summary,
-        problems: result.problems,
-        message: CANNOT_IMPORT,
-      });
-      return;
-    }
-    // The same rule the import applies just before copying: what is shown is the final word.
-    const verdict = admitOnBox(this.ctx, candidateOf(summary, entry.source));
-    const final = finalVerdict(verdict);
-    if (final || verdict.kind !== 'admissible') {
-      this.queue.update(key, { summary, ...final });
-      return;
-    }
-    this.queue.update(key, { summary });
-    if (verdict.automatic) return this.runImport(key, summary, true, verdict.why);
-    const decision = this.decisions.get(summary.manifestSha256);
-    if (decision === 'approved') return this.runImport(key, summary, false);
-    if (decision === 'rejected') {
-      this.queue.update(key, { state: 'refused', summary, message: 'Vous avez refusé ce pack.' });
-      return;
-    }
-    this.queue.update(key, { state: 'waiting', summary, message: verdict.why });
   }
 
   /** A key was added or removed: waiting packs are checked again (a newly trusted signer imports now). */
