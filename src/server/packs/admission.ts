@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { compareVersions } from './manifest.js';
@@ -140,4 +141,20 @@ export function installedState(ctx: Context, id: string): InstalledState | undef
 /** The rule over the box as it is now. */
 export function admitOnBox(ctx: Context, pack: Candidate): Verdict {
   return admit(pack, installedState(ctx, pack.id));
+}
+
+/**
+ * Whether the box has room for a pack of `totalBytes` (plus a margin: 50 MB or 5 %),
+ * or the French problem. The queue asks before offering a pack; the import asks again.
+ */
+export async function roomFor(
+  ctx: Context,
+  totalBytes: number,
+  margin = Math.max(50_000_000, totalBytes * 0.05),
+): Promise<PackProblem | null> {
+  await mkdir(ctx.paths.stagingDir, { recursive: true });
+  const st = await statfs(ctx.paths.stagingDir);
+  const free = st.bavail * st.bsize;
+  const need = totalBytes + margin;
+  return free < need ? problems.diskFull(need, free) : null;
 }

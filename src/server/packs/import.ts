@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { copyVerified, syncDir, syncTree } from './copy.js';
 import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
-import { admitOnBox } from './admission.js';
+import { admitOnBox, roomFor } from './admission.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { PackError, problems } from './problems.js';
 import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
@@ -64,11 +64,6 @@ function isDiskFull(err: unknown): boolean {
 
 function rejected(...list: PackProblem[]): ImportOutcome {
   return { status: 'rejected', problems: list };
-}
-
-async function freeBytes(dir: string): Promise<number> {
-  const st = await statfs(dir);
-  return st.bavail * st.bsize;
 }
 
 /**
@@ -146,13 +141,9 @@ async function runImport(
     }
     const link =
       verdict.link && (verdict.automatic || options.approval?.approved) ? verdict.link : null;
-    await mkdir(ctx.paths.stagingDir, { recursive: true });
     await mkdir(ctx.paths.packsDir, { recursive: true });
-    const need =
-      inspection.totalBytes +
-      (options.freeSpaceMargin ?? Math.max(50_000_000, inspection.totalBytes * 0.05));
-    const free = await freeBytes(ctx.paths.stagingDir);
-    if (free < need) return rejected(problems.diskFull(need, free));
+    const room = await roomFor(ctx, inspection.totalBytes, options.freeSpaceMargin);
+    if (room) return rejected(room);
 
     staging = await mkdtemp(path.join(ctx.paths.stagingDir, `${manifest.id}-`));
     let done = 0;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { admit } from '../../../src/server/packs/admission.js';
 import { importPack } from '../../../src/server/packs/import.js';
@@ -173,6 +173,22 @@ describe('one admission rule: the USB queue shows the final verdict', () => {
     expect(outcome.status === 'rejected' && outcome.problems[0]?.code).toBe('needs-approval');
     expect(packIds()).toEqual(['recits@1.0.0']);
   });
+});
+
+it('a pack the box has no room for is refused at once, not after an approval', async () => {
+  const seen = statesOf('enorme');
+  const huge = 10 * 1024 ** 4; // a sparse 10 TiB file: its size is real, its blocks are not
+  plugStick(media, 'ENORME', (root) => {
+    writePack(root, { id: 'enorme' });
+    truncateSync(path.join(root, 'livres', 'oeuvre-1.txt'), huge);
+    const file = path.join(root, 'lanterne-pack.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"size": 100', `"size": ${huge}`));
+  });
+  const entry = await waitForEntry(service.queue, settled('enorme'));
+  await service.idle();
+  expect(entry.state).toBe('rejected');
+  expect(entry.problems.map((p) => p.code)).toEqual(['disk-full']);
+  expect(seen).not.toContain('waiting');
 });
 
 describe('the rule itself', () => {

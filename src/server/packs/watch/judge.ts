@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { admitOnBox } from '../admission.js';
+import { admitOnBox, roomFor } from '../admission.js';
 import { inspectPack } from '../inspect.js';
 import { signatureChecker } from '../trust/checker.js';
 import type { DecisionRepo } from '../trust/decisions.js';
@@ -47,6 +47,13 @@ export async function judge(
   const final = finalVerdict(verdict);
   if (final || verdict.kind !== 'admissible')
     return { next: 'show', change: { summary, ...final } };
+  // No room: said now, not after an approval (the import checks again before copying).
+  const room = await roomFor(ctx, summary.totalBytes);
+  if (room)
+    return {
+      next: 'show',
+      change: { state: 'rejected', summary, problems: [room], message: CANNOT_IMPORT },
+    };
   if (verdict.automatic) return { next: 'import', summary, automatic: true, why: verdict.why };
   const decision = decisions.get(summary.manifestSha256);
   if (decision === 'approved') return { next: 'import', summary, automatic: false, why: '' };
