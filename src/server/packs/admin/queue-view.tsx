@@ -30,9 +30,11 @@ function Decision({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
       <form method="post" action={`/admin/packs/queue/${entry.key}/approve`}>
         <CsrfField c={c} />
         <button type="submit">
-          {entry.state === 'waiting'
-            ? `Approuver et importer « ${title} »`
-            : `Réessayer l'import de « ${title} »`}
+          {entry.state !== 'waiting'
+            ? `Réessayer l'import de « ${title} »`
+            : entry.summary?.signature === 'valid'
+              ? `Approuver « ${title} » et lier la clé « ${entry.summary.signer ?? ''} » à ce pack`
+              : `Approuver et importer « ${title} »`}
         </button>
       </form>
       {entry.state === 'waiting' && (
