@@ -22,8 +22,11 @@ export function requestBodyLimit(): MiddlewareHandler {
   return async function requestBodyLimit(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
       return next();
+    // Only the real upload form (multipart, token in the query): without the token the
+    // admin guard would read the whole body to look for it.
     if (
       c.req.path === PACK_UPLOAD &&
+      c.req.query('_csrf') &&
       (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
     )
       return next();
