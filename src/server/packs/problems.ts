@@ -38,13 +38,20 @@ export const problems = {
       `Le pack « ${shown(where.split('/').pop() ?? where)} » est introuvable ou illisible.`,
       'Vérifiez que la clé est bien branchée et que le dossier existe.',
     ),
-  missingManifest: () =>
-    p(
-      'missing-manifest',
-      'Ce dossier ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
-      'Créez le pack avec « npm run pack -- init » puis « build », ou proposez ces fichiers « à trier ».',
-      'lanterne-pack.json',
-    ),
+  missingManifest: (archive = false) =>
+    archive
+      ? p(
+          'missing-manifest',
+          'Cette archive .zip ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
+          'Créez le pack avec « npm run pack -- init » puis « build », puis compressez son dossier en .zip.',
+          'lanterne-pack.json',
+        )
+      : p(
+          'missing-manifest',
+          'Ce dossier ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
+          'Créez le pack avec « npm run pack -- init » puis « build », ou proposez ces fichiers « à trier ».',
+          'lanterne-pack.json',
+        ),
   manifestTooBig: (size: number, max: number) =>
     p(
       'manifest-too-big',

@@ -52,7 +52,7 @@ export function QueueItem({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
   const s = entry.summary;
   return (
     <li class="card">
-      <h3>{s ? `${s.title} (${s.id} ${s.version})` : entry.source.path.split('/').pop()}</h3>
+      <h3>{s ? `${s.title} (${s.id} ${s.version})` : entry.fileName}</h3>
       <p>
         <strong>{STATE_LABELS[entry.state]}</strong> — {entry.message}
       </p>

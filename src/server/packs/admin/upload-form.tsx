@@ -34,7 +34,7 @@ export function UploadForm({ c, maxBytes }: { c: HonoContext; maxBytes: number }
       <p>
         <button type="submit">Envoyer le pack</button>
       </p>
-      <progress id="upload-progress" hidden max={1} value={0}>
+      <progress id="upload-progress" hidden max={1} value={0} aria-label="Progression de l’envoi">
         envoi
       </progress>
       <p id="upload-status" role="status" aria-live="polite"></p>

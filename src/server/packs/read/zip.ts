@@ -198,7 +198,7 @@ export class ZipReader implements PackReader {
 
   async readManifest(maxBytes: number): Promise<Buffer> {
     const file = this.files.get(MANIFEST_FILE);
-    if (!file) throw new PackError(problems.missingManifest());
+    if (!file) throw new PackError(problems.missingManifest(true));
     if (file.size > maxBytes) throw new PackError(problems.manifestTooBig(file.size, maxBytes));
     const parts: Buffer[] = [];
     for await (const chunk of this.chunks(file)) parts.push(chunk);

@@ -38,6 +38,8 @@ export interface QueueEntry {
   key: string;
   stick: string;
   stickLabel: string;
+  /** The file or folder name shown while the pack has no summary (never an internal name). */
+  fileName: string;
   source: PackSource;
   state: EntryState;
   summary?: PackSummary | undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Context } from '../../context.js';
 import { importPack } from '../import.js';
 import { signatureChecker } from '../trust/checker.js';
@@ -60,6 +61,7 @@ export class UsbService {
       key,
       stick: `upload:${key}`,
       stickLabel: `Envoyé depuis un ordinateur (${name})`,
+      fileName: name,
       source,
       state: 'checking',
       problems: [],
@@ -96,6 +98,7 @@ export class UsbService {
         key,
         stick: content.root,
         stickLabel: content.label,
+        fileName: path.basename(source.path),
         source,
         state: 'checking',
         problems: [],
