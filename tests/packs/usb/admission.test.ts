@@ -5,30 +5,31 @@ import { admit } from '../../../src/server/packs/admission.js';
 import { importPack } from '../../../src/server/packs/import.js';
 import { signatureChecker } from '../../../src/server/packs/trust/checker.js';
 import { generateSigningKey } from '../../../src/server/packs/trust/signature.js';
-import { usbService, type UsbService } from '../../../src/server/packs/watch/service.js';
+import type { UsbService } from '../../../src/server/packs/watch/service.js';
 import type { QueueEntry } from '../../../src/server/packs/watch/queue.js';
-import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
-import { makeTestBox, type TestBox } from '../../helpers/box.js';
-import { plugStick, signPack, waitForEntry, writePack, type PackSpec } from './helpers.js';
+import type { TestBox } from '../../helpers/box.js';
+import {
+  plugStick,
+  signPack,
+  waitForEntry,
+  writePack,
+  type PackSpec,
+  startUsbBox,
+  stopUsbBox,
+  type UsbBox,
+} from './helpers.js';
 
 let box: TestBox;
 let service: UsbService;
-let watcher: StickWatcher;
 let media: string;
+let usb: UsbBox;
 
 beforeEach(async () => {
-  box = makeTestBox();
-  media = box.ctx.config.mediaDir;
-  service = usbService(box.ctx);
-  watcher = new StickWatcher(media, service, () => undefined, 50);
-  await watcher.start();
+  usb = await startUsbBox();
+  ({ box, service, media } = usb);
 });
 
-afterEach(async () => {
-  await watcher.stop();
-  await service.idle();
-  await box.cleanup();
-});
+afterEach(async () => stopUsbBox(usb));
 
 const packIds = () => box.ctx.catalogue.repo.listPacks().map((p) => `${p.id}@${p.version}`);
 const settled = (id: string) => (e: QueueEntry) =>

@@ -12,10 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPack } from '../../../src/server/packs/import.js';
 import { PackError } from '../../../src/server/packs/problems.js';
 import { FolderReader } from '../../../src/server/packs/read/folder.js';
-import { usbService, type UsbService } from '../../../src/server/packs/watch/service.js';
+import type { UsbService } from '../../../src/server/packs/watch/service.js';
 import type { QueueEntry } from '../../../src/server/packs/watch/queue.js';
-import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
-import { makeTestBox, type TestBox } from '../../helpers/box.js';
+import type { TestBox } from '../../helpers/box.js';
 import {
   localRecord,
   manifestOf,
@@ -25,7 +24,7 @@ import {
   type RawEntry,
   type SpecPack,
 } from '../fixtures/packs.js';
-import { plugStick, waitForEntry } from './helpers.js';
+import { plugStick, waitForEntry, startUsbBox, stopUsbBox, type UsbBox } from './helpers.js';
 
 /**
  * What is checked is what is copied: hostile sticks go through the USB queue (the path
@@ -34,22 +33,15 @@ import { plugStick, waitForEntry } from './helpers.js';
  */
 let box: TestBox;
 let service: UsbService;
-let watcher: StickWatcher;
 let media: string;
+let usb: UsbBox;
 
 beforeEach(async () => {
-  box = makeTestBox();
-  media = box.ctx.config.mediaDir;
-  service = usbService(box.ctx);
-  watcher = new StickWatcher(media, service, () => undefined, 50);
-  await watcher.start();
+  usb = await startUsbBox();
+  ({ box, service, media } = usb);
 });
 
-afterEach(async () => {
-  await watcher.stop();
-  await service.idle();
-  await box.cleanup();
-});
+afterEach(async () => stopUsbBox(usb));
 
 const one = (files: Array<{ path: string; content: string | Buffer }>): SpecPack => ({
   id: 'hostile',

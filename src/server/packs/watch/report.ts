@@ -47,18 +47,24 @@ export function candidateOf(summary: PackSummary, source: PackSource) {
   };
 }
 
+const unchanged = (version: string): EntryChange => ({
+  state: 'unchanged',
+  message: `Déjà installé (version ${version}).`,
+});
+const older = (installed: string): EntryChange => ({
+  state: 'older',
+  message: `Une version plus récente (${installed}) est déjà installée.`,
+});
+
 /** A final verdict (refused, already there, older), or null when the pack may go on. */
 export function finalVerdict(verdict: Verdict): EntryChange | null {
   switch (verdict.kind) {
     case 'refused':
       return { state: 'rejected', problems: [verdict.problem], message: CANNOT_IMPORT };
     case 'unchanged':
-      return { state: 'unchanged', message: `Déjà installé (version ${verdict.version}).` };
+      return unchanged(verdict.version);
     case 'older':
-      return {
-        state: 'older',
-        message: `Une version plus récente (${verdict.installed}) est déjà installée.`,
-      };
+      return older(verdict.installed);
     case 'admissible':
       return null;
   }
@@ -91,12 +97,9 @@ export function outcomeChange(outcome: ImportOutcome, swapped: boolean): EntryCh
           : 'Importé : les œuvres sont dans le catalogue.',
       };
     case 'unchanged':
-      return { state: 'unchanged', message: `Déjà installé (version ${outcome.version}).` };
+      return unchanged(outcome.version);
     case 'older':
-      return {
-        state: 'older',
-        message: `Une version plus récente (${outcome.installed}) est déjà installée.`,
-      };
+      return older(outcome.installed);
     case 'rejected':
       return {
         state: 'failed',

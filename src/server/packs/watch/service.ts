@@ -57,11 +57,19 @@ export class UsbService {
   offerUpload(file: string, name: string): string {
     const source: PackSource = { kind: 'zip', path: file, origin: 'upload' };
     const key = keyOf(source);
+    this.check(source, `upload:${key}`, `Envoyé depuis un ordinateur (${name})`, name);
+    return key;
+  }
+
+  /** Lists a pack as being checked, and checks it. */
+  private check(source: PackSource, stick: string, stickLabel: string, fileName: string): void {
+    const key = keyOf(source);
+    this.controllers.get(key)?.abort();
     this.queue.put({
       key,
-      stick: `upload:${key}`,
-      stickLabel: `Envoyé depuis un ordinateur (${name})`,
-      fileName: name,
+      stick,
+      stickLabel,
+      fileName,
       source,
       state: 'checking',
       problems: [],
@@ -69,7 +77,6 @@ export class UsbService {
       automatic: false,
     });
     void this.track(this.examine(key));
-    return key;
   }
 
   /** Resolves when no inspection, import or publication is running (tests, shutdown). */
@@ -91,22 +98,8 @@ export class UsbService {
       if (e.stick === content.root && !content.packs.some((p) => p.path === e.source.path))
         this.queue.delete(e.key);
     }
-    for (const source of content.packs) {
-      const key = keyOf(source);
-      this.controllers.get(key)?.abort();
-      this.queue.put({
-        key,
-        stick: content.root,
-        stickLabel: content.label,
-        fileName: path.basename(source.path),
-        source,
-        state: 'checking',
-        problems: [],
-        message: 'Vérification du pack…',
-        automatic: false,
-      });
-      void this.track(this.examine(key));
-    }
+    for (const source of content.packs)
+      this.check(source, content.root, content.label, path.basename(source.path));
     if (content.packs.length === 0 && content.looseFiles.length > 0) this.sorting.offer(content);
     else this.sorting.forget(content.root);
   }
