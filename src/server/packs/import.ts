@@ -18,10 +18,11 @@ export interface ImportOptions {
   checkSignature?: InspectOptions['checkSignature'];
   /**
    * When given, the admission rule's trust part is enforced: a pack that must wait for
-   * the animateur (see `admission.ts`) is refused unless `approved`. The USB queue and
-   * the upload pass it; the bundled pack and the box's own packs do not.
+   * the animateur (see `admission.ts`) is refused unless the manifest read now is the
+   * very one approved (`manifestSha256`). The USB queue and the upload pass it; the
+   * bundled pack and the box's own packs do not.
    */
-  approval?: { approved: boolean } | undefined;
+  approval?: { manifestSha256?: string | undefined } | undefined;
   /** Space kept free on the box after the copy (default: 50 MB or 5 % of the pack). */
   freeSpaceMargin?: number | undefined;
 }
@@ -114,6 +115,7 @@ async function runImport(
   let committed = false;
   try {
     const installed = ctx.catalogue.repo.getPack(manifest.id);
+    const approved = options.approval?.manifestSha256 === manifestSha256;
     const verdict = admitOnBox(ctx, {
       id: manifest.id,
       version: manifest.version,
@@ -136,11 +138,10 @@ async function runImport(
       case 'unchanged':
         return { status: 'unchanged', packId: manifest.id, version: manifest.version };
       case 'admissible':
-        if (options.approval && !verdict.automatic && !options.approval.approved)
+        if (options.approval && !verdict.automatic && !approved)
           return rejected(problems.needsApproval(verdict.why));
     }
-    const link =
-      verdict.link && (verdict.automatic || options.approval?.approved) ? verdict.link : null;
+    const link = verdict.link && (verdict.automatic || approved) ? verdict.link : null;
     await mkdir(ctx.paths.packsDir, { recursive: true });
     const room = await roomFor(ctx, inspection.totalBytes, options.freeSpaceMargin);
     if (room) return rejected(room);

@@ -168,10 +168,20 @@ describe('one admission rule: the USB queue shows the final verdict', () => {
     const outcome = await importPack(
       box.ctx,
       { kind: 'folder', path: dir, origin: 'usb' },
-      { checkSignature: signatureChecker(service.trust.list()), approval: { approved: false } },
+      { checkSignature: signatureChecker(service.trust.list()), approval: {} },
     );
     expect(outcome.status).toBe('rejected');
     expect(outcome.status === 'rejected' && outcome.problems[0]?.code).toBe('needs-approval');
+    // An approval is of one manifest: another one's does not count.
+    const elsewhere = await importPack(
+      box.ctx,
+      { kind: 'folder', path: dir, origin: 'usb' },
+      {
+        checkSignature: signatureChecker(service.trust.list()),
+        approval: { manifestSha256: '0'.repeat(64) },
+      },
+    );
+    expect(elsewhere.status).toBe('rejected');
     expect(packIds()).toEqual(['recits@1.0.0']);
   });
 });

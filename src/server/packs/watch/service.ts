@@ -234,7 +234,8 @@ export class UsbService {
     try {
       outcome = await importPack(this.ctx, mine.source, {
         signal: controller.signal,
-        approval: { approved: !automatic },
+        // Only the very manifest approved counts as approved (a swapped stick does not).
+        approval: { manifestSha256: automatic ? undefined : summary.manifestSha256 },
         onProgress: (progress) => {
           // A pulled stick stops the copy at the next chunk, without waiting for the watcher.
           if (progress.phase === 'copying' && !existsSync(mine.source.path)) controller.abort();
