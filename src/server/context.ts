@@ -10,6 +10,7 @@ import { FileDesk } from './files/desk.js';
 import type { Logger } from './log.js';
 import { noticeSearchSource } from './notices/search-source.js';
 import { NoticeService } from './notices/service.js';
+import { PackOwners } from './packs/trust/owners.js';
 import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
@@ -46,6 +47,8 @@ export interface Context extends Deps {
   captivePasses: CaptivePasses;
   /** Run inside the pack import/removal transaction (e-notices register one). */
   packHooks: PackHook[];
+  /** Which signing keys each pack id belongs to (the packs' admission rule). */
+  packOwners: PackOwners;
   /** E-notices (installed through their pack hook). */
   notices: NoticeService;
   /** The animateur's password, set-up code and sessions. */
@@ -73,6 +76,7 @@ export function createContext(deps: Deps): Context {
     assets: new AssetStore(assetSources(deps.paths)),
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
     packHooks: [notices.packHook()],
+    packOwners: new PackOwners(deps.db, now),
     notices,
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
     stats: new Statistics(deps.db, events, deps.clock, deps.log),

@@ -200,6 +200,13 @@ const cases: Case[] = [
     build: (d) => manifestText(d, `{"format":"lanterne-pack/1",${' '.repeat(17 * 1024 * 1024)}}`),
   },
   {
+    // The cap is 4 MiB (about 8,000 works): the parse then holds the event loop only
+    // a few tens of ms (scripts/packs/manifest-stall.ts).
+    name: 'manifest just over the 4 MiB cap',
+    code: 'manifest-too-big',
+    build: (d) => manifestText(d, `{"format":"lanterne-pack/1",${' '.repeat(4 * 1024 * 1024)}}`),
+  },
+  {
     name: 'manifest not in UTF-8',
     code: 'manifest-bad-json',
     mentions: 'UTF-8',

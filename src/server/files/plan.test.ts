@@ -25,6 +25,13 @@ describe('parseRange', () => {
     expect(parseRange('bytes=-', 1000)).toBeNull();
     expect(parseRange('pages=1-2', 1000)).toBeNull();
   });
+  it('ignores any range on an empty file (no `bytes 0--1/0`)', () => {
+    expect(parseRange('bytes=-5', 0)).toBeNull();
+    expect(parseRange('bytes=0-', 0)).toBeNull();
+    const plan = planFile({ ...file, size: 0 }, { method: 'GET', range: 'bytes=-5' });
+    expect(plan.status).toBe(200);
+    expect(plan.headers['content-range']).toBeUndefined();
+  });
 });
 
 describe('planFile', () => {

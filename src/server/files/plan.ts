@@ -66,6 +66,9 @@ export function parseRange(
   if (!match) return null;
   const [, a = '', b = ''] = match;
   if (a === '' && b === '') return null;
+  // An empty file has no byte to range over (`bytes=-5` would give `bytes 0--1/0`):
+  // the Range header is ignored, as RFC 9110 allows, and the empty body sent with 200.
+  if (size === 0) return null;
   if (a === '') {
     const suffix = Number(b);
     if (suffix === 0) return 'unsatisfiable';

@@ -7,6 +7,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** The notice editor uploads step pictures (5 MB at most, checked again by its route). */
 const PICTURE_UPLOAD = /^\/admin\/notices\/[^/]+\/steps\/\d+\/picture$/;
 const PICTURE_LIMIT = 6 * 1024 * 1024;
+/** A pack sent from the admin page: its route streams it to disk under its own cap. */
+const PACK_UPLOAD = '/admin/packs/upload';
 
 /**
  * Caps every request body before anything reads it (the admin gate's CSRF check reads
@@ -19,6 +21,14 @@ export function requestBodyLimit(): MiddlewareHandler {
   const upload = bodyLimit({ maxSize: PICTURE_LIMIT, onError: tooLarge });
   return async function requestBodyLimit(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next();
+    // Only the real upload form (multipart, token in the query): without the token the
+    // admin guard would read the whole body to look for it.
+    if (
+      c.req.path === PACK_UPLOAD &&
+      c.req.query('_csrf') &&
+      (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+    )
       return next();
     return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
   };

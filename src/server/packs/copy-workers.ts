@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { FileIdentity } from './read/folder.js';
 
 /** One small file for a worker: read `from`, write the new file `to`, expect `size` bytes. */
 export interface SmallCopy {
   from: string;
   to: string;
   size: number;
+  /** What the inspection saw: the worker copies only that very file. */
+  seen: FileIdentity;
 }
 
 /**
@@ -16,6 +19,7 @@ export interface SmallCopy {
 export type SmallCopyResult =
   | { size: number; sha256?: string }
   | { mode: number }
+  | { changed: true }
   | { error: { code: string | undefined; message: string } };
 
 /**
@@ -36,14 +40,18 @@ const { createHash } = require('node:crypto');
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK, O_WRONLY, O_CREAT, O_EXCL, S_IFMT, S_IFREG } = fs.constants;
 let buf = Buffer.alloc(0);
 
-function copy({ from, to, size }) {
+function copy({ from, to, size, seen }) {
   let n = 0;
   // O_NONBLOCK: a FIFO put there after the checks must not hang the worker in open().
   const src = fs.openSync(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   try {
-    const st = fs.fstatSync(src);
-    if ((st.mode & S_IFMT) !== S_IFREG) return { mode: st.mode };
-    const want = Math.min(st.size, size) + 1;
+    const st = fs.fstatSync(src, { bigint: true });
+    if ((Number(st.mode) & S_IFMT) !== S_IFREG) return { mode: Number(st.mode) };
+    // Another inode (a folder on the way swapped for a symlink…) or a rewritten file.
+    if (String(st.dev) !== seen.dev || String(st.ino) !== seen.ino) return { changed: true };
+    if (Number(st.size) !== seen.size) return { size: Number(st.size) };
+    if (String(st.mtimeNs) !== seen.mtimeNs) return { changed: true };
+    const want = Math.min(Number(st.size), size) + 1;
     if (buf.length < want) buf = Buffer.allocUnsafe(want);
     for (;;) {
       const got = fs.readSync(src, buf, n, want - n, n);

@@ -7,6 +7,7 @@ import { fsyncPath } from '../core/fsync.js';
 import type { SmallCopiers, SmallCopyResult } from './copy-workers.js';
 import { eachLimited, type PlannedFile } from './inspect.js';
 import { PackError, problems } from './problems.js';
+import { storedPath } from './names.js';
 import { kindOfMode } from './read/folder.js';
 import type { PackReader } from './read/reader.js';
 
@@ -37,7 +38,7 @@ function isDiskFull(err: unknown): boolean {
 function copyProblem(err: unknown, file: string): PackError {
   if (isDiskFull(err)) return new PackError(problems.diskFullDuringCopy(file));
   if (err instanceof PackError) return err;
-  return new PackError(problems.readFailed(file, (err as Error).message));
+  return new PackError(problems.readFailed(file, err));
 }
 
 /**
@@ -164,6 +165,7 @@ function checkCopied(file: PlannedFile, result: SmallCopyResult, options: CopyOp
     throw copyProblem(err, ref.path);
   }
   if ('mode' in result) throw new PackError(problems.notRegular(ref.path, kindOfMode(result.mode)));
+  if ('changed' in result) throw new PackError(problems.changedDuringImport(ref.path));
   if (result.size !== ref.size)
     throw new PackError(problems.sizeMismatch(ref.path, ref.size, result.size));
   if (result.sha256 !== ref.sha256 && !file.optional)
@@ -177,7 +179,7 @@ function checkCopied(file: PlannedFile, result: SmallCopyResult, options: CopyOp
  */
 async function copyWithWorkers(
   copiers: SmallCopiers,
-  pathOnDisk: (file: PlannedFile['located']) => string,
+  pathOnDisk: NonNullable<PackReader['pathOnDisk']>,
   files: PlannedFile[],
   root: string,
   options: CopyOptions,
@@ -191,11 +193,10 @@ async function copyWithWorkers(
       next += 1;
       try {
         if (options.signal?.aborted) throw new PackError(problems.interrupted());
-        const jobs = batch.map((f) => ({
-          from: pathOnDisk(f.located),
-          to: path.join(root, f.ref.path),
-          size: f.ref.size,
-        }));
+        const jobs = batch.map((f) => {
+          const { path: from, seen } = pathOnDisk(f.located);
+          return { from, to: storedPath(root, f.ref.path), size: f.ref.size, seen };
+        });
         const results = await copiers.copy(index, jobs);
         batch.forEach((f, i) => {
           const result = results[i];
@@ -219,7 +220,7 @@ export async function copyVerified(
   options: CopyOptions,
 ): Promise<void> {
   const dirs = new Set<string>();
-  for (const f of files) dirs.add(path.dirname(path.join(root, f.ref.path)));
+  for (const f of files) dirs.add(path.dirname(storedPath(root, f.ref.path)));
   try {
     for (const dir of dirs) await mkdir(dir, { recursive: true });
   } catch (err) {
@@ -246,14 +247,14 @@ export async function copyVerified(
       await eachLimited(small, PARALLEL_SMALL, async (f) => {
         if (failed) return;
         try {
-          await copyOne(reader, f, path.join(root, f.ref.path), counted);
+          await copyOne(reader, f, storedPath(root, f.ref.path), counted);
         } catch (err) {
           failed ??= err;
         }
       });
       if (failed) throw failed;
     }
-    for (const f of large) await copyOne(reader, f, path.join(root, f.ref.path), counted);
+    for (const f of large) await copyOne(reader, f, storedPath(root, f.ref.path), counted);
   } finally {
     await flush.settle();
   }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
@@ -8,17 +7,24 @@ import { copyVerified, syncDir, syncTree } from './copy.js';
 import { makeThumbnails } from './thumbnails.js';
 import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
-import { compareVersions, MANIFEST_FILE } from './manifest.js';
+import { admitOnBox, roomFor } from './admission.js';
+import { MANIFEST_FILE } from './manifest.js';
 import { PackError, problems } from './problems.js';
 import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
 import { toPack, toWork } from './works.js';
-import { RESERVED_PACK_IDS } from './reserved.js';
 
 export interface ImportOptions {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
   limits?: InspectOptions['limits'];
   checkSignature?: InspectOptions['checkSignature'];
+  /**
+   * When given, the admission rule's trust part is enforced: a pack that must wait for
+   * the animateur (see `admission.ts`) is refused unless the manifest read now is the
+   * very one approved (`manifestSha256`). The USB queue and the upload pass it; the
+   * bundled pack and the box's own packs do not.
+   */
+  approval?: { manifestSha256?: string | undefined } | undefined;
   /** Space kept free on the box after the copy (default: 50 MB or 5 % of the pack). */
   freeSpaceMargin?: number | undefined;
 }
@@ -59,11 +65,6 @@ function isDiskFull(err: unknown): boolean {
 
 function rejected(...list: PackProblem[]): ImportOutcome {
   return { status: 'rejected', problems: list };
-}
-
-async function freeBytes(dir: string): Promise<number> {
-  const st = await statfs(dir);
-  return st.bavail * st.bsize;
 }
 
 /**
@@ -112,40 +113,38 @@ async function runImport(
   let staging: string | null = null;
   let finalDir: string | null = null;
   let committed = false;
-  if (
-    RESERVED_PACK_IDS.has(manifest.id) &&
-    (source.origin === 'usb' || source.origin === 'upload')
-  ) {
-    return rejected(problems.reservedId(manifest.id));
-  }
   try {
     const installed = ctx.catalogue.repo.getPack(manifest.id);
-    if (installed) {
-      const cmp = compareVersions(manifest.version, installed.version);
-      if (cmp < 0)
+    const approved = options.approval?.manifestSha256 === manifestSha256;
+    const verdict = admitOnBox(ctx, {
+      id: manifest.id,
+      version: manifest.version,
+      manifestSha256,
+      origin: source.origin,
+      signature: inspection.signature,
+      signer: inspection.signer,
+      signerKey: inspection.signerKey,
+    });
+    switch (verdict.kind) {
+      case 'refused':
+        return rejected(verdict.problem);
+      case 'older':
         return {
           status: 'older',
           packId: manifest.id,
           version: manifest.version,
-          installed: installed.version,
+          installed: verdict.installed,
         };
-      // Same manifest: nothing to do, unless the folder vanished (then it is reinstalled).
-      const intact = existsSync(path.join(ctx.paths.packsDir, installed.dir));
-      if (cmp === 0 && installed.manifestSha256 === manifestSha256 && intact) {
+      case 'unchanged':
         return { status: 'unchanged', packId: manifest.id, version: manifest.version };
-      }
-      // The box's own packs may be rebuilt at the same version; packs from outside may not.
-      if (cmp === 0 && intact && (source.origin === 'usb' || source.origin === 'upload')) {
-        return rejected(problems.versionConflict(manifest.id, manifest.version));
-      }
+      case 'admissible':
+        if (options.approval && !verdict.automatic && !approved)
+          return rejected(problems.needsApproval(verdict.why));
     }
-    await mkdir(ctx.paths.stagingDir, { recursive: true });
+    const link = verdict.link && (verdict.automatic || approved) ? verdict.link : null;
     await mkdir(ctx.paths.packsDir, { recursive: true });
-    const need =
-      inspection.totalBytes +
-      (options.freeSpaceMargin ?? Math.max(50_000_000, inspection.totalBytes * 0.05));
-    const free = await freeBytes(ctx.paths.stagingDir);
-    if (free < need) return rejected(problems.diskFull(need, free));
+    const room = await roomFor(ctx, inspection.totalBytes, options.freeSpaceMargin);
+    if (room) return rejected(room);
 
     staging = await mkdtemp(path.join(ctx.paths.stagingDir, `${manifest.id}-`));
     let done = 0;
@@ -182,6 +181,7 @@ async function runImport(
     durably(ctx.db, () =>
       ctx.catalogue.installPack(pack, works, () => {
         for (const hook of ctx.packHooks) hook.install(manifest.id, packDir, manifest);
+        if (link) ctx.packOwners.link(manifest.id, link);
       }),
     );
     committed = true;
@@ -206,6 +206,8 @@ async function runImport(
         }
       : { status: 'imported', packId: manifest.id, version: manifest.version };
   } catch (err) {
+    if (!(err instanceof PackError) && !isDiskFull(err))
+      ctx.log.error(`Import du pack « ${manifest.id} » : ${String(err)}`);
     return rejected(toProblem(err, inspection));
   } finally {
     await reader.close();
@@ -218,7 +220,7 @@ async function runImport(
 function toProblem(err: unknown, inspection: Inspection): PackProblem {
   if (err instanceof PackError) return err.problem;
   if (isDiskFull(err)) return problems.diskFull(inspection.totalBytes, 0);
-  return problems.internal((err as Error).message);
+  return problems.internal();
 }
 
 /**
@@ -232,6 +234,7 @@ export function removePack(ctx: Context, id: string): Promise<boolean> {
     durably(ctx.db, () =>
       ctx.catalogue.removePack(id, () => {
         for (const hook of ctx.packHooks) hook.remove(id);
+        ctx.packOwners.clear(id);
       }),
     );
     await rm(path.join(ctx.paths.packsDir, pack.dir), { recursive: true, force: true }).catch(

@@ -2,9 +2,15 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { allowedByPolicy, isKnownLicence } from '../catalogue/licences.js';
 import { MANIFEST_FILE, type FileRef, type Manifest } from './manifest.js';
-import { clashKey, findClashes, unsafePathReason } from './names.js';
+import {
+  clashKey,
+  findClashes,
+  findFileFolderClash,
+  storedName,
+  unsafePathReason,
+} from './names.js';
 import { MAX_NOTICE_BYTES, noticeAssets } from './notice-assets.js';
-import { parseManifest } from './parse.js';
+import { parseManifest, turn } from './parse.js';
 import { PackError, problems } from './problems.js';
 import { FolderReader } from './read/folder.js';
 import { DEFAULT_LIMITS, type Located, type PackLimits, type PackReader } from './read/reader.js';
@@ -17,6 +23,7 @@ const MAX_PROBLEMS = 50;
 export interface SignatureCheck {
   signature: InspectResult['signature'];
   signer?: string | undefined;
+  signerKey?: string | undefined;
 }
 
 export interface InspectOptions {
@@ -82,10 +89,10 @@ export function referencedFiles(manifest: Manifest): FileRef[] {
 }
 
 /** The checks on the manifest alone: ids, licences, paths. */
-function checkManifest(
+async function checkManifest(
   manifest: Manifest,
   policy: InspectOptions['licencePolicy'],
-): { problems: PackProblem[]; refs: FileRef[] } {
+): Promise<{ problems: PackProblem[]; refs: FileRef[] }> {
   const found: PackProblem[] = [];
   if (manifest.items.length === 0 && manifest.notices.length === 0) found.push(problems.empty());
   const ids = new Set<string>();
@@ -103,7 +110,10 @@ function checkManifest(
   }
   // The same file may serve twice (a shared cover) if it is described the same way.
   const byPath = new Map<string, FileRef>();
+  let checked = 0;
   for (const ref of referencedFiles(manifest)) {
+    // A turn of the event loop now and then: the portal answers during a big check.
+    if ((checked += 1) % 1000 === 0) await turn();
     const why =
       unsafePathReason(ref.path) ??
       (clashKey(ref.path) === MANIFEST_FILE ? 'nom réservé au manifeste' : null);
@@ -111,7 +121,7 @@ function checkManifest(
       found.push(problems.unsafePath(ref.path, why));
       continue;
     }
-    const nfc = ref.path.normalize('NFC');
+    const nfc = storedName(ref.path);
     const seen = byPath.get(nfc);
     if (seen) {
       if (seen.path !== ref.path) found.push(problems.nameClash(ref.path, seen.path));
@@ -123,9 +133,11 @@ function checkManifest(
   }
   for (const [name, other] of findClashes(byPath.keys()))
     found.push(problems.nameClash(name, other));
+  const fileFolder = findFileFolderClash(byPath.keys());
+  if (fileFolder) found.push(problems.fileFolderClash(...fileFolder));
   return {
     problems: found,
-    refs: [...byPath.values()].map((ref) => ({ ...ref, path: ref.path.normalize('NFC') })),
+    refs: [...byPath.values()].map((ref) => ({ ...ref, path: storedName(ref.path) })),
   };
 }
 
@@ -148,7 +160,7 @@ export async function eachLimited<T>(
 
 function asProblem(err: unknown, file: string): PackProblem {
   if (err instanceof PackError) return err.problem;
-  return problems.readFailed(file, (err as Error).message);
+  return problems.readFailed(file, err);
 }
 
 /**
@@ -172,14 +184,14 @@ export async function examinePack(
   try {
     reader = await openReader(source, limits);
   } catch (err) {
-    result.problems.push(asProblem(err, source.path));
+    result.problems.push(asProblem(err, MANIFEST_FILE));
     return result;
   }
   try {
     const bytes = await reader.readManifest(limits.manifestBytes);
     result.manifestSha256 = createHash('sha256').update(bytes).digest('hex');
     result.manifestBytes = bytes;
-    const parsed = parseManifest(bytes);
+    const parsed = await parseManifest(bytes);
     if (!parsed.manifest) {
       result.problems.push(...parsed.problems);
       return finish(result, reader);
@@ -187,7 +199,7 @@ export async function examinePack(
     const manifest = parsed.manifest;
     result.manifest = manifest;
     result.itemCount = manifest.items.length;
-    const checked = checkManifest(manifest, options.licencePolicy);
+    const checked = await checkManifest(manifest, options.licencePolicy);
     result.problems.push(...checked.problems);
     await eachLimited(checked.refs, 8, async (ref) => {
       if (result.problems.length >= MAX_PROBLEMS) return;
@@ -234,9 +246,10 @@ export async function examinePack(
       const signed = await options.checkSignature(bytes, readFile);
       result.signature = signed.signature;
       result.signer = signed.signer;
+      result.signerKey = signed.signerKey;
     }
   } catch (err) {
-    result.problems.push(asProblem(err, source.path));
+    result.problems.push(asProblem(err, MANIFEST_FILE));
   }
   return finish(result, reader);
 }

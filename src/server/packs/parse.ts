@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { MANIFEST_FORMAT, manifestSchema, type Manifest } from './manifest.js';
-import { decodeUtf8 } from './names.js';
+import { itemSchema, MANIFEST_FORMAT, manifestSchema, type Manifest } from './manifest.js';
 import { problems } from './problems.js';
 import type { PackProblem } from './types.js';
 
@@ -48,9 +47,41 @@ function where(path: PropertyKey[], data: unknown): string {
 export type ParseResult =
   { manifest: Manifest; problems: [] } | { manifest?: undefined; problems: PackProblem[] };
 
+/**
+ * A big manifest is parsed in slices so the portal keeps answering: the text is decoded
+ * 256 KiB at a time and the works are checked 200 at a time, with a turn of the event
+ * loop between slices. Only `JSON.parse` runs in one go (a few tens of ms for the 4 MiB
+ * the reader allows; see DEFAULT_LIMITS.manifestBytes).
+ */
+const DECODE_SLICE = 256 * 1024;
+const ITEMS_SLICE = 200;
+/** Lets the event loop run (other requests) before going on. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The manifest's fields, with works taken apart to be checked in slices. */
+const headSchema = manifestSchema.extend({
+  items: z.array(z.unknown()).max(100_000).default([]),
+});
+
+async function decodeInSlices(bytes: Buffer): Promise<string | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < bytes.length; at += DECODE_SLICE) {
+      const end = Math.min(at + DECODE_SLICE, bytes.length);
+      parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+      if (end < bytes.length) await turn();
+    }
+    parts.push(decoder.decode());
+  } catch {
+    return null;
+  }
+  return parts.join('');
+}
+
 /** Bytes → manifest, or the problems in plain French (JSON position, field, reason). */
-export function parseManifest(bytes: Buffer): ParseResult {
-  const text = decodeUtf8(bytes);
+export async function parseManifest(bytes: Buffer): Promise<ParseResult> {
+  const text = await decodeInSlices(bytes);
   if (text === null) return { problems: [problems.badJson('le texte n’est pas encodé en UTF-8')] };
   let data: unknown;
   try {
@@ -63,13 +94,24 @@ export function parseManifest(bytes: Buffer): ParseResult {
     if (typeof format === 'string' && format !== MANIFEST_FORMAT)
       return { problems: [problems.badFormat(format.slice(0, 80))] };
   }
-  const parsed = manifestSchema.safeParse(data, { error: z.locales.fr().localeError });
-  if (!parsed.success) {
+  const error = z.locales.fr().localeError;
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const head = headSchema.safeParse(data, { error });
+  if (!head.success) issues.push(...head.error.issues);
+  const items: Manifest['items'] = [];
+  const raw = head.success ? head.data.items : [];
+  for (let i = 0; i < raw.length && issues.length < MAX_SCHEMA_PROBLEMS; i += 1) {
+    const item = itemSchema.safeParse(raw[i], { error });
+    if (item.success) items.push(item.data);
+    else issues.push(...item.error.issues.map((x) => ({ ...x, path: ['items', i, ...x.path] })));
+    if (i % ITEMS_SLICE === ITEMS_SLICE - 1) await turn();
+  }
+  if (issues.length > 0 || !head.success) {
     return {
-      problems: parsed.error.issues
+      problems: issues
         .slice(0, MAX_SCHEMA_PROBLEMS)
         .map((i) => problems.schema(where(i.path, data), i.message)),
     };
   }
-  return { manifest: parsed.data, problems: [] };
+  return { manifest: { ...head.data, items }, problems: [] };
 }

@@ -8,8 +8,24 @@ import type { PackProblem } from './types.js';
 const mb = (bytes: number) =>
   `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
+/** Control characters and lone surrogates, shown as U+FFFD in messages. */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Names longer than this are cut in messages (a 255-byte name helps nobody). */
+const MAX_SHOWN = 120;
+
+/** A name as a message may show it: no control characters, not endless. */
+export function shown(name: string): string {
+  const clean = name.replace(UNSHOWABLE, '\uFFFD');
+  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
+}
+
 function p(code: string, message: string, hint: string, file?: string): PackProblem {
-  return file === undefined ? { code, message, hint } : { code, message, file, hint };
+  const text = message.replace(UNSHOWABLE, '\uFFFD');
+  return file === undefined
+    ? { code, message: text, hint }
+    : { code, message: text, file: shown(file), hint };
 }
 
 const REBUILD =
@@ -19,16 +35,23 @@ export const problems = {
   notFound: (where: string) =>
     p(
       'source-not-found',
-      `Le pack « ${where} » est introuvable ou illisible.`,
+      `Le pack « ${shown(where.split('/').pop() ?? where)} » est introuvable ou illisible.`,
       'Vérifiez que la clé est bien branchée et que le dossier existe.',
     ),
-  missingManifest: () =>
-    p(
-      'missing-manifest',
-      'Ce dossier ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
-      'Créez le pack avec « npm run pack -- init » puis « build », ou proposez ces fichiers « à trier ».',
-      'lanterne-pack.json',
-    ),
+  missingManifest: (archive = false) =>
+    archive
+      ? p(
+          'missing-manifest',
+          'Cette archive .zip ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
+          'Créez le pack avec « npm run pack -- init » puis « build », puis compressez son dossier en .zip.',
+          'lanterne-pack.json',
+        )
+      : p(
+          'missing-manifest',
+          'Ce dossier ne contient pas de fichier lanterne-pack.json : ce n’est pas un pack Lanterne.',
+          'Créez le pack avec « npm run pack -- init » puis « build », ou proposez ces fichiers « à trier ».',
+          'lanterne-pack.json',
+        ),
   manifestTooBig: (size: number, max: number) =>
     p(
       'manifest-too-big',
@@ -97,7 +120,7 @@ export const problems = {
   unsafePath: (file: string, why: string) =>
     p(
       'unsafe-path',
-      `Le chemin « ${file} » sort du pack ou est interdit (${why}).`,
+      `Le chemin « ${shown(file)} » sort du pack ou est interdit (${why}).`,
       'Les chemins doivent être relatifs au dossier du pack, avec des « / », sans « .. ».',
       file,
     ),
@@ -111,8 +134,29 @@ export const problems = {
   nameClash: (file: string, other: string) =>
     p(
       'name-clash',
-      `Les noms « ${file} » et « ${other} » ne diffèrent que par les majuscules ou les accents : une clé FAT ou un Mac les confondrait.`,
+      `Les noms « ${shown(file)} » et « ${shown(other)} » ne diffèrent que par les majuscules ou les accents : une clé FAT ou un Mac les confondrait.`,
       'Renommez l’un des deux fichiers.',
+      file,
+    ),
+  changedDuringImport: (file: string) =>
+    p(
+      'changed-during-import',
+      `« ${shown(file)} » a été remplacé ou modifié sur la clé après la vérification : il n’est pas copié.`,
+      'Ne modifiez pas la clé pendant un import ; rebranchez-la telle quelle et recommencez.',
+      file,
+    ),
+  fileFolderClash: (file: string, folder: string) =>
+    p(
+      'file-folder-clash',
+      `« ${shown(file)} » serait à la fois un fichier et le dossier « ${shown(folder)} » : aucun disque ne peut garder les deux.`,
+      'Renommez le fichier ou le dossier, puis refaites le pack.',
+      file,
+    ),
+  zipDuplicate: (file: string) =>
+    p(
+      'zip-duplicate-entry',
+      `L’archive contient deux fois l’entrée « ${shown(file)} » : selon l’outil, l’une ou l’autre serait lue.`,
+      'Refaites l’archive à partir du dossier du pack.',
       file,
     ),
   missingFile: (file: string) =>
@@ -157,23 +201,55 @@ export const problems = {
       'Recopiez le pack depuis l’original. ' + REBUILD,
       file,
     ),
-  readFailed: (file: string, detail: string) =>
-    p(
+  /** A system error while reading the pack, said in French (never the system's text). */
+  readFailed: (file: string, err: unknown) => {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ELOOP')
+      return p(
+        'changed-during-import',
+        `« ${shown(file)} » a été remplacé par un lien symbolique après la vérification : la boîte ne suit jamais les liens d’un pack.`,
+        'Remplacez le lien par le vrai fichier sur la clé, puis recommencez.',
+        file,
+      );
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENODEV' || code === 'ENXIO')
+      return p(
+        'stick-removed',
+        `Clé retirée ou modifiée : « ${shown(file)} » a disparu pendant la lecture.`,
+        'Rebranchez la clé sans rien y changer, puis recommencez.',
+        file,
+      );
+    const detail =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'accès refusé'
+        : code === 'EIO'
+          ? 'erreur de lecture sur la clé'
+          : code === 'EISDIR'
+            ? 'c’est un dossier'
+            : 'erreur de lecture';
+    return p(
       'read-failed',
-      `Impossible de lire « ${file} » (${detail}).`,
+      `Impossible de lire « ${shown(file)} » (${detail}).`,
       'La clé a peut-être été retirée ou est abîmée : rebranchez-la et recommencez.',
       file,
-    ),
-  zipInvalid: (detail: string) =>
-    p(
-      'zip-invalid',
-      `L’archive .zip est illisible : ${detail}.`,
-      'Refaites l’archive, ou copiez le dossier du pack sans le compresser.',
-    ),
+    );
+  },
+  zipInvalid: (file?: string) =>
+    file === undefined
+      ? p(
+          'zip-invalid',
+          'L’archive .zip est abîmée ou n’est pas une archive zip : la boîte ne peut pas la lire.',
+          'Refaites l’archive, ou copiez le dossier du pack sans le compresser.',
+        )
+      : p(
+          'zip-invalid',
+          `L’entrée « ${shown(file)} » de l’archive .zip est abîmée : la boîte ne peut pas la lire.`,
+          'Refaites l’archive, ou copiez le dossier du pack sans le compresser.',
+          file,
+        ),
   zipUnsafeEntry: (file: string, why: string) =>
     p(
       'zip-unsafe-entry',
-      `L’archive contient une entrée dangereuse « ${file} » (${why}).`,
+      `L’archive contient une entrée dangereuse « ${shown(file)} » (${why}).`,
       'Refaites l’archive à partir du dossier du pack.',
       file,
     ),
@@ -237,17 +313,25 @@ export const problems = {
       'Donnez au pack un autre identifiant (champ « id » du manifeste), puis reconstruisez-le.',
       'lanterne-pack.json',
     ),
+  needsApproval: (why: string) =>
+    p(
+      'needs-approval',
+      `Ce pack attend votre accord avant d’être importé : ${why}`,
+      'Approuvez-le dans la liste des packs détectés, ou refusez-le.',
+      'lanterne-pack.json',
+    ),
   interrupted: () =>
     p(
       'interrupted',
       'L’import a été interrompu avant la fin ; rien n’a été changé au catalogue.',
       'Rebranchez la clé pour recommencer.',
     ),
-  internal: (detail: string) =>
+  /** An unexpected failure: the detail goes to the log, never to the page. */
+  internal: () =>
     p(
       'import-failed',
-      `L’import a échoué : ${detail}. Rien n’a été changé au catalogue.`,
-      'Recommencez ; si cela se reproduit, notez ce message pour l’équipe technique.',
+      'L’import a échoué sur une erreur inattendue ; rien n’a été changé au catalogue.',
+      'Recommencez ; si cela se reproduit, le journal de la boîte en dit plus pour l’équipe technique.',
     ),
 } as const;
 

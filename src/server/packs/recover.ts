@@ -3,6 +3,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { withPackLock } from './import.js';
+import { clearUploads } from './upload.js';
 
 export interface Recovery {
   stagingCleared: number;
@@ -32,6 +33,7 @@ export function recoverPacks(ctx: Context): Promise<Recovery> {
       await rm(path.join(ctx.paths.packsDir, name), { recursive: true, force: true });
       result.orphansRemoved.push(name);
     }
+    await clearUploads(ctx);
     for (const dir of referenced) {
       if (!existsSync(path.join(ctx.paths.packsDir, dir))) result.missingDirs.push(dir);
     }

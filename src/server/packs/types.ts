@@ -34,6 +34,8 @@ export interface InspectResult {
   signature: 'none' | 'valid' | 'invalid' | 'untrusted';
   /** Name of the trusted key that signed it, when valid. */
   signer?: string | undefined;
+  /** That key (raw base64), when valid. */
+  signerKey?: string | undefined;
 }
 
 export interface ImportProgress {

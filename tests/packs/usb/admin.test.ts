@@ -14,6 +14,7 @@ import {
   launchBrowser,
   newPage,
 } from '../../helpers/browser.js';
+import { zipFolder } from '../fixtures/packs.js';
 import { REAL_EPUBS } from '../tool/fixtures.js';
 import { plugStick, until, waitForEntry, writePack } from './helpers.js';
 
@@ -233,5 +234,59 @@ describe('/admin/packs in Chromium', () => {
     );
     expect(box.ctx.catalogue.repo.getPack('contes')).toBeUndefined();
     expect(box.ctx.catalogue.repo.getPack('pack-local')).toBeDefined();
+  });
+});
+
+describe('sending a pack from the page', () => {
+  it('uploads with a progress bar (JavaScript) and without JavaScript, through the same queue', async () => {
+    const zipFile = path.join(box.dir, 'envoi.zip');
+    const dir = path.join(box.dir, 'envoi');
+    writePack(dir, { id: 'envoi', title: 'Pack envoyé', sizes: [300_000, 200_000] });
+    writeFileSync(zipFile, zipFolder(dir));
+    await page.goto(`${url}/admin/packs`);
+    const form = page.getByRole('region', { name: 'Envoyer un pack depuis cet ordinateur' });
+    await expectClean('/admin/packs with the upload form');
+    // With JavaScript a refusal shows in the form's status line, without leaving the page.
+    const notZip = path.join(box.dir, 'notes.zip');
+    writeFileSync(notZip, 'ceci est un texte');
+    await form.getByLabel(/Fichier du pack/).setInputFiles(notZip);
+    await form.getByRole('button', { name: 'Envoyer le pack' }).click();
+    await form
+      .locator('#upload-status')
+      .filter({ hasText: 'n’est pas une archive .zip' })
+      .waitFor();
+    await page.screenshot({ path: '/tmp/packs-upload-refused.png', fullPage: true });
+    await form.getByLabel(/Fichier du pack/).setInputFiles(zipFile);
+    const sent = page.waitForRequest(
+      (r) => r.url().includes('/admin/packs/upload') && r.resourceType() === 'xhr',
+    );
+    await form.getByRole('button', { name: 'Envoyer le pack' }).click();
+    await sent; // sent by the script (progress bar), not by a plain form post
+    await page.waitForURL(/msg=uploaded/);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('Pack reçu');
+    const entry = await waitForEntry(
+      service.queue,
+      (e) => e.summary?.id === 'envoi' && e.state === 'waiting',
+    );
+    expect(entry.source.origin).toBe('upload');
+    await page.goto(`${url}/admin/packs`);
+    await expect(page.locator('#pack-queue').textContent()).resolves.toContain(
+      'Envoyé depuis un ordinateur (envoi.zip)',
+    );
+    await page.screenshot({ path: '/tmp/packs-upload.png', fullPage: true });
+
+    // The same form with JavaScript off: a plain multipart post, and a French refusal.
+    const plain = await newPage(browser, { javaScriptEnabled: false });
+    await plain.context().addCookies(await page.context().cookies());
+    await plain.goto(`${url}/admin/packs`);
+    await plain.getByLabel(/Fichier du pack/).setInputFiles(notZip);
+    await plain.getByRole('button', { name: 'Envoyer le pack' }).click();
+    await expect(plain.getByRole('alert').textContent()).resolves.toContain(
+      'n’est pas une archive .zip',
+    );
+    await plain.getByLabel(/Fichier du pack/).setInputFiles(zipFile);
+    await plain.getByRole('button', { name: 'Envoyer le pack' }).click();
+    await plain.waitForURL(/msg=uploaded/);
+    await plain.context().close();
   });
 });

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { MANIFEST_FILE } from '../../../src/server/packs/manifest.js';
 import { signManifest } from '../../../src/server/packs/trust/signature.js';
 import type { PackQueue, QueueEntry } from '../../../src/server/packs/watch/queue.js';
+import { usbService, type UsbService } from '../../../src/server/packs/watch/service.js';
+import { StickWatcher } from '../../../src/server/packs/watch/watcher.js';
+import { makeTestBox, type TestBox } from '../../helpers/box.js';
 
 export interface PackSpec {
   id: string;
@@ -94,4 +97,27 @@ export function waitForEntry(
 /** Polls a condition that has no event (sorting sessions, files on disk). */
 export async function until(test: () => boolean): Promise<void> {
   while (!test()) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** A fresh box with its USB service and a real watcher on its media folder. */
+export interface UsbBox {
+  box: TestBox;
+  service: UsbService;
+  watcher: StickWatcher;
+  media: string;
+}
+
+export async function startUsbBox(): Promise<UsbBox> {
+  const box = makeTestBox();
+  const service = usbService(box.ctx);
+  // A stick pulled out while it is being read may log a warning; that is fine here.
+  const watcher = new StickWatcher(box.ctx.config.mediaDir, service, () => undefined, 50);
+  await watcher.start();
+  return { box, service, watcher, media: box.ctx.config.mediaDir };
+}
+
+export async function stopUsbBox(u: UsbBox): Promise<void> {
+  await u.watcher.stop();
+  await u.service.idle();
+  await u.box.cleanup();
 }

@@ -2,6 +2,8 @@ import type { EntryState } from '../watch/queue.js';
 import type { SignatureState } from '../trust/signature.js';
 
 export function mo(bytes: number): string {
+  if (bytes >= 1_000_000_000)
+    return `${(bytes / 1_000_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`;
   return `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
@@ -44,6 +46,8 @@ export const ORIGIN_LABELS = {
 /** Messages after a form was handled (redirect with ?msg=…): fixed texts, nothing echoed. */
 export const FLASH: Record<string, string> = {
   approved: "Pack approuvé : l'import commence.",
+  uploaded:
+    'Pack reçu : la boîte le vérifie ; il apparaît dans la liste des packs détectés, avec la suite à donner.',
   rejected: 'Pack refusé : il ne sera pas importé.',
   cleared: 'Les lignes terminées ont été effacées.',
   removed: 'Le pack a été retiré : ses œuvres ne sont plus dans le catalogue.',

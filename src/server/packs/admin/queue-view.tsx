@@ -30,9 +30,11 @@ function Decision({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
       <form method="post" action={`/admin/packs/queue/${entry.key}/approve`}>
         <CsrfField c={c} />
         <button type="submit">
-          {entry.state === 'waiting'
-            ? `Approuver et importer « ${title} »`
-            : `Réessayer l'import de « ${title} »`}
+          {entry.state !== 'waiting'
+            ? `Réessayer l'import de « ${title} »`
+            : entry.summary?.signature === 'valid'
+              ? `Approuver « ${title} » et lier la clé « ${entry.summary.signer ?? ''} » à ce pack`
+              : `Approuver et importer « ${title} »`}
         </button>
       </form>
       {entry.state === 'waiting' && (
@@ -50,12 +52,12 @@ export function QueueItem({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
   const s = entry.summary;
   return (
     <li class="card">
-      <h3>{s ? `${s.title} (${s.id} ${s.version})` : entry.source.path.split('/').pop()}</h3>
+      <h3>{s ? `${s.title} (${s.id} ${s.version})` : entry.fileName}</h3>
       <p>
         <strong>{STATE_LABELS[entry.state]}</strong> — {entry.message}
       </p>
       <dl>
-        <dt>Clé USB</dt>
+        <dt>{entry.source.origin === 'upload' ? 'Provenance' : 'Clé USB'}</dt>
         <dd>{entry.stickLabel}</dd>
         {s && (
           <>

@@ -1,13 +1,48 @@
 import { lstat, open, readdir, readFile } from 'node:fs/promises';
-import { constants, type Stats } from 'node:fs';
+import { constants, type BigIntStats, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest.js';
 import { decodeUtf8 } from '../names.js';
 import { PackError, problems } from '../problems.js';
 import { CHUNK, type Located, type PackReader } from './reader.js';
 
+/**
+ * What the inspection saw of a file: the copy opens the path again and must find this very
+ * file (same device and inode, same size and modification time), or it stops.
+ */
+export interface FileIdentity {
+  dev: string;
+  ino: string;
+  size: number;
+  mtimeNs: string;
+}
+
 interface FolderFile extends Located {
   abs: string;
+  seen: FileIdentity;
+}
+
+export function identityOf(st: BigIntStats): FileIdentity {
+  return {
+    dev: st.dev.toString(),
+    ino: st.ino.toString(),
+    size: Number(st.size),
+    mtimeNs: st.mtimeNs.toString(),
+  };
+}
+
+/**
+ * Whether an opened file is the one inspected. A file or ANY folder on its way swapped
+ * (for a symlink, another folder, a FIFO…) after the checks opens another inode: refused.
+ * Returns the problem, or null when it is the same file.
+ */
+export function sameFile(name: string, seen: FileIdentity, now: FileIdentity, mode: number) {
+  if ((mode & constants.S_IFMT) !== constants.S_IFREG)
+    return problems.notRegular(name, kindOfMode(mode));
+  if (now.dev !== seen.dev || now.ino !== seen.ino) return problems.changedDuringImport(name);
+  if (now.size !== seen.size) return problems.sizeMismatch(name, seen.size, now.size);
+  if (now.mtimeNs !== seen.mtimeNs) return problems.changedDuringImport(name);
+  return null;
 }
 
 /** What a file that is not a regular one is, from its `st_mode`, in French. */
@@ -27,8 +62,8 @@ export function kindOfMode(mode: number): string {
   }
 }
 
-function kindOf(st: Stats): string {
-  return kindOfMode(st.mode);
+function kindOf(st: Stats | BigIntStats): string {
+  return kindOfMode(Number(st.mode));
 }
 
 function errCode(err: unknown): string | undefined {
@@ -56,7 +91,7 @@ export class FolderReader implements PackReader {
     } catch (err) {
       if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR')
         throw new PackError(problems.missingManifest());
-      throw new PackError(problems.readFailed(MANIFEST_FILE, (err as Error).message));
+      throw new PackError(problems.readFailed(MANIFEST_FILE, err));
     }
     if (!st.isFile()) throw new PackError(problems.manifestNotRegular());
     if (st.size > maxBytes) throw new PackError(problems.manifestTooBig(st.size, maxBytes));
@@ -73,17 +108,25 @@ export class FolderReader implements PackReader {
     const { abs, st } = await this.entry(dir, base, rel);
     if (st.isSymbolicLink()) throw new PackError(problems.symlink(rel));
     if (!st.isFile()) throw new PackError(problems.notRegular(rel, kindOf(st)));
-    return { name: rel, size: st.size, abs };
+    return { name: rel, size: Number(st.size), abs, seen: identityOf(st) };
   }
 
   async *chunks(file: Located): AsyncIterable<Buffer> {
-    const abs = (file as FolderFile).abs;
+    const { abs, seen } = file as FolderFile;
     // O_NOFOLLOW: a file swapped for a symlink after the checks is still not followed;
     // O_NONBLOCK: one swapped for a FIFO does not hold a thread of the pool in open().
-    const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    let fh;
     try {
-      const st = await fh.stat();
-      if (!st.isFile()) throw new PackError(problems.notRegular(file.name, kindOf(st)));
+      fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (err) {
+      throw new PackError(problems.readFailed(file.name, err));
+    }
+    try {
+      const st = await fh.stat({ bigint: true });
+      // Whatever the path now leads to (a folder on the way swapped for a symlink…),
+      // only the very file inspected is read.
+      const changed = sameFile(file.name, seen, identityOf(st), Number(st.mode));
+      if (changed) throw new PackError(changed);
       if (file.size <= CHUNK) {
         yield await fh.readFile();
         return;
@@ -99,8 +142,9 @@ export class FolderReader implements PackReader {
     }
   }
 
-  pathOnDisk(file: Located): string {
-    return (file as FolderFile).abs;
+  pathOnDisk(file: Located): { path: string; seen: FileIdentity } {
+    const { abs, seen } = file as FolderFile;
+    return { path: abs, seen };
   }
 
   async close(): Promise<void> {
@@ -130,13 +174,16 @@ export class FolderReader implements PackReader {
    * The path (and lstat) of one name inside a folder. Exact match first; otherwise a name
    * that is the same after NFC normalisation (macOS writes NFD), refusing ambiguous matches.
    */
-  private async entry(dir: string, name: string, rel: string): Promise<{ abs: string; st: Stats }> {
+  private async entry(
+    dir: string,
+    name: string,
+    rel: string,
+  ): Promise<{ abs: string; st: BigIntStats }> {
     const exact = path.join(dir, name);
     try {
-      return { abs: exact, st: await lstat(exact) };
+      return { abs: exact, st: await lstat(exact, { bigint: true }) };
     } catch (err) {
-      if (errCode(err) !== 'ENOENT')
-        throw new PackError(problems.readFailed(rel, (err as Error).message));
+      if (errCode(err) !== 'ENOENT') throw new PackError(problems.readFailed(rel, err));
     }
     const listing = await this.list(dir);
     const wanted = name.normalize('NFC');
@@ -146,9 +193,9 @@ export class FolderReader implements PackReader {
     if (match) {
       const abs = path.join(dir, match.name ?? name);
       try {
-        return { abs, st: await lstat(abs) };
+        return { abs, st: await lstat(abs, { bigint: true }) };
       } catch (err) {
-        throw new PackError(problems.readFailed(rel, (err as Error).message));
+        throw new PackError(problems.readFailed(rel, err));
       }
     }
     const undecodable = listing.find((e) => e.name === null);
@@ -164,8 +211,12 @@ export class FolderReader implements PackReader {
   private list(dir: string): Promise<Array<{ raw: Buffer; name: string | null }>> {
     let listing = this.listings.get(dir);
     if (!listing) {
-      listing = readdir(dir, { encoding: 'buffer' }).then((names) =>
-        names.map((raw) => ({ raw, name: decodeUtf8(raw) })),
+      const rel = path.relative(this.root, dir) || '.';
+      listing = readdir(dir, { encoding: 'buffer' }).then(
+        (names) => names.map((raw) => ({ raw, name: decodeUtf8(raw) })),
+        (err: unknown) => {
+          throw new PackError(problems.readFailed(rel, err));
+        },
       );
       this.listings.set(dir, listing);
     }

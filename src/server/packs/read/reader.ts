@@ -1,3 +1,5 @@
+import type { FileIdentity } from './folder.js';
+
 /**
  * Reading a pack without trusting it: a folder or a `.zip`, behind one interface so
  * the checks and the copy are the same for both.
@@ -21,7 +23,7 @@ export interface PackReader {
    * a copy that reads it itself with the same care as `chunks`: O_NOFOLLOW, still a
    * regular file, no more bytes than expected.
    */
-  pathOnDisk?(file: Located): string;
+  pathOnDisk?(file: Located): { path: string; seen: FileIdentity };
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export interface PackLimits {
 }
 
 export const DEFAULT_LIMITS: PackLimits = {
-  manifestBytes: 16 * 1024 * 1024,
+  manifestBytes: 4 * 1024 * 1024,
   zipEntries: 50_000,
   zipTotalBytes: 64 * 1024 ** 3,
   zipEntryRatio: 200,

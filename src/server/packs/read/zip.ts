@@ -1,7 +1,8 @@
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { MANIFEST_FILE } from '../manifest.js';
-import { decodeUtf8, findClashes, unsafePathReason } from '../names.js';
+import { decodeUtf8, findClashes, findFileFolderClash, unsafePathReason } from '../names.js';
 import { PackError, problems } from '../problems.js';
 import type { PackProblem } from '../types.js';
 import type { Located, PackLimits, PackReader } from './reader.js';
@@ -16,6 +17,7 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 /** Fixed part of a local file header: entries whose data overlap are a bomb trick. */
 const LOCAL_HEADER = 30;
+const LOCAL_SIGNATURE = 0x04034b50;
 const BATCH = 1024 * 1024;
 
 /** The entry's name as text; null when it claims UTF-8 and is not. */
@@ -28,6 +30,16 @@ function decodeName(entry: Entry): string | null {
   }
   // Many tools write UTF-8 without setting the flag; real CP437 is rarely valid UTF-8.
   return decodeUtf8(raw) ?? yauzl.getFileNameLowLevel(0, raw, [], true);
+}
+
+/**
+ * A failure of the zip library, in French: a system error (the stick went away…) is
+ * said as such; anything else is a damaged archive. yauzl's English never shows.
+ */
+function zipProblem(err: unknown, file?: string): PackProblem {
+  if (typeof (err as NodeJS.ErrnoException).code === 'string')
+    return problems.readFailed(file ?? MANIFEST_FILE, err);
+  return problems.zipInvalid(file);
 }
 
 function readEntries(zip: ZipFile): Promise<Entry[]> {
@@ -63,7 +75,7 @@ export class ZipReader implements PackReader {
         autoClose: false,
       });
     } catch (err) {
-      throw new PackError(problems.zipInvalid((err as Error).message));
+      throw new PackError(zipProblem(err));
     }
     const reader = new ZipReader(zip);
     try {
@@ -73,9 +85,10 @@ export class ZipReader implements PackReader {
       try {
         entries = await readEntries(zip);
       } catch (err) {
-        throw new PackError(problems.zipInvalid((err as Error).message));
+        throw new PackError(zipProblem(err));
       }
       reader.index(entries, zip.fileSize, limits);
+      await reader.checkOverlaps(file, entries);
       return reader;
     } catch (err) {
       zip.close();
@@ -86,6 +99,8 @@ export class ZipReader implements PackReader {
   private index(entries: Entry[], zipSize: number, limits: PackLimits): void {
     let total = 0;
     const named: Array<{ name: string; entry: Entry }> = [];
+    const folders: string[] = [];
+    const seen = new Set<string>();
     for (const entry of entries) {
       const name = decodeName(entry);
       const shown = name ?? entry.fileNameRaw.toString('latin1');
@@ -98,7 +113,13 @@ export class ZipReader implements PackReader {
       if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR)
         throw new PackError(problems.zipUnsafeEntry(shown, 'fichier spécial'));
       if (entry.isEncrypted()) throw new PackError(problems.zipEncrypted(shown));
-      if (isDir) continue;
+      // The same name twice: another zip tool would show the other one's content.
+      if (seen.has(name)) throw new PackError(problems.zipDuplicate(shown));
+      seen.add(name);
+      if (isDir) {
+        folders.push(name.slice(0, -1));
+        continue;
+      }
       total += entry.uncompressedSize;
       if (total > limits.zipTotalBytes)
         throw new PackError(problems.zipTooBig(total, limits.zipTotalBytes));
@@ -115,9 +136,13 @@ export class ZipReader implements PackReader {
         problems.zipBomb('', `${Math.round(total / zipSize)} fois la taille de l’archive`),
       );
     }
-    this.checkOverlaps(named.map((n) => n.entry));
     const [clash] = findClashes(named.map((n) => n.name));
     if (clash) throw new PackError(problems.nameClash(clash[0], clash[1]));
+    const fileFolder = findFileFolderClash(
+      named.map((n) => n.name),
+      folders,
+    );
+    if (fileFolder) throw new PackError(problems.fileFolderClash(...fileFolder));
     // A zip "of a folder" may hold the pack inside one top-level folder.
     const prefix = this.rootPrefix(named.map((n) => n.name));
     for (const { name, entry } of named) {
@@ -127,22 +152,36 @@ export class ZipReader implements PackReader {
     }
   }
 
-  /** Overlapping entries let a few MB of data expand to petabytes: refuse them. */
-  private checkOverlaps(entries: Entry[]): void {
+  /**
+   * Overlapping entries let a few MB of data expand to petabytes: refuse them. Each
+   * entry spans its local header, the local header's OWN name and extra field (which may
+   * differ from the central directory's: an overlap can hide in a long local extra
+   * field), then its compressed data. Spans must not meet, and must stay in the file.
+   */
+  async checkOverlaps(file: string, entries: Entry[]): Promise<void> {
     const sorted = [...entries].sort(
       (a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader,
     );
-    for (let i = 1; i < sorted.length; i += 1) {
-      const prev = sorted[i - 1];
-      const cur = sorted[i];
-      if (!prev || !cur) continue;
-      const prevEnd =
-        prev.relativeOffsetOfLocalHeader + LOCAL_HEADER + prev.fileNameLength + prev.compressedSize;
-      if (cur.relativeOffsetOfLocalHeader < prevEnd) {
-        throw new PackError(
-          problems.zipBomb(cur.fileNameRaw.toString('latin1'), 'des entrées se chevauchent'),
-        );
+    const header = Buffer.alloc(LOCAL_HEADER);
+    const fh = await open(file, 'r');
+    try {
+      let end = 0;
+      let before: Entry | undefined;
+      for (const entry of sorted) {
+        const start = entry.relativeOffsetOfLocalHeader;
+        const shown = entry.fileNameRaw.toString('latin1');
+        if (before && start < end)
+          throw new PackError(problems.zipBomb(shown, 'des entrées se chevauchent'));
+        const { bytesRead } = await fh.read(header, 0, LOCAL_HEADER, start);
+        if (bytesRead < LOCAL_HEADER || header.readUInt32LE(0) !== LOCAL_SIGNATURE)
+          throw new PackError(problems.zipInvalid());
+        const dataStart = start + LOCAL_HEADER + header.readUInt16LE(26) + header.readUInt16LE(28);
+        end = dataStart + entry.compressedSize;
+        if (end > this.zip.fileSize) throw new PackError(problems.zipInvalid());
+        before = entry;
       }
+    } finally {
+      await fh.close();
     }
   }
 
@@ -159,7 +198,7 @@ export class ZipReader implements PackReader {
 
   async readManifest(maxBytes: number): Promise<Buffer> {
     const file = this.files.get(MANIFEST_FILE);
-    if (!file) throw new PackError(problems.missingManifest());
+    if (!file) throw new PackError(problems.missingManifest(true));
     if (file.size > maxBytes) throw new PackError(problems.manifestTooBig(file.size, maxBytes));
     const parts: Buffer[] = [];
     for await (const chunk of this.chunks(file)) parts.push(chunk);
@@ -178,7 +217,7 @@ export class ZipReader implements PackReader {
     try {
       stream = await this.zip.openReadStreamPromise(entry);
     } catch (err) {
-      throw new PackError(problems.zipInvalid((err as Error).message));
+      throw new PackError(zipProblem(err, file.name));
     }
     try {
       // Inflate hands out small pieces; writing them in 1 MiB batches is much cheaper.
@@ -200,7 +239,7 @@ export class ZipReader implements PackReader {
       // yauzl compares the inflated bytes with the declared size: a lying entry is a bomb attempt.
       const problem: PackProblem = /too many bytes|not enough bytes/i.test(message)
         ? problems.zipBomb(file.name, 'taille réelle différente de la taille annoncée')
-        : problems.readFailed(file.name, message);
+        : problems.zipInvalid(file.name);
       throw new PackError(problem);
     } finally {
       stream.destroy();

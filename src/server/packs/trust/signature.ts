@@ -28,7 +28,10 @@ export interface TrustedKey {
 
 export interface SignatureCheck {
   signature: SignatureState;
+  /** The trusted key's name, when valid. */
   signer?: string | undefined;
+  /** The trusted key itself (raw base64), when valid: the admission rule ties it to the pack id. */
+  signerKey?: string | undefined;
 }
 
 const RAW_KEY = /^[A-Za-z0-9+/]{43}=$/;
@@ -91,8 +94,12 @@ export function checkSignature(
     if (!isPublicKeyText(keyLine)) return { signature: 'invalid' };
     if (!verifies(manifestBytes, signature, keyLine)) return { signature: 'invalid' };
     const trusted = keys.find((k) => k.publicKey === keyLine.trim());
-    return trusted ? { signature: 'valid', signer: trusted.name } : { signature: 'untrusted' };
+    return trusted
+      ? { signature: 'valid', signer: trusted.name, signerKey: trusted.publicKey }
+      : { signature: 'untrusted' };
   }
   const trusted = keys.find((k) => verifies(manifestBytes, signature, k.publicKey));
-  return trusted ? { signature: 'valid', signer: trusted.name } : { signature: 'untrusted' };
+  return trusted
+    ? { signature: 'valid', signer: trusted.name, signerKey: trusted.publicKey }
+    : { signature: 'untrusted' };
 }

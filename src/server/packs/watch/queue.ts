@@ -28,6 +28,8 @@ export interface PackSummary {
   licences: string[];
   signature: SignatureState;
   signer?: string | undefined;
+  /** The trusted key that signed it (raw base64), when valid. */
+  signerKey?: string | undefined;
   manifestSha256: string;
 }
 
@@ -36,6 +38,8 @@ export interface QueueEntry {
   key: string;
   stick: string;
   stickLabel: string;
+  /** The file or folder name shown while the pack has no summary (never an internal name). */
+  fileName: string;
   source: PackSource;
   state: EntryState;
   summary?: PackSummary | undefined;

@@ -1,28 +1,24 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Context } from '../../context.js';
 import { serviceKey } from '../../core/services.js';
 import { importPack } from '../import.js';
-import { inspectPack } from '../inspect.js';
-import { compareVersions } from '../manifest.js';
 import { signatureChecker } from '../trust/checker.js';
 import { DecisionRepo } from '../trust/decisions.js';
 import { TrustStore } from '../trust/store.js';
-import type { ImportOutcome, PackProblem, PackSource } from '../types.js';
+import type { ImportOutcome, PackSource } from '../types.js';
 import { FINAL_STATES, PackQueue, type PackSummary, type QueueEntry } from './queue.js';
+import { judge } from './judge.js';
+import { outcomeChange, removedChange } from './report.js';
 import { SortService } from './sorting.js';
 import type { StickContent } from './sticks.js';
 
-const WAITING_MESSAGES: Record<PackSummary['signature'], string> = {
-  none: 'Pack non signé : vérifiez son contenu, puis approuvez-le ou refusez-le.',
-  untrusted:
-    "Signé par une clé que la boîte ne connaît pas : approuvez-le, ou ajoutez la clé de l'éditeur aux clés de confiance.",
-  valid: '',
-  invalid:
-    "Attention : la signature ne correspond pas au contenu (le pack a été modifié après avoir été signé). Ne l'approuvez que si vous savez d'où il vient.",
-};
+export { STICK_REMOVED } from './report.js';
 
-export const STICK_REMOVED = 'Clé retirée';
+/** States after which an uploaded zip is of no more use. */
+const UPLOAD_DONE: ReadonlySet<string> = new Set(['imported', 'unchanged', 'older', 'rejected']);
 
 function keyOf(source: PackSource): string {
   return createHash('sha256').update(source.path).digest('hex').slice(0, 16);
@@ -51,6 +47,37 @@ export class UsbService {
     this.trust = new TrustStore(ctx.db, now);
     this.decisions = new DecisionRepo(ctx.db, now);
     this.sorting = new SortService(ctx, (p) => this.track(p));
+    // An uploaded zip is kept only while it may still be imported (waiting, failed: retry).
+    this.queue.onChange((e) => {
+      if (e.source.origin === 'upload' && UPLOAD_DONE.has(e.state))
+        void this.track(rm(e.source.path, { force: true }).catch(() => undefined));
+    });
+  }
+
+  /** A zip sent from the admin page: the same queue, checks and rule as a stick's packs. */
+  offerUpload(file: string, name: string): string {
+    const source: PackSource = { kind: 'zip', path: file, origin: 'upload' };
+    const key = keyOf(source);
+    this.check(source, `upload:${key}`, `Envoyé depuis un ordinateur (${name})`, name);
+    return key;
+  }
+
+  /** Lists a pack as being checked, and checks it. */
+  private check(source: PackSource, stick: string, stickLabel: string, fileName: string): void {
+    const key = keyOf(source);
+    this.controllers.get(key)?.abort();
+    this.queue.put({
+      key,
+      stick,
+      stickLabel,
+      fileName,
+      source,
+      state: 'checking',
+      problems: [],
+      message: 'Vérification du pack…',
+      automatic: false,
+    });
+    void this.track(this.examine(key));
   }
 
   /** Resolves when no inspection, import or publication is running (tests, shutdown). */
@@ -72,21 +99,8 @@ export class UsbService {
       if (e.stick === content.root && !content.packs.some((p) => p.path === e.source.path))
         this.queue.delete(e.key);
     }
-    for (const source of content.packs) {
-      const key = keyOf(source);
-      this.controllers.get(key)?.abort();
-      this.queue.put({
-        key,
-        stick: content.root,
-        stickLabel: content.label,
-        source,
-        state: 'checking',
-        problems: [],
-        message: 'Vérification du pack…',
-        automatic: false,
-      });
-      void this.track(this.examine(key));
-    }
+    for (const source of content.packs)
+      this.check(source, content.root, content.label, path.basename(source.path));
     if (content.packs.length === 0 && content.looseFiles.length > 0) this.sorting.offer(content);
     else this.sorting.forget(content.root);
   }
@@ -121,90 +135,30 @@ export class UsbService {
 
   private markRemoved(key: string): void {
     const entry = this.queue.get(key);
-    const wasImporting = entry?.state === 'importing' || entry?.state === 'queued';
-    this.queue.update(key, {
-      state: 'removed',
-      progress: undefined,
-      message: wasImporting
-        ? `${STICK_REMOVED} pendant l'import : rien n'a été installé et le catalogue n'a pas changé. Rebranchez la clé pour reprendre.`
-        : `${STICK_REMOVED} : rebranchez-la pour retrouver ce pack.`,
-    });
-  }
-
-  private summary(result: Awaited<ReturnType<typeof inspectPack>>): PackSummary | undefined {
-    const m = result.manifest;
-    if (!m || !result.manifestSha256) return undefined;
-    return {
-      id: m.id,
-      version: m.version,
-      title: m.title,
-      publisher: m.publisher,
-      itemCount: result.itemCount,
-      totalBytes: result.totalBytes,
-      licences: [...new Set(m.items.map((i) => i.licence))].sort(),
-      signature: result.signature,
-      signer: result.signer,
-      manifestSha256: result.manifestSha256,
-    };
+    this.queue.update(
+      key,
+      removedChange(entry?.state === 'importing' || entry?.state === 'queued'),
+    );
   }
 
   private async examine(key: string): Promise<void> {
     const entry = this.queue.get(key);
     if (!entry) return;
-    const result = await inspectPack(entry.source, {
-      licencePolicy: this.ctx.settings.current().licencePolicy,
-      checkSignature: signatureChecker(this.trust.list()),
-    });
+    const judged = await judge(this.ctx, entry.source, this.trust.list(), this.decisions);
     if (this.queue.get(key) !== entry) return; // re-detected meanwhile
-    if (this.gone.has(entry.stick)) return this.markRemoved(key);
-    if (entry.source.kind === 'zip' && result.problems.some((p) => p.code === 'missing-manifest')) {
-      this.queue.delete(key); // just a zip, not a pack
-      return;
-    }
-    const summary = this.summary(result);
-    if (!result.ok || !summary) {
-      this.queue.update(key, {
-        state: 'rejected',
-        summary,
-        problems: result.problems,
-        message:
-          'Ce pack ne peut pas être importé. Corrigez-le avec « lanterne pack verify » sur un ordinateur.',
-      });
-      return;
-    }
-    const installed = this.ctx.catalogue.repo.getPack(summary.id);
-    if (installed) {
-      const cmp = compareVersions(summary.version, installed.version);
-      if (cmp === 0 && installed.manifestSha256 === summary.manifestSha256) {
-        this.queue.update(key, {
-          state: 'unchanged',
-          summary,
-          message: `Déjà installé (version ${installed.version}).`,
-        });
+    // The watcher may not have seen the stick go yet: a vanished pack is a removed stick.
+    if (this.gone.has(entry.stick) || !existsSync(entry.source.path)) return this.markRemoved(key);
+    switch (judged.next) {
+      case 'ignore':
+        this.queue.delete(key); // just a zip, not a pack
         return;
-      }
-      if (cmp < 0) {
-        this.queue.update(key, {
-          state: 'older',
-          summary,
-          message: `Une version plus récente (${installed.version}) est déjà installée.`,
-        });
+      case 'show':
+        this.queue.update(key, judged.change);
         return;
-      }
+      case 'import':
+        this.queue.update(key, { summary: judged.summary });
+        return this.runImport(key, judged.summary, judged.automatic, judged.why);
     }
-    this.queue.update(key, { summary });
-    const decision = this.decisions.get(summary.manifestSha256);
-    if (summary.signature === 'valid') return this.runImport(key, summary, true);
-    if (decision === 'approved') return this.runImport(key, summary, false);
-    if (decision === 'rejected') {
-      this.queue.update(key, { state: 'refused', summary, message: 'Vous avez refusé ce pack.' });
-      return;
-    }
-    this.queue.update(key, {
-      state: 'waiting',
-      summary,
-      message: WAITING_MESSAGES[summary.signature],
-    });
   }
 
   /** A key was added or removed: waiting packs are checked again (a newly trusted signer imports now). */
@@ -250,10 +204,20 @@ export class UsbService {
 
   /** Forgets the finished lines of the list. */
   clearFinished(): void {
-    for (const e of this.queue.list()) if (FINAL_STATES.has(e.state)) this.queue.delete(e.key);
+    for (const e of this.queue.list()) {
+      if (!FINAL_STATES.has(e.state)) continue;
+      this.queue.delete(e.key);
+      if (e.source.origin === 'upload')
+        void this.track(rm(e.source.path, { force: true }).catch(() => undefined));
+    }
   }
 
-  private async runImport(key: string, summary: PackSummary, automatic: boolean): Promise<void> {
+  private async runImport(
+    key: string,
+    summary: PackSummary,
+    automatic: boolean,
+    why = '',
+  ): Promise<void> {
     const mine = this.queue.get(key);
     if (!mine) return;
     const controller = new AbortController();
@@ -263,9 +227,7 @@ export class UsbService {
       automatic,
       problems: [],
       progress: undefined,
-      message: automatic
-        ? `Signé par « ${summary.signer ?? ''} » (clé de confiance) : import automatique.`
-        : 'En attente de son tour…',
+      message: automatic ? why : 'En attente de son tour…',
     });
     const check = signatureChecker(this.trust.list());
     let swapped = false;
@@ -273,6 +235,8 @@ export class UsbService {
     try {
       outcome = await importPack(this.ctx, mine.source, {
         signal: controller.signal,
+        // Only the very manifest approved counts as approved (a swapped stick does not).
+        approval: { manifestSha256: automatic ? undefined : summary.manifestSha256 },
         onProgress: (progress) => {
           // A pulled stick stops the copy at the next chunk, without waiting for the watcher.
           if (progress.phase === 'copying' && !existsSync(mine.source.path)) controller.abort();
@@ -297,52 +261,12 @@ export class UsbService {
     // The watcher may not have seen the stick go yet when the copy fails on a missing file.
     if (
       outcome.status === 'rejected' &&
-      (this.gone.has(mine.stick) || !existsSync(mine.source.path))
+      (this.gone.has(mine.stick) ||
+        !existsSync(mine.source.path) ||
+        outcome.problems.some((p) => p.code === 'stick-removed'))
     )
       return this.markRemoved(key);
-    this.report(key, outcome, swapped);
-  }
-
-  private report(key: string, outcome: ImportOutcome, swapped: boolean): void {
-    switch (outcome.status) {
-      case 'imported':
-        this.queue.update(key, {
-          state: 'imported',
-          message: outcome.replaced
-            ? `Importé : remplace la version ${outcome.replaced}.`
-            : 'Importé : les œuvres sont dans le catalogue.',
-        });
-        return;
-      case 'unchanged':
-        this.queue.update(key, {
-          state: 'unchanged',
-          message: `Déjà installé (version ${outcome.version}).`,
-        });
-        return;
-      case 'older':
-        this.queue.update(key, {
-          state: 'older',
-          message: `Une version plus récente (${outcome.installed}) est déjà installée.`,
-        });
-        return;
-      case 'rejected': {
-        const problems: PackProblem[] = swapped
-          ? [
-              {
-                code: 'changed-after-approval',
-                message: 'Le pack a changé sur la clé depuis votre approbation.',
-                hint: 'Vérifiez-le à nouveau.',
-              },
-            ]
-          : outcome.problems;
-        this.queue.update(key, {
-          state: 'failed',
-          problems,
-          progress: undefined,
-          message: "L'import a échoué : rien n'a été installé, le catalogue n'a pas changé.",
-        });
-      }
-    }
+    this.queue.update(key, outcomeChange(outcome, swapped));
   }
 }
 
