@@ -4,19 +4,14 @@ import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest.js';
 import { decodeUtf8 } from '../names.js';
 import { PackError, problems } from '../problems.js';
-import { CHUNK, type Located, type PackReader } from './reader.js';
+import { CHUNK, type FileIdentity, type Located, type PackReader } from './reader.js';
+
+export type { FileIdentity } from './reader.js';
 
 /**
  * What the inspection saw of a file: the copy opens the path again and must find this very
  * file (same device and inode, same size and modification time), or it stops.
  */
-export interface FileIdentity {
-  dev: string;
-  ino: string;
-  size: number;
-  mtimeNs: string;
-}
-
 interface FolderFile extends Located {
   abs: string;
   seen: FileIdentity;

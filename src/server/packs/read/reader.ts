@@ -1,4 +1,10 @@
-import type { FileIdentity } from './folder.js';
+/** What inspection saw of a file on disk; the copy opens only that very file. */
+export interface FileIdentity {
+  dev: string;
+  ino: string;
+  size: number;
+  mtimeNs: string;
+}
 
 /**
  * Reading a pack without trusting it: a folder or a `.zip`, behind one interface so
