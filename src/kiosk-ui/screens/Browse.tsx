@@ -8,9 +8,9 @@ const TITLE = {
   book: 'books',
   audio: 'listen',
   video: 'watch',
-  image: 'books',
-  document: 'books',
-  software: 'books',
+  image: 'images',
+  document: 'documents',
+  software: 'software',
 } as const;
 
 /** Lists works of one kind, or the results of a search, six big cards per page. */
@@ -28,7 +28,7 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
         : { name: 'browse', type: type ?? 'book', page: p },
     );
   return (
-    <main class="screen" data-testid={q !== undefined ? 'results' : 'browse'}>
+    <main class="screen screen-list" data-testid={q !== undefined ? 'results' : 'browse'}>
       <h1 class="screen-title">{title}</h1>
       {list.state === 'loading' && <p class="calm">{t.loading}</p>}
       {list.state === 'ok' && (
@@ -37,7 +37,7 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
           {list.data.items.length === 0 ? (
             <p class="calm">{q !== undefined ? t.noResults : t.nothingHere}</p>
           ) : (
-            <div class="cards">
+            <div class="cards list">
               {list.data.items.map((w) => (
                 <WorkCard key={w.id} work={w} />
               ))}

@@ -18,7 +18,7 @@ export function Infos() {
   ];
   return (
     <main class="screen infos" data-testid="infos">
-      <div>
+      <div class="infos-facts list">
         <h1 class="screen-title">{info.libraryName}</h1>
         <dl class="facts">
           {rows

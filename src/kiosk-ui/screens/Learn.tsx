@@ -57,12 +57,12 @@ export function NoticeList() {
   const data = useJson<unknown>(`/api/notices?lang=${settings.lang}`);
   const cards = data.state === 'ok' ? cardsOf(data.data) : [];
   return (
-    <main class="screen" data-testid="notices">
+    <main class="screen screen-list" data-testid="notices">
       <h1 class="screen-title">{t.noticesTitle}</h1>
       <p class="lead">{t.noticesLead}</p>
       {data.state === 'loading' && <p class="calm">{t.loading}</p>}
       {data.state !== 'loading' && cards.length === 0 && <p class="calm">{t.noNotices}</p>}
-      <div class="notice-cards">
+      <div class="notice-cards list">
         {cards.map((n) => (
           <Button
             key={n.id}

@@ -51,17 +51,19 @@ function workBody(t: Messages, lang: 'fr' | 'en', w: KioskWork) {
         <p class="badge">{t.types[w.type]}</p>
         <h1 class="work-title">{w.title}</h1>
         {authors && <p class="work-authors">{authors}</p>}
-        {w.description && <p class="work-description">{w.description}</p>}
-        <div class="work-licence" data-testid="work-licence">
-          <p>
-            <strong>
-              {t.licence} : {w.licenceName}
-            </strong>
-          </p>
-          <p>{w.licenceText[lang]}</p>
-          <p>
-            {t.credit} : {w.attribution}
-          </p>
+        <div class="work-more list">
+          {w.description && <p class="work-description">{w.description}</p>}
+          <div class="work-licence" data-testid="work-licence">
+            <p>
+              <strong>
+                {t.licence} : {w.licenceName}
+              </strong>
+            </p>
+            <p>{w.licenceText[lang]}</p>
+            <p>
+              {t.credit} : {w.attribution}
+            </p>
+          </div>
         </div>
         <div class="work-actions">
           {w.views.length > 0 && (
@@ -107,7 +109,7 @@ function takeAwayBody(t: Messages, info: KioskInfo | null, w: KioskWork) {
   return (
     <main class="screen take-away" data-testid="take-away-screen">
       <Qr svg={w.qr} text={w.portalUrl} label={`${t.takeAwayTitle} : ${w.portalUrl}`} />
-      <div class="take-away-text">
+      <div class="take-away-text list">
         <h1 class="screen-title">{t.takeAwayTitle}</h1>
         <p class="take-away-work">« {w.title} »</p>
         <ol class="steps">
