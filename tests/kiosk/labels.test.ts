@@ -25,6 +25,11 @@ describe('kiosk labels', () => {
             expect(distance(a.toLowerCase(), b.toLowerCase()), `${a} / ${b}`).toBeGreaterThan(2);
       expect(MESSAGES.fr.close).toBe('Fermer');
     });
+
+    it(`${lang}: « Livres » promises only books (documents have their own tile)`, () => {
+      expect(t.booksHint).not.toMatch(/document/i);
+      expect(t.documents).toBeTruthy();
+    });
   }
 });
 

@@ -9,6 +9,7 @@ import {
 } from '../../server/notices/shared/picture.js';
 import { Button } from '../components/Button.js';
 import { Icon } from '../components/Icon.js';
+import { ScrollList } from '../components/ScrollList.js';
 import { useJson } from '../lib/api.js';
 import { STEPPER_TEXT } from './messages.js';
 import { loadProgress, saveProgress } from './progress.js';
@@ -138,7 +139,7 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
             pulse
           />
         </div>
-        <div class="ns-text">
+        <ScrollList class="ns-text">
           <p class="ns-action" data-testid="step-action">
             <RichText text={step.action} lang={vl} />
           </p>
@@ -158,7 +159,7 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
               <strong>{t.result} :</strong> <RichText text={step.result} lang={vl} />
             </p>
           )}
-        </div>
+        </ScrollList>
       </div>
       {last && (
         <section class="ns-end" aria-labelledby="ns-feedback">

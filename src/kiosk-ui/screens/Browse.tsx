@@ -3,6 +3,7 @@ import { Pager } from '../components/Pager.js';
 import { WorkCard } from '../components/WorkCard.js';
 import { useJson } from '../lib/api.js';
 import { replace, useT } from '../lib/store.js';
+import { ScrollList } from '../components/ScrollList.js';
 
 const TITLE = {
   book: 'books',
@@ -37,11 +38,11 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
           {list.data.items.length === 0 ? (
             <p class="calm">{q !== undefined ? t.noResults : t.nothingHere}</p>
           ) : (
-            <div class="cards list">
+            <ScrollList class="cards">
               {list.data.items.map((w) => (
                 <WorkCard key={w.id} work={w} />
               ))}
-            </div>
+            </ScrollList>
           )}
           <Pager page={list.data.page} pages={list.data.pages} onPage={onPage} />
         </>

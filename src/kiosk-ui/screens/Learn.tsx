@@ -5,6 +5,7 @@ import { Icon } from '../components/Icon.js';
 import { useJson } from '../lib/api.js';
 import { printPage } from '../lib/print.js';
 import { back, go, useKiosk, useT } from '../lib/store.js';
+import { ScrollList } from '../components/ScrollList.js';
 
 /**
  * Apprendre: the e-notices. The step-by-step view comes from the e-notices work in
@@ -62,7 +63,7 @@ export function NoticeList() {
       <p class="lead">{t.noticesLead}</p>
       {data.state === 'loading' && <p class="calm">{t.loading}</p>}
       {data.state !== 'loading' && cards.length === 0 && <p class="calm">{t.noNotices}</p>}
-      <div class="notice-cards list">
+      <ScrollList class="notice-cards">
         {cards.map((n) => (
           <Button
             key={n.id}
@@ -82,7 +83,7 @@ export function NoticeList() {
             </span>
           </Button>
         ))}
-      </div>
+      </ScrollList>
     </main>
   );
 }
