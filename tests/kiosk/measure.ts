@@ -103,7 +103,7 @@ export interface ScreenRule {
 
 /**
  * Everything wrong with the screen as shown, checked in the page:
- * - the page itself never scrolls (only lists marked by `overflow-y: auto` may);
+ * - the page itself never scrolls, nor a dialog: only lists (`.list`) and the reader may;
  * - every interactive element is inside the viewport (after scrolling its own list to it,
  *   if it lives in one) and is what a finger at its centre would touch (elementFromPoint);
  * - every target is at least `minTarget` px on both sides, `minGap` px from its neighbours;
@@ -150,6 +150,16 @@ export function screenProblems(page: Page, rule: ScreenRule): Promise<string[]> 
     const inView = (r: DOMRect): boolean =>
       r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5 && r.bottom <= vh + 0.5;
 
+    // Only declared lists (`.list`) and the text reader may scroll; a dialog or a screen
+    // that needs scrolling to show its buttons is cut, whatever its overflow says.
+    for (const el of document.querySelectorAll('body *')) {
+      if (!scrolls(el) || el.matches('.list, .reader') || hidden(el)) continue;
+      const h = el as HTMLElement;
+      if (h.scrollHeight > h.clientHeight + 1 || h.scrollWidth > h.clientWidth + 1)
+        problems.push(
+          `${el.tagName.toLowerCase()}.${h.className} needs scrolling (${h.scrollHeight} > ${h.clientHeight} px)`,
+        );
+    }
     const nodes = [
       ...document.querySelectorAll<HTMLElement>(
         'button, a[href], input:not([readonly]), select, textarea, [role="button"], [role="link"], [tabindex="0"]',
