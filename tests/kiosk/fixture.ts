@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
 import { newPage } from '../helpers/browser.js';
 
@@ -108,6 +108,19 @@ export function seed(box: TestBox): void {
       files: [{ name: 'mire.png', content: png(), mime: 'image/png' }],
     }),
     work('le-port', 'Le Port', { description: 'Un roman de la mer.' }),
+    // Long words, to see that titles wrap between words ("Bienven/ue" must not happen).
+    work('bienvenue', 'Bienvenue à la médiathèque intercommunale', {
+      description: 'Un guide de bienvenue pour découvrir la médiathèque.',
+      authors: [{ name: 'Marie-Françoise Delacroix-Montgolfier', role: 'author' }],
+    }),
+    work('guide', 'Guide du jardinage', {
+      type: 'document',
+      files: [{ name: 'guide.pdf', content: '%PDF-1.4 test', mime: 'application/pdf' }],
+    }),
+    work('outil', 'Outil de dessin', {
+      type: 'software',
+      files: [{ name: 'outil.zip', content: 'PK zip', mime: 'application/zip' }],
+    }),
     ...Array.from({ length: 7 }, (_, i) => work(`livre-${i + 1}`, `Livre numéro ${i + 1}`)),
   ]);
 }
@@ -117,26 +130,58 @@ export interface KioskPage {
   context: BrowserContext;
 }
 
-export async function openKiosk(browser: Browser, baseUrl: string): Promise<KioskPage> {
-  const page = await newPage(browser, KIOSK_VIEW);
+/**
+ * A kiosk page with Playwright's fake clock installed: time still flows, and the tests
+ * jump over the kiosk's own pauses (the half-second press guard, the waking touch)
+ * with `page.clock.runFor` instead of sleeping.
+ */
+export async function kioskPage(
+  browser: Browser,
+  baseUrl: string,
+  view: BrowserContextOptions = KIOSK_VIEW,
+): Promise<Page> {
+  const page = await newPage(browser, view);
+  await page.clock.install();
   await page.goto(`${baseUrl}/kiosk/`);
   await page.getByTestId('attract').waitFor();
+  return page;
+}
+
+export async function openKiosk(browser: Browser, baseUrl: string): Promise<KioskPage> {
+  const page = await kioskPage(browser, baseUrl);
   return { page, context: page.context() };
 }
 
-/** Wakes the kiosk from its welcome screen with a real touch. */
+/** Wakes the kiosk from its welcome screen with a real touch in the middle of the screen.
+ *  The page must have the fake clock installed (see `kioskPage`). */
 export async function wakeUp(page: Page): Promise<void> {
-  await page.touchscreen.tap(960, 540);
+  const size = page.viewportSize() ?? KIOSK_VIEW.viewport;
+  await page.touchscreen.tap(size.width / 2, size.height / 2);
   await page.getByTestId('home').waitFor();
   // The waking touch is swallowed for a moment after the finger lifts (on purpose).
-  await page.waitForTimeout(500);
+  await page.clock.runFor(500);
 }
 
 /** A tap, then the pause a person makes before the next one (presses closer than half
- *  a second apart are ignored on purpose, see acceptPress). */
+ *  a second apart are ignored on purpose, see acceptPress), on the page's fake clock. */
 export async function tap(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).tap();
-  await page.waitForTimeout(520);
+  await page.clock.runFor(520);
+}
+
+/** Types on the kiosk's own keyboard, one key at a time like a person, switching to the
+ *  accents layer and back when the screen's layout has one. */
+export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  for (const ch of text) {
+    const key = page.getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`);
+    if (!(await key.isVisible())) {
+      const layer = page.getByTestId('key-accents').or(page.getByTestId('key-letters'));
+      await layer.tap();
+      await page.clock.runFor(230);
+    }
+    await key.tap();
+    await page.clock.runFor(230);
+  }
 }
 
 export { makeTestBox };

@@ -2,21 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoxEvent } from '../../src/server/events/bus.js';
 import { launchBrowser, newPage } from '../helpers/browser.js';
-import { KIOSK_VIEW, makeTestBox, openKiosk, requireBuild, seed, tap, wakeUp } from './fixture.js';
+import {
+  KIOSK_VIEW,
+  makeTestBox,
+  openKiosk,
+  requireBuild,
+  seed,
+  tap,
+  typeOnKeyboard,
+  wakeUp,
+} from './fixture.js';
 import type { TestBox } from '../helpers/box.js';
 import type { RunningServer } from '../../src/server/server.js';
-
-/** Types on the kiosk's own keyboard, one key at a time like a person. */
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    await page.getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`).tap();
-    await page.waitForTimeout(230);
-  }
-}
 
 describe('a visitor at the kiosk', () => {
   let box: TestBox;
@@ -44,7 +45,7 @@ describe('a visitor at the kiosk', () => {
     // The centre of the screen is where a tile appears: the waking touch must not open it.
     await page.touchscreen.tap(960, 700);
     await page.getByTestId('home').waitFor();
-    await page.waitForTimeout(600);
+    await page.clock.runFor(600);
     expect(await page.getByTestId('home').isVisible()).toBe(true);
     expect(await page.getByTestId('browse').count()).toBe(0);
     expect(await page.getByTestId('search').count()).toBe(0);
@@ -94,7 +95,7 @@ describe('a visitor at the kiosk', () => {
       await expect.poll(() => page.getByTestId('live-count').textContent()).toBe('1 résultat');
       // Typing is not counted as a search; pressing "Rechercher" is.
       const before = events.filter((e) => e.type === 'search').length;
-      await page.waitForTimeout(500);
+      await page.clock.runFor(500);
       await tap(page, 'key-submit');
       await page.getByTestId('results').waitFor();
       await page.getByTestId('work-la-foret').waitFor();
@@ -198,7 +199,7 @@ describe('a visitor at the kiosk', () => {
     await wakeUp(page);
     await tap(page, 'tile-search');
     await typeOnKeyboard(page, 'mire');
-    await page.waitForTimeout(500);
+    await page.clock.runFor(500);
     await tap(page, 'key-submit');
     await tap(page, 'work-photo');
     await tap(page, 'open-player');

@@ -36,6 +36,7 @@ describe('Apprendre: an e-notice followed on the kiosk', () => {
         top.__printed = [...(top.__printed ?? []), location.pathname];
       };
     });
+    await page.clock.install();
     await page.goto(`${server.url}/kiosk/`);
     await page.getByTestId('attract').waitFor();
     await wakeUp(page);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoxEvent } from '../../src/server/events/bus.js';
 import { listen, type RunningServer } from '../../src/server/server.js';
 import type { TestBox } from '../helpers/box.js';
-import { launchBrowser, newPage } from '../helpers/browser.js';
-import { KIOSK_VIEW, makeTestBox, requireBuild, seed, tap, wakeUp } from './fixture.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { kioskPage, makeTestBox, requireBuild, seed, tap, wakeUp } from './fixture.js';
 
 const IDLE_SECONDS = 5;
 
@@ -30,10 +30,7 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
   });
 
   it('warns after the idle time, keeps the visit on "Je suis encore là", then resets everything', async () => {
-    const page = await newPage(browser, KIOSK_VIEW);
-    await page.clock.install();
-    await page.goto(`${server.url}/kiosk/`);
-    await page.getByTestId('attract').waitFor();
+    const page = await kioskPage(browser, server.url);
     await wakeUp(page);
 
     // Leave traces: settings, a search, a notice's progress kept by a component.
@@ -106,10 +103,7 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
   });
 
   it('notices a lost connection with nobody touching, and comes back by itself', async () => {
-    const page = await newPage(browser, KIOSK_VIEW);
-    await page.clock.install();
-    await page.goto(`${server.url}/kiosk/`);
-    await page.getByTestId('attract').waitFor();
+    const page = await kioskPage(browser, server.url);
     await wakeUp(page);
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.clock.fastForward(11_000);
@@ -122,9 +116,7 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
   });
 
   it('ends a visit cleanly even while the box is restarting (no browser error page)', async () => {
-    const page = await newPage(browser, KIOSK_VIEW);
-    await page.goto(`${server.url}/kiosk/`);
-    await page.getByTestId('attract').waitFor();
+    const page = await kioskPage(browser, server.url);
     await wakeUp(page);
     await tap(page, 'tile-search');
     for (const k of ['l', 'a']) await tap(page, `key-${k}`);
@@ -148,9 +140,7 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
   });
 
   it('shows "Un instant…" while the box restarts, then carries on by itself', async () => {
-    const page = await newPage(browser, KIOSK_VIEW);
-    await page.goto(`${server.url}/kiosk/`);
-    await page.getByTestId('attract').waitFor();
+    const page = await kioskPage(browser, server.url);
     await wakeUp(page);
     await tap(page, 'tile-books');
     await page.getByTestId('work-la-foret').waitFor();

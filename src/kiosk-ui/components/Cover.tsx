@@ -5,9 +5,9 @@ const TYPE_ICON: Record<KioskWorkType, IconName> = {
   book: 'book',
   audio: 'listen',
   video: 'watch',
-  image: 'infos',
-  document: 'book',
-  software: 'infos',
+  image: 'image',
+  document: 'document',
+  software: 'software',
 };
 
 /** The work's cover, or a calm placeholder with its kind when there is none. */

@@ -9,6 +9,7 @@ import {
 } from '../../shared/notices/picture.js';
 import { Button } from '../components/Button.js';
 import { Icon } from '../components/Icon.js';
+import { ScrollList } from '../components/ScrollList.js';
 import { useJson } from '../lib/api.js';
 import { STEPPER_TEXT } from './messages.js';
 import { loadProgress, saveProgress } from './progress.js';
@@ -113,10 +114,26 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
 
   return (
     <div class="notice-stepper" data-testid="notice-stepper" data-step={current + 1}>
-      <p class="ns-title">{notice.title}</p>
-      <h1 class="ns-count" tabIndex={-1} ref={heading} data-testid="step-of" aria-live="polite">
-        {t.stepOf(current + 1, total)}
-      </h1>
+      <div class="ns-head">
+        <div class="ns-heading">
+          <p class="ns-title">{notice.title}</p>
+          <h1 class="ns-count" tabIndex={-1} ref={heading} data-testid="step-of" aria-live="polite">
+            {t.stepOf(current + 1, total)}
+          </h1>
+        </div>
+        <div class="ns-tools">
+          {voiceUrl && (
+            <Button class="ns-tool" onPress={readAloud} pressed={speaking} testId="read-aloud">
+              <Icon name={speaking ? 'pause' : 'listen'} />
+              {speaking ? t.stop : t.readAloud}
+            </Button>
+          )}
+          <Button class="ns-tool" onPress={() => onPrint(data.data.printUrl)} testId="notice-print">
+            <Icon name="print" />
+            {t.print}
+          </Button>
+        </div>
+      </div>
       <div class="ns-body">
         <div class="ns-picture">
           <NoticePicture
@@ -128,7 +145,7 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
             pulse
           />
         </div>
-        <div class="ns-text">
+        <ScrollList class="ns-text">
           <p class="ns-action" data-testid="step-action">
             <RichText text={step.action} lang={vl} />
           </p>
@@ -160,54 +177,38 @@ export function NoticeStepper({ id, lang, onPrint, onExit }: NoticeStepperProps)
               </ul>
             </section>
           )}
-          <div class="ns-tools">
-            {voiceUrl && (
-              <Button class="ns-tool" onPress={readAloud} pressed={speaking} testId="read-aloud">
-                <Icon name={speaking ? 'pause' : 'listen'} />
-                {speaking ? t.stop : t.readAloud}
-              </Button>
-            )}
-            <Button
-              class="ns-tool"
-              onPress={() => onPrint(data.data.printUrl)}
-              testId="notice-print"
-            >
-              <Icon name="print" />
-              {t.print}
-            </Button>
-          </div>
-          {last && (
-            <section class="ns-end" aria-labelledby="ns-feedback">
-              <p class="ns-done" data-testid="notice-done">
-                {t.done}
-              </p>
-              <h2 id="ns-feedback">{t.feedback}</h2>
-              {answered ? (
-                <p class="ns-thanks" role="status" data-testid="feedback-thanks">
-                  {t.thanks}
-                </p>
-              ) : (
-                <div class="ns-faces">
-                  {(['yes', 'neutral', 'no'] as const).map((face) => (
-                    <Button
-                      key={face}
-                      class="ns-face"
-                      testId={`feedback-${face}`}
-                      onPress={() => {
-                        post(`/api/notices/${encodeURIComponent(id)}/feedback`, { face });
-                        setAnswered(true);
-                      }}
-                    >
-                      <Face kind={face} size={72} />
-                      {t[face]}
-                    </Button>
-                  ))}
-                </div>
-              )}
-            </section>
-          )}
-        </div>
+        </ScrollList>
       </div>
+      {last && (
+        <section class="ns-end" aria-labelledby="ns-feedback">
+          <p class="ns-done" data-testid="notice-done">
+            {t.done}
+          </p>
+          <h2 id="ns-feedback">{t.feedback}</h2>
+          {answered ? (
+            <p class="ns-thanks" role="status" data-testid="feedback-thanks">
+              {t.thanks}
+            </p>
+          ) : (
+            <div class="ns-faces">
+              {(['yes', 'neutral', 'no'] as const).map((face) => (
+                <Button
+                  key={face}
+                  class="ns-face"
+                  testId={`feedback-${face}`}
+                  onPress={() => {
+                    post(`/api/notices/${encodeURIComponent(id)}/feedback`, { face });
+                    setAnswered(true);
+                  }}
+                >
+                  <Face kind={face} size={72} />
+                  {t[face]}
+                </Button>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
       <div class="ns-controls">
         <Button
           class="ns-nav"

@@ -3,14 +3,15 @@ import { Pager } from '../components/Pager.js';
 import { WorkCard } from '../components/WorkCard.js';
 import { useJson } from '../lib/api.js';
 import { replace, useT } from '../lib/store.js';
+import { ScrollList } from '../components/ScrollList.js';
 
 const TITLE = {
   book: 'books',
   audio: 'listen',
   video: 'watch',
-  image: 'books',
-  document: 'books',
-  software: 'books',
+  image: 'images',
+  document: 'documents',
+  software: 'software',
 } as const;
 
 /** Lists works of one kind, or the results of a search, six big cards per page. */
@@ -28,7 +29,7 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
         : { name: 'browse', type: type ?? 'book', page: p },
     );
   return (
-    <main class="screen" data-testid={q !== undefined ? 'results' : 'browse'}>
+    <main class="screen screen-list" data-testid={q !== undefined ? 'results' : 'browse'}>
       <h1 class="screen-title">{title}</h1>
       {list.state === 'loading' && <p class="calm">{t.loading}</p>}
       {list.state === 'ok' && (
@@ -37,11 +38,11 @@ export function WorkList({ type, q, page }: { type?: KioskWorkType; q?: string; 
           {list.data.items.length === 0 ? (
             <p class="calm">{q !== undefined ? t.noResults : t.nothingHere}</p>
           ) : (
-            <div class="cards">
+            <ScrollList class="cards">
               {list.data.items.map((w) => (
                 <WorkCard key={w.id} work={w} />
               ))}
-            </div>
+            </ScrollList>
           )}
           <Pager page={list.data.page} pages={list.data.pages} onPage={onPage} />
         </>

@@ -3,7 +3,8 @@ import { Icon, type IconName } from '../components/Icon.js';
 import { go, useT, type Route } from '../lib/store.js';
 import type { Messages } from '../lib/i18n.js';
 
-type TileKey = 'search' | 'books' | 'listen' | 'watch' | 'learn' | 'infos';
+type TileKey =
+  'search' | 'books' | 'listen' | 'watch' | 'images' | 'documents' | 'software' | 'learn' | 'infos';
 
 const TILES: Array<{ key: TileKey; icon: IconName; hint: keyof Messages; route: Route }> = [
   {
@@ -24,11 +25,30 @@ const TILES: Array<{ key: TileKey; icon: IconName; hint: keyof Messages; route: 
     hint: 'watchHint',
     route: { name: 'browse', type: 'video', page: 1 },
   },
+  {
+    key: 'images',
+    icon: 'image',
+    hint: 'imagesHint',
+    route: { name: 'browse', type: 'image', page: 1 },
+  },
+  {
+    key: 'documents',
+    icon: 'document',
+    hint: 'documentsHint',
+    route: { name: 'browse', type: 'document', page: 1 },
+  },
+  {
+    key: 'software',
+    icon: 'software',
+    hint: 'softwareHint',
+    route: { name: 'browse', type: 'software', page: 1 },
+  },
   { key: 'learn', icon: 'learn', hint: 'learnHint', route: { name: 'notices' } },
   { key: 'search', icon: 'search', hint: 'searchHintTile', route: { name: 'search' } },
   { key: 'infos', icon: 'infos', hint: 'infosHint', route: { name: 'infos' } },
 ];
 
+/** Every kind of work has its tile: nothing is reachable only by searching. */
 export function Home() {
   const t = useT();
   return (
@@ -43,8 +63,10 @@ export function Home() {
             testId={`tile-${tile.key}`}
           >
             <Icon name={tile.icon} size={96} />
-            <span class="tile-label">{t[tile.key]}</span>
-            <span class="tile-hint">{t[tile.hint] as string}</span>
+            <span class="tile-text">
+              <span class="tile-label">{t[tile.key]}</span>
+              <span class="tile-hint">{t[tile.hint] as string}</span>
+            </span>
           </Button>
         ))}
       </div>

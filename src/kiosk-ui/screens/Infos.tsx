@@ -1,5 +1,6 @@
 import { Qr } from '../components/Qr.js';
 import { useKiosk, useT } from '../lib/store.js';
+import { ScrollList } from '../components/ScrollList.js';
 
 export function Infos() {
   const t = useT();
@@ -18,7 +19,7 @@ export function Infos() {
   ];
   return (
     <main class="screen infos" data-testid="infos">
-      <div>
+      <ScrollList class="infos-facts">
         <h1 class="screen-title">{info.libraryName}</h1>
         <dl class="facts">
           {rows
@@ -30,7 +31,7 @@ export function Infos() {
               </div>
             ))}
         </dl>
-      </div>
+      </ScrollList>
       <section class="infos-phone" aria-label={t.portal}>
         <h2>{t.portal}</h2>
         <p>{t.portalLead}</p>

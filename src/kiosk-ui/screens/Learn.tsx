@@ -5,6 +5,7 @@ import { Icon } from '../components/Icon.js';
 import { useJson } from '../lib/api.js';
 import { printPage } from '../lib/print.js';
 import { back, go, useKiosk, useT } from '../lib/store.js';
+import { ScrollList } from '../components/ScrollList.js';
 
 /**
  * Apprendre: the e-notices. The step-by-step view comes from the e-notices work in
@@ -57,12 +58,12 @@ export function NoticeList() {
   const data = useJson<unknown>(`/api/notices?lang=${settings.lang}`);
   const cards = data.state === 'ok' ? cardsOf(data.data) : [];
   return (
-    <main class="screen" data-testid="notices">
+    <main class="screen screen-list" data-testid="notices">
       <h1 class="screen-title">{t.noticesTitle}</h1>
       <p class="lead">{t.noticesLead}</p>
       {data.state === 'loading' && <p class="calm">{t.loading}</p>}
       {data.state !== 'loading' && cards.length === 0 && <p class="calm">{t.noNotices}</p>}
-      <div class="notice-cards">
+      <ScrollList class="notice-cards">
         {cards.map((n) => (
           <Button
             key={n.id}
@@ -82,7 +83,7 @@ export function NoticeList() {
             </span>
           </Button>
         ))}
-      </div>
+      </ScrollList>
     </main>
   );
 }

@@ -31,7 +31,17 @@ export function SettingsPanel() {
       data-testid="settings-panel"
     >
       <div class="dialog">
-        <h2 id="settings-title">{t.settingsTitle}</h2>
+        {/* « Fermer » at the top, beside the title: always on screen, however small. */}
+        <div class="dialog-head">
+          <h2 id="settings-title">{t.settingsTitle}</h2>
+          <Button
+            class="action action-primary dialog-close"
+            onPress={() => store.set({ settingsOpen: false })}
+            testId="settings-close"
+          >
+            {t.close}
+          </Button>
+        </div>
         <div class="setting" role="group" aria-labelledby="set-size">
           <p id="set-size" class="setting-name">
             {t.textSize}
@@ -91,13 +101,6 @@ export function SettingsPanel() {
             ))}
           </div>
         </div>
-        <Button
-          class="action action-primary dialog-close"
-          onPress={() => store.set({ settingsOpen: false })}
-          testId="settings-close"
-        >
-          {t.close}
-        </Button>
       </div>
     </div>
   );

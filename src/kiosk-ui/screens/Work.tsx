@@ -4,6 +4,7 @@ import { Button } from '../components/Button.js';
 import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';
 import { Qr } from '../components/Qr.js';
+import { ScrollList } from '../components/ScrollList.js';
 import { useJson } from '../lib/api.js';
 import { go, useKiosk, useT } from '../lib/store.js';
 import type { Messages } from '../lib/i18n.js';
@@ -51,18 +52,20 @@ function workBody(t: Messages, lang: 'fr' | 'en', w: KioskWork) {
         <p class="badge">{t.types[w.type]}</p>
         <h1 class="work-title">{w.title}</h1>
         {authors && <p class="work-authors">{authors}</p>}
-        {w.description && <p class="work-description">{w.description}</p>}
-        <div class="work-licence" data-testid="work-licence">
-          <p>
-            <strong>
-              {t.licence} : {w.licenceName}
-            </strong>
-          </p>
-          <p>{w.licenceText[lang]}</p>
-          <p>
-            {t.credit} : {w.attribution}
-          </p>
-        </div>
+        <ScrollList class="work-more">
+          {w.description && <p class="work-description">{w.description}</p>}
+          <div class="work-licence" data-testid="work-licence">
+            <p>
+              <strong>
+                {t.licence} : {w.licenceName}
+              </strong>
+            </p>
+            <p>{w.licenceText[lang]}</p>
+            <p>
+              {t.credit} : {w.attribution}
+            </p>
+          </div>
+        </ScrollList>
         <div class="work-actions">
           {w.views.length > 0 && (
             <Button
@@ -107,7 +110,7 @@ function takeAwayBody(t: Messages, info: KioskInfo | null, w: KioskWork) {
   return (
     <main class="screen take-away" data-testid="take-away-screen">
       <Qr svg={w.qr} text={w.portalUrl} label={`${t.takeAwayTitle} : ${w.portalUrl}`} />
-      <div class="take-away-text">
+      <ScrollList class="take-away-text">
         <h1 class="screen-title">{t.takeAwayTitle}</h1>
         <p class="take-away-work">« {w.title} »</p>
         <ol class="steps">
@@ -123,7 +126,7 @@ function takeAwayBody(t: Messages, info: KioskInfo | null, w: KioskWork) {
         {w.takeAway.length > 0 && (
           <p class="take-away-files">{t.takeAwayOnly(w.takeAway.join(', '))}</p>
         )}
-      </div>
+      </ScrollList>
     </main>
   );
 }
