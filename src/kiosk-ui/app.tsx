@@ -12,12 +12,22 @@ import { IdleWarning, OneMoment, SettingsPanel } from './screens/Overlays.js';
 import { PlayerScreen } from './screens/Player.js';
 import { Search } from './screens/Search.js';
 import { TakeAway, WorkScreen } from './screens/Work.js';
-import type { KioskSection } from '../shared/kiosk-types.js';
+import type { KioskSection, KioskWorkType } from '../shared/kiosk-types.js';
+
+/** Each list of works is its own section in the statistics. */
+const BROWSE_SECTIONS: Record<KioskWorkType, KioskSection> = {
+  book: 'books',
+  audio: 'audio',
+  video: 'video',
+  image: 'images',
+  document: 'documents',
+  software: 'software',
+};
 
 function sectionOf(route: Route): KioskSection {
   switch (route.name) {
     case 'browse':
-      return route.type === 'audio' ? 'audio' : route.type === 'video' ? 'video' : 'books';
+      return BROWSE_SECTIONS[route.type];
     case 'player':
       return 'player';
     case 'take-away':
