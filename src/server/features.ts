@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { startAdmin } from './admin/start.js';
+import { ateliersAdminRoutes } from './ateliers/index.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
@@ -91,6 +92,10 @@ export const FEATURES: readonly Feature[] = [
     start: startPacks,
   },
   { name: 'usb', start: startUsbWatcher },
+  {
+    name: 'ateliers',
+    routes: (ctx) => ({ admin: [['/ateliers', ateliersAdminRoutes(ctx)]] }),
+  },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.
     name: 'portal',

@@ -1,0 +1,3 @@
+/** The ateliers' public face: the agenda, its portal pages, feed, poster and evaluation. */
+export { ATELIERS, type Atelier } from './service.js';
+export { ateliersAdminRoutes } from './admin-routes.js';
