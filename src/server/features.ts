@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { startAdmin } from './admin/start.js';
-import { ateliersAdminRoutes } from './ateliers/index.js';
+import { ateliersAdminRoutes, ateliersFileRoutes, ateliersPortalRoutes } from './ateliers/index.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
@@ -94,7 +94,15 @@ export const FEATURES: readonly Feature[] = [
   { name: 'usb', start: startUsbWatcher },
   {
     name: 'ateliers',
-    routes: (ctx) => ({ admin: [['/ateliers', ateliersAdminRoutes(ctx)]] }),
+    routes: (ctx) => ({
+      public: [
+        ['/', ateliersFileRoutes(ctx)],
+        ['/fr', ateliersPortalRoutes(ctx, 'fr')],
+        ['/en', ateliersPortalRoutes(ctx, 'en')],
+        ['/', ateliersPortalRoutes(ctx, null)],
+      ],
+      admin: [['/ateliers', ateliersAdminRoutes(ctx)]],
+    }),
   },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.

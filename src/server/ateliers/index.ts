@@ -1,3 +1,4 @@
 /** The ateliers' public face: the agenda, its portal pages, feed, poster and evaluation. */
 export { ATELIERS, type Atelier } from './service.js';
 export { ateliersAdminRoutes } from './admin-routes.js';
+export { ateliersFileRoutes, ateliersPortalRoutes } from './portal-routes.js';

@@ -26,7 +26,7 @@ export interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main navigation entry is current. */
-  section?: 'home' | 'browse' | 'search' | 'notices' | 'about' | 'privacy' | undefined;
+  section?: 'home' | 'browse' | 'search' | 'notices' | 'ateliers' | 'about' | 'privacy' | undefined;
   head?: ComponentChildren;
 }
 
@@ -37,6 +37,7 @@ export function Layout({ page, title, children, section, head }: LayoutProps) {
     ['home', '/', t.home],
     ['browse', '/browse', t.browse],
     ['notices', '/notices', t.notices],
+    ['ateliers', '/ateliers', t.ateliers],
     ['about', '/about', t.about],
   ];
   return (
