@@ -4,6 +4,9 @@ const fr = {
   appName: 'Borne de la bibliothèque',
   touchToStart: 'Touchez l’écran pour commencer',
   attractLead: 'Des livres, de la musique, des films et des guides pas à pas. Gratuit et libre.',
+  ateliersToday: 'Les ateliers d’aujourd’hui',
+  atelierAt: (hour: string, title: string, place: string) =>
+    `Aujourd’hui à ${hour} : ${title}${place ? ` (${place})` : ''}`,
   home: 'Accueil',
   back: 'Retour',
   settings: 'Réglages',
@@ -101,6 +104,9 @@ const en: Messages = {
   appName: 'Library kiosk',
   touchToStart: 'Touch the screen to start',
   attractLead: 'Books, music, films and step-by-step guides. Free to use and share.',
+  ateliersToday: 'Today’s workshops',
+  atelierAt: (hour: string, title: string, place: string) =>
+    `Today at ${hour}: ${title}${place ? ` (${place})` : ''}`,
   home: 'Home',
   back: 'Back',
   settings: 'Settings',
