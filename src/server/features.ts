@@ -1,6 +1,11 @@
 import type { Hono } from 'hono';
 import { startAdmin } from './admin/start.js';
-import { ateliersAdminRoutes, ateliersFileRoutes, ateliersPortalRoutes } from './ateliers/index.js';
+import {
+  ateliersAdminRoutes,
+  ateliersFileRoutes,
+  ateliersPortalRoutes,
+  evaluationRoutes,
+} from './ateliers/index.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
@@ -97,6 +102,7 @@ export const FEATURES: readonly Feature[] = [
     routes: (ctx) => ({
       public: [
         ['/', ateliersFileRoutes(ctx)],
+        ['/', evaluationRoutes(ctx)],
         ['/fr', ateliersPortalRoutes(ctx, 'fr')],
         ['/en', ateliersPortalRoutes(ctx, 'en')],
         ['/', ateliersPortalRoutes(ctx, null)],

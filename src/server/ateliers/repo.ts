@@ -81,9 +81,10 @@ export class AteliersRepo {
       questions: db.prepare<[number], QuestionRow>(
         'SELECT * FROM atelier_questions WHERE atelier_id = ? ORDER BY position, id',
       ),
-      addQuestion: db.prepare<[number, string, string, string]>(
+      addQuestion: db.prepare<{ id: number; kind: string; text: string; choices: string }>(
         `INSERT INTO atelier_questions (atelier_id, position, kind, text, choices)
-         VALUES (?1, (SELECT COALESCE(MAX(position), 0) + 1 FROM atelier_questions WHERE atelier_id = ?1), ?2, ?3, ?4)`,
+         VALUES (@id, (SELECT COALESCE(MAX(position), 0) + 1 FROM atelier_questions WHERE atelier_id = @id),
+                 @kind, @text, @choices)`,
       ),
       removeQuestion: db.prepare<[number, number]>(
         'DELETE FROM atelier_questions WHERE id = ? AND atelier_id = ?',
@@ -140,7 +141,7 @@ export class AteliersRepo {
     return this.s.questions.all(id);
   }
   addQuestion(id: number, kind: 'choice' | 'open', text: string, choices: string[]): void {
-    this.s.addQuestion.run(id, kind, text, JSON.stringify(choices));
+    this.s.addQuestion.run({ id, kind, text, choices: JSON.stringify(choices) });
   }
   removeQuestion(atelierId: number, questionId: number): void {
     this.s.removeQuestion.run(questionId, atelierId);
