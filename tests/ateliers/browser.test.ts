@@ -8,6 +8,7 @@ import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { axeViolations, describeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 import { PASSWORD } from '../admin/http.js';
 import { KIOSK_VIEW, requireBuild } from '../kiosk/fixture.js';
+import { gap, touchTargets } from '../kiosk/measure.js';
 
 /** Sunday 28 March 2027, 09:00 in Paris (summer time since 02:00). */
 const NOW = Date.parse('2027-03-28T07:00:00Z');
@@ -48,6 +49,7 @@ beforeAll(async () => {
   url = (await box.listen()).url;
   browser = await launchBrowser();
   page = await newPage(browser);
+  page.context().setDefaultTimeout(8000);
   box.ctx.admin.ensureSetupCode();
   await page.goto(`${url}/admin`);
   const code = readFileSync(box.ctx.admin.setupCodeFile, 'utf8').trim();
@@ -118,5 +120,91 @@ describe('ateliers in Chromium', () => {
     await clean('kiosk attract', kiosk);
     await shot('kiosk-attract', kiosk);
     await kiosk.close();
+  }, 60_000);
+
+  it('opens the evaluation; phones answer on script-free pages, big targets, axe-clean', async () => {
+    await page.goto(`${url}/admin/ateliers/${atelierId}`);
+    await page.getByLabel('Question', { exact: true }).fill('Le rythme était bon ?');
+    await page.getByLabel('Choix possibles (un par ligne)').fill('Trop lent\nBien\nTrop rapide');
+    await page.getByRole('button', { name: 'Ajouter la question' }).click();
+    await page.getByLabel('Question', { exact: true }).fill('Un mot pour l’animateur ?');
+    await page.getByLabel('Une réponse libre (texte)').check();
+    await page.getByRole('button', { name: 'Ajouter la question' }).click();
+    await page.getByRole('button', { name: 'Ouvrir l’évaluation' }).click();
+    await expect(page.getByText('L’évaluation est ouverte jusqu’à').count()).resolves.toBe(1);
+    await clean('admin atelier, evaluation open');
+    await shot('admin-eval-open');
+
+    const problems: string[] = [];
+    // The screens carry no script at all: plain forms, so they work without JavaScript.
+    // (axe and the measures need JavaScript in the page, so it stays on for the test.)
+    const measure = async (p: Page, name: string) => {
+      expect(await p.locator('script').count(), name).toBe(0);
+      const targets = await touchTargets(p);
+      for (const t of targets)
+        if (t.height < 60 || t.width < 60)
+          problems.push(`${name}: "${t.name}" ${Math.round(t.width)}×${Math.round(t.height)}`);
+      for (let i = 0; i < targets.length; i++)
+        for (let j = i + 1; j < targets.length; j++)
+          if (gap(targets[i]!, targets[j]!) < 8)
+            problems.push(`${name}: "${targets[i]!.name}" and "${targets[j]!.name}" touch`);
+      await clean(name, p);
+      await shot(name, p);
+    };
+    // Three phones answer (k = 3), the middle one twice.
+    for (const n of [1, 2, 3]) {
+      const ph = await newPage(browser, {
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        userAgent: `Mozilla/5.0 (Linux; Android 14; Pixel-${n}) Mobile`,
+      });
+      ph.context().setDefaultTimeout(8000);
+      await ph.goto(`${url}/ateliers/${atelierId}`);
+      await ph.getByRole('link', { name: 'Donner mon avis sur l’atelier' }).click();
+      if (n === 1) await measure(ph, 'eval-intro');
+      await ph.getByRole('button', { name: 'Commencer' }).click();
+      const faces = ['Oui', 'Oui', 'Non', 'Oui', 'Peut-être'];
+      for (const [i, label] of faces.entries()) {
+        if (n === 1 && i === 0) await measure(ph, 'eval-face');
+        await ph
+          .getByRole('button', { name: n === 3 && i === 1 ? 'Un peu' : label, exact: true })
+          .click();
+      }
+      if (n === 1) await measure(ph, 'eval-choice');
+      await ph.getByRole('button', { name: 'Bien', exact: true }).click();
+      if (n === 1) await measure(ph, 'eval-open');
+      await ph.getByRole('textbox').fill(`Merci, c’était clair (${n})`);
+      await ph.getByRole('button', { name: 'Envoyer' }).click();
+      await expect(ph.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Merci pour votre avis !',
+      );
+      if (n === 1) await measure(ph, 'eval-thanks');
+      if (n === 2) {
+        await ph.goto(`${url}/ateliers/${atelierId}/avis`);
+        await expect(ph.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+          'Vous avez déjà répondu.',
+        );
+        await measure(ph, 'eval-already');
+      }
+      await ph.context().close();
+    }
+    expect(problems).toEqual([]);
+    expect(box.ctx.services.get(ATELIERS).repo.answers(atelierId)).toHaveLength(3);
+  }, 120_000);
+
+  it('shows the analysis and prints a one-page summary with the right numbers', async () => {
+    await bothSizes(`/admin/ateliers/${atelierId}/analyse`, 'admin-analysis');
+    await expect(page.getByText('3 personnes ont progressé').count()).resolves.toBe(1);
+    await page.goto(`${url}/admin/ateliers/${atelierId}/synthese`);
+    await clean('summary');
+    await page.emulateMedia({ media: 'print' });
+    await shot('summary-print');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('3 personnes ont répondu.');
+    expect(text).toContain('Moyenne sur 3 : 1 avant, 3 après.');
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
   }, 60_000);
 });
