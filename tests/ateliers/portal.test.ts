@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATELIERS } from '../../src/server/ateliers/index.js';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { ATELIERS, NextAtelier, nextAtelier } from '../../src/server/ateliers/index.js';
 import { EMPTY_FORM } from '../../src/server/ateliers/form.js';
 import type { KioskAteliersToday } from '../../src/shared/ateliers-types.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
@@ -124,6 +126,20 @@ describe('the ateliers on the portal', () => {
     const list = await request(`${url}/fr/ateliers`);
     expect(list.body).toContain('ne connaît pas la date du jour');
     expect(list.body).not.toContain('Courriel');
+    nowMs = NOW;
+  });
+
+  it('gives the portal home page its "next workshop" (nothing when the date is unknown)', () => {
+    const page = { lang: 'fr' as const, base: '', path: '/', search: '', libraryName: 'L' };
+    const next = nextAtelier(box.ctx);
+    expect(next?.title).toBe('Courriel, pas à pas');
+    const html = renderToString(h(NextAtelier, { page, a: next }));
+    expect(html).toContain('Prochain atelier');
+    expect(html).toContain(`href="/ateliers/${ids[1]}"`);
+    expect(html).toContain('dimanche 28 mars 2027 à 14 h');
+    nowMs = 0;
+    expect(nextAtelier(box.ctx)).toBeNull();
+    expect(renderToString(h(NextAtelier, { page, a: null }))).toBe('');
     nowMs = NOW;
   });
 });

@@ -3,3 +3,4 @@ export { ATELIERS, type Atelier } from './service.js';
 export { ateliersAdminRoutes } from './admin-routes.js';
 export { ateliersFileRoutes, ateliersPortalRoutes } from './portal-routes.js';
 export { evaluationRoutes } from './eval-routes.js';
+export { NextAtelier, nextAtelier } from './next.js';

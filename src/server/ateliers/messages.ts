@@ -21,6 +21,8 @@ export const words = {
     addAll: 'Tous les ateliers dans mon agenda',
     back: 'Tous les ateliers',
     evaluate: 'Donner mon avis sur l’atelier',
+    next: 'Prochain atelier',
+    seeAll: 'Tous les ateliers à venir',
   },
   en: {
     title: 'Workshops',
@@ -40,6 +42,8 @@ export const words = {
     addAll: 'All workshops in my calendar',
     back: 'All workshops',
     evaluate: 'Give my opinion on the workshop',
+    next: 'Next workshop',
+    seeAll: 'All coming workshops',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
