@@ -9,4 +9,13 @@ export interface KioskAteliersToday {
     hour: { fr: string; en: string };
     place: string;
   }>;
+  /** Workshops whose evaluation is open now: the kiosk shows their QR code. */
+  evaluations: Array<{
+    id: number;
+    title: string;
+    /** The participants' address (`/ateliers/N/avis` on the box's public address). */
+    url: string;
+    /** That address as a QR code (SVG markup made on the box). */
+    qr: string;
+  }>;
 }

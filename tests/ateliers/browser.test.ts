@@ -191,6 +191,18 @@ describe('ateliers in Chromium', () => {
     }
     expect(problems).toEqual([]);
     expect(box.ctx.services.get(ATELIERS).repo.answers(atelierId)).toHaveLength(3);
+
+    // The kiosk's attract screen shows the evaluation's QR code while it is open.
+    const kiosk = await newPage(browser, KIOSK_VIEW);
+    await kiosk.goto(`${url}/kiosk/`);
+    const invite = kiosk.getByTestId('ateliers-evaluation');
+    await invite.waitFor();
+    await expect(invite.locator('[role="img"]').getAttribute('aria-label')).resolves.toBe(
+      `QR code de l’évaluation : http://lanterne.lan/ateliers/${atelierId}/avis`,
+    );
+    await clean('kiosk attract with evaluation', kiosk);
+    await shot('kiosk-attract-evaluation', kiosk);
+    await kiosk.close();
   }, 120_000);
 
   it('shows the analysis and prints a one-page summary with the right numbers', async () => {

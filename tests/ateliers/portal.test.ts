@@ -119,10 +119,19 @@ describe('the ateliers on the portal', () => {
           place: 'Salle 1',
         },
       ],
+      evaluations: [],
     });
+    // An open evaluation: the kiosk gets its address and QR code.
+    box.ctx.services.get(ATELIERS).open(ids[1]!, 30);
+    const open = (await (await fetch(`${url}/api/ateliers/today`)).json()) as KioskAteliersToday;
+    expect(open.evaluations.map((e) => e.url)).toEqual([
+      `http://lanterne.local/ateliers/${ids[1]}/avis`,
+    ]);
+    expect(open.evaluations[0]?.qr).toContain('<svg');
+    box.ctx.services.get(ATELIERS).close(ids[1]!);
     nowMs = 0;
     const unknown = (await (await fetch(`${url}/api/ateliers/today`)).json()) as KioskAteliersToday;
-    expect(unknown).toEqual({ clockKnown: false, today: [] });
+    expect(unknown).toEqual({ clockKnown: false, today: [], evaluations: [] });
     const list = await request(`${url}/fr/ateliers`);
     expect(list.body).toContain('ne connaît pas la date du jour');
     expect(list.body).not.toContain('Courriel');

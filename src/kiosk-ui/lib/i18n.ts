@@ -7,6 +7,9 @@ const fr = {
   ateliersToday: 'Les ateliers d’aujourd’hui',
   atelierAt: (hour: string, title: string, place: string) =>
     `Aujourd’hui à ${hour} : ${title}${place ? ` (${place})` : ''}`,
+  atelierEvaluate: (title: string) =>
+    `Atelier « ${title} » : donnez votre avis avec votre téléphone.`,
+  atelierEvaluateQr: (url: string) => `QR code de l’évaluation : ${url}`,
   home: 'Accueil',
   back: 'Retour',
   settings: 'Réglages',
@@ -107,6 +110,8 @@ const en: Messages = {
   ateliersToday: 'Today’s workshops',
   atelierAt: (hour: string, title: string, place: string) =>
     `Today at ${hour}: ${title}${place ? ` (${place})` : ''}`,
+  atelierEvaluate: (title: string) => `Workshop “${title}”: give your opinion with your phone.`,
+  atelierEvaluateQr: (url: string) => `Evaluation QR code: ${url}`,
   home: 'Home',
   back: 'Back',
   settings: 'Settings',

@@ -11,7 +11,7 @@ import { calendarOf } from './ics.js';
 import { AgendaPage, AtelierPage, PosterPage } from './portal-pages.js';
 import { ATELIERS, type Atelier } from './service.js';
 import { hourLabel } from './time.js';
-import { atelierPath, publicUrlOf } from './urls.js';
+import { atelierPath, evaluationPath, publicUrlOf } from './urls.js';
 
 /** The visitor's pages: `/ateliers`, `/ateliers/:id` (per language prefix). */
 export function ateliersPortalRoutes(ctx: Context, lang: Lang | null): Hono {
@@ -84,8 +84,9 @@ export function ateliersFileRoutes(ctx: Context): Hono {
         renderDocument(<PosterPage a={a} libraryName={libraryName} url={url} qrSvg={qr} />),
       );
     })
-    .get('/api/ateliers/today', (c) => {
+    .get('/api/ateliers/today', async (c) => {
       const today = service.today();
+      const open = today === null ? [] : service.all().filter((a) => service.isOpen(a));
       const body: KioskAteliersToday = {
         clockKnown: today !== null,
         today: (today ?? []).map((a) => ({
@@ -94,6 +95,17 @@ export function ateliersFileRoutes(ctx: Context): Hono {
           hour: { fr: hourLabel(a.startsAt, 'fr'), en: hourLabel(a.startsAt, 'en') },
           place: a.place,
         })),
+        evaluations: await Promise.all(
+          open.map(async (a) => {
+            const url = publicUrlOf(ctx.config.publicUrl, evaluationPath(a.id));
+            // Sized for the attract screen; decorative inside the kiosk's labelled box.
+            const qr = (await qrCodeSvg(url, 2)).replace(
+              '<svg ',
+              '<svg width="200" height="200" aria-hidden="true" focusable="false" ',
+            );
+            return { id: a.id, title: a.title, url, qr };
+          }),
+        ),
       };
       return c.json(body, 200, { 'cache-control': 'no-store' });
     });
