@@ -1,5 +1,11 @@
 import type { Hono } from 'hono';
 import { startAdmin } from './admin/start.js';
+import {
+  ateliersAdminRoutes,
+  ateliersFileRoutes,
+  ateliersPortalRoutes,
+  evaluationRoutes,
+} from './ateliers/index.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
 import { fileRoutes } from './files/routes.js';
@@ -91,6 +97,19 @@ export const FEATURES: readonly Feature[] = [
     start: startPacks,
   },
   { name: 'usb', start: startUsbWatcher },
+  {
+    name: 'ateliers',
+    routes: (ctx) => ({
+      public: [
+        ['/', ateliersFileRoutes(ctx)],
+        ['/', evaluationRoutes(ctx)],
+        ['/fr', ateliersPortalRoutes(ctx, 'fr')],
+        ['/en', ateliersPortalRoutes(ctx, 'en')],
+        ['/', ateliersPortalRoutes(ctx, null)],
+      ],
+      admin: [['/ateliers', ateliersAdminRoutes(ctx)]],
+    }),
+  },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.
     name: 'portal',

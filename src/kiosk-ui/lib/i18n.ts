@@ -7,6 +7,12 @@ const fr = {
   setupTitle: 'Mise en service : code pour l’animateur',
   setupSteps: (wifi: string, url: string) =>
     `Sur un téléphone connecté au Wi-Fi «\u00a0${wifi}\u00a0», ouvrez ${url} et tapez ce code pour choisir le mot de passe. Ce message disparaît ensuite.`,
+  ateliersToday: 'Les ateliers d’aujourd’hui',
+  atelierAt: (hour: string, title: string, place: string) =>
+    `Aujourd’hui à ${hour} : ${title}${place ? ` (${place})` : ''}`,
+  atelierEvaluate: (title: string) =>
+    `Atelier « ${title} » : donnez votre avis avec votre téléphone.`,
+  atelierEvaluateQr: (url: string) => `QR code de l’évaluation : ${url}`,
   home: 'Accueil',
   back: 'Retour',
   settings: 'Réglages',
@@ -116,6 +122,11 @@ const en: Messages = {
   setupTitle: 'Setting up: code for the librarian',
   setupSteps: (wifi: string, url: string) =>
     `On a phone connected to the “${wifi}” Wi-Fi, open ${url} and type this code to choose the password. This message then goes away.`,
+  ateliersToday: 'Today’s workshops',
+  atelierAt: (hour: string, title: string, place: string) =>
+    `Today at ${hour}: ${title}${place ? ` (${place})` : ''}`,
+  atelierEvaluate: (title: string) => `Workshop “${title}”: give your opinion with your phone.`,
+  atelierEvaluateQr: (url: string) => `Evaluation QR code: ${url}`,
   home: 'Home',
   back: 'Back',
   settings: 'Settings',

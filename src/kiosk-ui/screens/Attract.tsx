@@ -1,6 +1,7 @@
 import { swallowCurrentTouch } from '../lib/guards.js';
 import { wake } from '../lib/session.js';
 import { useKiosk, useT } from '../lib/store.js';
+import { TodayAteliers } from '../components/TodayAteliers.js';
 
 /** The welcome screen: one big invitation; the whole screen is the button. */
 export function Attract() {
@@ -28,6 +29,7 @@ export function Attract() {
       </svg>
       <h1>{info?.libraryName ?? 'Lanterne'}</h1>
       <p class="attract-lead">{t.attractLead}</p>
+      <TodayAteliers />
       <p class="attract-call">
         <span class="hand" aria-hidden="true">
           ☝

@@ -22,6 +22,7 @@ export function assetSources(paths: Paths): Array<{ dir: string; only?: readonly
     // Built (bundled in dist/server) or not, these are read from the sources.
     { dir: path.join(paths.appRoot, 'src/server/admin/ui'), only: ['admin.css', 'admin.js'] },
     { dir: path.join(paths.appRoot, 'src/server/notices/assets') },
+    { dir: path.join(paths.appRoot, 'src/server/ateliers/assets') },
   ];
 }
 

@@ -29,7 +29,7 @@ export interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main navigation entry is current. */
-  section?: 'home' | 'browse' | 'search' | 'notices' | 'about' | 'privacy' | undefined;
+  section?: 'home' | 'browse' | 'search' | 'notices' | 'ateliers' | 'about' | 'privacy' | undefined;
   head?: ComponentChildren;
   /** The search being shown, kept in the one search box at the top. */
   query?: string | undefined;
@@ -58,6 +58,7 @@ export function Layout({ page, title, children, section, head, query, descriptio
     ['home', '/', t.home],
     ['browse', '/browse', t.browse],
     ['notices', '/notices', t.notices],
+    ['ateliers', '/ateliers', t.ateliers],
     ['about', '/about', t.about],
   ];
   return (

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { KioskAteliersToday } from '../../shared/ateliers-types.js';
+import { useKiosk, useT } from '../lib/store.js';
+
+// Styles set through the DOM (allowed by the kiosk's CSP), so styles.css stays untouched.
+const ROW = { display: 'flex', alignItems: 'center', justifyContent: 'center', gap: '32px' };
+const QR_BOX = { background: '#ffffff', borderRadius: '12px', padding: '8px', lineHeight: 0 };
+
+/**
+ * "Aujourd'hui à 14 h : …" on the attract screen: today's workshops not over yet. Shows
+ * nothing when there are none, when the box does not know the date, or when it is away.
+ * While a workshop's evaluation is open, its QR code invites participants to answer.
+ */
+export function TodayAteliers() {
+  const t = useT();
+  const lang = useKiosk().settings.lang;
+  const [today, setToday] = useState<KioskAteliersToday['today']>([]);
+  const [evaluations, setEvaluations] = useState<KioskAteliersToday['evaluations']>([]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/ateliers/today', { cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<KioskAteliersToday>) : null))
+      .then((body) => {
+        if (!live || !body?.clockKnown) return;
+        setToday(body.today.slice(0, 3));
+        setEvaluations(body.evaluations.slice(0, 1));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (today.length === 0 && evaluations.length === 0) return null;
+  return (
+    <section class="attract-today" aria-label={t.ateliersToday} data-testid="ateliers-today">
+      {today.map((a) => (
+        <p key={a.id} class="attract-lead">
+          {t.atelierAt(a.hour[lang], a.title, a.place)}
+        </p>
+      ))}
+      {evaluations.map((e) => (
+        <div key={e.id} data-testid="ateliers-evaluation" style={ROW}>
+          <div
+            role="img"
+            aria-label={t.atelierEvaluateQr(e.url)}
+            data-qr-text={e.url}
+            style={QR_BOX}
+            // SVG markup made by the box's QR helper from an address the box built.
+            dangerouslySetInnerHTML={{ __html: e.qr }}
+          />
+          <p class="attract-lead" style={{ textAlign: 'left', maxWidth: '20em' }}>
+            {t.atelierEvaluate(e.title)}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
