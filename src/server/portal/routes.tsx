@@ -10,6 +10,7 @@ import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
 import { READING_APPS_PATH, renderDocument } from '../ui/page.js';
+import { NextAtelier, nextAtelier } from '../ateliers/index.js';
 import { epubHelp } from './epub-help.js';
 import { HomePage } from './pages/home.js';
 import { AboutPage, PrivacyPage } from './pages/info.js';
@@ -66,7 +67,8 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         .popularWorks(7, HOME_POPULAR)
         .filter((p) => p.downloads >= POPULAR_FLOOR);
       const notices = ctx.notices.list().length;
-      const key = `home ${JSON.stringify(page)} ${notices} ${JSON.stringify(popular)}`;
+      const next = nextAtelier(ctx);
+      const key = `home ${JSON.stringify(page)} ${notices} ${JSON.stringify(popular)} ${next ? `${next.id} ${next.title} ${next.startsAt.getTime()} ${next.place}` : ''}`;
       return c.html(
         rendered.get(key, () => {
           const downloads = new Map(popular.map((p) => [p.workId, p.downloads]));
@@ -78,6 +80,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             types: catalogue.facets().types,
             themes: catalogue.facets().themes,
             notices,
+            next: <NextAtelier page={page} a={next} />,
           };
           return renderDocument(<HomePage page={page} data={data} />);
         }),

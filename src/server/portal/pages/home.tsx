@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { coverSrcset, coverUrl } from '../../files/urls.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
@@ -13,11 +14,8 @@ export interface HomeData {
   themes: Array<Theme & { count: number }>;
   /** How many e-notices visitors can read. */
   notices: number;
-  /**
-   * The next workshop, once workshops exist: shown above everything else. Nothing
-   * provides it yet.
-   */
-  upcoming?: { title: string; when: string; path: string } | undefined;
+  /** The next workshop, drawn by the ateliers feature (nothing when none is coming). */
+  next?: ComponentChildren;
 }
 
 /** A cover large enough to recognise, with the title under it. */
@@ -70,11 +68,7 @@ export function HomePage({ page, data }: { page: PageContext; data: HomeData }) 
     <Layout page={page} title={t.welcome} section="home">
       <h1>{page.libraryName}</h1>
       <p class="lead">{t.intro}</p>
-      {data.upcoming ? (
-        <p class="notice-box">
-          <a href={href(page, data.upcoming.path)}>{data.upcoming.title}</a> · {data.upcoming.when}
-        </p>
-      ) : null}
+      {data.next}
       <section aria-labelledby="by-type">
         <h2 id="by-type">{t.byType}</h2>
         <ul class="tiles">
