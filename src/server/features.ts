@@ -2,6 +2,11 @@ import type { Hono } from 'hono';
 import { startAdmin } from './admin/start.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
+import {
+  contributionAdminRoutes,
+  contributionRoutes,
+  startContributions,
+} from './contributions/index.js';
 import { fileRoutes } from './files/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { kioskApiRoutes } from './kiosk/api.js';
@@ -91,6 +96,15 @@ export const FEATURES: readonly Feature[] = [
     start: startPacks,
   },
   { name: 'usb', start: startUsbWatcher },
+  {
+    // Visitors propose works (French pages); animateurs publish them into the local pack.
+    name: 'contributions',
+    routes: (ctx) => ({
+      public: [['/', contributionRoutes(ctx)]],
+      admin: [['/contributions', contributionAdminRoutes(ctx)]],
+    }),
+    start: startContributions,
+  },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.
     name: 'portal',

@@ -7,6 +7,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** The notice editor uploads step pictures (5 MB at most, checked again by its route). */
 const PICTURE_UPLOAD = /^\/admin\/notices\/[^/]+\/steps\/\d+\/picture$/;
 const PICTURE_LIMIT = 6 * 1024 * 1024;
+/** Visitors' proposals: bounded in size AND time by their own route (contributions/body.ts). */
+const CONTRIBUTION_UPLOAD = /^\/contribuer\/?$/;
 
 /**
  * Caps every request body before anything reads it (the admin gate's CSRF check reads
@@ -20,6 +22,7 @@ export function requestBodyLimit(): MiddlewareHandler {
   return async function requestBodyLimit(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
       return next();
+    if (c.req.method === 'POST' && CONTRIBUTION_UPLOAD.test(c.req.path)) return next();
     return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
   };
 }

@@ -5,12 +5,13 @@ import { assetUrl } from '../../ui/asset-url.js';
 import { CsrfField } from './csrf.js';
 
 export type AdminSection =
-  'overview' | 'packs' | 'notices' | 'stats' | 'settings' | 'health' | 'account';
+  'overview' | 'packs' | 'notices' | 'contributions' | 'stats' | 'settings' | 'health' | 'account';
 
 export const ADMIN_NAV: ReadonlyArray<readonly [AdminSection, string, string]> = [
   ['overview', '/admin', "Vue d'ensemble"],
   ['packs', '/admin/packs', 'Packs'],
   ['notices', '/admin/notices', 'Notices'],
+  ['contributions', '/admin/contributions', 'Propositions'],
   ['stats', '/admin/stats', 'Statistiques'],
   ['settings', '/admin/settings', 'Réglages'],
   ['health', '/admin/health', 'Santé du système'],
