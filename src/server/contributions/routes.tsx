@@ -82,7 +82,8 @@ export function contributionRoutes(ctx: Context): Hono {
         close();
         return form(c, EMPTY_FIELDS, { file: CUT['too-large'] ?? '' }, 413);
       }
-      const full = await s.fullMessage(declared);
+      // The quota is checked again with the file's real size once it is read.
+      const full = await s.fullMessage(0);
       if (full) {
         close();
         return form(c, EMPTY_FIELDS, { file: full }, 507);

@@ -136,6 +136,7 @@ export class ContributionService {
     }
     if (
       pending + incoming > this.limits.quotaBytes ||
+      pending >= this.limits.quotaBytes * 0.9 ||
       free - incoming < this.limits.keepFreeBytes
     )
       return 'La boîte a déjà beaucoup d’œuvres à examiner : revenez dans quelques jours, quand la bibliothèque les aura triées.';
@@ -154,9 +155,11 @@ export class ContributionService {
     if (!data && typed === '')
       errors['file'] = 'Choisissez un fichier à proposer, ou tapez votre texte plus bas.';
     if (!data && typed !== '') data = Buffer.from(`${typed}\n`, 'utf8');
-    if (data && data.length > this.limits.maxFileBytes)
-      errors['file'] = `Ce fichier est trop gros : ${Math.floor(this.limits.maxFileBytes / 1048576)} Mo au plus.`;
-    if (Object.keys(errors).length > 0 || !data) return { ok: false, status: 400, errors };
+    const tooBig = data !== null && data.length > this.limits.maxFileBytes;
+    if (tooBig)
+      errors['file'] = `Ce fichier est trop gros : ${Math.max(1, Math.floor(this.limits.maxFileBytes / 1048576))} Mo au plus.`;
+    if (Object.keys(errors).length > 0 || !data)
+      return { ok: false, status: tooBig ? 413 : 400, errors };
     const full = await this.fullMessage(data.length);
     if (full) return { ok: false, status: 507, errors: { file: full } };
 
