@@ -25,7 +25,9 @@ export function exifTags(file: string): Record<string, unknown> {
 
 /** The tags that would say where, who or with what a photo was taken. */
 export function revealingTags(tags: Record<string, unknown>): string[] {
-  return Object.keys(tags).filter((k) => /^(EXIF|XMP|IPTC|Composite):.*(GPS|Artist|Make|Model)/i.test(k) || /^EXIF:/.test(k));
+  return Object.keys(tags).filter(
+    (k) => /^(EXIF|XMP|IPTC|Composite):.*(GPS|Artist|Make|Model)/i.test(k) || /^EXIF:/.test(k),
+  );
 }
 
 export const ANSWERS = { credit: 'name', modify: 'same', commercial: 'yes', rights: 'yes' };
@@ -38,6 +40,10 @@ export function proposalForm(
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file)
-    form.set('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.set(
+      'file',
+      new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
   return form;
 }

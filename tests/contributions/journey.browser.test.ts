@@ -25,7 +25,10 @@ async function clean(page: Page, label: string) {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
 
-async function propose(fields: { title: string; author: string }, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function propose(
+  fields: { title: string; author: string },
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
   await phone.goto(`${url}/contribuer`);
   await phone.setInputFiles('#file', file);
   await phone.fill('#title', fields.title);
@@ -33,7 +36,6 @@ async function propose(fields: { title: string; author: string }, file: { name: 
   await phone.fill('#description', 'Proposée depuis un téléphone.');
   await phone.check('input[name=credit][value=name]');
   await phone.check('input[name=modify][value=same]');
-  await phone.check('input[name=commercial][value=yes]');
   await phone.check('input[name=rights]');
   await phone.click('button[type=submit]:has-text("Envoyer")');
   const code = (await phone.textContent('.receipt-code'))?.trim() ?? '';
@@ -77,7 +79,10 @@ describe('everyone’s works, in Chromium', () => {
   });
 
   it('proposes a GPS-tagged photo, publishes it, and the downloaded photo has no metadata', async () => {
-    const code = await propose({ title: 'Le lavoir au matin', author: 'Zaza' }, { name: 'IMG_2044.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg(320, 240) });
+    const code = await propose(
+      { title: 'Le lavoir au matin', author: 'Zaza' },
+      { name: 'IMG_2044.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg(320, 240) },
+    );
     await clean(phone, 'receipt (390 px)');
     await shot(phone, 'receipt-390');
 
@@ -87,7 +92,10 @@ describe('everyone’s works, in Chromium', () => {
 
     await admin.goto(`${url}/admin/contributions`);
     await clean(admin, '/admin/contributions');
-    const natural = await admin.$eval('img.contribution-preview', (img) => (img as HTMLImageElement).naturalWidth);
+    const natural = await admin.$eval(
+      'img.contribution-preview',
+      (img) => (img as HTMLImageElement).naturalWidth,
+    );
     expect(natural).toBeGreaterThan(0);
     await shot(admin, 'moderation-desktop');
     await admin.fill('input[name=author]', 'Zaza la photographe');
@@ -122,10 +130,20 @@ describe('everyone’s works, in Chromium', () => {
   });
 
   it('refuses a proposal with a reason that the receipt code shows', async () => {
-    const code = await propose({ title: 'Mon poème', author: 'Z.' }, { name: 'poeme.txt', mimeType: 'text/plain', buffer: Buffer.from('Il pleut sur la ville <b>comme</b> dans mon cœur.\n') });
+    const code = await propose(
+      { title: 'Mon poème', author: 'Z.' },
+      {
+        name: 'poeme.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Il pleut sur la ville <b>comme</b> dans mon cœur.\n'),
+      },
+    );
     await admin.goto(`${url}/admin/contributions`);
     expect(await admin.textContent('pre.contribution-text')).toContain('<b>comme</b>');
-    await admin.fill('textarea[name=reason]', 'Ce texte est celui de Verlaine : proposez un texte à vous.');
+    await admin.fill(
+      'textarea[name=reason]',
+      'Ce texte est celui de Verlaine : proposez un texte à vous.',
+    );
     await admin.click('button:has-text("Refuser")');
     await admin.waitForSelector('.flash');
     await check(code);

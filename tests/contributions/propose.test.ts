@@ -21,7 +21,10 @@ const quarantine = () => path.join(box.ctx.paths.dataDir, 'contributions');
 const quarantineFiles = () => (existsSync(quarantine()) ? readdirSync(quarantine()) : []);
 
 async function propose(fields: Record<string, string>, file?: Parameters<typeof proposalForm>[1]) {
-  const reply = await fetch(`${base}/contribuer`, { method: 'POST', body: proposalForm(fields, file) });
+  const reply = await fetch(`${base}/contribuer`, {
+    method: 'POST',
+    body: proposalForm(fields, file),
+  });
   return { status: reply.status, html: await reply.text() };
 }
 
@@ -34,7 +37,11 @@ describe('proposing a work', () => {
     writeFileSync(original, photo);
     expect(revealingTags(exifTags(original)).length).toBeGreaterThan(0);
 
-    const { status, html } = await propose(good, { name: 'IMG_0001.jpg', data: photo, type: 'image/jpeg' });
+    const { status, html } = await propose(good, {
+      name: 'IMG_0001.jpg',
+      data: photo,
+      type: 'image/jpeg',
+    });
     expect(status).toBe(200);
     const code = /class="receipt-code"[^>]*>([A-Z0-9-]+)</.exec(html)?.[1] ?? '';
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
@@ -47,19 +54,27 @@ describe('proposing a work', () => {
     expect(revealingTags(exifTags(stored))).toEqual([]);
 
     // Only the hash of the code is kept; nothing about the device.
-    const columns = (box.ctx.db.prepare('PRAGMA table_info(contributions)').all() as Array<{ name: string }>).map((c) => c.name);
+    const columns = (
+      box.ctx.db.prepare('PRAGMA table_info(contributions)').all() as Array<{ name: string }>
+    ).map((c) => c.name);
     expect(columns.filter((c) => /^(ip|address|client|device|.*agent.*)$/i.test(c))).toEqual([]);
     const dump = JSON.stringify(box.ctx.db.prepare('SELECT * FROM contributions').all());
     expect(dump).not.toContain(code);
     expect(dump).not.toContain(code.replace('-', ''));
     expect(dump).not.toContain('127.0.0.1');
 
-    const lookup = await fetch(`${base}/contribuer/suivi`, { method: 'POST', body: new URLSearchParams({ code: code.toLowerCase() }) });
+    const lookup = await fetch(`${base}/contribuer/suivi`, {
+      method: 'POST',
+      body: new URLSearchParams({ code: code.toLowerCase() }),
+    });
     expect(await lookup.text()).toContain('En attente');
   });
 
   it('says in French what is missing and keeps what was typed', async () => {
-    const { status, html } = await propose({ title: '', author: 'Zaza « la grande »', description: 'Mon texte', credit: 'name' }, undefined);
+    const { status, html } = await propose(
+      { title: '', author: 'Zaza « la grande »', description: 'Mon texte', credit: 'name' },
+      undefined,
+    );
     expect(status).toBe(400);
     expect(html).toContain('Donnez un titre à votre œuvre.');
     expect(html).toContain('Cochez cette case si vous êtes l’auteur');
@@ -83,18 +98,56 @@ describe('proposing a work', () => {
   });
 
   const hostile: Array<[string, Buffer | Promise<Buffer>, RegExp]> = [
-    ['a Windows program', Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(200)]), /programmes ne sont pas acceptés/],
-    ['an ELF program', Buffer.concat([Buffer.from('\x7fELF', 'latin1'), Buffer.alloc(200)]), /programmes ne sont pas acceptés/],
-    ['an SVG with a script', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /SVG ne sont pas acceptées/],
-    ['a JPEG with a ZIP after it', gpsJpeg().then((j) => Buffer.concat([j, Buffer.from('PK\x03\x04\x14\x00rest-of-zip', 'latin1')])), /polyglotte/],
-    ['a JPEG with a script inside', gpsJpeg().then((j) => Buffer.concat([j, Buffer.from('<script>alert(1)</script>')])), /polyglotte/],
-    ['a PDF that runs JavaScript', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF'), /scripts ou des pièces jointes/],
+    [
+      'a Windows program',
+      Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(200)]),
+      /programmes ne sont pas acceptés/,
+    ],
+    [
+      'an ELF program',
+      Buffer.concat([Buffer.from('\x7fELF', 'latin1'), Buffer.alloc(200)]),
+      /programmes ne sont pas acceptés/,
+    ],
+    [
+      'an SVG with a script',
+      Buffer.from(
+        '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      ),
+      /SVG ne sont pas acceptées/,
+    ],
+    [
+      'a JPEG with a ZIP after it',
+      gpsJpeg().then((j) =>
+        Buffer.concat([j, Buffer.from('PK\x03\x04\x14\x00rest-of-zip', 'latin1')]),
+      ),
+      /polyglotte/,
+    ],
+    [
+      'a JPEG with a script inside',
+      gpsJpeg().then((j) => Buffer.concat([j, Buffer.from('<script>alert(1)</script>')])),
+      /polyglotte/,
+    ],
+    [
+      'a PDF that runs JavaScript',
+      Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF',
+      ),
+      /scripts ou des pièces jointes/,
+    ],
     ['a web page as text', Buffer.from('<html><body onload="x()">hi</body></html>'), /pages web/],
-    ['unknown bytes', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]), /type de fichier n’est pas accepté/],
+    [
+      'unknown bytes',
+      Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]),
+      /type de fichier n’est pas accepté/,
+    ],
   ];
   for (const [name, data, message] of hostile) {
     it(`refuses ${name} with a message and leaves nothing behind`, async () => {
-      const { status, html } = await propose(good, { name: 'photo.jpg', data: await data, type: 'image/jpeg' });
+      const { status, html } = await propose(good, {
+        name: 'photo.jpg',
+        data: await data,
+        type: 'image/jpeg',
+      });
       expect(status).toBe(400);
       expect(html).toMatch(message);
       expect(html).toContain('value="Le lavoir"');
@@ -104,7 +157,10 @@ describe('proposing a work', () => {
   }
 
   it('never uses the visitor’s file name (control characters, slashes)', async () => {
-    const { status } = await propose(good, { name: '../../evil\u0007\u001b[31m.txt', data: Buffer.from('Un texte simple.\n') });
+    const { status } = await propose(good, {
+      name: '../../evil\u0007\u001b[31m.txt',
+      data: Buffer.from('Un texte simple.\n'),
+    });
     expect(status).toBe(200);
     const files = quarantineFiles();
     expect(files).toHaveLength(1);
@@ -123,7 +179,8 @@ describe('proposing a work', () => {
 
   it('limits the proposals of one device per hour, in memory', async () => {
     box.ctx.services.get(CONTRIBUTION_LIMITS).perDevicePerHour = 2;
-    for (let i = 0; i < 2; i += 1) expect((await propose({ ...good, text: `Texte ${i}` })).status).toBe(200);
+    for (let i = 0; i < 2; i += 1)
+      expect((await propose({ ...good, text: `Texte ${i}` })).status).toBe(200);
     const third = await propose({ ...good, text: 'Texte 3' });
     expect(third.status).toBe(429);
     expect(third.html).toContain('réessayez dans une heure');
@@ -154,7 +211,9 @@ describe('proposing a work', () => {
         let reply = '';
         let timer: NodeJS.Timeout | undefined;
         socket.on('connect', () => {
-          socket.write(`POST /contribuer HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n`);
+          socket.write(
+            `POST /contribuer HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n`,
+          );
           socket.write('5\r\n--b\r\n\r\n');
           if (trickle) timer = setInterval(() => socket.write('1\r\na\r\n'), 100);
         });

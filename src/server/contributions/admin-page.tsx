@@ -16,7 +16,15 @@ const KIND: Record<Contribution['kind'], string> = {
   epub: 'Livre EPUB',
 };
 
-export const EDIT_LICENCES = ['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0'];
+export const EDIT_LICENCES = [
+  'CC0-1.0',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC-BY-NC-4.0',
+  'CC-BY-ND-4.0',
+  'CC-BY-NC-SA-4.0',
+  'CC-BY-NC-ND-4.0',
+];
 
 export interface Reviewed {
   c: Contribution;
@@ -29,7 +37,9 @@ function Preview({ r }: { r: Reviewed }) {
   const { c } = r;
   const base = `${ADMIN_BASE}/${c.id}`;
   if (c.kind === 'image')
-    return <img src={`${base}/apercu`} alt={`Aperçu de « ${c.title} »`} class="contribution-preview" width={320} />;
+    return (
+      <img src={`${base}/apercu`} alt={`Aperçu de « ${c.title} »`} class="contribution-preview" />
+    );
   if (c.kind === 'text') return <pre class="contribution-text">{r.text}</pre>;
   if (c.kind === 'audio')
     return (
@@ -81,8 +91,8 @@ function Item({ c: hono, r }: { c: HonoContext; r: Reviewed }) {
             </form>
           ) : (
             <p>
-              Ces étiquettes restent dans le fichier publié : si un vrai nom y figure, refusez
-              en demandant à l’auteur de les retirer.
+              Ces étiquettes restent dans le fichier publié : si un vrai nom y figure, refusez en
+              demandant à l’auteur de les retirer.
             </p>
           )}
         </>
@@ -91,11 +101,29 @@ function Item({ c: hono, r }: { c: HonoContext; r: Reviewed }) {
         <CsrfField c={hono} />
         <h3>Fiche</h3>
         <label for={id('title')}>Titre</label>
-        {errors['title'] ? <span class="field-error" id={id('title-error')}>{errors['title']}</span> : null}
-        <input id={id('title')} name="title" value={c.title} aria-describedby={errors['title'] ? id('title-error') : undefined} />
+        {errors['title'] ? (
+          <span class="field-error" id={id('title-error')}>
+            {errors['title']}
+          </span>
+        ) : null}
+        <input
+          id={id('title')}
+          name="title"
+          value={c.title}
+          aria-describedby={errors['title'] ? id('title-error') : undefined}
+        />
         <label for={id('author')}>Auteur (nom affiché)</label>
-        {errors['author'] ? <span class="field-error" id={id('author-error')}>{errors['author']}</span> : null}
-        <input id={id('author')} name="author" value={c.author} aria-describedby={errors['author'] ? id('author-error') : undefined} />
+        {errors['author'] ? (
+          <span class="field-error" id={id('author-error')}>
+            {errors['author']}
+          </span>
+        ) : null}
+        <input
+          id={id('author')}
+          name="author"
+          value={c.author}
+          aria-describedby={errors['author'] ? id('author-error') : undefined}
+        />
         <label for={id('description')}>Description</label>
         <textarea id={id('description')} name="description" rows={3}>
           {c.description}
@@ -122,8 +150,17 @@ function Item({ c: hono, r }: { c: HonoContext; r: Reviewed }) {
         <form method="post" action={`${base}/refuser`} class="stack" noValidate>
           <CsrfField c={hono} />
           <label for={id('reason')}>Raison du refus (l’auteur la lira avec son code)</label>
-          {errors['reason'] ? <span class="field-error" id={id('reason-error')}>{errors['reason']}</span> : null}
-          <textarea id={id('reason')} name="reason" rows={2} aria-describedby={errors['reason'] ? id('reason-error') : undefined} />
+          {errors['reason'] ? (
+            <span class="field-error" id={id('reason-error')}>
+              {errors['reason']}
+            </span>
+          ) : null}
+          <textarea
+            id={id('reason')}
+            name="reason"
+            rows={2}
+            aria-describedby={errors['reason'] ? id('reason-error') : undefined}
+          />
           <p>
             <button type="submit" class="button-secondary">
               Refuser
@@ -154,8 +191,8 @@ export function ModerationPage(props: {
         <p>Aucune proposition en attente.</p>
       ) : (
         <p>
-          {items.length} proposition(s) en attente. Rien n’est visible des visiteurs avant
-          d’être publié.
+          {items.length} proposition(s) en attente. Rien n’est visible des visiteurs avant d’être
+          publié.
         </p>
       )}
       {items.map((r) => (

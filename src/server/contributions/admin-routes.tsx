@@ -12,8 +12,14 @@ import { CONTRIBUTIONS, type FormErrors } from './service.js';
 const ID = '{[0-9]+-[0-9a-f]+}';
 
 const FLASH: Record<string, { kind: 'ok' | 'error'; text: string }> = {
-  published: { kind: 'ok', text: 'L’œuvre est publiée dans le fonds local : elle est visible des visiteurs.' },
-  refused: { kind: 'ok', text: 'La proposition est refusée ; son fichier est effacé. L’auteur lira la raison avec son code.' },
+  published: {
+    kind: 'ok',
+    text: 'L’œuvre est publiée dans le fonds local : elle est visible des visiteurs.',
+  },
+  refused: {
+    kind: 'ok',
+    text: 'La proposition est refusée ; son fichier est effacé. L’auteur lira la raison avec son code.',
+  },
   saved: { kind: 'ok', text: 'Fiche enregistrée.' },
   cleared: { kind: 'ok', text: 'Les informations du PDF sont effacées.' },
   gone: { kind: 'error', text: 'Cette proposition a déjà été traitée.' },
@@ -31,7 +37,12 @@ export function contributionAdminRoutes(ctx: Context): Hono {
     } catch {
       metadata = [['Remarque', 'Les informations du fichier sont illisibles.']];
     }
-    return { c, metadata, text: c.kind === 'text' ? await textPreview(file).catch(() => '') : null, errors };
+    return {
+      c,
+      metadata,
+      text: c.kind === 'text' ? await textPreview(file).catch(() => '') : null,
+      errors,
+    };
   };
 
   const page = async (
@@ -43,11 +54,20 @@ export function contributionAdminRoutes(ctx: Context): Hono {
     const items: Reviewed[] = [];
     for (const item of service().waiting()) {
       const own = errorsFor?.id === item.id;
-      items.push(await review(own ? { ...item, ...errorsFor.typed } : item, own ? errorsFor.errors : {}));
+      items.push(
+        await review(own ? { ...item, ...errorsFor.typed } : item, own ? errorsFor.errors : {}),
+      );
     }
     const published = c.req.query('oeuvre');
     return c.html(
-      renderDocument(<ModerationPage c={c} items={items} flash={flash} published={published && /^[a-z0-9._-]{1,160}$/.test(published) ? published : undefined} />),
+      renderDocument(
+        <ModerationPage
+          c={c}
+          items={items}
+          flash={flash}
+          published={published && /^[a-z0-9._-]{1,160}$/.test(published) ? published : undefined}
+        />,
+      ),
       status,
     );
   };
@@ -76,7 +96,8 @@ export function contributionAdminRoutes(ctx: Context): Hono {
       const data = await readFile(service().fileOf(found));
       return c.body(new Uint8Array(data), 200, {
         'content-type': contentTypeOf(found.file),
-        'content-disposition': found.kind === 'audio' ? 'inline' : `attachment; filename="${found.file}"`,
+        'content-disposition':
+          found.kind === 'audio' ? 'inline' : `attachment; filename="${found.file}"`,
         'content-security-policy': UNTRUSTED_CSP,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
@@ -93,7 +114,13 @@ export function contributionAdminRoutes(ctx: Context): Hono {
         licence: text(body['licence']),
       };
       const errors = service().edit(found.id, typed);
-      if (errors) return page(c, { kind: 'error', text: 'La fiche n’est pas enregistrée : corrigez le champ signalé.' }, { id: found.id, errors, typed }, 400);
+      if (errors)
+        return page(
+          c,
+          { kind: 'error', text: 'La fiche n’est pas enregistrée : corrigez le champ signalé.' },
+          { id: found.id, errors, typed },
+          400,
+        );
       return c.redirect(`${ADMIN_BASE}?ok=saved`, 303);
     })
     .post(`/:id${ID}/effacer-metadonnees`, async (c) => {
@@ -102,7 +129,15 @@ export function contributionAdminRoutes(ctx: Context): Hono {
       try {
         await clearPdfMetadata(service().fileOf(found));
       } catch {
-        return page(c, { kind: 'error', text: 'Ce PDF n’a pas pu être modifié : refusez-le ou publiez-le tel quel.' }, undefined, 400);
+        return page(
+          c,
+          {
+            kind: 'error',
+            text: 'Ce PDF n’a pas pu être modifié : refusez-le ou publiez-le tel quel.',
+          },
+          undefined,
+          400,
+        );
       }
       return c.redirect(`${ADMIN_BASE}?ok=cleared`, 303);
     })
@@ -111,14 +146,23 @@ export function contributionAdminRoutes(ctx: Context): Hono {
       if (!found) return c.redirect(`${ADMIN_BASE}?ok=gone`, 303);
       const result = await service().publish(found.id);
       if (!result.ok) return page(c, { kind: 'error', text: result.message }, undefined, 400);
-      return c.redirect(`${ADMIN_BASE}?ok=published&oeuvre=${encodeURIComponent(result.workId)}`, 303);
+      return c.redirect(
+        `${ADMIN_BASE}?ok=published&oeuvre=${encodeURIComponent(result.workId)}`,
+        303,
+      );
     })
     .post(`/:id${ID}/refuser`, async (c) => {
       const found = waitingOr404(c);
       if (!found) return c.redirect(`${ADMIN_BASE}?ok=gone`, 303);
       const body = await c.req.parseBody();
       const problem = await service().refuse(found.id, text(body['reason']));
-      if (problem) return page(c, { kind: 'error', text: problem }, { id: found.id, errors: { reason: problem } }, 400);
+      if (problem)
+        return page(
+          c,
+          { kind: 'error', text: problem },
+          { id: found.id, errors: { reason: problem } },
+          400,
+        );
       return c.redirect(`${ADMIN_BASE}?ok=refused`, 303);
     });
 }

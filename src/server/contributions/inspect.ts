@@ -7,17 +7,24 @@ import type { Contribution } from './repo.js';
 const TEXT_PREVIEW = 8000;
 
 /** What the file says about itself, for the animateur to spot a real name. */
-export async function fileMetadata(c: Contribution, file: string): Promise<Array<[string, string]>> {
+export async function fileMetadata(
+  c: Contribution,
+  file: string,
+): Promise<Array<[string, string]>> {
   if (c.kind === 'image' || c.kind === 'text') return [];
   const m = await extractMetadata(file);
   const rows: Array<[string, string]> = [];
   if (m.title) rows.push(['Titre dans le fichier', m.title]);
-  if (m.authors?.length) rows.push(['Auteur(s) dans le fichier', m.authors.map((a) => a.name).join(', ')]);
+  if (m.authors?.length)
+    rows.push(['Auteur(s) dans le fichier', m.authors.map((a) => a.name).join(', ')]);
   if (m.description) rows.push(['Description dans le fichier', m.description.slice(0, 500)]);
   if (m.rights) rows.push(['Droits dans le fichier', m.rights.slice(0, 300)]);
   if (c.kind === 'pdf') {
     const { PDFDocument } = await import('pdf-lib');
-    const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
+    const doc = await PDFDocument.load(await readFile(file), {
+      ignoreEncryption: true,
+      updateMetadata: false,
+    });
     const creator = doc.getCreator();
     const producer = doc.getProducer();
     if (creator) rows.push(['Logiciel (créateur)', creator]);
@@ -50,7 +57,10 @@ export async function imagePreview(file: string): Promise<Buffer> {
  */
 export async function clearPdfMetadata(file: string): Promise<number> {
   const { PDFDocument, PDFName } = await import('pdf-lib');
-  const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
+  const doc = await PDFDocument.load(await readFile(file), {
+    ignoreEncryption: true,
+    updateMetadata: false,
+  });
   doc.setTitle('');
   doc.setAuthor('');
   doc.setSubject('');

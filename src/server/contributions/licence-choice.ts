@@ -11,17 +11,13 @@ export interface LicenceAnswers {
 }
 
 export type LicenceChoice =
-  | { ok: true; licence: string }
-  | { ok: false; field: keyof LicenceAnswers; message: string };
+  { ok: true; licence: string } | { ok: false; field: keyof LicenceAnswers; message: string };
 
 /**
  * Turns the answers into a licence: CC0, CC BY or CC BY-SA; the "no" answers (ND, NC)
  * only when the box's licence policy accepts non-free Creative Commons licences.
  */
-export function chooseLicence(
-  a: LicenceAnswers,
-  policy: 'free-culture' | 'all-cc',
-): LicenceChoice {
+export function chooseLicence(a: LicenceAnswers, policy: 'free-culture' | 'all-cc'): LicenceChoice {
   if (a.credit !== 'name' && a.credit !== 'free')
     return { ok: false, field: 'credit', message: 'Dites si l’on doit citer votre nom.' };
   if (a.credit === 'free') return { ok: true, licence: 'CC0-1.0' };

@@ -71,8 +71,8 @@ function Summary({ errors }: { errors: FormErrors }) {
   return (
     <div class="form-errors" role="alert" tabIndex={-1} id="form-errors">
       <p>
-        {names.length === 1 ? 'Une chose est à corriger' : `${names.length} choses sont à corriger`} ;
-        ce que vous avez tapé est gardé
+        {names.length === 1 ? 'Une chose est à corriger' : `${names.length} choses sont à corriger`}{' '}
+        ; ce que vous avez tapé est gardé
         {errors['file'] ? ', mais choisissez à nouveau votre fichier' : ''} :
       </p>
       <ul>
@@ -98,22 +98,38 @@ export function ProposePage(props: {
   const { page, fields, errors, maxMegabytes, allowRestrictions, closed } = props;
   const modify: Array<[string, string, string]> = [
     ['yes', 'Oui.', 'Chacun peut l’adapter, la traduire, la mélanger à la sienne.'],
-    ['same', 'Oui, à condition de partager pareil.', 'Les versions modifiées gardent la même licence que la vôtre (CC BY-SA).'],
+    [
+      'same',
+      'Oui, à condition de partager pareil.',
+      'Les versions modifiées gardent la même licence que la vôtre (CC BY-SA).',
+    ],
   ];
   if (allowRestrictions)
-    modify.push(['no', 'Non.', 'On peut la partager telle quelle seulement (CC BY-ND, pas une licence libre).']);
+    modify.push([
+      'no',
+      'Non.',
+      'On peut la partager telle quelle seulement (CC BY-ND, pas une licence libre).',
+    ]);
   const commercial: Array<[string, string, string]> = [
     ['yes', 'Oui.', 'Même pour la vendre ou l’utiliser dans un travail payé.'],
   ];
   if (allowRestrictions)
-    commercial.push(['no', 'Non.', 'Seulement sans gagner d’argent (CC BY-NC, pas une licence libre).']);
+    commercial.push([
+      'no',
+      'Non.',
+      'Seulement sans gagner d’argent (CC BY-NC, pas une licence libre).',
+    ]);
   return (
-    <Layout page={page} title="Proposer une œuvre" description="Proposez votre photo, texte, son, PDF ou EPUB à la bibliothèque.">
+    <Layout
+      page={page}
+      title="Proposer une œuvre"
+      description="Proposez votre photo, texte, son, PDF ou EPUB à la bibliothèque."
+    >
       <h1>Proposer une œuvre</h1>
       <p class="lead">
-        Vous avez fait une photo, écrit un texte, enregistré un son ? Proposez-le : une
-        personne de la bibliothèque le regarde, puis le publie sur la boîte avec la licence
-        que vous choisissez. Rien n’est visible avant.
+        Vous avez fait une photo, écrit un texte, enregistré un son ? Proposez-le : une personne de
+        la bibliothèque le regarde, puis le publie sur la boîte avec la licence que vous choisissez.
+        Rien n’est visible avant.
       </p>
       {closed ? (
         <p class="form-errors" role="alert">
@@ -121,13 +137,19 @@ export function ProposePage(props: {
         </p>
       ) : null}
       <Summary errors={errors} />
-      <form method="post" action={PROPOSE_PATH} enctype="multipart/form-data" class="propose" noValidate>
+      <form
+        method="post"
+        action={PROPOSE_PATH}
+        enctype="multipart/form-data"
+        class="propose"
+        noValidate
+      >
         <div class="field" id="field-file">
           <label for="file">{LABELS['file']}</label>
           <p class="hint" id="file-hint">
-            Une photo (JPEG, PNG, WebP), un texte (.txt), un son (MP3, OGG, FLAC, M4A), un
-            PDF ou un EPUB ; {maxMegabytes} Mo au plus. Les informations cachées des photos
-            (lieu, appareil, date) sont effacées.
+            Une photo (JPEG, PNG, WebP), un texte (.txt), un son (MP3, OGG, FLAC, M4A), un PDF ou un
+            EPUB ; {maxMegabytes} Mo au plus. Les informations cachées des photos (lieu, appareil,
+            date) sont effacées.
           </p>
           <ErrorText name="file" errors={errors} />
           <input
@@ -147,7 +169,13 @@ export function ProposePage(props: {
         <div class="field" id="field-title">
           <label for="title">{LABELS['title']}</label>
           <ErrorText name="title" errors={errors} />
-          <input id="title" name="title" value={fields.title} maxLength={200} aria-describedby={described('title', errors)} />
+          <input
+            id="title"
+            name="title"
+            value={fields.title}
+            maxLength={200}
+            aria-describedby={described('title', errors)}
+          />
         </div>
         <div class="field" id="field-author">
           <label for="author">{LABELS['author']}</label>
@@ -167,15 +195,20 @@ export function ProposePage(props: {
         <div class="field" id="field-description">
           <label for="description">{LABELS['description']} (facultatif)</label>
           <ErrorText name="description" errors={errors} />
-          <textarea id="description" name="description" rows={3} aria-describedby={described('description', errors)}>
+          <textarea
+            id="description"
+            name="description"
+            rows={3}
+            aria-describedby={described('description', errors)}
+          >
             {fields.description}
           </textarea>
         </div>
         <h2>Ce que les autres pourront en faire</h2>
         <p>
           Sur la boîte, chacun pourra <strong>lire, copier et partager</strong> votre œuvre
-          gratuitement. Trois questions fixent le reste ; la licence qui en découle est
-          écrite à côté de chaque réponse.
+          gratuitement. Trois questions fixent le reste ; la licence qui en découle est écrite à
+          côté de chaque réponse.
         </p>
         <Choice
           name="credit"
@@ -183,25 +216,53 @@ export function ProposePage(props: {
           fields={fields}
           errors={errors}
           options={[
-            ['name', 'Oui, citez mon nom.', 'Licence Creative Commons « BY » : votre nom accompagne l’œuvre partout.'],
-            ['free', 'Non, je la donne à tous.', 'CC0 : chacun peut tout en faire, même sans vous citer (les deux questions suivantes ne comptent plus).'],
+            [
+              'name',
+              'Oui, citez mon nom.',
+              'Licence Creative Commons « BY » : votre nom accompagne l’œuvre partout.',
+            ],
+            [
+              'free',
+              'Non, je la donne à tous.',
+              'CC0 : chacun peut tout en faire, même sans vous citer (les deux questions suivantes ne comptent plus).',
+            ],
           ]}
         />
-        <Choice name="modify" legend="Peut-on modifier votre œuvre ?" fields={fields} errors={errors} options={modify} />
         <Choice
-          name="commercial"
-          legend="Peut-on l’utiliser pour gagner de l’argent ?"
+          name="modify"
+          legend="Peut-on modifier votre œuvre ?"
           fields={fields}
           errors={errors}
-          options={commercial}
+          options={modify}
         />
+        {allowRestrictions ? (
+          <Choice
+            name="commercial"
+            legend="Peut-on l’utiliser pour gagner de l’argent ?"
+            fields={fields}
+            errors={errors}
+            options={commercial}
+          />
+        ) : (
+          <p>
+            <input type="hidden" name="commercial" value="yes" />
+            Comme toutes les œuvres de cette bibliothèque, la vôtre sera libre : chacun pourra aussi
+            l’utiliser dans un travail payé, en respectant vos réponses.
+          </p>
+        )}
         <div class="field" id="field-rights">
           <ErrorText name="rights" errors={errors} />
           <label class="option">
-            <input type="checkbox" name="rights" value="yes" checked={fields.rights === 'yes'} aria-describedby={described('rights', errors)} />
+            <input
+              type="checkbox"
+              name="rights"
+              value="yes"
+              checked={fields.rights === 'yes'}
+              aria-describedby={described('rights', errors)}
+            />
             <span>
-              J’ai fait cette œuvre moi-même (ou j’ai le droit de la partager), et les
-              personnes qu’on y reconnaît sont d’accord.
+              J’ai fait cette œuvre moi-même (ou j’ai le droit de la partager), et les personnes
+              qu’on y reconnaît sont d’accord.
             </span>
           </label>
         </div>
@@ -234,7 +295,15 @@ function Status({ c }: { c: Contribution }) {
 }
 
 /** After proposing: the receipt code, to note or print. */
-export function ReceiptPage({ page, code, c }: { page: PageContext; code: string; c: Contribution }) {
+export function ReceiptPage({
+  page,
+  code,
+  c,
+}: {
+  page: PageContext;
+  code: string;
+  c: Contribution;
+}) {
   return (
     <Layout page={page} title="Proposition reçue">
       <h1>Merci, votre proposition est reçue</h1>

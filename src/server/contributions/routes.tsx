@@ -117,7 +117,11 @@ export function contributionRoutes(ctx: Context): Hono {
       c.header('cache-control', 'no-store');
       return c.html(
         renderDocument(
-          <ReceiptPage page={pageContext(ctx, c, 'fr')} code={result.code} c={result.contribution} />,
+          <ReceiptPage
+            page={pageContext(ctx, c, 'fr')}
+            code={result.code}
+            c={result.contribution}
+          />,
         ),
       );
     })
@@ -133,7 +137,8 @@ export function contributionRoutes(ctx: Context): Hono {
       if (typeof found !== 'string')
         return c.html(renderDocument(<LookupPage page={page} code={code} found={found} />));
       const error = {
-        invalid: 'Ce code n’a pas la bonne forme : il a dix lettres et chiffres, comme K7QX2-MHT9A.',
+        invalid:
+          'Ce code n’a pas la bonne forme : il a dix lettres et chiffres, comme K7QX2-MHT9A.',
         unknown: 'Aucune proposition n’a ce code : vérifiez chaque lettre, puis réessayez.',
         limited: 'Trop de codes essayés depuis cet appareil : réessayez dans une heure.',
       }[found];

@@ -85,8 +85,10 @@ function checkFields(
   if (cleanLine(f.author, MAX.author) === '')
     errors['author'] = 'Indiquez un nom d’auteur : votre nom ou un pseudonyme.';
   if (f.description.length > MAX.description)
-    errors['description'] = `La description est trop longue : ${MAX.description} caractères au plus.`;
-  if (f.title.length > MAX.title) errors['title'] = `Le titre est trop long : ${MAX.title} caractères au plus.`;
+    errors['description'] =
+      `La description est trop longue : ${MAX.description} caractères au plus.`;
+  if (f.title.length > MAX.title)
+    errors['title'] = `Le titre est trop long : ${MAX.title} caractères au plus.`;
   if (f.rights !== 'yes')
     errors['rights'] =
       'Cochez cette case si vous êtes l’auteur de l’œuvre (ou si vous avez le droit de la partager).';
@@ -143,7 +145,11 @@ export class ContributionService {
     return null;
   }
 
-  async propose(device: string, fields: ProposalFields, file: ProposedFile | null): Promise<ProposeResult> {
+  async propose(
+    device: string,
+    fields: ProposalFields,
+    file: ProposedFile | null,
+  ): Promise<ProposeResult> {
     const flood = this.floodMessage(device);
     if (flood) return { ok: false, status: 429, errors: { file: flood } };
     const policy = this.ctx.settings.current().licencePolicy;
@@ -157,7 +163,8 @@ export class ContributionService {
     if (!data && typed !== '') data = Buffer.from(`${typed}\n`, 'utf8');
     const tooBig = data !== null && data.length > this.limits.maxFileBytes;
     if (tooBig)
-      errors['file'] = `Ce fichier est trop gros : ${Math.max(1, Math.floor(this.limits.maxFileBytes / 1048576))} Mo au plus.`;
+      errors['file'] =
+        `Ce fichier est trop gros : ${Math.max(1, Math.floor(this.limits.maxFileBytes / 1048576))} Mo au plus.`;
     if (Object.keys(errors).length > 0 || !data)
       return { ok: false, status: tooBig ? 413 : 400, errors };
     const full = await this.fullMessage(data.length);
@@ -185,7 +192,9 @@ export class ContributionService {
           return {
             ok: false,
             status: 400,
-            errors: { file: 'Cette photo est abîmée : la boîte ne peut pas la lire. Essayez une autre photo.' },
+            errors: {
+              file: 'Cette photo est abîmée : la boîte ne peut pas la lire. Essayez une autre photo.',
+            },
           };
         }
       } else {
@@ -252,7 +261,17 @@ export class ContributionService {
     };
     if (fields.title === '') errors['title'] = 'Donnez un titre.';
     if (fields.author === '') errors['author'] = 'Indiquez un nom d’auteur (un pseudonyme suffit).';
-    if (!['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0'].includes(fields.licence))
+    if (
+      ![
+        'CC0-1.0',
+        'CC-BY-4.0',
+        'CC-BY-SA-4.0',
+        'CC-BY-NC-4.0',
+        'CC-BY-ND-4.0',
+        'CC-BY-NC-SA-4.0',
+        'CC-BY-NC-ND-4.0',
+      ].includes(fields.licence)
+    )
       errors['licence'] = 'Choisissez une licence de la liste.';
     if (Object.keys(errors).length > 0) return errors;
     if (!this.repo.edit(id, fields))
@@ -261,7 +280,9 @@ export class ContributionService {
   }
 
   /** Publishes into the local pack (the packs pipeline); a French message when it cannot. */
-  async publish(id: string): Promise<{ ok: true; workId: string } | { ok: false; message: string }> {
+  async publish(
+    id: string,
+  ): Promise<{ ok: true; workId: string } | { ok: false; message: string }> {
     const c = this.repo.get(id);
     if (!c || c.status !== 'waiting')
       return { ok: false, message: 'Cette proposition a déjà été traitée : rechargez la liste.' };
@@ -304,7 +325,8 @@ export class ContributionService {
     const why = cleanText(reason, MAX.reason);
     if (why === '') return 'Écrivez la raison du refus : l’auteur la lira avec son code.';
     const c = this.repo.get(id);
-    if (!c || c.status !== 'waiting') return 'Cette proposition a déjà été traitée : rechargez la liste.';
+    if (!c || c.status !== 'waiting')
+      return 'Cette proposition a déjà été traitée : rechargez la liste.';
     this.repo.decide(id, {
       status: 'refused',
       reason: why,

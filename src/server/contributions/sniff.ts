@@ -80,7 +80,9 @@ async function epubProblem(file: string): Promise<string | null> {
 export async function sniffContribution(data: Buffer, file: string): Promise<SniffResult> {
   if (data.length === 0) return refuse('Le fichier est vide : choisissez un autre fichier.');
   if (isExecutable(data))
-    return refuse('Les programmes ne sont pas acceptés : proposez une photo, un texte, un son, un PDF ou un EPUB.');
+    return refuse(
+      'Les programmes ne sont pas acceptés : proposez une photo, un texte, un son, un PDF ou un EPUB.',
+    );
   const head = ascii(data, 0, 512).trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
     return refuse('Les images SVG ne sont pas acceptées : envoyez la photo en JPEG ou en PNG.');
@@ -111,7 +113,9 @@ export async function sniffContribution(data: Buffer, file: string): Promise<Sni
   if (found.kind !== 'pdf' && data.includes(PDF_MARK)) return refuse(hidden);
   if (found.kind === 'text') {
     if (/^\s*</.test(data.toString('utf8', 0, 256)))
-      return refuse('Les pages web et fichiers balisés ne sont pas acceptés : envoyez un texte simple (.txt).');
+      return refuse(
+        'Les pages web et fichiers balisés ne sont pas acceptés : envoyez un texte simple (.txt).',
+      );
   } else if (MARKUP.test(data.toString('latin1'))) return refuse(hidden);
   if (found.kind === 'pdf' && PDF_ACTIVE.test(data.toString('latin1')))
     return refuse(
