@@ -100,7 +100,11 @@ export const FEATURES: readonly Feature[] = [
     // Visitors propose works (French pages); animateurs publish them into the local pack.
     name: 'contributions',
     routes: (ctx) => ({
-      public: [['/', contributionRoutes(ctx)]],
+      public: [
+        ['/fr', contributionRoutes(ctx, 'fr')],
+        ['/en', contributionRoutes(ctx, 'en')],
+        ['/', contributionRoutes(ctx, null)],
+      ],
       admin: [['/contributions', contributionAdminRoutes(ctx)]],
     }),
     start: startContributions,

@@ -31,6 +31,17 @@ async function propose(fields: Record<string, string>, file?: Parameters<typeof 
 const good = { title: 'Le lavoir', author: 'Zaza', description: 'Au petit matin', ...ANSWERS };
 
 describe('proposing a work', () => {
+  it('is offered from the home page, in either language', async () => {
+    expect(await (await fetch(`${base}/fr`)).text()).toContain('href="/fr/contribuer"');
+    for (const p of ['/contribuer', '/fr/contribuer', '/en/contribuer']) {
+      const reply = await fetch(`${base}${p}`);
+      expect(reply.status).toBe(200);
+      const html = await reply.text();
+      expect(html).toContain('<html lang="fr"');
+      expect(html).toContain('action="/contribuer"');
+    }
+  });
+
   it('keeps a GPS-tagged photo in quarantine without any metadata, and gives a receipt code', async () => {
     const photo = await gpsJpeg();
     const original = path.join(box.dir, 'original.jpg');

@@ -2,7 +2,8 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
-import { renderDocument } from '../ui/page.js';
+import type { Lang } from '../i18n/lang.js';
+import { renderDocument, type PageContext } from '../ui/page.js';
 import { readBoundedBody } from './body.js';
 import { FORM_OVERHEAD } from './limits.js';
 import {
@@ -37,7 +38,9 @@ const CUT: Record<string, string> = {
 };
 
 /** The visitor side: propose a work, get a receipt code, check it later (French only). */
-export function contributionRoutes(ctx: Context): Hono {
+export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
+  // The pages are written in French only: the links around them keep the visitor's choice.
+  const pageOf = (c: HonoContext): PageContext => ({ ...pageContext(ctx, c, lang), lang: 'fr' });
   const service = () => ctx.services.get(CONTRIBUTIONS);
   const device = (c: HonoContext) => clientOf(c).ip;
   const form = (
@@ -50,7 +53,7 @@ export function contributionRoutes(ctx: Context): Hono {
     c.html(
       renderDocument(
         <ProposePage
-          page={pageContext(ctx, c, 'fr')}
+          page={pageOf(c)}
           fields={fields}
           errors={errors}
           maxMegabytes={Math.floor(service().limits.maxFileBytes / 1048576)}
@@ -116,23 +119,15 @@ export function contributionRoutes(ctx: Context): Hono {
       if (!result.ok) return form(c, fields, result.errors, result.status);
       c.header('cache-control', 'no-store');
       return c.html(
-        renderDocument(
-          <ReceiptPage
-            page={pageContext(ctx, c, 'fr')}
-            code={result.code}
-            c={result.contribution}
-          />,
-        ),
+        renderDocument(<ReceiptPage page={pageOf(c)} code={result.code} c={result.contribution} />),
       );
     })
-    .get(RECEIPT_PATH, (c) =>
-      c.html(renderDocument(<LookupPage page={pageContext(ctx, c, 'fr')} code="" />)),
-    )
+    .get(RECEIPT_PATH, (c) => c.html(renderDocument(<LookupPage page={pageOf(c)} code="" />)))
     .post(RECEIPT_PATH, async (c) => {
       const body = await c.req.parseBody();
       const code = typeof body['code'] === 'string' ? body['code'].slice(0, 40) : '';
       const found = service().lookup(device(c), code);
-      const page = pageContext(ctx, c, 'fr');
+      const page = pageOf(c);
       c.header('cache-control', 'no-store');
       if (typeof found !== 'string')
         return c.html(renderDocument(<LookupPage page={page} code={code} found={found} />));

@@ -1,3 +1,4 @@
+import { PROPOSE_PATH } from '../../contributions/pages.js';
 import { coverSrcset, coverUrl } from '../../files/urls.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
@@ -132,6 +133,12 @@ export function HomePage({ page, data }: { page: PageContext; data: HomeData }) 
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="propose">
+        <h2 id="propose">{t.proposeTitle}</h2>
+        <p>
+          {t.proposeText} <a href={href(page, PROPOSE_PATH)}>{t.proposeLink}</a>
+        </p>
+      </section>
     </Layout>
   );
 }
