@@ -81,6 +81,20 @@ describe('proposing a work', () => {
     expect(await lookup.text()).toContain('En attente');
   });
 
+  it('tells a captive mini-browser to open the real browser', async () => {
+    const ua =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+    const captive = await (
+      await fetch(`${base}/contribuer`, { headers: { 'user-agent': ua } })
+    ).text();
+    expect(captive).toContain('Cette petite fenêtre de connexion');
+    expect(captive).toContain(`${box.ctx.config.publicUrl.replace(/\/$/, '')}/contribuer`);
+    const safari = await (
+      await fetch(`${base}/contribuer`, { headers: { 'user-agent': `${ua} Safari/604.1` } })
+    ).text();
+    expect(safari).not.toContain('Cette petite fenêtre de connexion');
+  });
+
   it('says in French what is missing and keeps what was typed', async () => {
     const { status, html } = await propose(
       { title: '', author: 'Zaza « la grande »', description: 'Mon texte', credit: 'name' },

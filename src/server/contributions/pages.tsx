@@ -94,8 +94,10 @@ export function ProposePage(props: {
   maxMegabytes: number;
   allowRestrictions: boolean;
   closed?: string | null | undefined;
+  /** Set when the page is probably in a captive mini-browser: the address to open instead. */
+  captiveAddress?: string | undefined;
 }) {
-  const { page, fields, errors, maxMegabytes, allowRestrictions, closed } = props;
+  const { page, fields, errors, maxMegabytes, allowRestrictions, closed, captiveAddress } = props;
   const modify: Array<[string, string, string]> = [
     ['yes', 'Oui.', 'Chacun peut l’adapter, la traduire, la mélanger à la sienne.'],
     [
@@ -131,6 +133,13 @@ export function ProposePage(props: {
         la bibliothèque le regarde, puis le publie sur la boîte avec la licence que vous choisissez.
         Rien n’est visible avant.
       </p>
+      {captiveAddress ? (
+        <p class="form-errors captive-advice">
+          Cette petite fenêtre de connexion ne peut pas toujours envoyer de fichiers. Ouvrez plutôt{' '}
+          <strong class="url">{captiveAddress}</strong> dans votre navigateur habituel (Chrome,
+          Safari, Firefox…).
+        </p>
+      ) : null}
       {closed ? (
         <p class="form-errors" role="alert">
           {closed}

@@ -1,5 +1,6 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
+import { looksCaptive } from '../captive/detect.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
@@ -59,6 +60,11 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
           maxMegabytes={Math.floor(service().limits.maxFileBytes / 1048576)}
           allowRestrictions={ctx.settings.current().licencePolicy === 'all-cc'}
           closed={closed}
+          captiveAddress={
+            looksCaptive(c.req.header('user-agent') ?? '', false)
+              ? `${ctx.config.publicUrl.replace(/\/$/, '')}${PROPOSE_PATH}`
+              : undefined
+          }
         />,
       ),
       status,
