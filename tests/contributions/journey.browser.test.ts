@@ -124,8 +124,21 @@ describe('everyone’s works, in Chromium', () => {
     expect(tags['File:MIMEType']).toBe('image/jpeg');
     expect(revealingTags(tags)).toEqual([]);
 
+    // A reader says merci, twice the same day: counted once.
+    await phone.goto(`${url}${workUrl(published?.workId ?? '')}`);
+    await clean(phone, 'work page with the merci button');
+    await phone.click('button:has-text("Merci !")');
+    expect(await phone.textContent('.thanks')).toContain('Merci envoyé');
+    await phone.goto(`${url}${workUrl(published?.workId ?? '')}`);
+    await phone.click('button:has-text("Merci !")');
+    expect(await phone.textContent('.thanks')).toContain('déjà dit merci');
+    await shot(phone, 'work-thanks-390');
+
     await check(code);
     expect(await phone.textContent('.found')).toContain('Publiée');
+    expect(await phone.textContent('.found')).toContain('1 lecteur vous a dit merci');
+    await admin.goto(`${url}/admin/contributions`);
+    expect(await admin.textContent('main')).toContain('ces 30 derniers jours : 1');
     await clean(phone, 'status published');
   });
 

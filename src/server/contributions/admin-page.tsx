@@ -177,8 +177,10 @@ export function ModerationPage(props: {
   items: Reviewed[];
   flash?: { kind: 'ok' | 'error'; text: string } | undefined;
   published?: string | undefined;
+  /** Readers' "merci" on published contributions over the last 30 days. */
+  thanks: number;
 }) {
-  const { c, items, flash, published } = props;
+  const { c, items, flash, published, thanks } = props;
   return (
     <AdminLayout c={c} title="Œuvres proposées" section="contributions" flash={flash}>
       <h1>Œuvres proposées par les visiteurs</h1>
@@ -195,6 +197,7 @@ export function ModerationPage(props: {
           publié.
         </p>
       )}
+      <p>Mercis des lecteurs aux auteurs ces 30 derniers jours : {thanks}.</p>
       {items.map((r) => (
         <Item key={r.c.id} c={c} r={r} />
       ))}

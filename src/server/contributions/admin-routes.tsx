@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
 import { contentTypeOf } from '../core/mime.js';
-import { UNTRUSTED_CSP } from '../files/safety.js';
+import { ID_PATTERN, UNTRUSTED_CSP } from '../files/safety.js';
 import { renderDocument } from '../ui/page.js';
 import { ADMIN_BASE, ModerationPage, type Reviewed } from './admin-page.js';
 import { clearPdfMetadata, fileMetadata, imagePreview, textPreview } from './inspect.js';
@@ -65,7 +65,8 @@ export function contributionAdminRoutes(ctx: Context): Hono {
           c={c}
           items={items}
           flash={flash}
-          published={published && /^[a-z0-9._-]{1,160}$/.test(published) ? published : undefined}
+          published={published && ID_PATTERN.test(published) ? published : undefined}
+          thanks={service().thanksLastDays(30)}
         />,
       ),
       status,

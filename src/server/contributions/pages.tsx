@@ -293,6 +293,9 @@ function Status({ c }: { c: Contribution }) {
     return (
       <p class="status">
         Publiée ! {c.workId ? <a href={workUrl(c.workId)}>Voir l’œuvre sur la boîte</a> : null}
+        {c.thanks > 0
+          ? ` ${c.thanks} ${c.thanks === 1 ? 'lecteur vous a dit' : 'lecteurs vous ont dit'} merci.`
+          : ''}
       </p>
     );
   return (

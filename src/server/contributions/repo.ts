@@ -16,11 +16,15 @@ export interface Contribution {
   licence: string;
   reason: string;
   workId: string | null;
+  thanks: number;
   created: string;
   decided: string | null;
 }
 
-export type NewContribution = Omit<Contribution, 'status' | 'reason' | 'workId' | 'decided'>;
+export type NewContribution = Omit<
+  Contribution,
+  'status' | 'reason' | 'workId' | 'decided' | 'thanks'
+>;
 export type EditableFields = Pick<Contribution, 'title' | 'description' | 'author' | 'licence'>;
 
 interface Row {
@@ -35,6 +39,7 @@ interface Row {
   licence: string;
   reason: string;
   work_id: string | null;
+  thanks: number;
   created: string;
   decided: string | null;
 }
@@ -51,6 +56,7 @@ const toContribution = (r: Row): Contribution => ({
   licence: r.licence,
   reason: r.reason,
   workId: r.work_id,
+  thanks: r.thanks,
   created: r.created,
   decided: r.decided,
 });
@@ -64,6 +70,10 @@ export class ContributionRepo {
   private readonly pendingBytesStmt;
   private readonly editStmt;
   private readonly decideStmt;
+  private readonly thankStmt;
+  private readonly dailyThanksStmt;
+  private readonly thanksSinceStmt;
+  private readonly byWorkStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -90,6 +100,35 @@ export class ContributionRepo {
       `UPDATE contributions SET status = @status, reason = @reason, work_id = @workId,
          decided = @decided WHERE id = @id AND status = 'waiting'`,
     );
+    this.thankStmt = db.prepare<[string]>(
+      "UPDATE contributions SET thanks = thanks + 1 WHERE work_id = ? AND status = 'published'",
+    );
+    this.dailyThanksStmt = db.prepare<[string]>(
+      `INSERT INTO contribution_thanks_daily (day, count) VALUES (?, 1)
+       ON CONFLICT (day) DO UPDATE SET count = count + 1`,
+    );
+    this.thanksSinceStmt = db.prepare<[string], { total: number }>(
+      'SELECT COALESCE(SUM(count), 0) AS total FROM contribution_thanks_daily WHERE day >= ?',
+    );
+    this.byWorkStmt = db.prepare<[string], Row>(
+      "SELECT * FROM contributions WHERE work_id = ? AND status = 'published'",
+    );
+  }
+
+  /** One "merci" for a published contribution, counted in the day's total too. */
+  thank(workId: string, day: string): boolean {
+    const counted = this.thankStmt.run(workId).changes === 1;
+    if (counted) this.dailyThanksStmt.run(day);
+    return counted;
+  }
+
+  thanksSince(day: string): number {
+    return this.thanksSinceStmt.get(day)?.total ?? 0;
+  }
+
+  publishedWork(workId: string): Contribution | undefined {
+    const row = this.byWorkStmt.get(workId);
+    return row ? toContribution(row) : undefined;
   }
 
   insert(c: NewContribution, receiptHash: string): void {

@@ -1,6 +1,8 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
 import { looksCaptive } from '../captive/detect.js';
+import { ID_PATTERN } from '../files/safety.js';
+import { workUrl } from '../files/urls.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
@@ -16,6 +18,7 @@ import {
   ReceiptPage,
 } from './pages.js';
 import { CONTRIBUTIONS, type FormErrors, type ProposalFields } from './service.js';
+import { THANKS_PATH } from './thanks.js';
 
 /** The upload path the request body limit leaves to this route (contributions/body.ts). */
 export const UPLOAD_PATH = PROPOSE_PATH;
@@ -126,6 +129,18 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       c.header('cache-control', 'no-store');
       return c.html(
         renderDocument(<ReceiptPage page={pageOf(c)} code={result.code} c={result.contribution} />),
+      );
+    })
+    .post(THANKS_PATH, async (c) => {
+      const body = await c.req.parseBody();
+      const work = typeof body['oeuvre'] === 'string' ? body['oeuvre'] : '';
+      if (!ID_PATTERN.test(work)) return c.notFound();
+      const outcome = service().thank(device(c), work);
+      if (outcome === 'unknown') return c.notFound();
+      const base = lang ? `/${lang}` : '';
+      return c.redirect(
+        `${base}${workUrl(work)}?merci=${outcome === 'counted' ? 'sent' : 'already'}`,
+        303,
       );
     })
     .get(RECEIPT_PATH, (c) => c.html(renderDocument(<LookupPage page={pageOf(c)} code="" />)))

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkType } from '../catalogue/types.js';
@@ -106,6 +106,8 @@ export class ContributionService {
   readonly dir: string;
   private readonly proposals: Throttle;
   private readonly lookups: Throttle;
+  /** Who said merci today, as HMACs under a key that never leaves RAM; emptied each day. */
+  private thanked = { day: '', seen: new Set<string>(), secret: randomBytes(32) };
 
   constructor(
     private readonly ctx: Context,
@@ -214,6 +216,7 @@ export class ContributionService {
         licence,
         reason: '',
         workId: null,
+        thanks: 0,
         created: this.ctx.clock.now().toISOString(),
         decided: null,
       };
@@ -235,6 +238,32 @@ export class ContributionService {
     const code = normaliseReceipt(typed);
     if (!code) return 'invalid';
     return this.repo.byReceipt(receiptHash(code)) ?? 'unknown';
+  }
+
+  /** Whether a work of the catalogue is a published contribution (readers may thank it). */
+  isContribution(workId: string): boolean {
+    return this.repo.publishedWork(workId) !== undefined;
+  }
+
+  /** A reader's "merci": counted once per device and work per day. */
+  thank(device: string, workId: string): 'counted' | 'already' | 'unknown' {
+    if (!this.isContribution(workId)) return 'unknown';
+    const day = this.ctx.clock.now().toISOString().slice(0, 10);
+    if (this.thanked.day !== day) this.thanked = { day, seen: new Set(), secret: randomBytes(32) };
+    const key = createHmac('sha256', this.thanked.secret)
+      .update(`${device}\n${workId}`)
+      .digest('base64url');
+    if (this.thanked.seen.has(key)) return 'already';
+    if (this.thanked.seen.size >= 100_000) return 'already';
+    this.thanked.seen.add(key);
+    this.repo.thank(workId, day);
+    return 'counted';
+  }
+
+  /** The readers' "merci" of the last `days` days (statistics). */
+  thanksLastDays(days: number): number {
+    const since = new Date(this.ctx.clock.now().getTime() - (days - 1) * 86_400_000);
+    return this.repo.thanksSince(since.toISOString().slice(0, 10));
   }
 
   waiting(): Contribution[] {

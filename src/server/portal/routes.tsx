@@ -4,6 +4,8 @@ import { GenerationCache } from '../catalogue/generation-cache.js';
 import { isKnownLicence } from '../catalogue/licences.js';
 import { isWorkType } from '../catalogue/service.js';
 import type { Filters } from '../catalogue/types.js';
+import { CONTRIBUTIONS } from '../contributions/service.js';
+import type { ThanksState } from '../contributions/thanks.js';
 import type { Context } from '../context.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
@@ -134,8 +136,20 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
       const help = work.files.some((f) => f.format.toLowerCase() === 'epub')
         ? epubHelp(ctx.notices.list())
         : null;
+      const merci = c.req.query('merci');
+      const done: ThanksState['done'] =
+        merci === 'sent' ? 'sent' : merci === 'already' ? 'already' : null;
+      const thanks = ctx.services.get(CONTRIBUTIONS).isContribution(work.id) ? { done } : undefined;
       return c.html(
-        renderDocument(<WorkPage page={page} work={work} packTitle={packTitle} epubHelp={help} />),
+        renderDocument(
+          <WorkPage
+            page={page}
+            work={work}
+            packTitle={packTitle}
+            epubHelp={help}
+            thanks={thanks}
+          />,
+        ),
       );
     })
     .get('/about', (c) => {

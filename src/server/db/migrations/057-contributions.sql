@@ -15,7 +15,15 @@ CREATE TABLE contributions (
   licence TEXT NOT NULL,
   reason TEXT NOT NULL DEFAULT '',
   work_id TEXT,
+  -- Readers' "merci": once per device per day (deduplicated in memory only).
+  thanks INTEGER NOT NULL DEFAULT 0,
   created TEXT NOT NULL,
   decided TEXT
 ) STRICT;
 CREATE INDEX contributions_status ON contributions (status, created);
+CREATE INDEX contributions_work ON contributions (work_id);
+-- The day's total of "merci" for the statistics: a count, nothing else.
+CREATE TABLE contribution_thanks_daily (
+  day TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
+) STRICT;

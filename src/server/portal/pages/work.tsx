@@ -1,3 +1,4 @@
+import { ThanksForm, type ThanksState } from '../../contributions/thanks.js';
 import type { Work, WorkFile } from '../../catalogue/types.js';
 import { inlineKind } from '../../files/safety.js';
 import { coverSrcset, coverUrl, fileUrl as fileUrlOf, type FileUse } from '../../files/urls.js';
@@ -89,12 +90,15 @@ export function WorkPage({
   work,
   packTitle,
   epubHelp,
+  thanks,
 }: {
   page: PageContext;
   work: Work;
   packTitle: string;
   /** Present when the work has an EPUB file. */
   epubHelp?: EpubHelp | null;
+  /** Present when the work is a visitor's published contribution. */
+  thanks?: ThanksState | undefined;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -191,6 +195,9 @@ export function WorkPage({
           <dt>{t.pack}</dt>
           <dd>{packTitle}</dd>
         </dl>
+        {thanks ? (
+          <ThanksForm lang={page.lang} base={page.base} workId={work.id} state={thanks} />
+        ) : null}
       </article>
     </Layout>
   );
