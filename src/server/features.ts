@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import {
   contributionAdminRoutes,
   contributionRoutes,
+  registerPortalExtras,
   startContributions,
 } from './contributions/index.js';
 import { fileRoutes } from './files/routes.js';
@@ -99,14 +100,17 @@ export const FEATURES: readonly Feature[] = [
   {
     // Visitors propose works (French pages); animateurs publish them into the local pack.
     name: 'contributions',
-    routes: (ctx) => ({
-      public: [
-        ['/fr', contributionRoutes(ctx, 'fr')],
-        ['/en', contributionRoutes(ctx, 'en')],
-        ['/', contributionRoutes(ctx, null)],
-      ],
-      admin: [['/contributions', contributionAdminRoutes(ctx)]],
-    }),
+    routes: (ctx) => {
+      registerPortalExtras(ctx);
+      return {
+        public: [
+          ['/fr', contributionRoutes(ctx, 'fr')],
+          ['/en', contributionRoutes(ctx, 'en')],
+          ['/', contributionRoutes(ctx, null)],
+        ],
+        admin: [['/contributions', contributionAdminRoutes(ctx)]],
+      };
+    },
     start: startContributions,
   },
   {

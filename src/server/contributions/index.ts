@@ -1,9 +1,10 @@
 import type { Context } from '../context.js';
 import { contributionAdminRoutes } from './admin-routes.js';
+import { registerPortalExtras } from './portal.js';
 import { contributionRoutes } from './routes.js';
 import { CONTRIBUTIONS } from './service.js';
 
-export { contributionAdminRoutes, contributionRoutes };
+export { contributionAdminRoutes, contributionRoutes, registerPortalExtras };
 
 /** At start: clears what an interrupted proposal left in the quarantine folder. */
 export async function startContributions(ctx: Context): Promise<() => void> {

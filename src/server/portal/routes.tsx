@@ -4,8 +4,6 @@ import { GenerationCache } from '../catalogue/generation-cache.js';
 import { isKnownLicence } from '../catalogue/licences.js';
 import { isWorkType } from '../catalogue/service.js';
 import type { Filters } from '../catalogue/types.js';
-import { CONTRIBUTIONS } from '../contributions/service.js';
-import type { ThanksState } from '../contributions/thanks.js';
 import type { Context } from '../context.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
@@ -13,6 +11,7 @@ import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
 import { READING_APPS_PATH, renderDocument } from '../ui/page.js';
 import { epubHelp } from './epub-help.js';
+import { PORTAL_EXTRAS } from './extras.js';
 import { HomePage } from './pages/home.js';
 import { AboutPage, PrivacyPage } from './pages/info.js';
 import { BrowsePage, SearchPage } from './pages/list.js';
@@ -81,7 +80,8 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             themes: catalogue.facets().themes,
             notices,
           };
-          return renderDocument(<HomePage page={page} data={data} />);
+          const extras = [...ctx.services.get(PORTAL_EXTRAS).home.values()].map((e) => e(page));
+          return renderDocument(<HomePage page={page} data={data} extras={extras} />);
         }),
       );
     })
@@ -136,10 +136,10 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
       const help = work.files.some((f) => f.format.toLowerCase() === 'epub')
         ? epubHelp(ctx.notices.list())
         : null;
-      const merci = c.req.query('merci');
-      const done: ThanksState['done'] =
-        merci === 'sent' ? 'sent' : merci === 'already' ? 'already' : null;
-      const thanks = ctx.services.get(CONTRIBUTIONS).isContribution(work.id) ? { done } : undefined;
+      const query = new URL(c.req.url).searchParams;
+      const extras = [...ctx.services.get(PORTAL_EXTRAS).work.values()].map((extra) =>
+        extra(page, work, query),
+      );
       return c.html(
         renderDocument(
           <WorkPage
@@ -147,7 +147,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             work={work}
             packTitle={packTitle}
             epubHelp={help}
-            thanks={thanks}
+            extras={extras}
           />,
         ),
       );

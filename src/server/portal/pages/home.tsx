@@ -1,4 +1,4 @@
-import { PROPOSE_PATH } from '../../contributions/pages.js';
+import type { VNode } from 'preact';
 import { coverSrcset, coverUrl } from '../../files/urls.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
@@ -64,7 +64,16 @@ function Shelf({
   );
 }
 
-export function HomePage({ page, data }: { page: PageContext; data: HomeData }) {
+export function HomePage({
+  page,
+  data,
+  extras = [],
+}: {
+  page: PageContext;
+  data: HomeData;
+  /** Sections of other features (portal/extras.ts). */
+  extras?: Array<VNode | null>;
+}) {
   const t = portal[page.lang];
   const downloads = new Map(data.popular.map((p) => [p.work.id, p.downloads]));
   return (
@@ -133,12 +142,7 @@ export function HomePage({ page, data }: { page: PageContext; data: HomeData }) 
           </ul>
         </section>
       ) : null}
-      <section aria-labelledby="propose">
-        <h2 id="propose">{t.proposeTitle}</h2>
-        <p>
-          {t.proposeText} <a href={href(page, PROPOSE_PATH)}>{t.proposeLink}</a>
-        </p>
-      </section>
+      {extras}
     </Layout>
   );
 }

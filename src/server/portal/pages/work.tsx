@@ -1,4 +1,4 @@
-import { ThanksForm, type ThanksState } from '../../contributions/thanks.js';
+import type { VNode } from 'preact';
 import type { Work, WorkFile } from '../../catalogue/types.js';
 import { inlineKind } from '../../files/safety.js';
 import { coverSrcset, coverUrl, fileUrl as fileUrlOf, type FileUse } from '../../files/urls.js';
@@ -90,15 +90,15 @@ export function WorkPage({
   work,
   packTitle,
   epubHelp,
-  thanks,
+  extras = [],
 }: {
   page: PageContext;
   work: Work;
   packTitle: string;
   /** Present when the work has an EPUB file. */
   epubHelp?: EpubHelp | null;
-  /** Present when the work is a visitor's published contribution. */
-  thanks?: ThanksState | undefined;
+  /** Sections of other features (portal/extras.ts). */
+  extras?: Array<VNode | null>;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -195,9 +195,7 @@ export function WorkPage({
           <dt>{t.pack}</dt>
           <dd>{packTitle}</dd>
         </dl>
-        {thanks ? (
-          <ThanksForm lang={page.lang} base={page.base} workId={work.id} state={thanks} />
-        ) : null}
+        {extras}
       </article>
     </Layout>
   );
