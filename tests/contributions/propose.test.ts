@@ -223,6 +223,17 @@ describe('proposing a work', () => {
     expect(await form.text()).toContain('beaucoup d’œuvres à examiner');
   });
 
+  it('reads only a few uploads at once, and says so', async () => {
+    box.ctx.services.get(CONTRIBUTION_LIMITS).concurrentUploads = 1;
+    const service = box.ctx.services.get(CONTRIBUTIONS);
+    expect(service.beginUpload()).toBe(true);
+    const busy = await propose({ ...good, text: 'Texte' });
+    expect(busy.status).toBe(503);
+    expect(busy.html).toContain('réessayez dans une minute');
+    service.endUpload();
+    expect((await propose({ ...good, text: 'Texte' })).status).toBe(200);
+  });
+
   it('cuts a body that stops arriving, and one that never ends', async () => {
     const limits = box.ctx.services.get(CONTRIBUTION_LIMITS);
     limits.idleMs = 300;

@@ -13,6 +13,8 @@ export interface ContributionLimits {
   perDevicePerHour: number;
   /** Receipt look-ups one device may make in an hour (codes cannot be guessed in bulk). */
   lookupsPerHour: number;
+  /** Uploads read at the same time (each is held in memory while it is checked). */
+  concurrentUploads: number;
   /** An upload that sends nothing for this long is cut. */
   idleMs: number;
   /** An upload that takes longer than this in all is cut. */
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: ContributionLimits = {
   keepFreeBytes: 300 * 1024 * 1024,
   perDevicePerHour: 5,
   lookupsPerHour: 30,
+  concurrentUploads: 2,
   idleMs: 30_000,
   totalMs: 15 * 60_000,
 };

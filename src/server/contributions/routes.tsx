@@ -34,6 +34,9 @@ function readFields(form: FormData | null): ProposalFields {
   return fields;
 }
 
+const BUSY =
+  'La boîte reçoit déjà d’autres œuvres : réessayez dans une minute (ce que vous avez tapé est gardé si vous revenez en arrière).';
+
 const CUT: Record<string, string> = {
   'too-large': 'Ce fichier est trop gros pour la boîte : choisissez un fichier plus petit.',
   timeout:
@@ -51,7 +54,7 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
     c: HonoContext,
     fields: ProposalFields,
     errors: FormErrors,
-    status: 200 | 400 | 408 | 413 | 429 | 507 = 200,
+    status: 200 | 400 | 408 | 413 | 429 | 503 | 507 = 200,
     closed?: string | null,
   ) =>
     c.html(
@@ -100,11 +103,20 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
         close();
         return form(c, EMPTY_FIELDS, { file: full }, 507);
       }
-      const body = await readBoundedBody(c.req.raw.body, {
-        maxBytes,
-        idleMs: limits.idleMs,
-        totalMs: limits.totalMs,
-      });
+      if (!s.beginUpload()) {
+        close();
+        return form(c, EMPTY_FIELDS, { file: BUSY }, 503);
+      }
+      let body: Awaited<ReturnType<typeof readBoundedBody>>;
+      try {
+        body = await readBoundedBody(c.req.raw.body, {
+          maxBytes,
+          idleMs: limits.idleMs,
+          totalMs: limits.totalMs,
+        });
+      } finally {
+        s.endUpload();
+      }
       if (!body.ok) {
         close();
         const status = body.problem === 'too-large' ? 413 : 408;

@@ -120,6 +120,19 @@ export class ContributionService {
     this.lookups = new Throttle(3_600_000, now);
   }
 
+  private uploading = 0;
+
+  /** Takes one of the upload places (false when all are taken: each body is held in memory). */
+  beginUpload(): boolean {
+    if (this.uploading >= this.limits.concurrentUploads) return false;
+    this.uploading += 1;
+    return true;
+  }
+
+  endUpload(): void {
+    this.uploading = Math.max(0, this.uploading - 1);
+  }
+
   /** Refusal before reading a body: this device already proposed enough this hour. */
   floodMessage(device: string): string | null {
     return this.proposals.count(device) >= this.limits.perDevicePerHour
