@@ -137,8 +137,9 @@ describe('everyone’s works, in Chromium', () => {
     await check(code);
     expect(await phone.textContent('.found')).toContain('Publiée');
     expect(await phone.textContent('.found')).toContain('1 lecteur vous a dit merci');
-    await admin.goto(`${url}/admin/contributions`);
-    expect(await admin.textContent('main')).toContain('ces 30 derniers jours : 1');
+    await admin.goto(`${url}/admin/stats`);
+    const row = admin.locator('li.card', { hasText: 'merci » dits aux auteurs' });
+    expect((await row.textContent())?.trim()).toMatch(/^1 /);
     await clean(phone, 'status published');
   });
 

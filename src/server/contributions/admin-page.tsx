@@ -177,10 +177,8 @@ export function ModerationPage(props: {
   items: Reviewed[];
   flash?: { kind: 'ok' | 'error'; text: string } | undefined;
   published?: string | undefined;
-  /** Readers' "merci" on published contributions over the last 30 days. */
-  thanks: number;
 }) {
-  const { c, items, flash, published, thanks } = props;
+  const { c, items, flash, published } = props;
   return (
     <AdminLayout c={c} title="Œuvres proposées" section="contributions" flash={flash}>
       <h1>Œuvres proposées par les visiteurs</h1>
@@ -197,7 +195,10 @@ export function ModerationPage(props: {
           publié.
         </p>
       )}
-      <p>Mercis des lecteurs aux auteurs ces 30 derniers jours : {thanks}.</p>
+      <p>
+        Les « merci » des lecteurs aux auteurs sont comptés dans les{' '}
+        <a href="/admin/stats">statistiques</a>.
+      </p>
       {items.map((r) => (
         <Item key={r.c.id} c={c} r={r} />
       ))}

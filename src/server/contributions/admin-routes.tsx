@@ -66,7 +66,6 @@ export function contributionAdminRoutes(ctx: Context): Hono {
           items={items}
           flash={flash}
           published={published && ID_PATTERN.test(published) ? published : undefined}
-          thanks={service().thanksLastDays(30)}
         />,
       ),
       status,

@@ -71,8 +71,6 @@ export class ContributionRepo {
   private readonly editStmt;
   private readonly decideStmt;
   private readonly thankStmt;
-  private readonly dailyThanksStmt;
-  private readonly thanksSinceStmt;
   private readonly byWorkStmt;
 
   constructor(db: Db) {
@@ -103,27 +101,14 @@ export class ContributionRepo {
     this.thankStmt = db.prepare<[string]>(
       "UPDATE contributions SET thanks = thanks + 1 WHERE work_id = ? AND status = 'published'",
     );
-    this.dailyThanksStmt = db.prepare<[string]>(
-      `INSERT INTO contribution_thanks_daily (day, count) VALUES (?, 1)
-       ON CONFLICT (day) DO UPDATE SET count = count + 1`,
-    );
-    this.thanksSinceStmt = db.prepare<[string], { total: number }>(
-      'SELECT COALESCE(SUM(count), 0) AS total FROM contribution_thanks_daily WHERE day >= ?',
-    );
     this.byWorkStmt = db.prepare<[string], Row>(
       "SELECT * FROM contributions WHERE work_id = ? AND status = 'published'",
     );
   }
 
-  /** One "merci" for a published contribution, counted in the day's total too. */
-  thank(workId: string, day: string): boolean {
-    const counted = this.thankStmt.run(workId).changes === 1;
-    if (counted) this.dailyThanksStmt.run(day);
-    return counted;
-  }
-
-  thanksSince(day: string): number {
-    return this.thanksSinceStmt.get(day)?.total ?? 0;
+  /** One "merci" for a published contribution. */
+  thank(workId: string): boolean {
+    return this.thankStmt.run(workId).changes === 1;
   }
 
   publishedWork(workId: string): Contribution | undefined {

@@ -269,14 +269,8 @@ export class ContributionService {
     if (this.thanked.seen.has(key)) return 'already';
     if (this.thanked.seen.size >= 100_000) return 'already';
     this.thanked.seen.add(key);
-    this.repo.thank(workId, day);
+    if (this.repo.thank(workId)) this.ctx.events.emit({ type: 'thanks', workId });
     return 'counted';
-  }
-
-  /** The readers' "merci" of the last `days` days (statistics). */
-  thanksLastDays(days: number): number {
-    const since = new Date(this.ctx.clock.now().getTime() - (days - 1) * 86_400_000);
-    return this.repo.thanksSince(since.toISOString().slice(0, 10));
   }
 
   waiting(): Contribution[] {

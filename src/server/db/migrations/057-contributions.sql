@@ -22,8 +22,3 @@ CREATE TABLE contributions (
 ) STRICT;
 CREATE INDEX contributions_status ON contributions (status, created);
 CREATE INDEX contributions_work ON contributions (work_id);
--- The day's total of "merci" for the statistics: a count, nothing else.
-CREATE TABLE contribution_thanks_daily (
-  day TEXT PRIMARY KEY,
-  count INTEGER NOT NULL
-) STRICT;
