@@ -202,6 +202,30 @@ describe('proposing a work', () => {
     expect(quarantineFiles()).toEqual([]);
   });
 
+  it('refuses at once a body declared bigger than the limit, without reading it', async () => {
+    const { port } = new URL(base);
+    const started = Date.now();
+    const head = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      let reply = '';
+      socket.on('connect', () =>
+        socket.write(
+          `POST /contribuer HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000000000\r\n\r\n--b`,
+        ),
+      );
+      socket.on('data', (d: Buffer) => {
+        reply += d.toString('utf8');
+        if (reply.includes('</html>')) socket.destroy();
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(reply));
+    });
+    expect(head.split('\r\n')[0]).toContain('413');
+    expect(head).toContain('trop gros pour la boîte');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(quarantineFiles()).toEqual([]);
+  });
+
   it('limits the proposals of one device per hour, in memory', async () => {
     box.ctx.services.get(CONTRIBUTION_LIMITS).perDevicePerHour = 2;
     for (let i = 0; i < 2; i += 1)
