@@ -8,6 +8,12 @@ import {
 } from './ateliers/index.js';
 import { captiveRoutes, type BoxNames } from './captive/index.js';
 import type { Context } from './context.js';
+import {
+  contributionAdminRoutes,
+  contributionRoutes,
+  registerPortalExtras,
+  startContributions,
+} from './contributions/index.js';
 import { fileRoutes } from './files/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { kioskApiRoutes } from './kiosk/api.js';
@@ -109,6 +115,22 @@ export const FEATURES: readonly Feature[] = [
       ],
       admin: [['/ateliers', ateliersAdminRoutes(ctx)]],
     }),
+  },
+  {
+    // Visitors propose works (French pages); animateurs publish them into the local pack.
+    name: 'contributions',
+    routes: (ctx) => {
+      registerPortalExtras(ctx);
+      return {
+        public: [
+          ['/fr', contributionRoutes(ctx, 'fr')],
+          ['/en', contributionRoutes(ctx, 'en')],
+          ['/', contributionRoutes(ctx, null)],
+        ],
+        admin: [['/contributions', contributionAdminRoutes(ctx)]],
+      };
+    },
+    start: startContributions,
   },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.

@@ -19,7 +19,9 @@ export type BoxEvent =
   | { type: 'notice-step'; noticeId: string; step: number; client: Client }
   | { type: 'notice-feedback'; noticeId: string; face: 'yes' | 'neutral' | 'no' }
   | { type: 'kiosk-session'; seconds: number; startedAt: Date }
-  | { type: 'pack-imported'; packId: string; version: string };
+  | { type: 'pack-imported'; packId: string; version: string }
+  /** A reader's "merci" on a visitor's published work (deduplicated before it is sent). */
+  | { type: 'thanks'; workId: string };
 
 export type Listener = (event: BoxEvent) => void;
 

@@ -9,6 +9,8 @@ const PICTURE_UPLOAD = /^\/admin\/notices\/[^/]+\/steps\/\d+\/picture$/;
 const PICTURE_LIMIT = 6 * 1024 * 1024;
 /** A pack sent from the admin page: its route streams it to disk under its own cap. */
 const PACK_UPLOAD = '/admin/packs/upload';
+/** Visitors' proposals: bounded in size AND time by their own route (contributions/body.ts). */
+const CONTRIBUTION_UPLOAD = /^\/contribuer\/?$/;
 
 /**
  * Caps every request body before anything reads it (the admin gate's CSRF check reads
@@ -30,6 +32,7 @@ export function requestBodyLimit(): MiddlewareHandler {
       (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
     )
       return next();
+    if (c.req.method === 'POST' && CONTRIBUTION_UPLOAD.test(c.req.path)) return next();
     return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
   };
 }

@@ -12,6 +12,7 @@ import type { Lang } from '../i18n/lang.js';
 import { READING_APPS_PATH, renderDocument } from '../ui/page.js';
 import { NextAtelier, nextAtelier } from '../ateliers/index.js';
 import { epubHelp } from './epub-help.js';
+import { PORTAL_EXTRAS } from './extras.js';
 import { HomePage } from './pages/home.js';
 import { AboutPage, PrivacyPage } from './pages/info.js';
 import { BrowsePage, SearchPage } from './pages/list.js';
@@ -82,7 +83,8 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             notices,
             next: <NextAtelier page={page} a={next} />,
           };
-          return renderDocument(<HomePage page={page} data={data} />);
+          const extras = [...ctx.services.get(PORTAL_EXTRAS).home.values()].map((e) => e(page));
+          return renderDocument(<HomePage page={page} data={data} extras={extras} />);
         }),
       );
     })
@@ -137,8 +139,20 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
       const help = work.files.some((f) => f.format.toLowerCase() === 'epub')
         ? epubHelp(ctx.notices.list())
         : null;
+      const query = new URL(c.req.url).searchParams;
+      const extras = [...ctx.services.get(PORTAL_EXTRAS).work.values()].map((extra) =>
+        extra(page, work, query),
+      );
       return c.html(
-        renderDocument(<WorkPage page={page} work={work} packTitle={packTitle} epubHelp={help} />),
+        renderDocument(
+          <WorkPage
+            page={page}
+            work={work}
+            packTitle={packTitle}
+            epubHelp={help}
+            extras={extras}
+          />,
+        ),
       );
     })
     .get('/about', (c) => {

@@ -38,7 +38,8 @@ export type Metric =
   | 'kiosk-sessions'
   | 'kiosk-length'
   | 'kiosk-hour'
-  | 'packs-imported';
+  | 'packs-imported'
+  | 'thanks';
 
 /** A search phrase is written only once this many different visitors typed it the same day. */
 export const PHRASE_K = 3;
@@ -248,6 +249,9 @@ export class Aggregator {
       }
       case 'pack-imported':
         c.incs.push(['packs-imported', key(event.packId)]);
+        break;
+      case 'thanks':
+        c.incs.push(['thanks', key(event.workId)]);
         break;
     }
     return c;

@@ -201,6 +201,7 @@ export function Dashboard({
     ['utilisations de la borne', t.kioskSessions],
     ['consultations depuis une application de lecture (liseuse)', t.opdsRequests],
     ['packs ajoutés', t.packsImported],
+    ['« merci » dits aux auteurs des œuvres proposées', t.thanks],
   ];
   const hourRows = r.kioskHours.map((n, h) => [`${h} h`, n] as Array<string | number>);
   return (

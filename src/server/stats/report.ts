@@ -44,6 +44,8 @@ export interface Report {
     noticesFinished: number;
     kioskSessions: number;
     packsImported: number;
+    /** Readers' "merci" to the authors of contributions. */
+    thanks: number;
   };
   daily: DailyFigures[];
   sections: Array<{ surface: string; section: string; views: number }>;
@@ -139,6 +141,7 @@ export function buildReport(ctx: Context, period: Period): Report {
       noticesFinished: sum('notice-finish'),
       kioskSessions: sum('kiosk-sessions'),
       packsImported: sum('packs-imported'),
+      thanks: sum('thanks'),
     },
     daily: [...daily.values()],
     sections,

@@ -5,13 +5,22 @@ import { assetUrl } from '../../ui/asset-url.js';
 import { CsrfField } from './csrf.js';
 
 export type AdminSection =
-  'overview' | 'packs' | 'notices' | 'ateliers' | 'stats' | 'settings' | 'health' | 'account';
+  | 'overview'
+  | 'packs'
+  | 'notices'
+  | 'ateliers'
+  | 'contributions'
+  | 'stats'
+  | 'settings'
+  | 'health'
+  | 'account';
 
 export const ADMIN_NAV: ReadonlyArray<readonly [AdminSection, string, string]> = [
   ['overview', '/admin', "Vue d'ensemble"],
   ['packs', '/admin/packs', 'Packs'],
   ['notices', '/admin/notices', 'Notices'],
   ['ateliers', '/admin/ateliers', 'Ateliers'],
+  ['contributions', '/admin/contributions', 'Propositions'],
   ['stats', '/admin/stats', 'Statistiques'],
   ['settings', '/admin/settings', 'Réglages'],
   ['health', '/admin/health', 'Santé du système'],

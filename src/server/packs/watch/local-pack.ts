@@ -27,6 +27,8 @@ export interface LocalFile {
   authors: ExtractedAuthor[];
   licence: string;
   language: string;
+  /** Shown on the work's page (contributions carry their author's). */
+  description?: string | undefined;
   cover?: { name: string; data: Buffer } | undefined;
 }
 
@@ -87,7 +89,7 @@ export async function publishLocal(
         type: f.type,
         title: f.title,
         authors: f.authors,
-        description: '',
+        description: f.description ?? '',
         language: f.language,
         licence: f.licence,
         attribution: attributionFor(

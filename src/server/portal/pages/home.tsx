@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { coverSrcset, coverUrl } from '../../files/urls.js';
 import type { Theme, WorkSummary, WorkType } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
@@ -61,7 +61,16 @@ function Shelf({
   );
 }
 
-export function HomePage({ page, data }: { page: PageContext; data: HomeData }) {
+export function HomePage({
+  page,
+  data,
+  extras = [],
+}: {
+  page: PageContext;
+  data: HomeData;
+  /** Sections of other features (portal/extras.ts). */
+  extras?: Array<VNode | null>;
+}) {
   const t = portal[page.lang];
   const downloads = new Map(data.popular.map((p) => [p.work.id, p.downloads]));
   return (
@@ -126,6 +135,7 @@ export function HomePage({ page, data }: { page: PageContext; data: HomeData }) 
           </ul>
         </section>
       ) : null}
+      {extras}
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Work, WorkFile } from '../../catalogue/types.js';
 import { inlineKind } from '../../files/safety.js';
 import { coverSrcset, coverUrl, fileUrl as fileUrlOf, type FileUse } from '../../files/urls.js';
@@ -89,12 +90,15 @@ export function WorkPage({
   work,
   packTitle,
   epubHelp,
+  extras = [],
 }: {
   page: PageContext;
   work: Work;
   packTitle: string;
   /** Present when the work has an EPUB file. */
   epubHelp?: EpubHelp | null;
+  /** Sections of other features (portal/extras.ts). */
+  extras?: Array<VNode | null>;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -191,6 +195,7 @@ export function WorkPage({
           <dt>{t.pack}</dt>
           <dd>{packTitle}</dd>
         </dl>
+        {extras}
       </article>
     </Layout>
   );
