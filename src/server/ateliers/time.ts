@@ -5,19 +5,35 @@
  */
 export const ZONE = 'Europe/Paris';
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/**
+ * Formatters are made on first use: the first Intl formatter maps in several MB of ICU
+ * data, which a box at rest need not hold (docs/benchmarks.md, RSS at rest).
+ */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const parts = lazy(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 
 /** The Paris wall time of an instant: `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
 export function parisWall(at: Date): { date: string; time: string } {
-  const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    parts()
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   return { date: `${p['year']}-${p['month']}-${p['day']}`, time: `${p['hour']}:${p['minute']}` };
 }
 
@@ -55,20 +71,26 @@ export function parisToUtc(date: string, time: string): WallResult {
   return first === undefined ? { ok: false, reason: 'skipped' } : { ok: true, at: new Date(first) };
 }
 
-const longDay = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const longDayEn = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const longDay = lazy(
+  () =>
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone: ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
+const longDayEn = lazy(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
 
 /** "14 h", "14 h 30" (French typography), or "14:30" in English. */
 export function hourLabel(at: Date, lang: 'fr' | 'en' = 'fr'): string {
@@ -81,11 +103,11 @@ export function hourLabel(at: Date, lang: 'fr' | 'en' = 'fr'): string {
 /** "samedi 24 octobre 2026 à 14 h 30" / "Saturday 24 October 2026 at 14:30". */
 export function dateTimeLabel(at: Date, lang: 'fr' | 'en' = 'fr'): string {
   return lang === 'en'
-    ? `${longDayEn.format(at)} at ${hourLabel(at, 'en')}`
-    : `${longDay.format(at)} à ${hourLabel(at, 'fr')}`;
+    ? `${longDayEn().format(at)} at ${hourLabel(at, 'en')}`
+    : `${longDay().format(at)} à ${hourLabel(at, 'fr')}`;
 }
 
 /** "samedi 24 octobre 2026". */
 export function dayLabel(at: Date, lang: 'fr' | 'en' = 'fr'): string {
-  return (lang === 'en' ? longDayEn : longDay).format(at);
+  return (lang === 'en' ? longDayEn : longDay)().format(at);
 }

@@ -222,19 +222,36 @@ type PluralKey<K> = K extends `${infer B}.other` ? B : never;
 /** Messages that come in a `.one` and a `.other` form. */
 export type CountKey = PluralKey<keyof PortalMessages>;
 
-const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+/**
+ * The plural rule and digit grouping of the box's two languages, written out rather than
+ * asked of `Intl.PluralRules` / `toLocaleString`: the first Intl object maps in several MB
+ * of ICU data, and the home page (the page a box at rest has served) counts things.
+ * French (CLDR): 0 and 1 are singular; English: only 1. Whole numbers are grouped by
+ * three with a narrow no-break space (fr) or a comma (en), as Intl does.
+ */
+function pluralOne(lang: Lang, n: number): boolean {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+}
+
+export function formatCount(lang: Lang, n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString(lang);
+  const digits = String(Math.abs(n)).replace(
+    /\B(?=(\d{3})+(?!\d))/g,
+    lang === 'fr' ? '\u202f' : ',',
+  );
+  return n < 0 ? `-${digits}` : digits;
+}
 
 /**
  * A count in words with its real plural: French "0 œuvre", "1 œuvre", "2 œuvres";
- * English "1 work", "0 works" (`Intl.PluralRules` knows each language's rule).
+ * English "1 work", "0 works".
  *
  * @example counted('fr', 'workCount', 2) // '2 œuvres'
  */
 export function counted(lang: Lang, key: CountKey, n: number): string {
-  const rule = (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(n);
   const t = portal[lang];
-  const form = rule === 'one' ? t[`${key}.one`] : t[`${key}.other`];
-  return fill(form, { n: n.toLocaleString(lang) });
+  const form = pluralOne(lang, n) ? t[`${key}.one`] : t[`${key}.other`];
+  return fill(form, { n: formatCount(lang, n) });
 }
 
 /** Fills `{name}` placeholders. */
