@@ -41,7 +41,7 @@ const fr = {
   typeHere: 'Touchez les lettres du clavier ci-dessous',
   results: (n: number) => (n === 0 ? 'Aucun résultat' : n === 1 ? '1 résultat' : `${n} résultats`),
   showResults: 'Rechercher',
-  resultsFor: (q: string) => `Résultats pour « ${q} »`,
+  resultsFor: (q: string) => `Résultats pour «\u00a0${q}\u00a0»`,
   noResults: 'Rien trouvé. Essayez un autre mot, ou moins de lettres.',
   kindNotice: 'Notice pas à pas',
   changeSearch: 'Modifier la recherche',

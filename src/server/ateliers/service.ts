@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
+import { DeviceKeys } from '../core/device-keys.js';
 import type { Client } from '../events/bus.js';
 import { serviceKey } from '../core/services.js';
 import { validate, type AtelierForm, type FieldErrors } from './form.js';
@@ -66,9 +66,9 @@ export type AnswerResult = 'saved' | 'already' | 'closed';
  */
 export class AteliersService {
   readonly repo: AteliersRepo;
-  /** Devices that answered, as HMACs under a salt that never leaves memory. */
+  /** Devices that answered, as device keys (core/device-keys.ts): nothing on disk. */
   private readonly answered = new Set<string>();
-  private readonly salt = randomBytes(32);
+  private readonly keys = new DeviceKeys();
 
   constructor(private readonly ctx: Context) {
     this.repo = new AteliersRepo(ctx.db);
@@ -150,9 +150,7 @@ export class AteliersService {
   }
 
   private deviceKey(a: Atelier, client: Client): string {
-    return createHmac('sha256', this.salt)
-      .update(`${a.id}\n${a.evalRound}\n${client.ip}\n${client.userAgent}`)
-      .digest('base64url');
+    return this.keys.of(String(a.id), String(a.evalRound), client.ip, client.userAgent);
   }
 
   hasAnswered(a: Atelier, client: Client): boolean {

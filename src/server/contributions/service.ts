@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkType } from '../catalogue/types.js';
 import type { Context } from '../context.js';
+import { DeviceKeys } from '../core/device-keys.js';
 import { serviceKey } from '../core/services.js';
 import { LOCAL_PACK_ID, publishLocal } from '../packs/watch/local-pack.js';
 import { workId } from '../packs/works.js';
@@ -107,7 +108,8 @@ export class ContributionService {
   private readonly proposals: Throttle;
   private readonly lookups: Throttle;
   /** Who said merci today, as HMACs under a key that never leaves RAM; emptied each day. */
-  private thanked = { day: '', seen: new Set<string>(), secret: randomBytes(32) };
+  private thanked = { day: '', seen: new Set<string>() };
+  private readonly thankKeys = new DeviceKeys();
 
   constructor(
     private readonly ctx: Context,
@@ -262,10 +264,11 @@ export class ContributionService {
   thank(device: string, workId: string): 'counted' | 'already' | 'unknown' {
     if (!this.isContribution(workId)) return 'unknown';
     const day = this.ctx.clock.now().toISOString().slice(0, 10);
-    if (this.thanked.day !== day) this.thanked = { day, seen: new Set(), secret: randomBytes(32) };
-    const key = createHmac('sha256', this.thanked.secret)
-      .update(`${device}\n${workId}`)
-      .digest('base64url');
+    if (this.thanked.day !== day) {
+      this.thanked = { day, seen: new Set() };
+      this.thankKeys.renew();
+    }
+    const key = this.thankKeys.of(device, workId);
     if (this.thanked.seen.has(key)) return 'already';
     if (this.thanked.seen.size >= 100_000) return 'already';
     this.thanked.seen.add(key);

@@ -1,11 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { DeviceKeys } from '../core/device-keys.js';
 
 /**
- * Counts what one device did in the last hour, in memory only: the key is an HMAC of
- * the address under a secret that never leaves RAM, so even this map holds no address.
+ * Counts what one device did in the last hour, in memory only: the key is the box's
+ * device key (core/device-keys.ts) of the address, so even this map holds no address.
  */
 export class Throttle {
-  private readonly secret = randomBytes(32);
+  private readonly keys = new DeviceKeys();
   private readonly seen = new Map<string, number[]>();
 
   constructor(
@@ -15,7 +15,7 @@ export class Throttle {
   ) {}
 
   private key(device: string): string {
-    return createHmac('sha256', this.secret).update(device).digest('base64url');
+    return this.keys.of(device);
   }
 
   private recent(key: string): number[] {

@@ -11,7 +11,7 @@ export const portal = defineMessages(
     seeAll: 'Tout voir',
     browseTitle: 'Toutes les œuvres',
     searchTitle: 'Recherche',
-    resultsFor: 'Résultats pour « {q} »',
+    resultsFor: 'Résultats pour «\u00a0{q}\u00a0»',
     'resultCount.one': '{n} résultat',
     'resultCount.other': '{n} résultats',
     resultCountMore: 'Plus de {n} résultats : précisez votre recherche',
@@ -82,7 +82,7 @@ export const portal = defineMessages(
     added: 'Ajoutée le',
     themes: 'Thèmes',
     pack: 'Collection',
-    cover: 'Couverture de « {title} »',
+    cover: 'Couverture de «\u00a0{title}\u00a0»',
     aboutTitle: 'Infos pratiques',
     aboutIntro:
       'Cette boîte partage des œuvres libres sur son propre réseau Wi-Fi. Vous pouvez les télécharger et les garder.',

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { DeviceKeys } from '../core/device-keys.js';
 import type { BoxEvent, Client } from '../events/bus.js';
 import { dayOf, deviceFamily, foldPhrase, kioskBucket, type DeviceFamily } from './classify.js';
 
@@ -77,7 +77,8 @@ export class Aggregator {
   private deltas = new Map<string, number>();
   private readonly days = new Map<string, DayState>();
   private undated: Counted[] = [];
-  private salt = randomBytes(32);
+  /** Visitors' keys (core/device-keys.ts), renewed with the day. */
+  private readonly keys = new DeviceKeys();
   private saltEpoch = '';
   /**
    * Keys made in the last few seconds: a phone's burst of pages and covers comes from one
@@ -172,7 +173,7 @@ export class Aggregator {
     // The salt changes with the day; while the time is unknown, every 24 h of uptime.
     const epoch = at ? dayOf(at) : `mono-${Math.floor(mono / 86_400_000)}`;
     if (epoch !== this.saltEpoch) {
-      this.salt = randomBytes(32);
+      this.keys.renew();
       this.saltEpoch = epoch;
       this.recentKeys.clear();
     }
@@ -184,13 +185,7 @@ export class Aggregator {
     const memo = `${withAgent ? 'v' : 'a'}\n${client.ip}\n${agent}`;
     const known = this.recentKeys.get(memo);
     if (known !== undefined) return known;
-    const key = createHmac('sha256', this.salt)
-      .update(withAgent ? 'visitor\n' : 'address\n')
-      .update(client.ip)
-      .update('\n')
-      .update(agent)
-      .digest('base64url')
-      .slice(0, 22);
+    const key = this.keys.of(withAgent ? 'visitor' : 'address', client.ip, agent).slice(0, 22);
     this.recentKeys.set(memo, key);
     return key;
   }
