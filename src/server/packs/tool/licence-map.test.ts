@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessLicence } from '../../../src/server/packs/tool/licence-map.js';
+import { guessLicence } from './licence-map.js';
 
 describe('guessLicence: rights prose → licence, or a question', () => {
   it.each([
