@@ -223,7 +223,7 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     expect(hostapd.stdout).toContain(
       'retiré /etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection',
     );
-  });
+  }, 90_000); // Runs install.sh, update.sh and uninstall.sh for real: about 20 s on a busy machine.
 
   it.runIf(existsSync(path.join(DEPLOY, 'usb/install.sh')))(
     'hands USB automount to deploy/usb/install.sh with the media folder of the config',
