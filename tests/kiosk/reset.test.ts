@@ -119,7 +119,11 @@ describe('the kiosk forgets each visitor and survives the box restarting', () =>
     const page = await kioskPage(browser, server.url);
     await wakeUp(page);
     await tap(page, 'tile-search');
+    // The as-you-type search for "la" must be answered before the box goes away: a request
+    // cut by the restart rightly shows "Un instant…", which is not what this test is about.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/kiosk/works?live=1&q=la'));
     for (const k of ['l', 'a']) await tap(page, `key-${k}`);
+    await searched;
     const port = server.port;
     await server.close();
     await tap(page, 'finish');
