@@ -1,5 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import { CsrfField } from '../admin/ui/csrf.js';
+import { describedBy, FieldError } from '../admin/ui/field.js';
 import { AdminLayout } from '../admin/ui/layout.js';
 import { LEVELS } from '../notices/format.js';
 import { ClockForm } from '../stats/index.js';
@@ -62,6 +63,7 @@ export function AteliersAdminPage(props: {
   );
 }
 
+/** A labelled field with its hint and its error, read together (admin/ui/field.tsx). */
 function Field(props: {
   name: keyof AtelierForm;
   label: string;
@@ -70,22 +72,17 @@ function Field(props: {
   children: (describedBy: string | undefined, invalid: boolean) => preact.ComponentChildren;
 }) {
   const { name, label, errors, hint } = props;
-  const error = errors[name];
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <label>
       {label}
       {hint && (
-        <span class="hint" id={`${name}-hint`}>
+        <span class="hint" id={hintId}>
           {hint}
         </span>
       )}
-      {error && (
-        <span class="field-error" id={`${name}-error`}>
-          {error}
-        </span>
-      )}
-      {props.children(ids || undefined, !!error)}
+      <FieldError name={name} errors={errors} />
+      {props.children(describedBy(name, errors, hintId), !!errors[name])}
     </label>
   );
 }

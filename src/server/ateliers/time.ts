@@ -1,3 +1,5 @@
+import { lazy } from '../core/lazy.js';
+
 /**
  * Europe/Paris wall time ⇄ UTC instants, with the platform's time-zone data (Intl), so
  * a workshop typed "14:00" on the day after a daylight-saving change still starts at
@@ -5,14 +7,7 @@
  */
 export const ZONE = 'Europe/Paris';
 
-/**
- * Formatters are made on first use: the first Intl formatter maps in several MB of ICU
- * data, which a box at rest need not hold (docs/benchmarks.md, RSS at rest).
- */
-function lazy<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
+/** Formatters are made on first use (core/lazy.ts: no ICU data held at rest). */
 
 const parts = lazy(
   () =>

@@ -1,18 +1,12 @@
+import { lazy } from '../core/lazy.js';
 import { addDays, daysBetween, type Period } from './period.js';
 
 /** French dates in words for the dashboard; days are `YYYY-MM-DD`, read in UTC. */
 const at = (day: string) => new Date(`${day}T00:00:00Z`);
-/**
- * Formats are made on first use, not when the module loads: the first Intl formatter maps
- * in several MB of ICU locale data, which a box at rest (nobody on the dashboard) need
- * not hold (docs/benchmarks.md, RSS at rest).
- */
+/** Formats are made on first use (core/lazy.ts: no ICU data held while nobody looks). */
 const fmt = (options: Intl.DateTimeFormatOptions) => {
-  let made: Intl.DateTimeFormat | undefined;
-  return {
-    format: (d: Date) =>
-      (made ??= new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', ...options })).format(d),
-  };
+  const made = lazy(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', ...options }));
+  return { format: (d: Date) => made().format(d) };
 };
 const FULL = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
 const DAY_MONTH = fmt({ day: 'numeric', month: 'long' });
