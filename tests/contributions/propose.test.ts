@@ -294,3 +294,53 @@ describe('proposing a work', () => {
     expect(quarantineFiles()).toEqual([]);
   });
 });
+
+describe('the cross-site check on the public forms', () => {
+  const post = (p: string, body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${base}${p}`, { method: 'POST', body, headers });
+
+  it('refuses a proposal posted from another site, and files nothing', async () => {
+    for (const headers of [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'http://evil.example' },
+    ]) {
+      const reply = await post(
+        '/contribuer',
+        proposalForm({ ...good, text: 'Un poème.' }),
+        headers,
+      );
+      expect(reply.status).toBe(403);
+      expect(await reply.text()).toContain('envoyé depuis un autre site');
+    }
+    expect(quarantineFiles()).toEqual([]);
+    expect(box.ctx.services.get(CONTRIBUTIONS).repo.waiting().length).toBe(0);
+  });
+
+  it('accepts the box’s own pages, and clients that send neither header', async () => {
+    const host = new URL(base).host;
+    for (const headers of [
+      { 'sec-fetch-site': 'same-origin', origin: `http://${host}` },
+      { origin: `http://${host}` },
+      { origin: 'null' },
+      {},
+    ]) {
+      const text = `Texte ${Object.keys(headers).join(' ')}`;
+      const reply = await post('/contribuer', proposalForm({ ...good, text }), headers);
+      expect(reply.status).toBe(200);
+      expect(await reply.text()).toContain('receipt-code');
+    }
+  });
+
+  it('refuses a receipt look-up and a thank-you from another site', async () => {
+    const lookup = await post('/contribuer/suivi', new URLSearchParams({ code: 'K7QX2-MHT9A' }), {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(lookup.status).toBe(403);
+    expect(await lookup.text()).toContain('envoyé depuis un autre site');
+    const thanks = await post('/contribuer/merci', new URLSearchParams({ oeuvre: 'x' }), {
+      origin: 'http://evil.example',
+    });
+    expect(thanks.status).toBe(403);
+  });
+});

@@ -4,6 +4,7 @@ import { looksCaptive } from '../captive/detect.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { workUrl } from '../files/urls.js';
 import { clientOf } from '../http/client.js';
+import { CROSS_SITE_MESSAGE, crossSite } from '../http/cross-site.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
 import { renderDocument, type PageContext } from '../ui/page.js';
@@ -54,7 +55,7 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
     c: HonoContext,
     fields: ProposalFields,
     errors: FormErrors,
-    status: 200 | 400 | 408 | 413 | 429 | 503 | 507 = 200,
+    status: 200 | 400 | 403 | 408 | 413 | 429 | 503 | 507 = 200,
     closed?: string | null,
   ) =>
     c.html(
@@ -86,6 +87,10 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       const s = service();
       const { limits } = s;
       const close = () => c.header('connection', 'close');
+      if (crossSite(c)) {
+        close();
+        return form(c, EMPTY_FIELDS, { file: CROSS_SITE_MESSAGE }, 403);
+      }
       const flood = s.floodMessage(device(c));
       if (flood) {
         close();
@@ -144,6 +149,7 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       );
     })
     .post(THANKS_PATH, async (c) => {
+      if (crossSite(c)) return c.text(`${CROSS_SITE_MESSAGE}\n`, 403);
       const body = await c.req.parseBody();
       const work = typeof body['oeuvre'] === 'string' ? body['oeuvre'] : '';
       if (!ID_PATTERN.test(work)) return c.notFound();
@@ -159,6 +165,11 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
     .post(RECEIPT_PATH, async (c) => {
       const body = await c.req.parseBody();
       const code = typeof body['code'] === 'string' ? body['code'].slice(0, 40) : '';
+      if (crossSite(c))
+        return c.html(
+          renderDocument(<LookupPage page={pageOf(c)} code={code} error={CROSS_SITE_MESSAGE} />),
+          403,
+        );
       const found = service().lookup(device(c), code);
       const page = pageOf(c);
       c.header('cache-control', 'no-store');
