@@ -233,6 +233,9 @@ describe('proposing a work', () => {
     const third = await propose({ ...good, text: 'Texte 3' });
     expect(third.status).toBe(429);
     expect(third.html).toContain('réessayez dans une heure');
+    // Refused before the proposal was read, the form still holds what was typed.
+    expect(third.html).toMatch(/<textarea[^>]*name="text"[^>]*>Texte 3</);
+    expect(third.html).toContain('value="Le lavoir"');
     expect(quarantineFiles()).toHaveLength(2);
   });
 
@@ -242,6 +245,7 @@ describe('proposing a work', () => {
     const second = await propose({ ...good, text: 'b'.repeat(3) });
     expect(second.status).toBe(507);
     expect(second.html).toContain('beaucoup d’œuvres à examiner');
+    expect(second.html).toMatch(/<textarea[^>]*name="text"[^>]*>bbb</);
     expect(quarantineFiles()).toHaveLength(1);
     const form = await fetch(`${base}/contribuer`);
     expect(await form.text()).toContain('beaucoup d’œuvres à examiner');
@@ -254,6 +258,8 @@ describe('proposing a work', () => {
     const busy = await propose({ ...good, text: 'Texte' });
     expect(busy.status).toBe(503);
     expect(busy.html).toContain('réessayez dans une minute');
+    expect(busy.html).toContain('value="Le lavoir"');
+    expect(busy.html).toContain('value="Zaza"');
     service.endUpload();
     expect((await propose({ ...good, text: 'Texte' })).status).toBe(200);
   });

@@ -8,7 +8,7 @@ import { CROSS_SITE_MESSAGE, crossSite } from '../http/cross-site.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
 import { renderDocument, type PageContext } from '../ui/page.js';
-import { readBoundedBody } from './body.js';
+import { readBoundedBody, readTextFields } from './body.js';
 import { FORM_OVERHEAD } from './limits.js';
 import {
   EMPTY_FIELDS,
@@ -26,11 +26,13 @@ export const UPLOAD_PATH = PROPOSE_PATH;
 
 const FIELD_NAMES = Object.keys(EMPTY_FIELDS) as Array<keyof ProposalFields>;
 
-function readFields(form: FormData | null): ProposalFields {
+const FIELD_BYTES = 250_000;
+
+function readFields(form: { get(name: string): unknown } | null): ProposalFields {
   const fields = { ...EMPTY_FIELDS };
   for (const name of FIELD_NAMES) {
     const value = form?.get(name);
-    if (typeof value === 'string') fields[name] = value.slice(0, 250_000);
+    if (typeof value === 'string') fields[name] = value.slice(0, FIELD_BYTES);
   }
   return fields;
 }
@@ -91,13 +93,23 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
         close();
         return form(c, EMPTY_FIELDS, { file: CROSS_SITE_MESSAGE }, 403);
       }
+      const maxBytes = limits.maxFileBytes + FORM_OVERHEAD;
+      // Refused before the proposal is read: the text typed still comes back in the form.
+      const typed = async () =>
+        readFields(
+          await readTextFields(c.req.raw.body, c.req.header('content-type') ?? '', {
+            maxBytes,
+            idleMs: limits.idleMs,
+            totalMs: limits.totalMs,
+            fieldBytes: FIELD_BYTES,
+          }),
+        );
       const flood = s.floodMessage(device(c));
       if (flood) {
         close();
-        return form(c, EMPTY_FIELDS, { file: flood }, 429);
+        return form(c, await typed(), { file: flood }, 429);
       }
       const declared = Number(c.req.header('content-length') ?? '0');
-      const maxBytes = limits.maxFileBytes + FORM_OVERHEAD;
       if (declared > maxBytes) {
         close();
         return form(c, EMPTY_FIELDS, { file: CUT['too-large'] ?? '' }, 413);
@@ -106,11 +118,11 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       const full = await s.fullMessage(0);
       if (full) {
         close();
-        return form(c, EMPTY_FIELDS, { file: full }, 507);
+        return form(c, await typed(), { file: full }, 507);
       }
       if (!s.beginUpload()) {
         close();
-        return form(c, EMPTY_FIELDS, { file: BUSY }, 503);
+        return form(c, await typed(), { file: BUSY }, 503);
       }
       let body: Awaited<ReturnType<typeof readBoundedBody>>;
       try {
