@@ -121,6 +121,21 @@ describe('the participants’ evaluation', () => {
     expect(box.ctx.services.get(ATELIERS).repo.answers(id)).toHaveLength(5);
   });
 
+  it('refuses an answer posted from another site, and stores nothing', async () => {
+    const before = box.ctx.services.get(ATELIERS).repo.answers(id).length;
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'http://evil.example' }]) {
+      const reply = await request(`${url}/ateliers/${id}/avis`, {
+        method: 'POST',
+        headers: { 'user-agent': 'Mozilla/5.0 Pixel-9', ...headers },
+        form: { step: '0', start: '1' },
+        localAddress: '127.0.0.40',
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.body).toContain('envoyé depuis un autre site');
+    }
+    expect(box.ctx.services.get(ATELIERS).repo.answers(id)).toHaveLength(before);
+  });
+
   it('keeps nothing identifying in the data folder', () => {
     const files: string[] = [];
     const walk = (dir: string) => {

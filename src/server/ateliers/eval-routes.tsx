@@ -2,6 +2,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from '../context.js';
 import { clientOf } from '../http/client.js';
+import { CROSS_SITE_MESSAGE, crossSite } from '../http/cross-site.js';
 import { renderDocument } from '../ui/page.js';
 import { cleanAnswer, fieldOf, screensOf, toRows } from './evaluation.js';
 import { EvalIntro, EvalMessage, EvalQuestion } from './eval-pages.js';
@@ -20,6 +21,8 @@ const THANKS = {
   text: 'Vos réponses sont enregistrées. Elles aident l’équipe à préparer les prochains ateliers.',
 };
 
+const CROSS_SITE = { title: 'Réponse refusée.', text: CROSS_SITE_MESSAGE };
+
 /**
  * The participants' evaluation, `/ateliers/:id/avis`: one question per screen, no
  * JavaScript. The answers so far travel in hidden fields from screen to screen; nothing
@@ -32,8 +35,13 @@ export function evaluationRoutes(ctx: Context): Hono {
     if (!a) throw new HTTPException(404);
     return a;
   };
-  const message = (c: HonoContext, a: Atelier, m: { title: string; text: string }) =>
-    c.html(renderDocument(<EvalMessage a={a} {...m} />), 200, { 'cache-control': 'no-store' });
+  const message = (
+    c: HonoContext,
+    a: Atelier,
+    m: { title: string; text: string },
+    status: 200 | 403 = 200,
+  ) =>
+    c.html(renderDocument(<EvalMessage a={a} {...m} />), status, { 'cache-control': 'no-store' });
 
   return new Hono()
     .get('/ateliers/:id{[0-9]+}/avis', (c) => {
@@ -47,6 +55,7 @@ export function evaluationRoutes(ctx: Context): Hono {
     })
     .post('/ateliers/:id{[0-9]+}/avis', async (c) => {
       const a = atelierOf(c);
+      if (crossSite(c)) return message(c, a, CROSS_SITE, 403);
       if (!service.isOpen(a)) return message(c, a, CLOSED);
       const client = clientOf(c);
       if (service.hasAnswered(a, client)) return message(c, a, ALREADY);
