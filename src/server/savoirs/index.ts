@@ -1,0 +1,2 @@
+/** Offline encyclopaedias (ZIM files) through the box's own kiwix-serve (issue 19). */
+export { KiwixSupervisor, SAVOIRS_ROOT, type KiwixOptions, type KiwixState } from './supervisor.js';

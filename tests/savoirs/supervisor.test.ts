@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KiwixSupervisor } from '../../src/server/savoirs/index.js';
+import { buildFrenchZim } from './zim-fixture.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('kiwix-serve did not answer in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
+  let dir: string;
+  let zim: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'lanterne-kiwix-'));
+    zim = await buildFrenchZim(dir);
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the ZIM on loopback, restarts after a crash, and stops when no ZIM is left', async () => {
+    const port = await freePort();
+    const sup = new KiwixSupervisor({ port, workDir: path.join(dir, 'kiwix'), backoffMs: 200 });
+    try {
+      expect(sup.state().kind).toBe('empty');
+      await sup.setZims([zim]);
+      const article = async (): Promise<string | undefined> => {
+        const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
+        return res.ok ? await res.text() : undefined;
+      };
+      expect(await until(article)).toContain('unique satellite naturel');
+      const state = sup.state();
+      expect(state.kind).toBe('running');
+      const pid = state.kind === 'running' ? state.pid : 0;
+
+      process.kill(pid, 'SIGKILL');
+      await until(async () => (sup.state().kind === 'down' ? true : undefined));
+      const down = sup.state();
+      expect(down.kind === 'down' && down.message).toMatch(/redémarre tout seul/);
+      expect(await until(article)).toContain('unique satellite naturel');
+      const again = sup.state();
+      expect(again.kind === 'running' && again.pid).not.toBe(pid);
+
+      await sup.setZims([]);
+      expect(sup.state().kind).toBe('empty');
+      await expect(fetch(`${sup.baseUrl()}/`)).rejects.toThrow();
+    } finally {
+      await sup.stop();
+    }
+  }, 120_000);
+
+  it('says in plain French when kiwix-serve is missing', async () => {
+    const sup = new KiwixSupervisor({
+      port: await freePort(),
+      workDir: path.join(dir, 'absent'),
+      kiwixManage: path.join(dir, 'pas-de-kiwix-manage'),
+    });
+    await sup.setZims([zim]);
+    const state = sup.state();
+    expect(state.kind).toBe('absent');
+    expect(state.kind === 'absent' && state.message).toMatch(/kiwix-serve manque/);
+    await sup.stop();
+  });
+});
