@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KiwixSupervisor } from '../../src/server/savoirs/index.js';
+import { KiwixSupervisor, savoirsProxyRoutes } from '../../src/server/savoirs/index.js';
 import { buildFrenchZim } from './zim-fixture.js';
 
 function freePort(): Promise<number> {
@@ -64,6 +64,55 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       await sup.setZims([]);
       expect(sup.state().kind).toBe('empty');
       await expect(fetch(`${sup.baseUrl()}/`)).rejects.toThrow();
+    } finally {
+      await sup.stop();
+    }
+  }, 120_000);
+
+  it('passes articles, Range, ETag and suggestions through /savoirs, and says when it is down', async () => {
+    const sup = new KiwixSupervisor({
+      port: await freePort(),
+      workDir: path.join(dir, 'proxy'),
+      backoffMs: 200,
+    });
+    const app = savoirsProxyRoutes(sup);
+    try {
+      await sup.setZims([zim]);
+      const page = await until(async () => {
+        const res = await app.request('/savoirs/mini-encyclo/Soleil.html');
+        return res.status === 200 ? res : undefined;
+      });
+      expect(await page.text()).toContain('étoile du Système solaire');
+      expect(page.headers.get('access-control-allow-origin')).toBeNull();
+      const etag = page.headers.get('etag');
+      expect(etag).toBeTruthy();
+
+      const again = await app.request('/savoirs/mini-encyclo/Soleil.html', {
+        headers: { 'if-none-match': etag ?? '' },
+      });
+      expect(again.status).toBe(304);
+
+      const part = await app.request('/savoirs/mini-encyclo/Soleil.html', {
+        headers: { range: 'bytes=0-14' },
+      });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-range')).toMatch(/^bytes 0-14\//);
+      expect(await part.text()).toBe('<!doctype html>');
+
+      const home = await app.request('/savoirs/mini-encyclo/');
+      expect(home.status).toBe(302);
+      expect(home.headers.get('location')).toBe('/savoirs/mini-encyclo/index.html');
+
+      const suggest = await app.request('/savoirs/suggest?content=mini-encyclo&term=Lo');
+      const entries = (await suggest.json()) as { value: string; path?: string }[];
+      expect(entries.some((e) => e.value === 'Loire' && e.path === 'Loire.html')).toBe(true);
+
+      const state = sup.state();
+      await sup.stop();
+      expect(state.kind).toBe('running');
+      const down = await app.request('/savoirs/mini-encyclo/Soleil.html');
+      expect(down.status).toBe(503);
+      expect(await down.text()).toMatch(/momentanément indisponibles/);
     } finally {
       await sup.stop();
     }
