@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIWIX, startSavoirs } from '../../src/server/savoirs/index.js';
+import { request, setUpAdmin } from '../admin/http.js';
 import { makeTestBox } from '../helpers/box.js';
 import { buildFrenchZim } from './zim-fixture.js';
 
@@ -43,6 +44,11 @@ describe('/savoirs through the whole box (real kiwix-serve)', () => {
       }
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('unique satellite naturel');
+      const base = (await box.listen()).url;
+      const { cookie } = await setUpAdmin(box, base);
+      const health = await request(`${base}/admin/health`, { headers: { cookie } });
+      expect(health.body).toContain('Encyclopédies (kiwix-serve)');
+      expect(health.body).toContain('en service');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toBeTruthy();
       expect(box.ctx.services.get(KIWIX).state().kind).toBe('running');
@@ -53,6 +59,9 @@ describe('/savoirs through the whole box (real kiwix-serve)', () => {
       expect(await down.text()).toMatch(/Le reste de la bibliothèque fonctionne/);
       const opds = await box.app.request('/opds');
       expect(opds.status).toBeLessThan(400);
+      const after = await request(`${base}/admin/health`, { headers: { cookie } });
+      expect(after.body).toContain('Le service des encyclopédies est arrêté.');
+      expect(after.body).not.toContain('Tout va bien.');
     } finally {
       await stop();
       await box.cleanup();
