@@ -64,7 +64,11 @@ export class KiwixSupervisor {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.kill();
-    this.current = { kind: 'down', message: 'Le service des encyclopédies est arrêté.', retryInMs: 0 };
+    this.current = {
+      kind: 'down',
+      message: 'Le service des encyclopédies est arrêté.',
+      retryInMs: 0,
+    };
   }
 
   private libraryFile(): string {
