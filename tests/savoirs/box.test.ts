@@ -1,23 +1,11 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIWIX, startSavoirs } from '../../src/server/savoirs/index.js';
 import { request, setUpAdmin } from '../admin/http.js';
 import { makeTestBox } from '../helpers/box.js';
-import { buildFrenchZim } from './zim-fixture.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { buildFrenchZim, freePort } from './zim-fixture.js';
 
 describe('/savoirs through the whole box (real kiwix-serve)', () => {
   let dir: string;
