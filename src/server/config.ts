@@ -32,6 +32,8 @@ export const configSchema = z.object({
     .prefault({}),
   /** Packs must carry a free-culture licence, or any Creative Commons licence. */
   licencePolicy: z.enum(['free-culture', 'all-cc']).default('free-culture'),
+  /** Port of the box's own kiwix-serve (ZIM encyclopaedias), always on 127.0.0.1. */
+  kiwixPort: z.coerce.number().int().min(0).max(65535).default(8091),
   kioskIdleSeconds: z.coerce.number().int().min(30).max(3600).default(120),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -47,6 +49,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LANTERNE_MEDIA_DIR: 'mediaDir',
   LANTERNE_PUBLIC_URL: 'publicUrl',
   LANTERNE_LICENCE_POLICY: 'licencePolicy',
+  LANTERNE_KIWIX_PORT: 'kiwixPort',
   LANTERNE_KIOSK_IDLE_SECONDS: 'kioskIdleSeconds',
   LANTERNE_LOG_LEVEL: 'logLevel',
 };

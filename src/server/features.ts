@@ -26,6 +26,7 @@ import { packsAdminRoutes } from './packs/admin-routes.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
+import { KIWIX, savoirsProxyRoutes, startSavoirs } from './savoirs/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
@@ -74,6 +75,12 @@ export const FEATURES: readonly Feature[] = [
     }),
   },
   { name: 'files', routes: (ctx) => ({ public: [['/', fileRoutes(ctx)]] }) },
+  {
+    // Offline encyclopaedias: /savoirs/… proxied to the box's kiwix-serve (issue 19).
+    name: 'savoirs',
+    routes: (ctx) => ({ public: [['/', savoirsProxyRoutes(ctx.services.get(KIWIX))]] }),
+    start: startSavoirs,
+  },
   { name: 'opds', routes: (ctx) => ({ public: [['/opds', opdsRoutes(ctx)]] }) },
   {
     name: 'kiosk',

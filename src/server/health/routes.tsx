@@ -3,6 +3,7 @@ import { AdminLayout } from '../admin/ui/layout.js';
 import { TableWrap } from '../admin/ui/table.js';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
+import { KIWIX, kiwixHealth } from '../savoirs/index.js';
 import { ClockForm } from '../stats/index.js';
 import { renderDocument } from '../ui/page.js';
 import { HealthService, type Health } from './service.js';
@@ -39,6 +40,8 @@ export function healthRoutes(ctx: Context): Hono {
     .get('/', async (c) => {
       const h: Health = await health.current();
       const clockKnown = ctx.stats.clock.isSane();
+      const kiwix = kiwixHealth(ctx.services.get(KIWIX).state());
+      const warnings = kiwix.warning === null ? h.warnings : [...h.warnings, kiwix.warning];
       const rows: Array<[string, string]> = [
         [
           'Température du processeur',
@@ -57,6 +60,7 @@ export function healthRoutes(ctx: Context): Hono {
           'Appareils connectés au Wi-Fi',
           h.wifiClients ? `${h.wifiClients.count} (${h.wifiClients.source})` : 'inconnu',
         ],
+        ['Encyclopédies (kiwix-serve)', kiwix.value],
         ['Allumée depuis', duration(h.systemUptimeSeconds)],
         ['Lanterne tourne depuis', duration(h.appUptimeSeconds)],
         ['Version de Lanterne', `${h.version} (Node ${h.node})`],
@@ -69,14 +73,14 @@ export function healthRoutes(ctx: Context): Hono {
         renderDocument(
           <AdminLayout c={c} title="Santé du système" section="health">
             <h1>Santé du système</h1>
-            {h.warnings.length === 0 && clockKnown ? (
+            {warnings.length === 0 && clockKnown ? (
               <p class="flash flash-ok" role="status">
                 Tout va bien.
               </p>
             ) : (
               <div class="warning" role="alert">
                 <ul>
-                  {h.warnings.map((w) => (
+                  {warnings.map((w) => (
                     <li key={w}>{w}</li>
                   ))}
                   {!clockKnown && (

@@ -1,0 +1,155 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The box's path for the encyclopaedias; kiwix-serve is told to live under it, so the
+ * proxy passes URLs through unchanged (nothing rewritten). */
+export const SAVOIRS_ROOT = '/savoirs';
+
+/** What the portal and the health page say about the box's kiwix-serve. */
+export type KiwixState =
+  | { kind: 'absent'; message: string }
+  | { kind: 'empty' }
+  | { kind: 'starting' }
+  | { kind: 'running'; pid: number }
+  | { kind: 'down'; message: string; retryInMs: number };
+
+export interface KiwixOptions {
+  /** Loopback port kiwix-serve listens on (from config.ts). */
+  port: number;
+  /** Folder the generated library XML lives in. */
+  workDir: string;
+  kiwixServe?: string;
+  kiwixManage?: string;
+  /** First restart delay; doubled after each crash up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * One kiwix-serve child process over a library generated with kiwix-manage, on
+ * 127.0.0.1 only. `setZims()` regenerates the library and restarts it (the pack hook
+ * calls it when ZIM packs change); a crash is restarted with a doubling backoff.
+ */
+export class KiwixSupervisor {
+  private child: ChildProcess | undefined;
+  private zims: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private backoff: number;
+  private stopped = false;
+  private current: KiwixState = { kind: 'empty' };
+
+  constructor(private readonly opts: KiwixOptions) {
+    this.backoff = opts.backoffMs ?? 500;
+  }
+
+  state(): KiwixState {
+    return this.current;
+  }
+
+  baseUrl(): string {
+    return `http://127.0.0.1:${this.opts.port}`;
+  }
+
+  async setZims(zimPaths: readonly string[]): Promise<void> {
+    this.zims = [...zimPaths].sort();
+    this.backoff = this.opts.backoffMs ?? 500;
+    await this.restart();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.kill();
+    this.current = {
+      kind: 'down',
+      message: 'Le service des encyclopédies est arrêté.',
+      retryInMs: 0,
+    };
+  }
+
+  private libraryFile(): string {
+    return path.join(this.opts.workDir, 'library.xml');
+  }
+
+  private async restart(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.kill();
+    if (this.stopped) return;
+    if (this.zims.length === 0) {
+      this.current = { kind: 'empty' };
+      return;
+    }
+    this.current = { kind: 'starting' };
+    try {
+      await mkdir(this.opts.workDir, { recursive: true });
+      await rm(this.libraryFile(), { force: true });
+      for (const zim of this.zims) {
+        await run(this.opts.kiwixManage ?? 'kiwix-manage', [this.libraryFile(), 'add', zim]);
+      }
+    } catch (err) {
+      this.current = absentOr(err, 'La bibliothèque des encyclopédies n’a pas pu être préparée.');
+      return;
+    }
+    this.launch();
+  }
+
+  private launch(): void {
+    const child = spawn(
+      this.opts.kiwixServe ?? 'kiwix-serve',
+      [
+        '--address=127.0.0.1',
+        `--port=${this.opts.port}`,
+        `--urlRootLocation=${SAVOIRS_ROOT}`,
+        '--library',
+        this.libraryFile(),
+      ],
+      { stdio: 'ignore' },
+    );
+    this.child = child;
+    child.once('error', (err) => {
+      if (this.child !== child) return;
+      this.child = undefined;
+      this.current = absentOr(err, 'Le service des encyclopédies ne démarre pas.');
+    });
+    child.once('spawn', () => {
+      if (this.child === child && child.pid !== undefined) {
+        this.current = { kind: 'running', pid: child.pid };
+      }
+    });
+    child.once('exit', () => {
+      if (this.child !== child || this.stopped) return;
+      this.child = undefined;
+      const retryInMs = this.backoff;
+      this.backoff = Math.min(this.backoff * 2, this.opts.maxBackoffMs ?? 30_000);
+      this.current = {
+        kind: 'down',
+        message: 'Le service des encyclopédies s’est arrêté ; il redémarre tout seul.',
+        retryInMs,
+      };
+      this.timer = setTimeout(() => this.launch(), retryInMs);
+    });
+  }
+
+  private async kill(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null) return;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await gone;
+  }
+}
+
+function absentOr(err: unknown, message: string): KiwixState {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    return {
+      kind: 'absent',
+      message: 'Les encyclopédies ne sont pas disponibles : le logiciel kiwix-serve manque.',
+    };
+  }
+  return { kind: 'down', message, retryInMs: 0 };
+}
