@@ -45,7 +45,7 @@ export interface Context extends Deps {
   assets: AssetStore;
   /** Who passed the captive portal's welcome page: in memory only, never written. */
   captivePasses: CaptivePasses;
-  /** Run inside the pack import/removal transaction (e-notices register one). */
+  /** Run inside the pack import/removal transaction: those the features declare. */
   packHooks: PackHook[];
   /** Which signing keys each pack id belongs to (the packs' admission rule). */
   packOwners: PackOwners;
@@ -61,7 +61,13 @@ export interface Context extends Deps {
   services: Services<Context>;
 }
 
-export function createContext(deps: Deps): Context {
+/**
+ * What `createContext` needs of the features (`FEATURES` in `features.ts`, passed in by
+ * `openBox`, so that this file imports no feature list): the pack hooks they declare.
+ */
+export type PackHookSources = ReadonlyArray<{ packHook?(ctx: Context): PackHook }>;
+
+export function createContext(deps: Deps, features: PackHookSources): Context {
   const now = () => deps.clock.now();
   const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
@@ -75,7 +81,7 @@ export function createContext(deps: Deps): Context {
     events,
     assets: new AssetStore(assetSources(deps.paths)),
     captivePasses: new CaptivePasses(() => deps.clock.now().getTime()),
-    packHooks: [notices.packHook()],
+    packHooks: [],
     packOwners: new PackOwners(deps.db, now),
     notices,
     admin: new AdminAuth(deps.db, deps.paths.dataDir, deps.clock, deps.log),
@@ -83,5 +89,6 @@ export function createContext(deps: Deps): Context {
     sticks: new Sticks(deps.config.mediaDir),
     services: new Services(() => ctx),
   };
+  for (const feature of features) if (feature.packHook) ctx.packHooks.push(feature.packHook(ctx));
   return ctx;
 }

@@ -23,6 +23,7 @@ import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
 import { opdsRoutes } from './opds/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { packsAdminRoutes } from './packs/admin-routes.js';
+import type { PackHook } from './packs/types.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
@@ -46,6 +47,8 @@ export interface WebDeps {
 export interface Feature {
   name: string;
   routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: Mount[] };
+  /** Run inside the pack import/removal transaction (`ctx.packHooks`, list order). */
+  packHook?(ctx: Context): PackHook;
   /** Started once the server listens; returns how to stop. */
   start?(ctx: Context): Promise<Stop> | Stop;
 }
@@ -94,6 +97,7 @@ export const FEATURES: readonly Feature[] = [
   {
     // Pictures, PDF and kiosk API (no language), then their pages per language.
     name: 'notices',
+    packHook: (ctx) => ctx.notices.packHook(),
     routes: (ctx) => ({
       public: [
         ['/', noticeFileRoutes(ctx)],

@@ -55,8 +55,8 @@ function shellScripts(dir: string): string[] {
 }
 
 describe('deploy scripts', () => {
-  it('pass shellcheck, every one of them', () => {
-    if (!requireTool('shellcheck')) return;
+  it('pass shellcheck, every one of them', (t) => {
+    if (!requireTool('shellcheck')) return t.skip();
     const scripts = shellScripts(DEPLOY);
     expect(scripts).toContain(path.join(DEPLOY, 'install.sh'));
     const r = run('shellcheck', ['-x', '-S', 'style', ...scripts]);
@@ -66,8 +66,8 @@ describe('deploy scripts', () => {
 });
 
 describe('rendered configuration', () => {
-  it('gives systemd units that systemd-analyze verify accepts', () => {
-    if (!requireTool('systemd-analyze')) return;
+  it('gives systemd units that systemd-analyze verify accepts', (t) => {
+    if (!requireTool('systemd-analyze')) return t.skip();
     const out = render();
     const units = readdirSync(out).filter((f) => f.endsWith('.service') && !f.startsWith('avahi'));
     expect(units.sort()).toEqual(['lanterne-ap-address.service', 'lanterne.service']);
@@ -93,8 +93,8 @@ describe('rendered configuration', () => {
     }
   });
 
-  it('gives dnsmasq configurations that dnsmasq --test accepts', () => {
-    if (!requireTool('dnsmasq')) return;
+  it('gives dnsmasq configurations that dnsmasq --test accepts', (t) => {
+    if (!requireTool('dnsmasq')) return t.skip();
     const out = render();
     for (const name of ['dnsmasq-standalone.conf', 'dnsmasq-shared.conf']) {
       const r = run('dnsmasq', ['--test', `--conf-file=${path.join(out, name)}`]);

@@ -7,7 +7,8 @@ export function hasCommand(name: string): boolean {
 
 /**
  * In CI a missing tool is a failure (the test would otherwise vanish silently);
- * elsewhere the test is skipped with a message saying why.
+ * elsewhere the test is skipped with a message saying why (the caller calls `t.skip()` on
+ * false, so it shows as skipped, never as passed).
  */
 export function requireTool(name: string): boolean {
   if (hasCommand(name)) return true;

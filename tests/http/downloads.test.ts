@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '../../src/server/server.js';
 import { addWorks, makeTestBox, work, type TestBox } from '../helpers/box.js';
 import { rawRequest } from '../helpers/http.js';
@@ -241,6 +242,10 @@ describe('downloads over real HTTP', () => {
     const expected = createHash('sha256').update(Buffer.alloc(size)).digest('hex');
     const bytesRead = () =>
       Number(/rchar:\s+(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+    // The server-side sockets of these four downloads, to see when they are stuck.
+    const sockets: Socket[] = [];
+    const onConnection = (socket: Socket) => sockets.push(socket);
+    server.server.on('connection', onConnection);
     const before = bytesRead();
     const responses = await Promise.all(
       Array.from(
@@ -259,7 +264,18 @@ describe('downloads over real HTTP', () => {
           }),
       ),
     );
-    await new Promise((r) => setTimeout(r, 800));
+    server.server.off('connection', onConnection);
+    // Instead of a fixed wait: the server is stuck once every socket holds bytes the
+    // kernel would not take (its buffers full because the client stopped reading); this
+    // server then awaits the write before reading on. A server that buffered whole files
+    // would have read them all by then.
+    await vi.waitFor(
+      () => {
+        expect(sockets).toHaveLength(4);
+        expect(sockets.every((socket) => socket.writableLength > 0)).toBe(true);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
     const readWhilePaused = bytesRead() - before;
     expect(readWhilePaused).toBeLessThan(size / 2);
     const sums = await Promise.all(

@@ -71,4 +71,36 @@ describe('one static-asset server, content-hashed URLs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a CSS @import links the hashed URL, so an imported sheet cannot stay old', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-assets-'));
+    try {
+      writeFileSync(path.join(dir, 'shared.css'), 'p { color: black }\n');
+      writeFileSync(path.join(dir, 'page.css'), "@import url('/notice-assets/shared.css');\n");
+      const before = new AssetStore([{ dir }]);
+      const text = (store: AssetStore) => store.get('page.css')?.data.toString('utf8');
+      expect(text(before)).toBe(`@import url('${before.url('shared.css')}');\n`);
+      expect(before.url('shared.css')).toMatch(/^\/static\/shared\.[0-9a-f]{10}\.css$/);
+      // Only the imported file changes: the importing one gets a new URL all the same.
+      writeFileSync(path.join(dir, 'shared.css'), 'p { color: navy }\n');
+      const after = new AssetStore([{ dir }]);
+      expect(after.url('page.css')).not.toBe(before.url('page.css'));
+      expect(text(after)).toBe(`@import url('${after.url('shared.css')}');\n`);
+      writeFileSync(path.join(dir, 'shared.css'), "@import url('/static/page.css');\n");
+      expect(() => new AssetStore([{ dir }]).get('page.css')).toThrow(/tournent en rond/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the box's notice sheets import the hashed shared sheet, answered as immutable", async () => {
+    for (const name of ['notices.css', 'print.css']) {
+      const css = await (await box.app.request(box.ctx.assets.url(name))).text();
+      const imported = /@import url\('([^']+)'\)/.exec(css)?.[1] ?? '';
+      expect(imported, name).toBe(box.ctx.assets.url('shared.css'));
+      const res = await box.app.request(imported);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
+  });
 });

@@ -6,13 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeConfig } from '../../src/server/config.js';
-import { createContext, systemClock, type Context } from '../../src/server/context.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { openDatabase } from '../../src/server/db/open.js';
+import type { Context } from '../../src/server/context.js';
+import { openBox } from '../../src/server/core/open-box.js';
 import { silentLogger } from '../../src/server/log.js';
 import { importPack } from '../../src/server/packs/import.js';
 import { recoverPacks } from '../../src/server/packs/recover.js';
-import { makePaths } from '../../src/server/paths.js';
 import { simplePack, writePack, type SpecPack } from './fixtures/packs.js';
 
 /**
@@ -46,10 +44,7 @@ function boxAt(dataDir: string): Context {
     contentDir: path.join(dataDir, 'none'),
     mediaDir: path.join(dataDir, 'none'),
   });
-  const paths = makePaths(config);
-  const db = openDatabase(paths.dbFile);
-  migrate(db);
-  return createContext({ config, db, paths, clock: systemClock, log: silentLogger });
+  return openBox({ config, log: silentLogger }).ctx;
 }
 
 interface Kill {

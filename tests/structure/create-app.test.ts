@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { makeConfig } from '../../src/server/config.js';
 import { openBox } from '../../src/server/core/open-box.js';
+import { FEATURES } from '../../src/server/features.js';
 import { silentLogger } from '../../src/server/log.js';
 
 // createApp builds routers only: with an install folder that holds nothing (no assets,
@@ -22,6 +23,19 @@ it('createApp reads no files when called', async () => {
     expect(app.routes.length).toBeGreaterThan(20);
     // The first request that needs an asset is where reading happens (and fails here).
     expect((await app.request('/static/portal.css')).status).toBe(500);
+  } finally {
+    box.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('the pack hooks are the ones the features declare, in list order', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lanterne-hooks-'));
+  const box = openBox({ config: makeConfig({ dataDir: dir }), log: silentLogger });
+  try {
+    const declared = FEATURES.filter((f) => f.packHook).map((f) => f.name);
+    expect(declared).toContain('notices');
+    expect(box.ctx.packHooks.map((h) => h.name)).toEqual(declared);
   } finally {
     box.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { createContext, type Context } from '../context.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
+import { FEATURES } from '../features.js';
 import { createLogger, type Logger } from '../log.js';
 import { makePaths } from '../paths.js';
 import { systemClock, type Clock } from './clock.js';
@@ -39,6 +40,7 @@ export function openBox(options: OpenBoxOptions): OpenBox {
   const db = openDatabase(paths.dbFile);
   const schemaVersion = migrate(db);
   if (options.emptyStaging) rmSync(paths.stagingDir, { recursive: true, force: true });
-  const ctx = createContext({ config, db, paths, clock: options.clock ?? systemClock, log });
+  const deps = { config, db, paths, clock: options.clock ?? systemClock, log };
+  const ctx = createContext(deps, FEATURES);
   return { ctx, schemaVersion, close: () => db.close() };
 }

@@ -11,7 +11,8 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * semantics as works' files (`files/plan.ts`: ETag, 304, HEAD), but whole: no byte
  * ranges, so the compression middleware may send them brotli or gzip. `assetUrl()`
  * links `/static/<name>.<hash>.<ext>`, answered as immutable; a plain or outdated name
- * (an old page, a CSS `@import`) gets the current file, revalidated every time.
+ * (an old page, an old pack's notice) gets the current file, revalidated every time.
+ * CSS `@import`s of the box's own sheets are rewritten to hashed URLs (`ui/assets.ts`).
  */
 export function serveAsset(c: HonoContext, store: AssetStore, file: string): Response {
   const hashed = unhashedName(file);
@@ -50,7 +51,7 @@ export function staticRoutes(ctx: Context): Hono {
 
 /**
  * Older addresses of some of the same files (`/admin/static/admin.css`,
- * `/notice-assets/notices.css`, still used by CSS `@import`s), answered by the same server.
+ * `/notice-assets/notices.css`), answered by the same server.
  */
 export function legacyAssetRoutes(ctx: Context): Hono {
   return new Hono()

@@ -43,6 +43,42 @@ export function unhashedName(file: string): { name: string; hash: string } | nul
   return m ? { name: `${m[1]}${m[3]}`, hash: m[2] ?? '' } : null;
 }
 
+/** `@import url('/notice-assets/shared.css')` or `@import url("/static/shared.css")`. */
+const CSS_IMPORT =
+  /@import\s+url\(\s*(['"]?)\/(?:static|notice-assets)\/([a-z0-9/._-]+\.css)\1\s*\)/g;
+
+/**
+ * Points each CSS `@import` of one of the box's own files at its hashed URL, so the
+ * importing file's hash changes with what it imports: a box update never pairs a new
+ * page with an old imported sheet (both are then served immutable). Imported files are
+ * rewritten first (in order of need); a file that imports itself, even through others,
+ * is refused.
+ */
+function hashCssImports(store: Map<string, Asset>): void {
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const rewrite = (name: string): Asset | undefined => {
+    const found = store.get(name);
+    if (!found || found.mime.split(';')[0] !== 'text/css' || done.has(name)) return found;
+    if (visiting.has(name)) throw new Error(`Les @import CSS de ${name} tournent en rond`);
+    visiting.add(name);
+    const css = found.data.toString('utf8');
+    const out = css.replace(CSS_IMPORT, (whole, quote: string, target: string) => {
+      const imported = rewrite(target);
+      return imported
+        ? `@import url(${quote}/static/${hashedName(target, imported.hash)}${quote})`
+        : whole;
+    });
+    visiting.delete(name);
+    done.add(name);
+    if (out === css) return found;
+    const updated = asset(name, Buffer.from(out), found.mime);
+    store.set(name, updated);
+    return updated;
+  };
+  for (const name of [...store.keys()]) rewrite(name);
+}
+
 /**
  * The box's own static files (portal, admin and notice CSS and scripts, icons, licence
  * badges drawn from `licences.ts`), read once on first use and kept in memory. Built
@@ -68,6 +104,7 @@ export class AssetStore {
       }
     };
     for (const { dir, only } of this.sources) walk(dir, '', only);
+    hashCssImports(store);
     for (const licence of allLicences()) {
       const svg = licenceBadgeSvg(licence.id);
       if (svg) add(asset(`licences/${licence.id}.svg`, Buffer.from(svg), 'image/svg+xml'));

@@ -3,18 +3,10 @@ import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from '../../context.js';
+import type { AdminEnv } from '../env.js';
 import type { AdminSession } from './service.js';
 
-/** What `requireAdmin` puts in `c.get('admin')` for the handlers and the layout. */
-export interface AdminIdentity extends AdminSession {
-  libraryName: string;
-}
-
-declare module 'hono' {
-  interface ContextVariableMap {
-    admin: AdminIdentity;
-  }
-}
+export type { AdminIdentity } from '../env.js';
 
 export const SESSION_COOKIE = 'lanterne_admin';
 
@@ -125,7 +117,7 @@ function denyAnonymous(ctx: Context, c: HonoContext): Response {
  * @example
  *   new Hono().use(requireAdmin(ctx)).get('/', (c) => c.text(c.get('admin').csrf))
  */
-export function requireAdmin(ctx: Context): MiddlewareHandler {
+export function requireAdmin(ctx: Context): MiddlewareHandler<AdminEnv> {
   return async function requireAdmin(c, next) {
     if (!c.get('admin')) {
       const session = ctx.admin.session(getCookie(c, SESSION_COOKIE));
@@ -157,6 +149,6 @@ export function adminGate(ctx: Context): MiddlewareHandler {
 }
 
 /** The current session's CSRF token (inside a `requireAdmin` route). */
-export function csrfToken(c: HonoContext): string {
+export function csrfToken(c: HonoContext<AdminEnv>): string {
   return c.get('admin').csrf;
 }

@@ -1,4 +1,5 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import type { AdminEnv } from '../env.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from '../../context.js';
 import { clientOf } from '../../http/client.js';
@@ -28,7 +29,7 @@ function tooMany(c: HonoContext, seconds: number): Response {
 }
 
 /** /admin/setup, /admin/login, /admin/logout, /admin/password. */
-export function authRoutes(ctx: Context): Hono {
+export function authRoutes(ctx: Context): Hono<AdminEnv> {
   const auth = ctx.admin;
   const cookie = (c: HonoContext, value: string) =>
     setCookie(c, SESSION_COOKIE, value, {
@@ -49,7 +50,7 @@ export function authRoutes(ctx: Context): Hono {
     }
   };
 
-  return new Hono()
+  return new Hono<AdminEnv>()
     .get('/setup', (c) => {
       if (auth.isSetUp()) return c.redirect('/admin/login', 302);
       auth.ensureSetupCode();

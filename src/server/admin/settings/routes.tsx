@@ -1,4 +1,5 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import type { AdminEnv } from '../env.js';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { BoxSettings } from '../../settings/service.js';
@@ -171,8 +172,8 @@ function SettingsPage({
 }
 
 /** GET/POST /admin/settings: the box's settings through `ctx.settings`. */
-export function settingsRoutes(ctx: Context): Hono {
-  return new Hono()
+export function settingsRoutes(ctx: Context): Hono<AdminEnv> {
+  return new Hono<AdminEnv>()
     .get('/', (c) =>
       c.html(renderDocument(<SettingsPage c={c} v={valuesOf(ctx.settings.current())} />)),
     )
