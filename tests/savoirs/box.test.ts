@@ -1,35 +1,25 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KIWIX, startSavoirs } from '../../src/server/savoirs/index.js';
 import { request, setUpAdmin } from '../admin/http.js';
 import { makeTestBox } from '../helpers/box.js';
-import { buildFrenchZim, freePort } from './zim-fixture.js';
+import { freePort, until, useFrenchZim } from './zim-fixture.js';
 
 describe('/savoirs through the whole box (real kiwix-serve)', () => {
-  let dir: string;
-  let zim: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'lanterne-kiwix-box-'));
-    zim = await buildFrenchZim(dir);
-  }, 120_000);
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fixture = useFrenchZim('lanterne-kiwix-box-');
 
   it('serves an installed pack’s ZIM with the box’s security headers, and the rest when it is down', async () => {
     const box = makeTestBox({ kiwixPort: await freePort() });
     const packDir = path.join(box.ctx.paths.packsDir, 'encyclo-test');
     await mkdir(packDir, { recursive: true });
-    await copyFile(zim, path.join(packDir, 'mini-encyclo.zim'));
+    await copyFile(fixture.zim(), path.join(packDir, 'mini-encyclo.zim'));
     const stop = await startSavoirs(box.ctx);
     try {
-      let res = await box.app.request('/savoirs/mini-encyclo/Lune.html');
-      for (let i = 0; i < 300 && res.status !== 200; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        res = await box.app.request('/savoirs/mini-encyclo/Lune.html');
-      }
+      const res = await until(async () => {
+        const r = await box.app.request('/savoirs/mini-encyclo/Lune.html');
+        return r.status === 200 ? r : undefined;
+      });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('unique satellite naturel');
       const base = (await box.listen()).url;

@@ -1,37 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KiwixSupervisor, savoirsProxyRoutes } from '../../src/server/savoirs/index.js';
-import { buildFrenchZim, freePort } from './zim-fixture.js';
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('kiwix-serve did not answer in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { freePort, until, useFrenchZim } from './zim-fixture.js';
 
 describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
-  let dir: string;
-  let zim: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'lanterne-kiwix-'));
-    zim = await buildFrenchZim(dir);
-  }, 120_000);
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fixture = useFrenchZim('lanterne-kiwix-');
 
   it('serves the ZIM on loopback, restarts after a crash, and stops when no ZIM is left', async () => {
     const port = await freePort();
-    const sup = new KiwixSupervisor({ port, workDir: path.join(dir, 'kiwix'), backoffMs: 200 });
+    const sup = new KiwixSupervisor({
+      port,
+      workDir: path.join(fixture.dir(), 'kiwix'),
+      backoffMs: 200,
+    });
     try {
       expect(sup.state().kind).toBe('empty');
-      await sup.setZims([zim]);
+      await sup.setZims([fixture.zim()]);
       const article = async (): Promise<string | undefined> => {
         const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
         return res.ok ? await res.text() : undefined;
@@ -60,12 +44,12 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
   it('passes articles, Range, ETag and suggestions through /savoirs, and says when it is down', async () => {
     const sup = new KiwixSupervisor({
       port: await freePort(),
-      workDir: path.join(dir, 'proxy'),
+      workDir: path.join(fixture.dir(), 'proxy'),
       backoffMs: 200,
     });
     const app = savoirsProxyRoutes(sup);
     try {
-      await sup.setZims([zim]);
+      await sup.setZims([fixture.zim()]);
       const page = await until(async () => {
         const res = await app.request('/savoirs/mini-encyclo/Soleil.html');
         return res.status === 200 ? res : undefined;
@@ -109,10 +93,10 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
   it('says in plain French when kiwix-serve is missing', async () => {
     const sup = new KiwixSupervisor({
       port: await freePort(),
-      workDir: path.join(dir, 'absent'),
-      kiwixManage: path.join(dir, 'pas-de-kiwix-manage'),
+      workDir: path.join(fixture.dir(), 'absent'),
+      kiwixManage: path.join(fixture.dir(), 'pas-de-kiwix-manage'),
     });
-    await sup.setZims([zim]);
+    await sup.setZims([fixture.zim()]);
     const state = sup.state();
     expect(state.kind).toBe('absent');
     expect(state.kind === 'absent' && state.message).toMatch(/kiwix-serve manque/);

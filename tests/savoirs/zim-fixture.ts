@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -90,4 +92,29 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** Polls `probe` every 100 ms until it gives a value (kiwix-serve takes a moment to start). */
+export async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('kiwix-serve did not answer in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A temporary folder holding the French test ZIM for a whole describe block. */
+export function useFrenchZim(prefix: string): { dir: () => string; zim: () => string } {
+  let dir = '';
+  let zim = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+    zim = await buildFrenchZim(dir);
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return { dir: () => dir, zim: () => zim };
 }
