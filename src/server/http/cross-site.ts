@@ -16,10 +16,16 @@ export function crossSite(c: HonoContext): boolean {
   // `null` comes from privacy settings (no-referrer) as well as sandboxed frames: without
   // Sec-Fetch-Site it says nothing either way.
   if (!origin || origin === 'null') return false;
+  return !sameHost(origin, c.req.header('host'));
+}
+
+/** Whether an `Origin` or `Referer` value names this host (unreadable: no). */
+export function sameHost(source: string, host: string | undefined): boolean {
+  if (!host) return false;
   try {
-    return new URL(origin).host !== c.req.header('host');
+    return new URL(source).host === host;
   } catch {
-    return true;
+    return false;
   }
 }
 

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from '../../context.js';
 import type { AdminEnv } from '../env.js';
 import type { AdminSession } from './service.js';
+import { sameHost } from '../../http/cross-site.js';
 
 export type { AdminIdentity } from '../env.js';
 
@@ -46,14 +47,9 @@ function refuse(c: HonoContext, status: 403, message: string): never {
  * same-origin` through a meta tag so browsers send a real Origin on form posts.
  */
 export function sameOrigin(c: HonoContext): boolean {
-  const host = c.req.header('host');
   const source = c.req.header('origin') ?? c.req.header('referer');
-  if (!host || !source || source === 'null') return false;
-  try {
-    return new URL(source).host === host;
-  } catch {
-    return false;
-  }
+  if (!source || source === 'null') return false;
+  return sameHost(source, c.req.header('host'));
 }
 
 function sameToken(a: string, b: string): boolean {
