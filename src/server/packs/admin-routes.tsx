@@ -33,7 +33,7 @@ async function packsPage(
         sessions={service.sorting.list()}
         policy={ctx.settings.current().licencePolicy}
         sticks={await ctx.sticks.writable()}
-        packs={ctx.catalogue.repo.listPacks()}
+        packs={ctx.catalogue.packs()}
         keys={service.trust.list()}
         maxUpload={MAX_UPLOAD_BYTES}
       />,
@@ -124,7 +124,7 @@ export function packsAdminRoutes(ctx: Context): Hono<AdminEnv> {
       return back(c, 'publishing');
     })
     .get('/installed/:id/remove', (c) => {
-      const pack = ctx.catalogue.repo.getPack(c.req.param('id'));
+      const pack = ctx.catalogue.pack(c.req.param('id'));
       if (!pack) return c.redirect('/admin/packs', 303);
       return c.html(renderDocument(<RemovePage c={c} pack={pack} />));
     })
