@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AdminEnv } from './admin/env.js';
 import { startAdmin } from './admin/start.js';
 import {
   ateliersAdminRoutes,
@@ -32,6 +33,8 @@ import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
 export type Mount = readonly [path: string, app: Hono];
+/** Admin sub-apps are typed with the admin shell's variables (`admin/env.ts`). */
+export type AdminMount = readonly [path: string, app: Hono<AdminEnv>];
 export type Stop = () => Promise<void> | void;
 
 /** What the web side gives every feature's routes besides the context. */
@@ -46,7 +49,7 @@ export interface WebDeps {
  */
 export interface Feature {
   name: string;
-  routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: Mount[] };
+  routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: AdminMount[] };
   /** Run inside the pack import/removal transaction (`ctx.packHooks`, list order). */
   packHook?(ctx: Context): PackHook;
   /** Started once the server listens; returns how to stop. */

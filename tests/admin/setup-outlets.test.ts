@@ -66,6 +66,10 @@ describe('where the set-up code is written', () => {
     expect(readFileSync(path.join(a, 'LANTERNE-CODE.txt'), 'utf8')).toBe('mes notes');
     expect(existsSync(path.join(b, 'LANTERNE-CODE.txt'))).toBe(false);
     expect(existsSync(outlets.consoleFile)).toBe(false);
+    // A stick plugged in once the password exists gets nothing at the next look.
+    const c = stick('AUTRE_CLE');
+    await outlets.tick();
+    expect(existsSync(path.join(c, 'LANTERNE-CODE.txt'))).toBe(false);
   });
 
   it('says once, in French, when a stick cannot be written, and carries on', async () => {

@@ -156,11 +156,8 @@ describe('set-up without a terminal', () => {
     expect(existsSync(stickFile())).toBe(false);
     expect(existsSync(consoleFile())).toBe(false);
     expect(existsSync(path.join(data(), 'setup-code.txt'))).toBe(false);
-    // A stick plugged in now gets nothing.
-    mkdirSync(path.join(media(), 'AUTRE_CLE'));
-    writeFileSync(path.join(media(), 'AUTRE_CLE', 'photo.jpg'), 'x');
-    await new Promise((r) => setTimeout(r, 3_500));
-    expect(existsSync(path.join(media(), 'AUTRE_CLE', 'LANTERNE-CODE.txt'))).toBe(false);
+    // (A stick plugged in after this gets nothing: tests/admin/setup-outlets.test.ts looks
+    // at it with tick(), without waiting for the real box's 3 s poll.)
     // And the used code no longer opens anything.
     const again = await request(`${base}/admin/setup`, {
       method: 'POST',

@@ -196,9 +196,16 @@ describe('proposing a work', () => {
   it('refuses a file over the size limit, declared or not', async () => {
     box.ctx.services.get(CONTRIBUTION_LIMITS).maxFileBytes = 10_000;
     const big = Buffer.alloc(20_000, 'a');
-    const declared = await propose(good, { name: 'long.txt', data: big });
+    // In the page the file field comes before the title: the browser sends it first.
+    const body = new FormData();
+    body.set('file', new Blob([new Uint8Array(big)], { type: 'text/plain' }), 'long.txt');
+    for (const [k, v] of Object.entries(good)) body.set(k, v);
+    const reply = await fetch(`${base}/contribuer`, { method: 'POST', body });
+    const declared = { status: reply.status, html: await reply.text() };
     expect(declared.status).toBe(413);
     expect(declared.html).toContain('trop gros');
+    // What was typed comes back, although it was sent after the file (the file is drained).
+    expect(declared.html).toContain('value="Le lavoir"');
     expect(quarantineFiles()).toEqual([]);
   });
 

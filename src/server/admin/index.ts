@@ -25,6 +25,7 @@
 import type { Hono } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import type { Context } from '../context.js';
+import type { AdminEnv } from './env.js';
 import { adminGate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -41,9 +42,9 @@ export { CsrfField, csrfField } from './ui/csrf.js';
  */
 export function adminRoutes(
   ctx: Context,
-  extra: ReadonlyArray<readonly [string, Hono]> = [],
-): Hono {
-  const app = new HonoApp({ strict: false });
+  extra: ReadonlyArray<readonly [string, Hono<AdminEnv>]> = [],
+): Hono<AdminEnv> {
+  const app = new HonoApp<AdminEnv>({ strict: false });
   app.route('/', authRoutes(ctx));
   app.route('/settings', settingsRoutes(ctx));
   for (const [path, sub] of extra) app.route(path, sub);
@@ -57,7 +58,7 @@ export function adminRoutes(
 export function mountAdmin(
   app: Hono,
   ctx: Context,
-  extra: ReadonlyArray<readonly [string, Hono]> = [],
+  extra: ReadonlyArray<readonly [string, Hono<AdminEnv>]> = [],
 ): void {
   const gate = adminGate(ctx);
   app.use('/admin', gate);

@@ -1,6 +1,9 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { AdminEnv } from '../admin/env.js';
 import type { Context } from '../context.js';
+import { form, sent, trimmed, typed } from '../http/form.js';
 import { renderDocument } from '../ui/page.js';
 import { qrCodeSvg } from '../ui/qr.js';
 import { AtelierAdminPage, AtelierFormPage, AteliersAdminPage } from './admin-pages.js';
@@ -10,33 +13,27 @@ import {
   SummaryPage,
   type QuestionDraft,
 } from './admin-eval-pages.js';
-import { analyse, csvOf } from './analysis.js';
-import { EMPTY_FORM, formOf, readForm, type AtelierForm, type FieldErrors } from './form.js';
+import { csvOf } from './analysis.js';
+import {
+  atelierForm,
+  checkQuestion,
+  EMPTY_FORM,
+  questionForm,
+  type AtelierForm,
+  type FieldErrors,
+} from './form.js';
 import { ATELIERS, MAX_EVAL_MINUTES, type Atelier } from './service.js';
 import { evaluationPath, publicUrlOf } from './urls.js';
 
 const EMPTY_DRAFT: QuestionDraft = { text: '', kind: 'choice', choices: '' };
 
-/** Checks a new question; one French sentence per problem. */
-function readQuestion(body: Record<string, unknown>): QuestionDraft {
-  const str = (k: string) => (typeof body[k] === 'string' ? body[k].trim() : '');
-  const draft: QuestionDraft = { text: str('text'), kind: str('kind'), choices: str('choices') };
-  const choices = draft.choices
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!draft.text) draft.error = { field: 'text', text: 'Écrivez la question.' };
-  else if (draft.text.length > 200)
-    draft.error = { field: 'text', text: 'La question est trop longue : 200 caractères au plus.' };
-  else if (draft.kind !== 'open' && (choices.length < 2 || choices.length > 6))
-    draft.error = { field: 'choices', text: 'Écrivez de 2 à 6 choix, un par ligne.' };
-  else if (choices.some((ch) => ch.length > 80))
-    draft.error = { field: 'choices', text: 'Un choix est trop long : 80 caractères au plus.' };
-  return draft;
-}
+/** Moderating an open answer: keep it, or (anything else) delete it. */
+const moderateForm = form(z.object({ op: typed }));
+const openForm = form(z.object({ minutes: trimmed }));
+const deleteForm = form(z.object({ confirm: sent() }));
 
 /** `/admin/ateliers`, behind the admin gate (session, Origin and CSRF checked before). */
-export function ateliersAdminRoutes(ctx: Context): Hono {
+export function ateliersAdminRoutes(ctx: Context): Hono<AdminEnv> {
   const service = ctx.services.get(ATELIERS);
 
   const atelierOf = (c: HonoContext) => {
@@ -65,9 +62,6 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
       Object.keys(errors).length ? 400 : 200,
     );
 
-  const analysisOf = (a: Atelier) =>
-    analyse(a, service.repo.answers(a.id), service.repo.items(a.id), service.questions(a.id));
-
   const detailPage = async (
     c: HonoContext,
     a: Atelier,
@@ -90,7 +84,7 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
             open={open}
             clockKnown={service.now() !== null}
             questions={service.questions(a.id)}
-            answers={service.repo.answers(a.id).length}
+            answers={service.answerCount(a.id)}
             draft={draft}
             participantUrl={participantUrl}
             qrSvg={qr}
@@ -101,7 +95,7 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
     );
   };
 
-  return new Hono()
+  return new Hono<AdminEnv>()
     .get('/', (c) => {
       const flash =
         c.req.query('supprime') === '1'
@@ -119,17 +113,17 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
       );
     })
     .get('/new', (c) => formPage(c, null, EMPTY_FORM))
-    .post('/new', async (c) => {
-      const form = readForm(await c.req.parseBody({ all: true }));
-      const saved = service.save(null, form);
-      if (!saved.ok) return formPage(c, null, form, saved.errors);
+    .post('/new', form(atelierForm), (c) => {
+      const fields = c.req.valid('form');
+      const saved = service.save(null, fields);
+      if (!saved.ok) return formPage(c, null, fields, saved.errors);
       return c.redirect(`/admin/ateliers/${saved.id}?ok=1`, 303);
     })
     .get('/:id{[0-9]+}', (c) => detailPage(c, atelierOf(c), EMPTY_DRAFT))
-    .post('/:id{[0-9]+}/evaluation/open', async (c) => {
+    .post('/:id{[0-9]+}/evaluation/open', openForm, async (c) => {
       const a = atelierOf(c);
-      const body = await c.req.parseBody();
-      const minutes = Number(body['minutes']);
+      const raw = c.req.valid('form').minutes;
+      const minutes = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isInteger(minutes) || minutes < 5 || minutes > MAX_EVAL_MINUTES)
         return detailPage(c, a, EMPTY_DRAFT, {
           kind: 'error',
@@ -147,63 +141,59 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
       service.close(a.id);
       return c.redirect(`/admin/ateliers/${a.id}#evaluation`, 303);
     })
-    .post('/:id{[0-9]+}/questions', async (c) => {
+    .post('/:id{[0-9]+}/questions', form(questionForm), (c) => {
       const a = atelierOf(c);
-      const draft = readQuestion(await c.req.parseBody());
-      if (draft.error) return detailPage(c, a, draft, undefined, 400);
-      const choices =
-        draft.kind === 'open'
-          ? []
-          : draft.choices
-              .split(/\r?\n/)
-              .map((s) => s.trim())
-              .filter(Boolean);
-      service.repo.addQuestion(
-        a.id,
-        draft.kind === 'open' ? 'open' : 'choice',
-        draft.text,
-        choices,
-      );
+      const draft = c.req.valid('form');
+      const checked = checkQuestion(draft);
+      if (!checked.ok)
+        return detailPage(
+          c,
+          a,
+          { ...draft, error: { field: checked.field, text: checked.text } },
+          undefined,
+          400,
+        );
+      service.addQuestion(a.id, checked.question);
       return c.redirect(`/admin/ateliers/${a.id}#evaluation`, 303);
     })
     .post('/:id{[0-9]+}/questions/:q{[0-9]+}/delete', (c) => {
       const a = atelierOf(c);
-      service.repo.removeQuestion(a.id, Number(c.req.param('q')));
+      service.removeQuestion(a.id, Number(c.req.param('q')));
       return c.redirect(`/admin/ateliers/${a.id}#evaluation`, 303);
     })
     .get('/:id{[0-9]+}/analyse', (c) => {
       const a = atelierOf(c);
-      const texts = service.repo.items(a.id).filter((i) => i.text !== null);
+      const texts = service.openTexts(a.id);
       return c.html(
         renderDocument(
           <AnalysisPage
             c={c}
             a={a}
-            an={analysisOf(a)}
+            an={service.analysis(a)}
             questions={service.questions(a.id)}
             texts={texts}
           />,
         ),
       );
     })
-    .post('/:id{[0-9]+}/textes/:answer{[0-9]+}/:q{[0-9]+}', async (c) => {
+    .post('/:id{[0-9]+}/textes/:answer{[0-9]+}/:q{[0-9]+}', moderateForm, (c) => {
       const a = atelierOf(c);
-      const body = await c.req.parseBody();
+      const keep = c.req.valid('form').op === 'keep';
       const answer = Number(c.req.param('answer'));
-      if (!service.repo.answers(a.id).some((r) => r.id === answer)) throw new HTTPException(404);
-      service.repo.moderate(answer, Number(c.req.param('q')), body['op'] === 'keep');
+      if (!service.moderate(a.id, answer, Number(c.req.param('q')), keep))
+        throw new HTTPException(404);
       return c.redirect(`/admin/ateliers/${a.id}/analyse`, 303);
     })
     .get('/:id{[0-9]+}/synthese', (c) => {
       const a = atelierOf(c);
       const libraryName = ctx.settings.current().libraryName;
       return c.html(
-        renderDocument(<SummaryPage a={a} an={analysisOf(a)} libraryName={libraryName} />),
+        renderDocument(<SummaryPage a={a} an={service.analysis(a)} libraryName={libraryName} />),
       );
     })
     .get('/:id{[0-9]+}/export/:file{evaluation\\.(csv|json)}', (c) => {
       const a = atelierOf(c);
-      const an = analysisOf(a);
+      const an = service.analysis(a);
       const csv = c.req.param('file').endsWith('.csv');
       return c.body(csv ? csvOf([an]) : `${JSON.stringify(an, null, 2)}\n`, 200, {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -213,21 +203,20 @@ export function ateliersAdminRoutes(ctx: Context): Hono {
     })
     .get('/:id{[0-9]+}/edit', (c) => {
       const a = atelierOf(c);
-      const row = service.repo.get(a.id);
-      if (!row) throw new HTTPException(404);
-      return formPage(c, a.id, formOf(row));
+      const fields = service.form(a.id);
+      if (!fields) throw new HTTPException(404);
+      return formPage(c, a.id, fields);
     })
-    .post('/:id{[0-9]+}/edit', async (c) => {
+    .post('/:id{[0-9]+}/edit', form(atelierForm), (c) => {
       const a = atelierOf(c);
-      const form = readForm(await c.req.parseBody({ all: true }));
-      const saved = service.save(a.id, form);
-      if (!saved.ok) return formPage(c, a.id, form, saved.errors);
+      const fields = c.req.valid('form');
+      const saved = service.save(a.id, fields);
+      if (!saved.ok) return formPage(c, a.id, fields, saved.errors);
       return c.redirect(`/admin/ateliers/${a.id}?ok=1`, 303);
     })
-    .post('/:id{[0-9]+}/delete', async (c) => {
+    .post('/:id{[0-9]+}/delete', deleteForm, (c) => {
       const a = atelierOf(c);
-      const body = await c.req.parseBody();
-      if (body['confirm'] !== '1') return c.redirect(`/admin/ateliers/${a.id}`, 303);
+      if (!c.req.valid('form').confirm) return c.redirect(`/admin/ateliers/${a.id}`, 303);
       service.remove(a.id);
       return c.redirect('/admin/ateliers?supprime=1', 303);
     });

@@ -1,6 +1,6 @@
 import { CORE, type CoreKey } from './evaluation.js';
 import type { AnswerRow, ItemRow } from './repo.js';
-import type { Atelier, Question } from './service.js';
+import type { Atelier, Question } from './atelier.js';
 
 /** Results are shown (and exported) only when at least this many people answered. */
 export const K_MIN = 3;

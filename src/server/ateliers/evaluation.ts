@@ -1,5 +1,5 @@
 import type { CoreAnswer } from './repo.js';
-import type { Question } from './service.js';
+import type { Question } from './atelier.js';
 
 export type CoreKey = keyof CoreAnswer;
 export type FaceKind = 'yes' | 'neutral' | 'no';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { list, trimmed } from '../http/form.js';
 import { LEVELS } from '../notices/format.js';
 import type { AtelierFields, AtelierRow } from './repo.js';
 import { parisToUtc, parisWall } from './time.js';
@@ -31,30 +33,53 @@ export const EMPTY_FORM: AtelierForm = {
   notices: [],
 };
 
-const one = (body: Record<string, unknown>, key: string): string => {
-  const v = body[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s.replace(/\r\n/g, '\n').trim() : '';
-};
+/** The posted workshop form, each field as typed (`http/form.ts`); `validate` judges it. */
+export const atelierForm = z.object({
+  title: trimmed,
+  description: trimmed,
+  date: trimmed,
+  time: trimmed,
+  duration: trimmed,
+  place: trimmed,
+  level: trimmed,
+  audience: trimmed,
+  seats: trimmed,
+  notices: list,
+}) satisfies z.ZodType<AtelierForm>;
 
-/** The form's fields out of a parsed body (`parseBody({ all: true })`). */
-export function readForm(body: Record<string, unknown>): AtelierForm {
-  const n = body['notices'];
-  const notices = (Array.isArray(n) ? n : n === undefined ? [] : [n]).filter(
-    (x): x is string => typeof x === 'string' && x !== '',
-  );
-  return {
-    title: one(body, 'title'),
-    description: one(body, 'description'),
-    date: one(body, 'date'),
-    time: one(body, 'time'),
-    duration: one(body, 'duration'),
-    place: one(body, 'place'),
-    level: one(body, 'level'),
-    audience: one(body, 'audience'),
-    seats: one(body, 'seats'),
-    notices,
-  };
+/** The posted "add a question" form, as typed. */
+export const questionForm = z.object({ text: trimmed, kind: trimmed, choices: trimmed });
+
+/** A question ready to store. */
+export interface QuestionFields {
+  kind: 'choice' | 'open';
+  text: string;
+  choices: string[];
+}
+
+/** Checks a new question: the question to store, or the field to fix and why. */
+export function checkQuestion(
+  draft: z.output<typeof questionForm>,
+): { ok: true; question: QuestionFields } | { ok: false; field: 'text' | 'choices'; text: string } {
+  const open = draft.kind === 'open';
+  const choices = open
+    ? []
+    : draft.choices
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+  if (!draft.text) return { ok: false, field: 'text', text: 'Écrivez la question.' };
+  if (draft.text.length > 200)
+    return {
+      ok: false,
+      field: 'text',
+      text: 'La question est trop longue : 200 caractères au plus.',
+    };
+  if (!open && (choices.length < 2 || choices.length > 6))
+    return { ok: false, field: 'choices', text: 'Écrivez de 2 à 6 choix, un par ligne.' };
+  if (choices.some((ch) => ch.length > 80))
+    return { ok: false, field: 'choices', text: 'Un choix est trop long : 80 caractères au plus.' };
+  return { ok: true, question: { kind: open ? 'open' : 'choice', text: draft.text, choices } };
 }
 
 /** A stored workshop back in the form's shape (for editing). */

@@ -2,57 +2,19 @@ import type { Context } from '../context.js';
 import { DeviceKeys } from '../core/device-keys.js';
 import type { Client } from '../events/bus.js';
 import { serviceKey } from '../core/services.js';
-import { validate, type AtelierForm, type FieldErrors } from './form.js';
-import { AteliersRepo, type AtelierRow, type CoreAnswer, type QuestionRow } from './repo.js';
+import { analyse, type Analysis } from './analysis.js';
+import {
+  formOf,
+  validate,
+  type AtelierForm,
+  type FieldErrors,
+  type QuestionFields,
+} from './form.js';
+import { AteliersRepo, type CoreAnswer, type ItemRow } from './repo.js';
+import { toAtelier, toQuestion, type Atelier, type Question } from './atelier.js';
 import { parisWall } from './time.js';
 
-export interface Atelier {
-  id: number;
-  title: string;
-  description: string;
-  startsAt: Date;
-  endsAt: Date;
-  durationMin: number;
-  place: string;
-  level: string;
-  audience: string;
-  seats: number | null;
-  notices: string[];
-  evalRound: number;
-  evalClosesAt: Date | null;
-}
-
-function toAtelier(row: AtelierRow): Atelier {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.starts_at + row.duration_min * 60_000),
-    durationMin: row.duration_min,
-    place: row.place,
-    level: row.level,
-    audience: row.audience,
-    seats: row.seats,
-    notices: JSON.parse(row.notices) as string[],
-    evalRound: row.eval_round,
-    evalClosesAt: row.eval_closes_at === null ? null : new Date(row.eval_closes_at),
-  };
-}
-
-export interface Question {
-  id: number;
-  kind: 'choice' | 'open';
-  text: string;
-  choices: string[];
-}
-
-const toQuestion = (q: QuestionRow): Question => ({
-  id: q.id,
-  kind: q.kind,
-  text: q.text,
-  choices: JSON.parse(q.choices) as string[],
-});
+export type { Atelier, Question } from './atelier.js';
 
 /** The longest an evaluation may stay open, in minutes. */
 export const MAX_EVAL_MINUTES = 24 * 60;
@@ -121,6 +83,12 @@ export class AteliersService {
     return { ok: true, id };
   }
 
+  /** A stored workshop in the form's shape, for editing; null when it is gone. */
+  form(id: number): AtelierForm | null {
+    const row = this.repo.get(id);
+    return row ? formOf(row) : null;
+  }
+
   remove(id: number): void {
     this.repo.remove(id);
   }
@@ -129,6 +97,35 @@ export class AteliersService {
 
   questions(id: number): Question[] {
     return this.repo.questions(id).map(toQuestion);
+  }
+
+  addQuestion(id: number, q: QuestionFields): void {
+    this.repo.addQuestion(id, q.kind, q.text, q.choices);
+  }
+
+  removeQuestion(id: number, question: number): void {
+    this.repo.removeQuestion(id, question);
+  }
+
+  answerCount(id: number): number {
+    return this.repo.answers(id).length;
+  }
+
+  /** Counts, distributions and progress of one workshop's answers (k ≥ 3 inside). */
+  analysis(a: Atelier): Analysis {
+    return analyse(a, this.repo.answers(a.id), this.repo.items(a.id), this.questions(a.id));
+  }
+
+  /** The open answers, for the animateur to read and moderate. */
+  openTexts(id: number): ItemRow[] {
+    return this.repo.items(id).filter((i) => i.text !== null);
+  }
+
+  /** Deletes an open answer or marks it to keep; false when it is not this workshop's. */
+  moderate(id: number, answer: number, question: number, keep: boolean): boolean {
+    if (!this.repo.answers(id).some((r) => r.id === answer)) return false;
+    this.repo.moderate(answer, question, keep);
+    return true;
   }
 
   isOpen(a: Atelier): boolean {

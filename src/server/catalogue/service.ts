@@ -84,6 +84,20 @@ export class CatalogueService {
     return this.repo.state().generation;
   }
 
+  /** When the catalogue last changed (ISO time), for feeds' Last-Modified. */
+  changedAt(): string {
+    return this.repo.state().changedAt;
+  }
+
+  theme(slug: string): Theme | undefined {
+    return this.repo.theme(slug);
+  }
+
+  /** Every installed pack. */
+  packs(): Pack[] {
+    return this.repo.listPacks();
+  }
+
   /**
    * Puts a pack's works in the catalogue in one transaction: the previous version of the
    * same pack (if any) disappears at the same instant, and works that were already there

@@ -160,7 +160,9 @@ function Item({ c: hono, r }: { c: HonoContext; r: Reviewed }) {
             name="reason"
             rows={2}
             aria-describedby={errors['reason'] ? id('reason-error') : undefined}
-          />
+          >
+            {c.reason}
+          </textarea>
           <p>
             <button type="submit" class="button-secondary">
               Refuser

@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { form, typed } from '../http/form.js';
+import type { AdminEnv } from '../admin/env.js';
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.js';
 import { contentTypeOf } from '../core/mime.js';
@@ -26,7 +29,13 @@ const FLASH: Record<string, { kind: 'ok' | 'error'; text: string }> = {
 };
 
 /** /admin/contributions: moderation of what visitors proposed. */
-export function contributionAdminRoutes(ctx: Context): Hono {
+/** The moderation forms, each field as typed (`http/form.ts`); the service judges them. */
+const editForm = form(
+  z.object({ title: typed, author: typed, description: typed, licence: typed }),
+);
+const refuseForm = form(z.object({ reason: typed }));
+
+export function contributionAdminRoutes(ctx: Context): Hono<AdminEnv> {
   const service = () => ctx.services.get(CONTRIBUTIONS);
 
   const review = async (c: Contribution, errors: FormErrors = {}): Promise<Reviewed> => {
@@ -76,9 +85,8 @@ export function contributionAdminRoutes(ctx: Context): Hono {
     const found = service().get(c.req.param('id') ?? '');
     return found && found.status === 'waiting' ? found : undefined;
   };
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-  return new Hono()
+  return new Hono<AdminEnv>()
     .get('/', (c) => page(c, FLASH[c.req.query('ok') ?? '']))
     .get(`/:id${ID}/apercu`, async (c) => {
       const found = waitingOr404(c);
@@ -103,16 +111,10 @@ export function contributionAdminRoutes(ctx: Context): Hono {
         'x-content-type-options': 'nosniff',
       });
     })
-    .post(`/:id${ID}/modifier`, async (c) => {
+    .post(`/:id${ID}/modifier`, editForm, async (c) => {
       const found = waitingOr404(c);
       if (!found) return c.redirect(`${ADMIN_BASE}?ok=gone`, 303);
-      const body = await c.req.parseBody();
-      const typed = {
-        title: text(body['title']),
-        author: text(body['author']),
-        description: text(body['description']),
-        licence: text(body['licence']),
-      };
+      const typed = c.req.valid('form');
       const errors = service().edit(found.id, typed);
       if (errors)
         return page(
@@ -151,16 +153,16 @@ export function contributionAdminRoutes(ctx: Context): Hono {
         303,
       );
     })
-    .post(`/:id${ID}/refuser`, async (c) => {
+    .post(`/:id${ID}/refuser`, refuseForm, async (c) => {
       const found = waitingOr404(c);
       if (!found) return c.redirect(`${ADMIN_BASE}?ok=gone`, 303);
-      const body = await c.req.parseBody();
-      const problem = await service().refuse(found.id, text(body['reason']));
+      const { reason } = c.req.valid('form');
+      const problem = await service().refuse(found.id, reason);
       if (problem)
         return page(
           c,
           { kind: 'error', text: problem },
-          { id: found.id, errors: { reason: problem } },
+          { id: found.id, errors: { reason: problem }, typed: { reason } },
           400,
         );
       return c.redirect(`${ADMIN_BASE}?ok=refused`, 303);

@@ -37,6 +37,8 @@ function readFields(form: { get(name: string): unknown } | null): ProposalFields
   return fields;
 }
 
+/** Up to this many times the limit, a too-big upload is drained to keep what was typed. */
+const DRAIN_FACTOR = 8;
 const BUSY =
   'La boîte reçoit déjà d’autres œuvres : réessayez dans une minute (ce que vous avez tapé est gardé si vous revenez en arrière).';
 
@@ -95,10 +97,10 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       }
       const maxBytes = limits.maxFileBytes + FORM_OVERHEAD;
       // Refused before the proposal is read: the text typed still comes back in the form.
-      const typed = async () =>
+      const typed = async (upTo = maxBytes) =>
         readFields(
           await readTextFields(c.req.raw.body, c.req.header('content-type') ?? '', {
-            maxBytes,
+            maxBytes: upTo,
             idleMs: limits.idleMs,
             totalMs: limits.totalMs,
             fieldBytes: FIELD_BYTES,
@@ -112,7 +114,17 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       const declared = Number(c.req.header('content-length') ?? '0');
       if (declared > maxBytes) {
         close();
-        return form(c, EMPTY_FIELDS, { file: CUT['too-large'] ?? '' }, 413);
+        // A file somewhat too big: what was typed after it still comes back (the file is
+        // drained, never held, in one of the upload slots). An absurd size is refused at once.
+        let fields = EMPTY_FIELDS;
+        if (declared <= maxBytes * DRAIN_FACTOR && s.beginUpload()) {
+          try {
+            fields = await typed(declared);
+          } finally {
+            s.endUpload();
+          }
+        }
+        return form(c, fields, { file: CUT['too-large'] ?? '' }, 413);
       }
       // The quota is checked again with the file's real size once it is read.
       const full = await s.fullMessage(0);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AdminEnv } from '../admin/env.js';
 import { AdminLayout } from '../admin/ui/layout.js';
 import { TableWrap } from '../admin/ui/table.js';
 import type { Context } from '../context.js';
@@ -34,9 +35,9 @@ export const HEALTH_SERVICE = serviceKey(
 );
 
 /** /admin/health: the box's vital signs, with plain warnings. */
-export function healthRoutes(ctx: Context): Hono {
+export function healthRoutes(ctx: Context): Hono<AdminEnv> {
   const health = ctx.services.get(HEALTH_SERVICE);
-  return new Hono()
+  return new Hono<AdminEnv>()
     .get('/', async (c) => {
       const h: Health = await health.current();
       const clockKnown = ctx.stats.clock.isSane();

@@ -1,4 +1,6 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import { z } from 'zod';
+import { form } from '../http/form.js';
 import { HTTPException } from 'hono/http-exception';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -22,7 +24,10 @@ import { SpeechMaker, espeakPath } from './speech.js';
 
 /** Notice ids in URLs: the format's id pattern, so `x.pdf` never matches a page route. */
 const ID = ':id{[a-z0-9][a-z0-9-]{0,63}}';
-const FACES: readonly Face[] = ['yes', 'neutral', 'no'];
+/** The one rule for a visitor's opinion of a notice, posted as a form or as JSON. */
+const feedbackSchema = z.object({
+  face: z.enum(['yes', 'neutral', 'no'] satisfies Face[], { message: 'avis invalide' }),
+});
 
 const PICTURE_TYPES = typesOf(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.svg']);
 const AUDIO_TYPES = typesOf(['.mp3', '.ogg', '.opus', '.m4a', '.wav']);
@@ -108,13 +113,11 @@ export function noticeRoutes(ctx: Context, lang: Lang | null): Hono {
       };
       return c.html(renderDocument(<PrintPage data={data} />));
     })
-    .post(`/notices/${ID}/feedback`, async (c) => {
+    .post(`/notices/${ID}/feedback`, form(feedbackSchema), (c) => {
       const found = installed(ctx, c);
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const face = form['face'];
-      if (typeof face !== 'string' || !FACES.includes(face as Face)) throw new HTTPException(400);
-      ctx.notices.feedback(found.notice.id, face as Face);
-      ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face: face as Face });
+      const { face } = c.req.valid('form');
+      ctx.notices.feedback(found.notice.id, face);
+      ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face });
       ctx.events.emit({
         type: 'notice',
         noticeId: found.notice.id,
@@ -236,12 +239,11 @@ export function noticeFileRoutes(ctx: Context): Hono {
     })
     .post(`/api/notices/${ID}/feedback`, async (c) => {
       const found = installed(ctx, c);
-      const body: unknown = await c.req.json().catch(() => null);
-      const face = body && typeof body === 'object' ? (body as { face?: unknown }).face : undefined;
-      if (typeof face !== 'string' || !FACES.includes(face as Face))
-        throw new HTTPException(400, { message: 'avis invalide' });
-      ctx.notices.feedback(found.notice.id, face as Face);
-      ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face: face as Face });
+      const parsed = feedbackSchema.safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success) throw new HTTPException(400, { message: 'avis invalide' });
+      const { face } = parsed.data;
+      ctx.notices.feedback(found.notice.id, face);
+      ctx.events.emit({ type: 'notice-feedback', noticeId: found.notice.id, face });
       return c.body(null, 204);
     });
 }

@@ -19,9 +19,8 @@ const SEARCH_TYPE = 'application/opensearchdescription+xml';
  */
 export function opdsRoutes(ctx: Context): Hono {
   const { catalogue } = ctx;
-  const repo = catalogue.repo;
 
-  const updated = () => repo.state().changedAt;
+  const updated = () => catalogue.changedAt();
   /** A 404 that reader apps can show: an Atom feed, not the portal's HTML page. */
   const notFound = () => new HTTPException(404, { res: atomError(404, updated()) });
 
@@ -55,7 +54,7 @@ export function opdsRoutes(ctx: Context): Hono {
     const pageNo = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
     const result = catalogue.find({ ...filters, q, page: pageNo, pageSize: PAGE });
     const works = result.items
-      .map((s) => repo.getWork(s.id))
+      .map((s) => catalogue.work(s.id))
       .filter((w): w is Work => w !== undefined);
     const sep = base.includes('?') ? '&' : '?';
     const self = pageNo > 1 ? `${base}${sep}page=${pageNo}` : base;
@@ -119,7 +118,7 @@ export function opdsRoutes(ctx: Context): Hono {
     })
     .get('/new', (c) => acquisition(c, 'new', 'Nouveautés', '/opds/new', {}))
     .get('/types', (c) => {
-      const entries = repo.types().map(({ type, count }) => ({
+      const entries = catalogue.facets().types.map(({ type, count }) => ({
         id: `urn:lanterne:type:${type}`,
         title: typeLabel('fr', type, true),
         content: `${count} œuvre(s)`,
@@ -146,7 +145,7 @@ export function opdsRoutes(ctx: Context): Hono {
       });
     })
     .get('/languages', (c) => {
-      const entries = repo.languages().map(({ language, count }) => ({
+      const entries = catalogue.facets().languages.map(({ language, count }) => ({
         id: `urn:lanterne:language:${language}`,
         title: languageName('fr', language),
         content: `${count} œuvre(s)`,
@@ -169,7 +168,7 @@ export function opdsRoutes(ctx: Context): Hono {
       const code = c.req.param('code');
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code)) throw notFound();
       // A language no work is in is an unknown section, not an empty feed.
-      if (!repo.languages().some((l) => l.language === code)) throw notFound();
+      if (!catalogue.facets().languages.some((l) => l.language === code)) throw notFound();
       return acquisition(
         c,
         `language:${code}`,
@@ -179,7 +178,7 @@ export function opdsRoutes(ctx: Context): Hono {
       );
     })
     .get('/themes', (c) => {
-      const entries = repo.themes().map(({ slug, label, count }) => ({
+      const entries = catalogue.facets().themes.map(({ slug, label, count }) => ({
         id: `urn:lanterne:theme:${slug}`,
         title: label,
         content: `${count} œuvre(s)`,
@@ -199,7 +198,7 @@ export function opdsRoutes(ctx: Context): Hono {
       return send(c, navigationFeed(head, entries), NAV_TYPE);
     })
     .get('/themes/:slug', (c) => {
-      const theme = repo.theme(c.req.param('slug'));
+      const theme = catalogue.theme(c.req.param('slug'));
       if (!theme) throw notFound();
       return acquisition(c, `theme:${theme.slug}`, theme.label, `/opds/themes/${theme.slug}`, {
         theme: theme.slug,

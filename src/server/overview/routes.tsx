@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AdminEnv } from '../admin/env.js';
 import type { Context } from '../context.js';
 import { workUrl } from '../files/urls.js';
 import { workTypeLabel } from '../../shared/work-types.js';
@@ -16,8 +17,8 @@ const day = (iso: string) => {
 };
 
 /** GET /admin: what is on the box and what is new. */
-export function overviewRoutes(ctx: Context): Hono {
-  return new Hono().get('/', (c) => {
+export function overviewRoutes(ctx: Context): Hono<AdminEnv> {
+  return new Hono<AdminEnv>().get('/', (c) => {
     const o = overview(ctx);
     const clockKnown = ctx.stats.clock.isSane();
     const week = weekTotals(ctx);

@@ -17,10 +17,9 @@ export interface Overview {
 
 /** What is on the box, for the overview page. */
 export function overview(ctx: Context): Overview {
-  const repo = ctx.catalogue.repo;
-  const types = repo.types();
-  const packs = repo
-    .listPacks()
+  const types = ctx.catalogue.facets().types;
+  const packs = ctx.catalogue
+    .packs()
     .map((p) => ({
       id: p.id,
       title: p.title,

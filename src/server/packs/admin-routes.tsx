@@ -1,5 +1,8 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import { z } from 'zod';
+import type { AdminEnv } from '../admin/env.js';
 import type { Context } from '../context.js';
+import { form, typed, type Typed } from '../http/form.js';
 import { renderDocument } from '../ui/page.js';
 import { FLASH } from './admin/format.js';
 import { PacksPage, RemovePage, type Flash } from './admin/page.js';
@@ -17,6 +20,7 @@ async function packsPage(
   c: HonoContext,
   flash: Flash,
   status: 200 | 400 | 413 | 500 | 507 = 200,
+  typed?: Typed,
 ) {
   const service = usbService(ctx);
   return c.html(
@@ -24,11 +28,12 @@ async function packsPage(
       <PacksPage
         c={c}
         flash={flash}
+        typed={typed}
         entries={service.queue.list()}
         sessions={service.sorting.list()}
         policy={ctx.settings.current().licencePolicy}
         sticks={await ctx.sticks.writable()}
-        packs={ctx.catalogue.repo.listPacks()}
+        packs={ctx.catalogue.packs()}
         keys={service.trust.list()}
         maxUpload={MAX_UPLOAD_BYTES}
       />,
@@ -37,10 +42,10 @@ async function packsPage(
   );
 }
 
-function field(body: Record<string, unknown>, name: string): string {
-  const v = body[name];
-  return typeof v === 'string' ? v : '';
-}
+/** The sorting form names its fields after each file (`title-3`…): every field as typed. */
+const sortForm = form(z.record(z.string(), typed));
+const exportForm = form(z.object({ target: typed }));
+const keyForm = form(z.object({ name: typed, key: typed }));
 
 const back = (c: HonoContext, msg: keyof typeof FLASH) =>
   c.redirect(`/admin/packs?msg=${msg}`, 303);
@@ -48,9 +53,9 @@ const back = (c: HonoContext, msg: keyof typeof FLASH) =>
 const error = (text: string): Flash => ({ kind: 'error', text });
 
 /** /admin/packs: detected packs, approvals, upload, files to sort, installed packs, trusted keys. */
-export function packsAdminRoutes(ctx: Context): Hono {
+export function packsAdminRoutes(ctx: Context): Hono<AdminEnv> {
   const service = () => usbService(ctx);
-  return new Hono({ strict: false })
+  return new Hono<AdminEnv>({ strict: false })
     .get('/', (c) => {
       const msg = c.req.query('msg');
       const text = msg && Object.hasOwn(FLASH, msg) ? FLASH[msg] : undefined;
@@ -92,27 +97,34 @@ export function packsAdminRoutes(ctx: Context): Hono {
         return packsPage(ctx, c, error("Ce pack n'attend plus de décision."), 400);
       return back(c, 'rejected');
     })
-    .post('/sort/publish', async (c) => {
-      const body = await c.req.parseBody();
-      const stick = field(body, 'stick');
+    .post('/sort/publish', sortForm, (c) => {
+      const body = c.req.valid('form');
+      const field = (name: string) => body[name] ?? '';
+      const stick = field('stick');
       const session = service().sorting.get(stick);
       const choices: SortChoice[] = [];
       for (const f of session?.files ?? []) {
-        if (field(body, `include-${f.index}`) !== '1') continue;
+        if (field(`include-${f.index}`) !== '1') continue;
         choices.push({
           index: f.index,
-          title: field(body, `title-${f.index}`),
-          authors: field(body, `authors-${f.index}`),
-          licence: field(body, `licence-${f.index}`),
+          title: field(`title-${f.index}`),
+          authors: field(`authors-${f.index}`),
+          licence: field(`licence-${f.index}`),
         });
       }
       const result = service().sorting.publish(stick, choices);
       if (!result.ok)
-        return packsPage(ctx, c, error(`Rien n'a été publié : ${result.errors.join(' ')}`), 400);
+        return packsPage(
+          ctx,
+          c,
+          error(`Rien n'a été publié : ${result.errors.join(' ')}`),
+          400,
+          body,
+        );
       return back(c, 'publishing');
     })
     .get('/installed/:id/remove', (c) => {
-      const pack = ctx.catalogue.repo.getPack(c.req.param('id'));
+      const pack = ctx.catalogue.pack(c.req.param('id'));
       if (!pack) return c.redirect('/admin/packs', 303);
       return c.html(renderDocument(<RemovePage c={c} pack={pack} />));
     })
@@ -121,9 +133,8 @@ export function packsAdminRoutes(ctx: Context): Hono {
         return packsPage(ctx, c, error("Ce pack n'est plus installé."), 400);
       return back(c, 'removed');
     })
-    .post('/installed/:id/export', async (c) => {
-      const body = await c.req.parseBody();
-      const target = field(body, 'target');
+    .post('/installed/:id/export', exportForm, async (c) => {
+      const target = c.req.valid('form').target;
       // Only a stick the box sees now: the form cannot name any other folder.
       if (!(await ctx.sticks.findWritable(target))) {
         return packsPage(
@@ -141,16 +152,15 @@ export function packsAdminRoutes(ctx: Context): Hono {
       }
       return back(c, 'exported');
     })
-    .post('/keys/add', async (c) => {
-      const body = await c.req.parseBody();
-      const result = service().trust.add(field(body, 'name'), field(body, 'key'));
-      if (!result.ok) return packsPage(ctx, c, error(result.message), 400);
+    .post('/keys/add', keyForm, async (c) => {
+      const body = c.req.valid('form');
+      const result = service().trust.add(body.name, body.key);
+      if (!result.ok) return packsPage(ctx, c, error(result.message), 400, body);
       service().trustChanged();
       return back(c, 'key-added');
     })
-    .post('/keys/remove', async (c) => {
-      const body = await c.req.parseBody();
-      service().trust.remove(field(body, 'key'));
+    .post('/keys/remove', keyForm, (c) => {
+      service().trust.remove(c.req.valid('form').key);
       service().trustChanged();
       return back(c, 'key-removed');
     });

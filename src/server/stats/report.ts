@@ -113,7 +113,7 @@ export function buildReport(ctx: Context, period: Period): Report {
     }))
     .sort((a, b) => b.downloads + b.plays - (a.downloads + a.plays) || a.id.localeCompare(b.id))
     .slice(0, TOP)
-    .map((w) => ({ ...w, title: ctx.catalogue.repo.getWork(w.id)?.title ?? w.id }));
+    .map((w) => ({ ...w, title: ctx.catalogue.work(w.id)?.title ?? w.id }));
 
   const kioskHours = Array.from(
     { length: 24 },

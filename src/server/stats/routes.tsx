@@ -1,4 +1,7 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import { z } from 'zod';
+import { form, trimmed, typed } from '../http/form.js';
+import type { AdminEnv } from '../admin/env.js';
 import type { Context } from '../context.js';
 import { wantsJson } from '../admin/auth/middleware.js';
 import { renderDocument } from '../ui/page.js';
@@ -14,7 +17,7 @@ import { exportToStick } from './usb.js';
 type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
 
 /** /admin/stats: dashboard, exports (download and USB stick) and the browser-time fallback. */
-export function statsAdminRoutes(ctx: Context): Hono {
+export function statsAdminRoutes(ctx: Context): Hono<AdminEnv> {
   const today = () => dayOf(ctx.stats.clock.now() ?? BUILD_DATE);
   const report = (c: HonoContext) => buildReport(ctx, readPeriod(c.req.query(), today()));
   const page = async (c: HonoContext, flash: Flash, status: 200 | 400 = 200) =>
@@ -33,7 +36,7 @@ export function statsAdminRoutes(ctx: Context): Hono {
       status,
     );
 
-  return new Hono()
+  return new Hono<AdminEnv>()
     .get('/', (c) => {
       const clock = c.req.query('clock');
       const flash: Flash =
@@ -67,9 +70,8 @@ export function statsAdminRoutes(ctx: Context): Hono {
         'content-disposition': `attachment; filename="${exportBaseName(r)}.csv"`,
       });
     })
-    .post('/export-usb', async (c) => {
-      const body = await c.req.parseBody();
-      const stick = typeof body['stick'] === 'string' ? body['stick'] : '';
+    .post('/export-usb', form(z.object({ stick: typed })), async (c) => {
+      const { stick } = c.req.valid('form');
       try {
         const done = await exportToStick(ctx.sticks, stick, report(c));
         return page(c, {
@@ -84,9 +86,9 @@ export function statsAdminRoutes(ctx: Context): Hono {
         );
       }
     })
-    .post('/clock', async (c) => {
-      const body = await c.req.parseBody();
-      const ms = Number(body['browserTime']);
+    .post('/clock', form(z.object({ browserTime: trimmed })), (c) => {
+      const raw = c.req.valid('form').browserTime;
+      const ms = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
       const used = Number.isFinite(ms) && ctx.stats.setTimeFromBrowser(ms);
       if (wantsJson(c)) return c.json({ used, known: ctx.stats.clock.isSane() });
       return c.redirect(`/admin/stats?clock=${used ? 'ok' : 'refused'}`, 303);

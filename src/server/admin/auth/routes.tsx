@@ -2,17 +2,19 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { AdminEnv } from '../env.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from '../../context.js';
+import { z } from 'zod';
 import { clientOf } from '../../http/client.js';
+import { form, typed } from '../../http/form.js';
 import { renderDocument } from '../../ui/page.js';
 import { SESSION_COOKIE, wantsJson } from './middleware.js';
 import { LoginPage, PasswordPage, SetupPage } from './pages.js';
 import { passwordProblem } from './password.js';
 import { SESSION_MAX_MS } from './service.js';
 
-const field = (body: Record<string, unknown>, name: string) => {
-  const value = body[name];
-  return typeof value === 'string' ? value : '';
-};
+/** The set-up, login and password forms: each field exactly as typed. */
+const setupForm = form(z.object({ code: typed, password: typed, confirm: typed }));
+const loginForm = form(z.object({ next: typed, password: typed }));
+const passwordForm = form(z.object({ current: typed, password: typed, confirm: typed }));
 
 /** Only a path inside the admin area is a valid place to return to after login. */
 export function safeNext(next: string): string {
@@ -56,26 +58,26 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
       auth.ensureSetupCode();
       return c.html(renderDocument(<SetupPage c={c} codeFile={auth.setupCodeFile} />));
     })
-    .post('/setup', async (c) => {
+    .post('/setup', setupForm, async (c) => {
       if (auth.isSetUp()) return c.redirect('/admin/login', 302);
       return withAttempt(c, async (client) => {
-        const body = await c.req.parseBody();
-        const password = field(body, 'password');
-        const problem = passwordProblem(password, field(body, 'confirm'));
+        const body = c.req.valid('form');
+        const password = body.password;
+        const problem = passwordProblem(password, body.confirm);
         if (problem) {
           return c.html(
             renderDocument(
               <SetupPage
                 c={c}
                 codeFile={auth.setupCodeFile}
-                code={field(body, 'code')}
+                code={body.code}
                 flash={{ kind: 'error', text: problem }}
               />,
             ),
             400,
           );
         }
-        if (!(await auth.setUp(field(body, 'code'), password))) {
+        if (!(await auth.setUp(body.code, password))) {
           const wait = auth.limiter.fail(client);
           if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
           const text = 'Ce code de mise en service ne convient pas (ou il a déjà servi).';
@@ -97,12 +99,12 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
         renderDocument(<LoginPage c={c} next={safeNext(c.req.query('next') ?? '/admin')} />),
       );
     })
-    .post('/login', async (c) => {
+    .post('/login', loginForm, async (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
       return withAttempt(c, async (client) => {
-        const body = await c.req.parseBody();
-        const next = safeNext(field(body, 'next'));
-        if (!(await auth.checkPassword(field(body, 'password')))) {
+        const body = c.req.valid('form');
+        const next = safeNext(body.next);
+        if (!(await auth.checkPassword(body.password))) {
           const wait = auth.limiter.fail(client);
           if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
           const text = 'Mot de passe incorrect.';
@@ -122,10 +124,10 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
       return c.redirect('/admin/login', 303);
     })
     .get('/password', (c) => c.html(renderDocument(<PasswordPage c={c} />)))
-    .post('/password', (c) =>
+    .post('/password', passwordForm, (c) =>
       withAttempt(c, async (client) => {
-        const body = await c.req.parseBody();
-        if (!(await auth.checkPassword(field(body, 'current')))) {
+        const body = c.req.valid('form');
+        if (!(await auth.checkPassword(body.current))) {
           const wait = auth.limiter.fail(client);
           if (wait > 0) return tooMany(c, Math.ceil(wait / 1000));
           const text = 'Le mot de passe actuel est incorrect.';
@@ -134,8 +136,8 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
             401,
           );
         }
-        const password = field(body, 'password');
-        const problem = passwordProblem(password, field(body, 'confirm'));
+        const password = body.password;
+        const problem = passwordProblem(password, body.confirm);
         if (problem)
           return c.html(
             renderDocument(<PasswordPage c={c} flash={{ kind: 'error', text: problem }} />),

@@ -3,6 +3,7 @@ import type { AdminEnv } from '../env.js';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { BoxSettings } from '../../settings/service.js';
+import { form, type Typed } from '../../http/form.js';
 import { renderDocument } from '../../ui/page.js';
 import { CsrfField } from '../ui/csrf.js';
 import {
@@ -15,7 +16,10 @@ import {
 import { AdminLayout } from '../ui/layout.js';
 
 const text = (max: number) =>
-  z.string().trim().max(max, `Ce texte est trop long : ${max} caractères au plus.`);
+  z
+    .string({ message: 'Ce champ manque au formulaire : rechargez la page et réessayez.' })
+    .trim()
+    .max(max, `Ce texte est trop long : ${max} caractères au plus.`);
 
 /** What the settings form may change; anything else in the body is ignored. */
 export const settingsForm = z.object({
@@ -59,11 +63,11 @@ function valuesOf(s: BoxSettings): FormValues {
   return { ...s, kioskIdleSeconds: String(s.kioskIdleSeconds) };
 }
 
-function typedValues(saved: BoxSettings, body: Record<string, unknown>): FormValues {
+function typedValues(saved: BoxSettings, typed: Typed): FormValues {
   const out = valuesOf(saved);
   for (const key of Object.keys(out) as Array<keyof FormValues>) {
-    const value = body[key];
-    if (typeof value === 'string') out[key] = value;
+    const value = typed[key];
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }
@@ -177,31 +181,32 @@ export function settingsRoutes(ctx: Context): Hono<AdminEnv> {
     .get('/', (c) =>
       c.html(renderDocument(<SettingsPage c={c} v={valuesOf(ctx.settings.current())} />)),
     )
-    .post('/', async (c) => {
-      const body = await c.req.parseBody();
-      const parsed = settingsForm.safeParse(body);
-      if (!parsed.success) {
+    .post(
+      '/',
+      form(settingsForm, (c, issues, typed) =>
+        c.html(
+          renderDocument(
+            <SettingsPage
+              c={c}
+              v={typedValues(ctx.settings.current(), typed)}
+              errors={fieldErrors(issues)}
+            />,
+          ),
+          400,
+        ),
+      ),
+      (c) => {
+        const saved = ctx.settings.update(c.req.valid('form'));
+        c.set('admin', { ...c.get('admin'), libraryName: saved.libraryName });
         return c.html(
           renderDocument(
             <SettingsPage
               c={c}
-              v={typedValues(ctx.settings.current(), body)}
-              errors={fieldErrors(parsed.error.issues)}
+              v={valuesOf(saved)}
+              flash={{ kind: 'ok', text: 'Réglages enregistrés.' }}
             />,
           ),
-          400,
         );
-      }
-      const saved = ctx.settings.update(parsed.data);
-      c.set('admin', { ...c.get('admin'), libraryName: saved.libraryName });
-      return c.html(
-        renderDocument(
-          <SettingsPage
-            c={c}
-            v={valuesOf(saved)}
-            flash={{ kind: 'ok', text: 'Réglages enregistrés.' }}
-          />,
-        ),
-      );
-    });
+      },
+    );
 }

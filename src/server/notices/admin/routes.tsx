@@ -1,4 +1,5 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import type { AdminEnv } from '../../admin/env.js';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import path from 'node:path';
@@ -57,7 +58,7 @@ export const LOCAL_NOTICES = serviceKey(
  * The notice editor (`/admin/notices`), mounted behind the admin gate (session, Origin
  * and CSRF checks happen before these handlers run).
  */
-export function noticesAdminRoutes(ctx: Context): Hono {
+export function noticesAdminRoutes(ctx: Context): Hono<AdminEnv> {
   const local = ctx.services.get(LOCAL_NOTICES);
 
   const draftOf = (c: HonoContext) => {
@@ -114,7 +115,7 @@ export function noticesAdminRoutes(ctx: Context): Hono {
   };
 
   return (
-    new Hono()
+    new Hono<AdminEnv>()
       .get('/', (c) => {
         const feedback = new Map<string, { yes: number; neutral: number; no: number }>();
         for (const row of ctx.notices.repo.feedbackCounts()) {

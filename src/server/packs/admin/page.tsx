@@ -1,3 +1,4 @@
+import type { Typed } from '../../http/form.js';
 import type { Context as HonoContext } from 'hono';
 import { CsrfField } from '../../admin/ui/csrf.js';
 import { AdminLayout } from '../../admin/ui/layout.js';
@@ -14,6 +15,8 @@ export type Flash = { kind: 'ok' | 'error'; text: string } | undefined;
 export interface PacksPageProps {
   c: HonoContext;
   flash: Flash;
+  /** What the animateur typed in a refused form, shown again as typed (`http/form.ts`). */
+  typed?: Typed | undefined;
   entries: QueueEntry[];
   sessions: SortSession[];
   policy: 'free-culture' | 'all-cc';
@@ -25,7 +28,7 @@ export interface PacksPageProps {
 
 /** /admin/packs: detected packs, approvals, upload, files to sort, installed packs, keys. */
 export function PacksPage(props: PacksPageProps) {
-  const { c, flash, entries, sessions, policy, sticks, packs, keys, maxUpload } = props;
+  const { c, flash, typed, entries, sessions, policy, sticks, packs, keys, maxUpload } = props;
   // Only work in progress refreshes the list: a waiting pack must not move the focus.
   const active =
     entries.some((e) => ['checking', 'queued', 'importing'].includes(e.state)) ||
@@ -77,7 +80,15 @@ export function PacksPage(props: PacksPageProps) {
             choisissiez quoi publier.
           </p>
         ) : (
-          sessions.map((s) => <SortForm key={s.stick} c={c} session={s} policy={policy} />)
+          sessions.map((s) => (
+            <SortForm
+              key={s.stick}
+              c={c}
+              session={s}
+              policy={policy}
+              typed={typed?.['stick'] === s.stick ? typed : undefined}
+            />
+          ))
         )}
       </section>
       <section aria-labelledby="installed">
@@ -96,7 +107,7 @@ export function PacksPage(props: PacksPageProps) {
           Les packs signés avec une de ces clés sont importés sans attendre votre accord, tant que
           la clé est celle qui a installé le pack (ou que vous l’y avez liée).
         </p>
-        <TrustedKeys c={c} keys={keys} />
+        <TrustedKeys c={c} keys={keys} typed={typed} />
       </section>
     </AdminLayout>
   );

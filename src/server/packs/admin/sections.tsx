@@ -1,3 +1,4 @@
+import type { Typed } from '../../http/form.js';
 import type { Context as HonoContext } from 'hono';
 import { CsrfField } from '../../admin/ui/csrf.js';
 import { TableWrap } from '../../admin/ui/table.js';
@@ -38,11 +39,15 @@ export function SortForm({
   c,
   session,
   policy,
+  typed,
 }: {
   c: HonoContext;
   session: SortSession;
   policy: 'free-culture' | 'all-cc';
+  /** A refused publication of this stick: the boxes and fields as the animateur left them. */
+  typed?: Typed | undefined;
 }) {
+  const as = (name: string, saved: string) => typed?.[name] ?? saved;
   const open = ['ready', 'failed', 'published'].includes(session.state);
   return (
     <section aria-labelledby={`sort-${session.label}`}>
@@ -82,6 +87,7 @@ export function SortForm({
                         id={`include-${f.index}`}
                         name={`include-${f.index}`}
                         value="1"
+                        checked={typed?.[`include-${f.index}`] === '1'}
                         disabled={f.published}
                         aria-label={`Publier ${f.rel}`}
                       />
@@ -100,7 +106,7 @@ export function SortForm({
                     <td>
                       <input
                         name={`title-${f.index}`}
-                        value={f.title}
+                        value={as(`title-${f.index}`, f.title)}
                         maxLength={300}
                         aria-label={`Titre de ${f.rel}`}
                       />
@@ -108,7 +114,7 @@ export function SortForm({
                     <td>
                       <input
                         name={`authors-${f.index}`}
-                        value={f.authors}
+                        value={as(`authors-${f.index}`, f.authors)}
                         maxLength={500}
                         aria-label={`Auteurs de ${f.rel}`}
                       />
@@ -118,7 +124,11 @@ export function SortForm({
                         class="visually-hidden"
                         for={`licence-${f.index}`}
                       >{`Licence de ${f.rel}`}</label>
-                      <LicenceSelect id={`licence-${f.index}`} value={f.licence} policy={policy} />
+                      <LicenceSelect
+                        id={`licence-${f.index}`}
+                        value={as(`licence-${f.index}`, f.licence)}
+                        policy={policy}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -204,7 +214,15 @@ export function InstalledPacks({
   );
 }
 
-export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) {
+export function TrustedKeys({
+  c,
+  keys,
+  typed,
+}: {
+  c: HonoContext;
+  keys: StoredKey[];
+  typed?: Typed | undefined;
+}) {
   return (
     <>
       <p>
@@ -252,7 +270,7 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
         <CsrfField c={c} />
         <label>
           Nom de la clé (qui signe ces packs)
-          <input name="name" required maxLength={100} />
+          <input name="name" required maxLength={100} value={typed?.['name'] ?? ''} />
         </label>
         <label>
           Clé publique de l'éditeur
@@ -264,6 +282,7 @@ export function TrustedKeys({ c, keys }: { c: HonoContext; keys: StoredKey[] }) 
             name="key"
             required
             maxLength={60}
+            value={typed?.['key'] ?? ''}
             aria-describedby="key-hint"
             autocomplete="off"
             spellcheck={false}
