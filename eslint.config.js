@@ -32,4 +32,19 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // The portal's resumable sending of proposals (a browser script served from /static).
+    files: ['src/server/contributions/assets/**/*.js'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        setTimeout: 'readonly',
+        fetch: 'readonly',
+        localStorage: 'readonly',
+        Blob: 'readonly',
+        Promise: 'readonly',
+      },
+    },
+  },
 );

@@ -13,6 +13,7 @@ import {
   contributionAdminRoutes,
   contributionRoutes,
   registerPortalExtras,
+  resumableRoutes,
   startContributions,
 } from './contributions/index.js';
 import { fileRoutes } from './files/routes.js';
@@ -140,6 +141,7 @@ export const FEATURES: readonly Feature[] = [
           ['/fr', contributionRoutes(ctx, 'fr')],
           ['/en', contributionRoutes(ctx, 'en')],
           ['/', contributionRoutes(ctx, null)],
+          ['/', resumableRoutes(ctx)],
         ],
         admin: [['/contributions', contributionAdminRoutes(ctx)]],
       };

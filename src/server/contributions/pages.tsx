@@ -1,4 +1,5 @@
 import { workUrl } from '../files/urls.js';
+import { assetUrl } from '../ui/asset-url.js';
 import { Layout, type PageContext } from '../ui/page.js';
 import { licenceInWords } from './licence-choice.js';
 import type { Contribution } from './repo.js';
@@ -96,8 +97,11 @@ export function ProposePage(props: {
   closed?: string | null | undefined;
   /** Set when the page is probably in a captive mini-browser: the address to open instead. */
   captiveAddress?: string | undefined;
+  /** A file already sent piece by piece (contributions/resumable.ts), kept for this form. */
+  sent?: string | undefined;
 }) {
-  const { page, fields, errors, maxMegabytes, allowRestrictions, closed, captiveAddress } = props;
+  const { page, fields, errors, maxMegabytes, allowRestrictions, closed, captiveAddress, sent } =
+    props;
   const modify: Array<[string, string, string]> = [
     ['yes', 'Oui.', 'Chacun peut l’adapter, la traduire, la mélanger à la sienne.'],
     [
@@ -146,6 +150,8 @@ export function ProposePage(props: {
         </p>
       ) : null}
       <Summary errors={errors} />
+      {/* Resumable sending on weak Wi-Fi; without it the form posts the file itself. */}
+      <script src={assetUrl('contribuer.js')} defer />
       <form
         method="post"
         action={PROPOSE_PATH}
@@ -161,6 +167,12 @@ export function ProposePage(props: {
             date) sont effacées.
           </p>
           <ErrorText name="file" errors={errors} />
+          {sent ? (
+            <p class="hint" id="sent-note" data-sent="1">
+              Votre fichier est déjà arrivé sur la boîte : corrigez le reste, puis envoyez.
+              <input type="hidden" name="envoi" value={sent} />
+            </p>
+          ) : null}
           <input
             id="file"
             type="file"

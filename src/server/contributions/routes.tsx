@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import { renderDocument, type PageContext } from '../ui/page.js';
 import { readBoundedBody, readTextFields } from './body.js';
 import { FORM_OVERHEAD } from './limits.js';
+import { RESUMABLE, RESUMABLE_PATH } from './resumable.js';
 import {
   EMPTY_FIELDS,
   LookupPage,
@@ -18,7 +19,12 @@ import {
   RECEIPT_PATH,
   ReceiptPage,
 } from './pages.js';
-import { CONTRIBUTIONS, type FormErrors, type ProposalFields } from './service.js';
+import {
+  CONTRIBUTIONS,
+  type FormErrors,
+  type ProposalFields,
+  type ProposedFile,
+} from './service.js';
 import { THANKS_PATH } from './thanks.js';
 
 /** The upload path the request body limit leaves to this route (contributions/body.ts). */
@@ -37,6 +43,8 @@ function readFields(form: { get(name: string): unknown } | null): ProposalFields
   return fields;
 }
 
+const GONE = 'Le fichier envoyé n’est plus sur la boîte : choisissez-le à nouveau.';
+
 /** Up to this many times the limit, a too-big upload is drained to keep what was typed. */
 const DRAIN_FACTOR = 8;
 const BUSY =
@@ -48,6 +56,26 @@ const CUT: Record<string, string> = {
     'L’envoi a été trop lent ou s’est interrompu : rapprochez-vous de la borne Wi-Fi et réessayez.',
   cut: 'L’envoi s’est interrompu : réessayez.',
 };
+
+/**
+ * `/contribuer/envoi…`: the tus endpoint of resumable uploads (contributions/resumable.ts),
+ * at the root only. Cross-site requests and a device over its hourly proposals are
+ * refused before the store sees them; the request body limit leaves these to tus, which
+ * caps each upload at the file limit.
+ */
+export function resumableRoutes(ctx: Context): Hono {
+  const tus = (c: HonoContext) => {
+    if (crossSite(c)) return c.text(`${CROSS_SITE_MESSAGE}\n`, 403);
+    if (c.req.method === 'POST') {
+      const flood = ctx.services.get(CONTRIBUTIONS).floodMessage(clientOf(c).ip);
+      if (flood) return c.text(`${flood}\n`, 429);
+    }
+    return ctx.services.get(RESUMABLE).handle(c.req.raw);
+  };
+  // Hono answers HEAD through the GET route (the raw request keeps its HEAD method for tus).
+  const methods = ['POST', 'GET', 'PATCH', 'OPTIONS', 'DELETE'];
+  return new Hono().on(methods, RESUMABLE_PATH, tus).on(methods, `${RESUMABLE_PATH}/:id`, tus);
+}
 
 /** The visitor side: propose a work, get a receipt code, check it later (French only). */
 export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
@@ -61,6 +89,7 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
     errors: FormErrors,
     status: 200 | 400 | 403 | 408 | 413 | 429 | 503 | 507 = 200,
     closed?: string | null,
+    sent?: string,
   ) =>
     c.html(
       renderDocument(
@@ -71,6 +100,7 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
           maxMegabytes={Math.floor(service().limits.maxFileBytes / 1048576)}
           allowRestrictions={ctx.settings.current().licencePolicy === 'all-cc'}
           closed={closed}
+          sent={sent}
           captiveAddress={
             looksCaptive(c.req.header('user-agent') ?? '', false)
               ? `${ctx.config.publicUrl.replace(/\/$/, '')}${PROPOSE_PATH}`
@@ -161,12 +191,21 @@ export function contributionRoutes(ctx: Context, lang: Lang | null): Hono {
       }
       const fields = readFields(parsed);
       const upload = parsed.get('file');
-      const file =
+      let file: ProposedFile | null =
         upload && typeof upload !== 'string' && upload.size > 0
           ? { data: Buffer.from(await upload.arrayBuffer()) }
           : null;
+      // Sent beforehand piece by piece (the page's script, tus): the form names the upload.
+      const named = parsed.get('envoi');
+      const sent = !file && typeof named === 'string' && named !== '' ? named : undefined;
+      if (sent) {
+        const data = await ctx.services.get(RESUMABLE).read(sent);
+        if (!data) return form(c, fields, { file: GONE }, 400);
+        file = { data };
+      }
       const result = await s.propose(device(c), fields, file);
-      if (!result.ok) return form(c, fields, result.errors, result.status);
+      if (!result.ok) return form(c, fields, result.errors, result.status, null, sent);
+      if (sent) await ctx.services.get(RESUMABLE).forget(sent);
       c.header('cache-control', 'no-store');
       return c.html(
         renderDocument(<ReceiptPage page={pageOf(c)} code={result.code} c={result.contribution} />),

@@ -11,6 +11,8 @@ const PICTURE_LIMIT = 6 * 1024 * 1024;
 const PACK_UPLOAD = '/admin/packs/upload';
 /** Visitors' proposals: bounded in size AND time by their own route (contributions/body.ts). */
 const CONTRIBUTION_UPLOAD = /^\/contribuer\/?$/;
+/** Resumable uploads of proposals (tus, contributions/resumable.ts). */
+const RESUMABLE_UPLOAD = /^\/contribuer\/envoi(\/[0-9a-f]{32})?$/;
 
 /**
  * Caps every request body before anything reads it (the admin gate's CSRF check reads
@@ -33,6 +35,8 @@ export function requestBodyLimit(): MiddlewareHandler {
     )
       return next();
     if (c.req.method === 'POST' && CONTRIBUTION_UPLOAD.test(c.req.path)) return next();
+    // The pieces of a resumable upload: tus caps each upload at the contribution limit.
+    if (RESUMABLE_UPLOAD.test(c.req.path)) return next();
     return (PICTURE_UPLOAD.test(c.req.path) ? upload : small)(c, next);
   };
 }

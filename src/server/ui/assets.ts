@@ -23,6 +23,7 @@ export function assetSources(paths: Paths): Array<{ dir: string; only?: readonly
     { dir: path.join(paths.appRoot, 'src/server/admin/ui'), only: ['admin.css', 'admin.js'] },
     { dir: path.join(paths.appRoot, 'src/server/notices/assets') },
     { dir: path.join(paths.appRoot, 'src/server/ateliers/assets') },
+    { dir: path.join(paths.appRoot, 'src/server/contributions/assets') },
   ];
 }
 
