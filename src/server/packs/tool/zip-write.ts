@@ -5,7 +5,7 @@ import yazl from 'yazl';
 import { MANIFEST_FILE, type Manifest } from '../manifest.js';
 import { SIGNATURE_FILE } from '../trust/signature.js';
 
-/** The pack's files, as listed in its manifest (items, covers, notices). */
+/** The pack's files, as listed in its manifest (items, covers, notices, parcours). */
 export function manifestPaths(manifest: Manifest): string[] {
   return [
     ...manifest.items.flatMap((i) => [
@@ -13,6 +13,7 @@ export function manifestPaths(manifest: Manifest): string[] {
       ...(i.cover ? [i.cover.path] : []),
     ]),
     ...manifest.notices.map((n) => n.path),
+    ...manifest.parcours.map((p) => p.path),
   ];
 }
 
