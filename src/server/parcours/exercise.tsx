@@ -220,7 +220,9 @@ export function ExerciseForm(props: ExerciseProps) {
             <p class="ex-service">
               {t.signupTitle} · {exercise.service}
             </p>
-            {exercise.avoid.length > 0 && <p class="ex-profile">{exercise.avoid.join(' · ')}</p>}
+            {exercise.avoid.length > 0 && (
+              <p class="ex-profile">{fill(t.profile, { v: exercise.avoid.join(' · ') })}</p>
+            )}
             <p class="ex-field">
               <label for={field}>{t.passwordLabel}</label>
               <input

@@ -14,6 +14,7 @@ export type FeedbackCode =
   | 'space'
   | 'case'
   | 'accent'
+  | 'both'
   | 'at'
   | 'short'
   | 'kinds'

@@ -89,11 +89,9 @@ const COMMON_PASSWORDS = [
   'abcdef',
 ];
 
-const fold = (s) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+/** Without its accents ("é" → "e"); `fold` also ignores capitals. */
+const bare = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = (s) => bare(s).toLowerCase();
 
 function checkPassword(exercise, value) {
   if (value.length === 0) return { ok: false, code: 'empty' };
@@ -117,7 +115,8 @@ function checkWord(exercise, value) {
   if (typed.replace(/\s+/g, '') === expected.replace(/\s+/g, ''))
     return { ok: false, code: 'space' };
   if (typed.toLowerCase() === expected.toLowerCase()) return { ok: false, code: 'case' };
-  if (fold(typed) === fold(expected)) return { ok: false, code: 'accent' };
+  if (bare(typed) === bare(expected)) return { ok: false, code: 'accent' };
+  if (fold(typed) === fold(expected)) return { ok: false, code: 'both' };
   if (expected.includes('@') && !typed.includes('@')) return { ok: false, code: 'at' };
   return { ok: false, code: 'wrong' };
 }
@@ -155,6 +154,7 @@ export const FEEDBACK = {
     space: 'Presque ! Regardez les espaces entre les mots.',
     case: 'Presque ! Regardez les majuscules et les minuscules.',
     accent: 'Presque ! Il manque un accent, ou il y en a un de trop.',
+    both: 'Presque ! Regardez les accents et les majuscules.',
     at: 'Presque ! Il manque l’arobase « @ ».',
     short: 'Ce mot de passe est un peu court. Ajoutez des lettres ou des mots.',
     kinds: 'Mélangez davantage : des minuscules, des majuscules, des chiffres ou des signes.',
@@ -171,6 +171,7 @@ export const FEEDBACK = {
     space: 'Nearly! Look at the spaces between the words.',
     case: 'Nearly! Look at the capital and small letters.',
     accent: 'Nearly! An accent is missing, or there is one too many.',
+    both: 'Nearly! Look at the accents and the capital letters.',
     at: 'Nearly! The at sign “@” is missing.',
     short: 'This password is a little short. Add letters or words.',
     kinds: 'Mix more: small letters, capitals, numbers or signs.',
