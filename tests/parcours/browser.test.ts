@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -110,6 +112,23 @@ it('with JavaScript: a wrong tap then the right one, checked on the phone, nothi
   expect(await state(1)).toBe('À faire');
   const code = (await page.locator('[data-code]').textContent()) ?? '';
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
+
+  // The booklet is made from that code: what is done, the code, its QR code, one A4 page.
+  await page.getByRole('link', { name: 'Imprimer mon carnet' }).tap();
+  await page.waitForURL(/\/carnet\?progres=/);
+  expect(await page.locator('.progress-code').textContent()).toBe(code);
+  expect(await page.locator('.carnet-steps li.is-done').count()).toBe(2);
+  expect(await page.locator('.carnet-qr svg').count()).toBe(1);
+  await clean(page, 'carnet');
+  const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'carnet-')), 'carnet.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+1\n/);
+  expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 841/);
+  execFileSync('pdftoppm', ['-r', '40', '-png', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+  expect(statSync(pdf.replace(/\.pdf$/, '.png')).size).toBeGreaterThan(2000);
+  rmSync(path.dirname(pdf), { recursive: true, force: true });
 
   // Another phone: a typo is refused kindly, the right code brings the progress back.
   const other = await phone();

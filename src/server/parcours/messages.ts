@@ -63,6 +63,15 @@ export const parcoursText = defineMessages(
     subject: 'Objet : {v}',
     tapChoice: 'Touchez la bonne zone de l’image.',
     finished: 'Bravo, vous avez fini ce parcours !',
+    carnetTitle: 'Mon carnet de progression',
+    carnetLink: 'Imprimer mon carnet',
+    carnetCode: 'Mon code pour reprendre',
+    carnetResume:
+      'Pour reprendre : sur le Wi-Fi de la bibliothèque, ouvrez {url}, puis « Apprendre ». Écrivez ce code. Ou photographiez le carré ci-contre.',
+    carnetPrivate: 'Ce code dit ce que vous avez fait. La boîte ne garde rien sur vous.',
+    carnetQr: 'Pour reprendre avec un téléphone',
+    carnetDate: 'Date : ………………………',
+    print: 'Imprimer',
   },
   {
     listTitle: 'Learn',
@@ -123,6 +132,15 @@ export const parcoursText = defineMessages(
     subject: 'Subject: {v}',
     tapChoice: 'Tap the right part of the picture.',
     finished: 'Well done, you have finished this path!',
+    carnetTitle: 'My progress booklet',
+    carnetLink: 'Print my booklet',
+    carnetCode: 'My code to go on',
+    carnetResume:
+      'To go on: on the library’s Wi-Fi, open {url}, then “Learn”. Type this code. Or take a photo of the square beside it.',
+    carnetPrivate: 'This code says what you have done. The box keeps nothing about you.',
+    carnetQr: 'To go on with a phone',
+    carnetDate: 'Date: ………………………',
+    print: 'Print',
   },
 );
 

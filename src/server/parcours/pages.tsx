@@ -202,6 +202,18 @@ export function ParcoursPage({
               {restored?.code}
             </strong>
           </p>
+          <p>
+            <a
+              class="button"
+              data-carnet=""
+              href={href(
+                page,
+                `${parcoursPath(parcours.id)}/carnet${restored ? `?progres=${restored.code}` : ''}`,
+              )}
+            >
+              {t.carnetLink}
+            </a>
+          </p>
         </section>
       </div>
     </Layout>

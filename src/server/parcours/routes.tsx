@@ -8,7 +8,9 @@ import { UNTRUSTED_CSP } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
+import { qrSvg } from '../notices/qr.js';
 import { renderDocument } from '../ui/page.js';
+import { CarnetPage } from './carnet.js';
 import { checkAnswer, decodeProgress, encodeProgress } from './assets/parcours-core.js';
 import { PARCOURS } from './key.js';
 import { parcoursText } from './messages.js';
@@ -114,6 +116,35 @@ export function parcoursRoutes(ctx: Context, lang: Lang | null): Hono {
           />,
         ),
       );
+    })
+    .get(`/apprendre/${ID}/carnet`, async (c) => {
+      const found = installed(service, c);
+      const page = view(c);
+      const id = found.parcours.id;
+      // The progress comes from the code in the address only; the box has none to give.
+      const decoded = decodeProgress(c.req.query('progres') ?? '');
+      const steps =
+        decoded.ok && service.byKey(decoded.key)?.parcours.id === id
+          ? decoded.steps.filter((n) => n <= found.parcours.steps.length)
+          : [];
+      const code = encodeProgress(id, steps);
+      const publicUrl = ctx.config.publicUrl.replace(/\/+$/, '');
+      const resumeUrl = `${publicUrl}${page.base}/apprendre/code?c=${code}`;
+      const data = {
+        parcours: found.parcours,
+        targets: service.targets(found.parcours),
+        done: new Set(steps),
+        code,
+        resumeUrl,
+        publicUrl,
+        libraryName: page.libraryName,
+        lang: page.lang,
+        backHref: `${page.base}${parcoursPath(id)}`,
+        // Not kept in the QR cache: this one carries the visitor's progress.
+        qr: await qrSvg(resumeUrl, false),
+      };
+      c.header('cache-control', 'no-store');
+      return c.html(renderDocument(<CarnetPage data={data} />));
     })
     .get(`/apprendre/${ID}/etapes/:n`, (c) => step(c))
     .post(`/apprendre/${ID}/etapes/:n`, async (c) => {

@@ -65,6 +65,13 @@ if (parcours) {
     code.textContent = encodeProgress(id, [...done]);
     box.hidden = false;
   }
+  // The booklet is made from the code in its address: the box has nothing else.
+  const carnet = parcours.querySelector('a[data-carnet]');
+  if (carnet) {
+    const url = new URL(carnet.href);
+    url.searchParams.set('progres', encodeProgress(id, [...done]));
+    carnet.href = url.toString();
+  }
 }
 
 // A notice or a work step: "I have finished".
