@@ -6,6 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { importPack } from '../../src/server/packs/import.js';
 import { appRoot } from '../../src/server/paths.js';
+import { setUpAdmin } from '../admin/http.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { axeViolations, describeViolations, launchBrowser, newPage } from '../helpers/browser.js';
 
@@ -223,4 +224,18 @@ it('writes nothing about the answers: not in the database, not in the data folde
     for (const s of ['Zébulon', 'Zebulon', '4242', 'Zut'])
       expect(bytes.includes(Buffer.from(s)), `${s} in ${file}`).toBe(false);
   }
+}, 60_000);
+
+it('shows the animateur the installed parcours, and passes axe', async () => {
+  const url = await demoBox();
+  const { cookie } = await setUpAdmin(box, url);
+  const [name, value] = cookie.split(';')[0]?.split('=') ?? [];
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.context().addCookies([{ name: name ?? '', value: value ?? '', url }]);
+  const res = await page.goto(`${url}/admin/parcours`);
+  expect(res?.status()).toBe(200);
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Parcours');
+  expect(await page.locator('tbody tr').count()).toBe(3);
+  await clean(page, '/admin/parcours');
+  await page.context().close();
 }, 60_000);

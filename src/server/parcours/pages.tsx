@@ -144,6 +144,7 @@ export function ParcoursPage({
 }) {
   const t = parcoursText[page.lang];
   const done = new Set(restored?.steps ?? []);
+  const firstToDo = parcours.steps.findIndex((_, i) => !done.has(i + 1)) + 1 || 1;
   return (
     <Layout
       page={page}
@@ -188,8 +189,11 @@ export function ParcoursPage({
             );
           })}
         </ol>
+        <p class="callout result" data-finished="" hidden={done.size < parcours.steps.length}>
+          {t.finished}
+        </p>
         <p>
-          <a class="button" href={href(page, parcoursPath(parcours.id, 1))}>
+          <a class="button" data-start="" href={href(page, parcoursPath(parcours.id, firstToDo))}>
             {t.start}
           </a>
         </p>

@@ -65,6 +65,14 @@ if (parcours) {
     code.textContent = encodeProgress(id, [...done]);
     box.hidden = false;
   }
+  // "Commencer" leads to the first step not done yet; all done, a word of praise.
+  const total = Number(parcours.dataset.steps);
+  let next = 1;
+  while (done.has(next) && next <= total) next += 1;
+  const start = parcours.querySelector('a[data-start]');
+  if (start && next <= total) start.href = start.href.replace(/\/etapes\/\d+$/, `/etapes/${next}`);
+  const finished = parcours.querySelector('[data-finished]');
+  if (finished && next > total) finished.hidden = false;
   // The booklet is made from the code in its address: the box has nothing else.
   const carnet = parcours.querySelector('a[data-carnet]');
   if (carnet) {
