@@ -169,12 +169,23 @@ it('without JavaScript: the plain form is checked by the box, wrong then right, 
   await page.waitForLoadState();
   expect(await page.locator('[data-main]').textContent()).toContain('Bravo');
   expect(await page.locator('[data-next]').isVisible()).toBe(true);
-  // A choice with pictures: each answer is a button of the form.
-  await page.goto(`${url}/fr/apprendre/echanger-avec-ses-proches/etapes/2`);
+  // A choice with pictures: each answer is a button of the form. The progress travels
+  // in the address from a finished notice on.
+  await page.goto(`${url}/fr/apprendre/echanger-avec-ses-proches/etapes/1`);
+  await page.getByRole('link', { name: 'J’ai fini cette étape' }).click();
+  await page.waitForURL(/\/etapes\/2\?progres=/);
   await page.getByRole('button', { name: /La loupe/ }).click();
   expect(await page.locator('[data-detail]').textContent()).toContain('sert à chercher');
   await page.getByRole('button', { name: /Le trombone/ }).click();
   expect(await page.locator('[data-main]').textContent()).toContain('Bravo');
+  await page.locator('[data-next] a').click();
+  await page.waitForURL(/\/etapes\/3\?progres=/);
+  await page.getByRole('link', { name: 'Écrire à ses proches' }).click();
+  const state = (n: number) => page.locator(`li[data-step="${n}"] [data-state]`).textContent();
+  expect(await state(1)).toBe('Fait');
+  expect(await state(2)).toBe('Fait');
+  expect(await state(3)).toBe('À faire');
+  expect(await page.locator('[data-code]').textContent()).toMatch(/^[0-9A-Z]{4}-/);
   // A tap, by the zone's own button.
   await page.goto(`${url}/fr/apprendre/echanger-avec-ses-proches/etapes/4`);
   await page.getByRole('button', { name: 'La corbeille' }).click();

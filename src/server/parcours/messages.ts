@@ -35,7 +35,7 @@ export const parcoursText = defineMessages(
     progressPrivacy:
       'Vos progrès restent sur votre téléphone, la boîte ne les garde pas. Pour continuer sur un autre appareil, notez ce code :',
     progressNoJs:
-      'Sans JavaScript, votre téléphone ne peut pas garder vos progrès. Les notices et les œuvres s’ouvrent quand même.',
+      'Sans JavaScript, votre téléphone ne garde pas vos progrès : ils passent d’une page à l’autre dans l’adresse. Notez le code quand il apparaît ici.',
     codeTitle: 'Reprendre avec un code',
     codeIntro: 'Vous avez noté un code de progrès ? Écrivez-le ici, avec ou sans les tirets.',
     codeLabel: 'Votre code (9 signes)',
@@ -104,7 +104,7 @@ export const parcoursText = defineMessages(
     progressPrivacy:
       'Your progress stays on your phone; the box does not keep it. To go on with another device, write down this code:',
     progressNoJs:
-      'Without JavaScript, your phone cannot keep your progress. Guides and works still open.',
+      'Without JavaScript, your phone does not keep your progress: it goes from page to page in the address. Write down the code when it shows here.',
     codeTitle: 'Go on with a code',
     codeIntro: 'Did you write down a progress code? Type it here, with or without the dashes.',
     codeLabel: 'Your code (9 signs)',

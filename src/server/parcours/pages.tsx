@@ -1,7 +1,7 @@
 import { workUrl } from '../files/urls.js';
 import { assetUrl } from '../ui/asset-url.js';
 import { Layout, href, type PageContext } from '../ui/page.js';
-import type { CheckResult } from './assets/parcours-core.js';
+import { encodeProgress, type CheckResult } from './assets/parcours-core.js';
 import { ExerciseForm } from './exercise.js';
 import { LEVELS, type Parcours } from './format.js';
 import { DIGCOMP_LABELS, LEVEL_LABELS, PUBLIC_LABELS, fill, parcoursText } from './messages.js';
@@ -16,6 +16,14 @@ export function viewLang(p: Pick<Parcours, 'language'>): ViewLang {
 
 export function parcoursPath(id: string, step?: number): string {
   return step ? `/apprendre/${id}/etapes/${step}` : `/apprendre/${id}`;
+}
+
+/**
+ * A link inside a parcours that carries the steps done as a progress code, for phones
+ * without JavaScript (with it, the phone's own storage is used and the code is ignored).
+ */
+function withProgress(path: string, id: string, done: readonly number[]): string {
+  return done.length > 0 ? `${path}?progres=${encodeProgress(id, done)}` : path;
 }
 
 function Head() {
@@ -178,7 +186,12 @@ export function ParcoursPage({
             const title = target.title ?? t.unavailable;
             return (
               <li key={n} data-step={n} class={done.has(n) ? 'is-done' : undefined}>
-                <a href={href(page, parcoursPath(parcours.id, n))}>
+                <a
+                  href={href(
+                    page,
+                    withProgress(parcoursPath(parcours.id, n), parcours.id, [...done]),
+                  )}
+                >
                   <span class="step-kind">{t[KIND_LABEL[target.kind]]}</span>
                   <span class="step-name">{title}</span>
                 </a>
@@ -193,7 +206,14 @@ export function ParcoursPage({
           {t.finished}
         </p>
         <p>
-          <a class="button" data-start="" href={href(page, parcoursPath(parcours.id, firstToDo))}>
+          <a
+            class="button"
+            data-start=""
+            href={href(
+              page,
+              withProgress(parcoursPath(parcours.id, firstToDo), parcours.id, [...done]),
+            )}
+          >
             {t.start}
           </a>
         </p>
@@ -231,6 +251,8 @@ export interface StepPageData {
   /** A try the box checked (no JavaScript): its result and what was typed. */
   result?: CheckResult | undefined;
   typed?: string | undefined;
+  /** Steps done, from a code in the address (phones without JavaScript). */
+  done?: number[] | undefined;
 }
 
 export function StepPage({ page, data }: { page: PageContext; data: StepPageData }) {
@@ -240,7 +262,13 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
   const total = parcours.steps.length;
   const step = parcours.steps[n - 1];
   const last = n === total;
-  const nextHref = href(page, last ? parcoursPath(parcours.id) : parcoursPath(parcours.id, n + 1));
+  const done = data.done ?? [];
+  const go = (path: string, steps: readonly number[] = done) =>
+    href(page, withProgress(path, parcours.id, steps));
+  const nextPath = last ? parcoursPath(parcours.id) : parcoursPath(parcours.id, n + 1);
+  // Once this step is done (a right answer, "J'ai fini"), the code carried on says so.
+  const doneHere = [...new Set([...done, n])];
+  const nextHref = go(nextPath, data.result?.ok ? doneHere : done);
   const nextLabel = last ? t.back : t.next;
   return (
     <Layout
@@ -250,7 +278,7 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
       head={<Head />}
     >
       <p class="crumbs">
-        <a href={href(page, parcoursPath(parcours.id))}>{parcours.title}</a>
+        <a href={go(parcoursPath(parcours.id))}>{parcours.title}</a>
       </p>
       <div
         lang={parcours.language}
@@ -270,7 +298,7 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
               parcoursId={parcours.id}
               exercise={step.exercise}
               lang={vl}
-              action={href(page, parcoursPath(parcours.id, n))}
+              action={go(parcoursPath(parcours.id, n))}
               nextHref={nextHref}
               nextLabel={nextLabel}
               result={data.result}
@@ -299,13 +327,16 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
               <span data-marked="" hidden>
                 {t.markedDone}
               </span>
+              <a class="button mark-done no-js-only" href={go(nextPath, doneHere)}>
+                {t.markDone}
+              </a>
             </p>
           </>
         ) : (
           <p class="callout warning">{t.unavailable}</p>
         )}
         <nav class="step-nav" aria-label={t.stepsTitle}>
-          {n > 1 && <a href={href(page, parcoursPath(parcours.id, n - 1))}>{t.previous}</a>}
+          {n > 1 && <a href={go(parcoursPath(parcours.id, n - 1))}>{t.previous}</a>}
           <a href={nextHref}>{nextLabel}</a>
         </nav>
       </div>

@@ -64,7 +64,9 @@ export function parcoursRoutes(ctx: Context, lang: Lang | null): Hono {
     const s = found.parcours.steps[n - 1];
     const result =
       answer !== undefined && s?.kind === 'exercise' ? checkAnswer(s.exercise, answer) : undefined;
-    const data = { parcours: found.parcours, n, target, result, typed: answer };
+    // Without JavaScript the progress travels in the address (`?progres=`), never stored.
+    const done = service.stepsFromCode(found, c.req.query('progres')) ?? [];
+    const data = { parcours: found.parcours, n, target, result, typed: answer, done };
     return c.html(renderDocument(<StepPage page={page} data={data} />));
   };
   return new Hono()
@@ -96,12 +98,9 @@ export function parcoursRoutes(ctx: Context, lang: Lang | null): Hono {
       const page = view(c);
       const summary = summaryOf(found.parcours.id);
       if (!summary) throw new HTTPException(404);
-      // A code given back (from /apprendre/code): read here, kept nowhere.
-      const decoded = decodeProgress(c.req.query('progres') ?? '');
-      const steps =
-        decoded.ok && service.byKey(decoded.key)?.parcours.id === found.parcours.id
-          ? decoded.steps.filter((n) => n <= found.parcours.steps.length)
-          : null;
+      // A code given back (from /apprendre/code, or carried along without JavaScript):
+      // read here, kept nowhere.
+      const steps = service.stepsFromCode(found, c.req.query('progres'));
       const restored = steps
         ? { steps, code: encodeProgress(found.parcours.id, steps) }
         : undefined;
@@ -122,11 +121,7 @@ export function parcoursRoutes(ctx: Context, lang: Lang | null): Hono {
       const page = view(c);
       const id = found.parcours.id;
       // The progress comes from the code in the address only; the box has none to give.
-      const decoded = decodeProgress(c.req.query('progres') ?? '');
-      const steps =
-        decoded.ok && service.byKey(decoded.key)?.parcours.id === id
-          ? decoded.steps.filter((n) => n <= found.parcours.steps.length)
-          : [];
+      const steps = service.stepsFromCode(found, c.req.query('progres')) ?? [];
       const code = encodeProgress(id, steps);
       const publicUrl = ctx.config.publicUrl.replace(/\/+$/, '');
       const resumeUrl = `${publicUrl}${page.base}/apprendre/code?c=${code}`;

@@ -11,7 +11,7 @@ import {
 } from '../packs/documents.js';
 import type { Manifest } from '../packs/manifest.js';
 import type { PackHook } from '../packs/types.js';
-import { parcoursKey } from './assets/parcours-core.js';
+import { decodeProgress, parcoursKey } from './assets/parcours-core.js';
 import { parcoursPictures, parseParcoursText, type Parcours } from './format.js';
 import { ParcoursRepo, type ParcoursErrorRow } from './repo.js';
 
@@ -153,6 +153,13 @@ export class ParcoursService {
   byKey(key: number): InstalledParcours | undefined {
     const row = this.repo.all().find((r) => parcoursKey(r.id) === key);
     return row ? this.get(row.id) : undefined;
+  }
+
+  /** The steps a progress code says are done, if it is a right code of this parcours. */
+  stepsFromCode(installed: InstalledParcours, code: string | undefined): number[] | null {
+    const decoded = decodeProgress(code ?? '');
+    if (!decoded.ok || parcoursKey(installed.parcours.id) !== decoded.key) return null;
+    return decoded.steps.filter((n) => n <= installed.parcours.steps.length);
   }
 
   list(): ParcoursSummary[] {
