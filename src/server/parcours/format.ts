@@ -163,7 +163,8 @@ export const parcoursStepSchema = z.discriminatedUnion('kind', [
 
 export const parcoursSchema = z.object({
   format: z.literal(PARCOURS_FORMAT),
-  id,
+  // `/apprendre/code` is the page that reads progress codes.
+  id: id.refine((v) => v !== 'code', 'identifiant réservé (« code »)'),
   version: z
     .string()
     .regex(/^\d{1,6}(\.\d{1,6}){0,3}$/, 'version en nombres séparés par des points (1.0.2)'),
