@@ -119,8 +119,12 @@ export function ParcoursListPage({
             <ul class="parcours-list">
               {here.map((p) => (
                 <li key={p.id} data-parcours={p.id} data-steps={p.steps}>
-                  <a href={href(page, parcoursPath(p.id))}>{p.title}</a>
-                  <span class="parcours-summary">{p.summary}</span>
+                  <a href={href(page, parcoursPath(p.id))} lang={p.language}>
+                    {p.title}
+                  </a>
+                  <span class="parcours-summary" lang={p.language}>
+                    {p.summary}
+                  </span>
                   <Meta p={p} lang={page.lang} />
                   <span class="parcours-progress" data-progress="" hidden />
                 </li>
