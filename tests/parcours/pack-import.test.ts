@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { exportPack } from '../../src/server/packs/export.js';
 import { importPack, removePack } from '../../src/server/packs/import.js';
 import { PARCOURS } from '../../src/server/parcours/index.js';
 import { appRoot } from '../../src/server/paths.js';
@@ -170,3 +171,26 @@ it('skips each broken parcours with a French reason shown in the admin, and inst
   expect(service.get('bon')).toBeUndefined();
   expect(service.errors()).toEqual([]);
 }, 60_000);
+
+it('travels: the demo pack exported to a stick brings its parcours and their pictures to another box', async () => {
+  box = makeTestBox();
+  await demo();
+  const stick = path.join(box.ctx.config.mediaDir, 'CLE');
+  mkdirSync(stick, { recursive: true });
+  const written = await exportPack(box.ctx, 'lanterne-demo', stick);
+  const other = makeTestBox();
+  try {
+    const outcome = await importPack(other.ctx, { kind: 'folder', path: written, origin: 'usb' });
+    expect(outcome.status).toBe('imported');
+    const service = other.ctx.services.get(PARCOURS);
+    expect(service.errors()).toEqual([]);
+    expect(other.ctx.notices.errors()).toEqual([]);
+    expect(service.list()).toHaveLength(3);
+    expect((await other.app.request('/apprendre/premiers-pas/images/wifi-liste.svg')).status).toBe(
+      200,
+    );
+    expect((await other.app.request('/notices/appel-video/pictures/3')).status).toBe(200);
+  } finally {
+    await other.cleanup();
+  }
+}, 90_000);
