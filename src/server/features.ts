@@ -27,6 +27,7 @@ import {
   parcoursFileRoutes,
   parcoursRoutes,
   parcoursSearchSource,
+  registerParcoursExtras,
 } from './parcours/index.js';
 import { overviewRoutes } from './overview/routes.js';
 import { packsAdminRoutes } from './packs/admin-routes.js';
@@ -123,15 +124,18 @@ export const FEATURES: readonly Feature[] = [
     name: 'parcours',
     packHook: (ctx) => ctx.services.get(PARCOURS).packHook(),
     searchSource: (ctx) => parcoursSearchSource(ctx.services.get(PARCOURS)),
-    routes: (ctx) => ({
-      public: [
-        ['/', parcoursFileRoutes(ctx)],
-        ['/fr', parcoursRoutes(ctx, 'fr')],
-        ['/en', parcoursRoutes(ctx, 'en')],
-        ['/', parcoursRoutes(ctx, null)],
-      ],
-      admin: [['/parcours', parcoursAdminRoutes(ctx)]],
-    }),
+    routes: (ctx) => {
+      registerParcoursExtras(ctx);
+      return {
+        public: [
+          ['/', parcoursFileRoutes(ctx)],
+          ['/fr', parcoursRoutes(ctx, 'fr')],
+          ['/en', parcoursRoutes(ctx, 'en')],
+          ['/', parcoursRoutes(ctx, null)],
+        ],
+        admin: [['/parcours', parcoursAdminRoutes(ctx)]],
+      };
+    },
   },
   {
     name: 'packs',

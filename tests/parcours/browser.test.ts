@@ -56,7 +56,7 @@ it('passes axe on the list, every parcours, every step and a feedback, at 375 px
   const url = await demoBox();
   const page = await phone();
   const ids = ['premiers-pas', 'echanger-avec-ses-proches', 'se-proteger-en-ligne'];
-  const paths = ['/fr/apprendre', '/en/apprendre', '/fr/apprendre/code?c=ABCD'];
+  const paths = ['/fr/', '/fr/apprendre', '/en/apprendre', '/fr/apprendre/code?c=ABCD'];
   for (const id of ids) {
     paths.push(`/fr/apprendre/${id}`);
     const steps = await (await fetch(`${url}/fr/apprendre/${id}`)).text();

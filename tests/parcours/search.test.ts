@@ -37,3 +37,16 @@ it('finds parcours in the site search as their own kind, by title, summary or le
   };
   expect(kiosk.items.every((i) => i.kind !== 'parcours')).toBe(true);
 }, 60_000);
+
+it('invites to the parcours from the home page once the box has some', async () => {
+  box = makeTestBox();
+  expect(await (await box.app.request('/fr/')).text()).not.toContain('Voir les parcours');
+  await importPack(box.ctx, {
+    kind: 'folder',
+    path: path.join(appRoot(), 'content'),
+    origin: 'bundled',
+  });
+  const home = await (await box.app.request('/fr/')).text();
+  expect(home).toContain('3 parcours pour apprendre le numérique');
+  expect(home).toContain('href="/fr/apprendre"');
+}, 60_000);
