@@ -178,6 +178,7 @@ export function ExerciseForm(props: ExerciseProps) {
   const field = `reponse-${parcoursId}`;
   return (
     <form
+      lang={lang}
       class={`exercise ex-type-${exercise.type}`}
       method="post"
       action={props.action}

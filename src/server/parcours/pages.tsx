@@ -169,14 +169,15 @@ export function ParcoursPage({
         <a href={href(page, '/apprendre')}>{t.all}</a>
       </p>
       <div
-        lang={parcours.language}
         class="parcours"
         data-parcours={parcours.id}
         data-steps={parcours.steps.length}
         data-restored={restored ? restored.steps.join(',') : undefined}
       >
-        <h1>{parcours.title}</h1>
-        <p class="lead">{parcours.summary}</p>
+        <h1 lang={parcours.language}>{parcours.title}</h1>
+        <p class="lead" lang={parcours.language}>
+          {parcours.summary}
+        </p>
         <Meta p={summary} lang={page.lang} />
         {restored && (
           <p class="callout result" role="status">
@@ -197,7 +198,9 @@ export function ParcoursPage({
                   )}
                 >
                   <span class="step-kind">{t[KIND_LABEL[target.kind]]}</span>
-                  <span class="step-name">{title}</span>
+                  <span class="step-name" lang={target.title ? parcours.language : undefined}>
+                    {title}
+                  </span>
                 </a>
                 <span class="step-state" data-state="">
                   {done.has(n) ? t.done : t.notDone}
@@ -284,15 +287,9 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
       <p class="crumbs">
         <a href={go(parcoursPath(parcours.id))}>{parcours.title}</a>
       </p>
-      <div
-        lang={parcours.language}
-        class="parcours-step"
-        data-parcours={parcours.id}
-        data-steps={total}
-        data-step={n}
-      >
+      <div class="parcours-step" data-parcours={parcours.id} data-steps={total} data-step={n}>
         <p class="step-count">{fill(t.stepOf, { n, total })}</p>
-        <h1>{target.title ?? t.unavailable}</h1>
+        <h1 lang={target.title ? parcours.language : undefined}>{target.title ?? t.unavailable}</h1>
         {step?.kind === 'exercise' ? (
           <>
             <noscript>
@@ -311,8 +308,12 @@ export function StepPage({ page, data }: { page: PageContext; data: StepPageData
           </>
         ) : target.kind !== 'exercise' && target.title ? (
           <>
-            {step && 'intro' in step && step.intro && <p class="lead">{step.intro}</p>}
-            {target.summary && <p>{target.summary}</p>}
+            {step && 'intro' in step && step.intro && (
+              <p class="lead" lang={parcours.language}>
+                {step.intro}
+              </p>
+            )}
+            {target.summary && <p lang={parcours.language}>{target.summary}</p>}
             <p>
               <a
                 class="button"
