@@ -22,13 +22,14 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['src/server/ui/assets/**/*.js'],
+    files: ['src/server/ui/assets/**/*.js', 'src/server/parcours/assets/**/*.js'],
     languageOptions: {
       globals: {
         document: 'readonly',
         window: 'readonly',
         navigator: 'readonly',
         setTimeout: 'readonly',
+        TextEncoder: 'readonly',
       },
     },
   },

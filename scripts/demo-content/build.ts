@@ -21,7 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 export const CONTENT_DIR = path.join(ROOT, 'content');
 const LOCK_FILE = path.join(HERE, 'outputs.lock.json');
-/** The folders this builder owns inside `content/` (notices/ belongs to the e-notices). */
+/** The folders this builder owns inside `content/` (notices/ and parcours/ are written by hand). */
 const OUTPUT_DIRS = ['livres', 'images', 'audio', 'videos', 'documents', 'covers'];
 
 function sourceHash(...files: string[]): string {
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     0,
   );
   console.log(
-    `lanterne-demo: ${manifest.items.length} œuvres, ${manifest.notices.length} notices, ${(bytes / 1024 / 1024).toFixed(2)} Mo ` +
+    `lanterne-demo: ${manifest.items.length} œuvres, ${manifest.notices.length} notices, ${manifest.parcours.length} parcours, ${(bytes / 1024 / 1024).toFixed(2)} Mo ` +
       `(${outputs.rebuilt} fichiers refaits, ${outputs.kept} inchangés)`,
   );
 }

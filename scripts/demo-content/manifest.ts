@@ -21,22 +21,22 @@ function fileRef(contentDir: string, rel: string): { path: string; size: number;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
- * The starter e-notices live in `content/notices/<id>/notice.json` (written by the
- * e-notices feature, not by this builder). Only the JSON is listed: its pictures are
- * listed, with their own checksums, inside the notice itself.
+ * The starter e-notices live in `content/notices/<id>/notice.json` and the starter
+ * parcours in `content/parcours/<id>/parcours.json` (written by hand, not by this
+ * builder). Only the JSON is listed: its pictures are listed, with their own checksums,
+ * inside the document itself.
  */
-export function scanNotices(contentDir: string): Manifest['notices'] {
-  const dir = path.join(contentDir, 'notices');
+function scanDocuments(contentDir: string, folder: string, file: string): Manifest['notices'] {
+  const dir = path.join(contentDir, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter(
       (name) =>
-        statSync(path.join(dir, name)).isDirectory() &&
-        existsSync(path.join(dir, name, 'notice.json')),
+        statSync(path.join(dir, name)).isDirectory() && existsSync(path.join(dir, name, file)),
     )
     .sort()
     .map((name) => {
-      const rel = `notices/${name}/notice.json`;
+      const rel = `${folder}/${name}/${file}`;
       const parsed: unknown = JSON.parse(readFileSync(path.join(contentDir, rel), 'utf8'));
       const declared =
         typeof parsed === 'object' && parsed !== null && 'id' in parsed
@@ -46,6 +46,14 @@ export function scanNotices(contentDir: string): Manifest['notices'] {
       if (!ID.test(id)) throw new Error(`${rel}: "${id}" n'est pas un identifiant valable`);
       return { id, ...fileRef(contentDir, rel) };
     });
+}
+
+export function scanNotices(contentDir: string): Manifest['notices'] {
+  return scanDocuments(contentDir, 'notices', 'notice.json');
+}
+
+export function scanParcours(contentDir: string): Manifest['parcours'] {
+  return scanDocuments(contentDir, 'parcours', 'parcours.json');
 }
 
 export function buildManifest(contentDir: string, built: BuiltItem[], created: string): Manifest {
@@ -76,6 +84,7 @@ export function buildManifest(contentDir: string, built: BuiltItem[], created: s
       cover: fileRef(contentDir, cover),
     })),
     notices: scanNotices(contentDir),
+    parcours: scanParcours(contentDir),
   };
   // Fail the build, not the box's first start, if the manifest is wrong.
   return manifestSchema.parse(manifest);

@@ -2,7 +2,7 @@ import { AdminAuth } from './admin/auth/service.js';
 import { CaptivePasses } from './captive/passes.js';
 import { CatalogueRepo } from './catalogue/repo.js';
 import { CatalogueService } from './catalogue/service.js';
-import { SiteSearch } from './catalogue/site-search.js';
+import { SiteSearch, type SearchSource } from './catalogue/site-search.js';
 import type { Config } from './config.js';
 import type { Db } from './db/open.js';
 import { EventBus } from './events/bus.js';
@@ -36,7 +36,7 @@ export interface Deps {
 /** The services built once over the dependencies; routes only call these. */
 export interface Context extends Deps {
   catalogue: CatalogueService;
-  /** One search over works and e-notices (portal and kiosk). */
+  /** One search over works, e-notices and what features add (parcours…), portal and kiosk. */
   search: SiteSearch;
   /** Where works' files and covers are, and how each is sent (kept warm in memory). */
   files: FileDesk;
@@ -65,17 +65,21 @@ export interface Context extends Deps {
  * What `createContext` needs of the features (`FEATURES` in `features.ts`, passed in by
  * `openBox`, so that this file imports no feature list): the pack hooks they declare.
  */
-export type PackHookSources = ReadonlyArray<{ packHook?(ctx: Context): PackHook }>;
+export type PackHookSources = ReadonlyArray<{
+  packHook?(ctx: Context): PackHook;
+  searchSource?(ctx: Context): SearchSource;
+}>;
 
 export function createContext(deps: Deps, features: PackHookSources): Context {
   const now = () => deps.clock.now();
   const events = new EventBus();
   const notices = new NoticeService(deps.db, deps.paths.packsDir, now);
   const catalogue = new CatalogueService(deps.db, new CatalogueRepo(deps.db), now);
+  const sources: SearchSource[] = [noticeSearchSource(notices)];
   const ctx: Context = {
     ...deps,
     catalogue,
-    search: new SiteSearch(catalogue, [noticeSearchSource(notices)]),
+    search: new SiteSearch(catalogue, sources),
     files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,
@@ -89,6 +93,9 @@ export function createContext(deps: Deps, features: PackHookSources): Context {
     sticks: new Sticks(deps.config.mediaDir),
     services: new Services(() => ctx),
   };
-  for (const feature of features) if (feature.packHook) ctx.packHooks.push(feature.packHook(ctx));
+  for (const feature of features) {
+    if (feature.packHook) ctx.packHooks.push(feature.packHook(ctx));
+    if (feature.searchSource) sources.push(feature.searchSource(ctx));
+  }
   return ctx;
 }

@@ -23,9 +23,18 @@ import { kioskStaticRoutes } from './kiosk/static.js';
 import { noticesAdminRoutes } from './notices/admin/routes.js';
 import { noticeFileRoutes, noticeRoutes } from './notices/routes.js';
 import { opdsRoutes } from './opds/routes.js';
+import {
+  PARCOURS,
+  parcoursAdminRoutes,
+  parcoursFileRoutes,
+  parcoursRoutes,
+  parcoursSearchSource,
+  registerParcoursExtras,
+} from './parcours/index.js';
 import { overviewRoutes } from './overview/routes.js';
 import { packsAdminRoutes } from './packs/admin-routes.js';
 import type { PackHook } from './packs/types.js';
+import type { SearchSource } from './catalogue/site-search.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
@@ -51,6 +60,8 @@ export interface WebDeps {
 export interface Feature {
   name: string;
   routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: AdminMount[] };
+  /** More documents for the site search (`ctx.search`), each of its own `kind`. */
+  searchSource?(ctx: Context): SearchSource;
   /** Run inside the pack import/removal transaction (`ctx.packHooks`, list order). */
   packHook?(ctx: Context): PackHook;
   /** Started once the server listens; returns how to stop. */
@@ -111,6 +122,24 @@ export const FEATURES: readonly Feature[] = [
       ],
       admin: [['/notices', noticesAdminRoutes(ctx)]],
     }),
+  },
+  {
+    // Learning paths from packs (after the notices: a parcours names notices of its pack).
+    name: 'parcours',
+    packHook: (ctx) => ctx.services.get(PARCOURS).packHook(),
+    searchSource: (ctx) => parcoursSearchSource(ctx.services.get(PARCOURS)),
+    routes: (ctx) => {
+      registerParcoursExtras(ctx);
+      return {
+        public: [
+          ['/', parcoursFileRoutes(ctx)],
+          ['/fr', parcoursRoutes(ctx, 'fr')],
+          ['/en', parcoursRoutes(ctx, 'en')],
+          ['/', parcoursRoutes(ctx, null)],
+        ],
+        admin: [['/parcours', parcoursAdminRoutes(ctx)]],
+      };
+    },
   },
   {
     name: 'packs',

@@ -61,6 +61,7 @@ describe('the bundled demo pack (content/)', () => {
     const refs = [
       ...manifest.items.flatMap((i) => [...i.files, ...(i.cover ? [i.cover] : [])]),
       ...manifest.notices,
+      ...manifest.parcours,
     ];
     for (const ref of refs) {
       const file = path.join(CONTENT, ref.path);
@@ -84,7 +85,7 @@ describe('the bundled demo pack (content/)', () => {
     expect(new Set(manifest.items.map((i) => i.licence)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('holds nothing but the listed files, this README and the notices', () => {
+  it('holds nothing but the listed files, this README, the notices and the parcours', () => {
     const listed = new Set([
       ...manifest.items.flatMap((i) => [
         ...i.files.map((f) => f.path),
@@ -92,7 +93,11 @@ describe('the bundled demo pack (content/)', () => {
       ]),
     ]);
     const stray = walk(CONTENT).filter(
-      (rel) => !listed.has(rel) && !ALLOWED_EXTRA.has(rel) && !rel.startsWith('notices/'),
+      (rel) =>
+        !listed.has(rel) &&
+        !ALLOWED_EXTRA.has(rel) &&
+        !rel.startsWith('notices/') &&
+        !rel.startsWith('parcours/'),
     );
     expect(stray).toEqual([]);
   });
@@ -106,6 +111,18 @@ describe('the bundled demo pack (content/)', () => {
           .sort()
       : [];
     expect(manifest.notices.map((n) => n.path).sort(), 'relancez npm run demo:build').toEqual(
+      onDisk,
+    );
+  });
+
+  it('lists every parcours of content/parcours, and only those', () => {
+    const dir = path.join(CONTENT, 'parcours');
+    const onDisk = readdirSync(dir)
+      .filter((n) => existsSync(path.join(dir, n, 'parcours.json')))
+      .map((n) => `parcours/${n}/parcours.json`)
+      .sort();
+    expect(onDisk.length).toBeGreaterThanOrEqual(3);
+    expect(manifest.parcours.map((n) => n.path).sort(), 'relancez npm run demo:build').toEqual(
       onDisk,
     );
   });

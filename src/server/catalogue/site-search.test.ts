@@ -37,7 +37,7 @@ describe('one search over works and other documents', () => {
     const seen: string[] = [];
     const first = search.search({ q: 'GUIDE', pageSize: 10 });
     expect(first.total).toBe(2 + 23 + 2);
-    expect(first.byKind).toEqual({ work: 23, notice: 4 });
+    expect(first.byKind).toEqual({ work: 23, notice: 4, parcours: 0 });
     expect(first.pages).toBe(3);
     for (let page = 1; page <= first.pages; page += 1) {
       const result = search.search({ q: 'guide', pageSize: 10, page });

@@ -3,8 +3,8 @@ import { PAGE_SIZE } from './service.js';
 import { foldedWords, fold, readQuery, slugify, toFtsQuery } from './text.js';
 import type { Filters, WorkSummary } from './types.js';
 
-/** What a search result is: a work, an e-notice (and learning paths later). */
-export const SEARCH_KINDS = ['work', 'notice'] as const;
+/** What a search result is: a work, an e-notice or a parcours (a learning path). */
+export const SEARCH_KINDS = ['work', 'notice', 'parcours'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Something searchable that is not a work: small lists, matched in memory. */
@@ -32,6 +32,8 @@ export interface SearchQuery extends Filters {
   q: string;
   page?: number | undefined;
   pageSize?: number | undefined;
+  /** Only these kinds besides works (all by default): the kiosk has no parcours screen yet. */
+  kinds?: ReadonlyArray<Exclude<SearchKind, 'work'>> | undefined;
 }
 
 export interface SearchResult {
@@ -89,7 +91,7 @@ export class SiteSearch {
     const { text, words, tooLong } = readQuery(query.q);
     const limit = Math.min(Math.max(query.pageSize ?? PAGE_SIZE, 1), 100);
     const page = Math.min(Math.max(Math.floor(query.page ?? 1), 1), 10_000);
-    const none = { work: 0, notice: 0 };
+    const none = { work: 0, notice: 0, parcours: 0 };
     const fts = toFtsQuery(text);
     if (!fts) {
       const status = text ? 'no-words' : 'empty';
@@ -147,11 +149,15 @@ export class SiteSearch {
    * Documents whose title holds every word come before the works ("wifi" → the Wi-Fi
    * notice first); those found only by their summary, themes or devices come after.
    */
-  private others(words: string[], filters: Filters): { before: SearchHit[]; after: SearchHit[] } {
+  private others(
+    words: string[],
+    filters: Filters & Pick<SearchQuery, 'kinds'>,
+  ): { before: SearchHit[]; after: SearchHit[] } {
     // A type or a licence is a property of works only.
     if (filters.type || filters.licence) return { before: [], after: [] };
     const found: Array<{ hit: SearchHit; score: number; inTitle: boolean }> = [];
     for (const source of this.sources) {
+      if (filters.kinds && !filters.kinds.includes(source.kind)) continue;
       for (const doc of source.list()) {
         if (filters.language && !doc.language.startsWith(filters.language)) continue;
         if (filters.theme && !doc.themes.some((t) => slugify(t) === filters.theme)) continue;

@@ -100,12 +100,18 @@ export class KioskService {
 
   /** Works and e-notices, each with its `kind` (the same search as the portal's). */
   private search(type: WorkType | undefined, q: string, page: number): KioskWorkList {
-    const result = this.ctx.search.search({ q, type, page, pageSize: KIOSK_PAGE_SIZE });
+    const result = this.ctx.search.search({
+      q,
+      type,
+      page,
+      pageSize: KIOSK_PAGE_SIZE,
+      kinds: ['notice'],
+    });
     return {
       items: result.hits.map((hit): KioskCard =>
         hit.kind === 'work'
           ? workCard(hit.work)
-          : { kind: hit.kind, id: hit.doc.id, title: hit.doc.title, summary: hit.doc.summary },
+          : { kind: 'notice', id: hit.doc.id, title: hit.doc.title, summary: hit.doc.summary },
       ),
       total: result.total,
       page: result.page,

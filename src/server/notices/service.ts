@@ -1,8 +1,12 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { containedPath } from '../files/safety.js';
+import {
+  checkDocumentFiles,
+  documentDir,
+  readPackDocument,
+  storedPackDir,
+} from '../packs/documents.js';
 import type { Manifest } from '../packs/manifest.js';
 import type { PackHook } from '../packs/types.js';
 import { parseNoticeText, type Notice } from './format.js';
@@ -30,12 +34,7 @@ export interface NoticeSummary {
 /** The notices written on this box travel as this pack (and are exported as one). */
 export const LOCAL_PACK_ID = 'notices-locales';
 
-/** Limits what one notice JSON may weigh: they are small documents. */
-const MAX_NOTICE_BYTES = 512 * 1024;
-
-function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
+const NOTICE_WORDS = { of: 'de notice', tooHeavy: 'notice trop lourde', ofThe: 'de la notice' };
 
 /**
  * E-notices: installed from packs (inside the pack import transaction), listed and
@@ -80,8 +79,7 @@ export class NoticeService {
       this.repo.insertError(row);
       errors.push(row);
     };
-    const rel = path.relative(this.packsDir, packDir);
-    const storedDir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : packDir;
+    const storedDir = storedPackDir(this.packsDir, packDir);
     const run = () => {
       this.repo.removePack(packId);
       for (const ref of manifest.notices) {
@@ -101,17 +99,10 @@ export class NoticeService {
     ref: Manifest['notices'][number],
     at: string,
   ): string | null {
-    const file = containedPath(packDir, ref.path);
-    if (!file) return 'chemin de notice refusé (il sort du pack)';
-    if (!existsSync(file) || !statSync(file).isFile())
-      return 'fichier de notice introuvable dans le pack';
-    const size = statSync(file).size;
-    if (size > MAX_NOTICE_BYTES) return `notice trop lourde (${size} octets, 512 Kio au plus)`;
-    const raw = readFileSync(file);
-    if (createHash('sha256').update(raw).digest('hex') !== ref.sha256) {
-      return 'l’empreinte SHA-256 de la notice ne correspond pas au manifeste (fichier abîmé ou modifié)';
-    }
-    const parsed = parseNoticeText(raw.toString('utf8'));
+    const read = readPackDocument(packDir, ref, NOTICE_WORDS);
+    if (!read.ok) return read.error;
+    const file = read.file;
+    const parsed = parseNoticeText(read.text);
     if (!parsed.ok) return `notice invalide : ${parsed.error}`;
     const notice = parsed.notice;
     if (notice.id !== ref.id)
@@ -121,19 +112,15 @@ export class NoticeService {
       return `une notice « ${notice.id} » est déjà fournie par le pack ${existing.pack_id}`;
     }
     const noticeDir = path.dirname(file);
-    for (const [i, step] of notice.steps.entries()) {
-      const media = [step.picture, ...(step.audio ? [step.audio] : [])];
-      for (const m of media) {
-        const full = containedPath(noticeDir, m.path);
-        // Pictures stay inside the pack folder too, not only inside the notice's folder.
-        if (!full || !containedPath(packDir, path.relative(packDir, full))) {
-          return `étape ${i + 1} : chemin refusé (${m.path})`;
-        }
-        if (!existsSync(full)) return `étape ${i + 1} : fichier manquant (${m.path})`;
-        if (sha256File(full) !== m.sha256)
-          return `étape ${i + 1} : empreinte SHA-256 fausse pour ${m.path}`;
-      }
-    }
+    const files = notice.steps.flatMap((step, i) =>
+      [step.picture, ...(step.audio ? [step.audio] : [])].map((m) => ({
+        path: m.path,
+        sha256: m.sha256,
+        where: `étape ${i + 1}`,
+      })),
+    );
+    const problem = checkDocumentFiles(packDir, noticeDir, files);
+    if (problem) return problem;
     this.repo.insert({
       id: notice.id,
       pack_id: packId,
@@ -162,13 +149,10 @@ export class NoticeService {
   getAny(id: string): InstalledNotice | undefined {
     const row = this.repo.get(id);
     if (!row) return undefined;
-    const packDir = path.isAbsolute(row.pack_dir)
-      ? row.pack_dir
-      : path.join(this.packsDir, row.pack_dir);
     return {
       notice: JSON.parse(row.body) as Notice,
       packId: row.pack_id,
-      dir: row.notice_dir ? path.join(packDir, row.notice_dir) : packDir,
+      dir: documentDir(this.packsDir, row.pack_dir, row.notice_dir),
     };
   }
 

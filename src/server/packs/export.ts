@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { fsyncPath, stickWriteMessage } from '../sticks/write.js';
 import { MANIFEST_FILE, manifestSchema } from './manifest.js';
 import { slug } from './tool/files.js';
-import { manifestPaths } from './tool/zip-write.js';
+import { packFiles } from './tool/zip-write.js';
 import { LOCAL_PACK_ID } from './watch/local-pack.js';
 
 export class ExportError extends Error {}
@@ -60,7 +60,7 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
   const name = `${manifest.id}-${manifest.version}`;
   const final = await freeTarget(targetDir, name);
   const temp = path.join(targetDir, `.${name}.part`);
-  const files = [...new Set(manifestPaths(manifest))];
+  const files = await packFiles(source, manifest);
   const needed =
     files.length === 0
       ? 0

@@ -77,14 +77,14 @@ export async function openReader(source: PackSource, limits: PackLimits): Promis
   return new FolderReader(source.path);
 }
 
-/** Every file the manifest names, in order (items, covers, notices). */
+/** Every file the manifest names, in order (items, covers, notices, parcours). */
 export function referencedFiles(manifest: Manifest): FileRef[] {
   const refs: FileRef[] = [];
   for (const item of manifest.items) {
     refs.push(...item.files);
     if (item.cover) refs.push(item.cover);
   }
-  refs.push(...manifest.notices);
+  refs.push(...manifest.notices, ...manifest.parcours);
   return refs;
 }
 
@@ -94,7 +94,8 @@ async function checkManifest(
   policy: InspectOptions['licencePolicy'],
 ): Promise<{ problems: PackProblem[]; refs: FileRef[] }> {
   const found: PackProblem[] = [];
-  if (manifest.items.length === 0 && manifest.notices.length === 0) found.push(problems.empty());
+  if (manifest.items.length + manifest.notices.length + manifest.parcours.length === 0)
+    found.push(problems.empty());
   const ids = new Set<string>();
   for (const item of manifest.items) {
     if (ids.has(item.id)) found.push(problems.duplicateItem(item.id));
@@ -107,6 +108,11 @@ async function checkManifest(
   for (const notice of manifest.notices) {
     if (noticeIds.has(notice.id)) found.push(problems.duplicateItem(notice.id));
     noticeIds.add(notice.id);
+  }
+  const parcoursIds = new Set<string>();
+  for (const parcours of manifest.parcours) {
+    if (parcoursIds.has(parcours.id)) found.push(problems.duplicateItem(parcours.id));
+    parcoursIds.add(parcours.id);
   }
   // The same file may serve twice (a shared cover) if it is described the same way.
   const byPath = new Map<string, FileRef>();
@@ -254,7 +260,7 @@ export async function examinePack(
   return finish(result, reader);
 }
 
-/** The files the pack's e-notices name beside them, found and sized, not yet read. */
+/** The files the pack's e-notices and parcours name beside them, found and sized, not yet read. */
 async function planNoticeAssets(
   reader: PackReader,
   manifest: Manifest,
@@ -262,8 +268,8 @@ async function planNoticeAssets(
 ): Promise<PlannedFile[]> {
   const byPath = new Map(planned.map((f) => [f.ref.path, f]));
   const extra: PlannedFile[] = [];
-  for (const notice of manifest.notices) {
-    const file = byPath.get(notice.path.normalize('NFC'));
+  for (const doc of [...manifest.notices, ...manifest.parcours]) {
+    const file = byPath.get(doc.path.normalize('NFC'));
     if (!file || file.ref.size > MAX_NOTICE_BYTES) continue;
     const parts: Buffer[] = [];
     try {

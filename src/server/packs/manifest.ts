@@ -71,6 +71,9 @@ export const itemSchema = z.object({
 /** E-notices travel in packs as their own JSON documents (format in docs/notices.md). */
 export const noticeRefSchema = fileRefSchema.extend({ id });
 
+/** Parcours (learning paths) travel the same way (format in docs/parcours.md). */
+export const parcoursRefSchema = fileRefSchema.extend({ id });
+
 export const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   id,
@@ -85,6 +88,7 @@ export const manifestSchema = z.object({
   created: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'date au format AAAA-MM-JJ'),
   items: z.array(itemSchema).max(100_000).default([]),
   notices: z.array(noticeRefSchema).max(10_000).default([]),
+  parcours: z.array(parcoursRefSchema).max(10_000).default([]),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

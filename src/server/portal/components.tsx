@@ -79,7 +79,10 @@ export function WorkCard({ page, work }: { page: PageContext; work: WorkSummary 
 }
 
 /** Where each kind of document is read on the portal. */
-const DOC_PATHS: Record<Exclude<SearchKind, 'work'>, string> = { notice: '/notices/' };
+const DOC_PATHS: Record<Exclude<SearchKind, 'work'>, string> = {
+  notice: '/notices/',
+  parcours: '/apprendre/',
+};
 
 /** A search result that is not a work (an e-notice now, a learning path later). */
 export function DocCard({

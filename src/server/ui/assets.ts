@@ -24,6 +24,10 @@ export function assetSources(paths: Paths): Array<{ dir: string; only?: readonly
     { dir: path.join(paths.appRoot, 'src/server/notices/assets') },
     { dir: path.join(paths.appRoot, 'src/server/ateliers/assets') },
     { dir: path.join(paths.appRoot, 'src/server/contributions/assets') },
+    {
+      dir: path.join(paths.appRoot, 'src/server/parcours/assets'),
+      only: ['parcours.css', 'parcours.js', 'parcours-core.js', 'carnet.css'],
+    },
   ];
 }
 

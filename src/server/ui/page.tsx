@@ -29,7 +29,16 @@ export interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main navigation entry is current. */
-  section?: 'home' | 'browse' | 'search' | 'notices' | 'ateliers' | 'about' | 'privacy' | undefined;
+  section?:
+    | 'home'
+    | 'browse'
+    | 'search'
+    | 'notices'
+    | 'learn'
+    | 'ateliers'
+    | 'about'
+    | 'privacy'
+    | undefined;
   head?: ComponentChildren;
   /** The search being shown, kept in the one search box at the top. */
   query?: string | undefined;
@@ -58,6 +67,7 @@ export function Layout({ page, title, children, section, head, query, descriptio
     ['home', '/', t.home],
     ['browse', '/browse', t.browse],
     ['notices', '/notices', t.notices],
+    ['learn', '/apprendre', t.learn],
     ['ateliers', '/ateliers', t.ateliers],
     ['about', '/about', t.about],
   ];

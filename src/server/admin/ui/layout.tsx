@@ -8,6 +8,7 @@ export type AdminSection =
   | 'overview'
   | 'packs'
   | 'notices'
+  | 'parcours'
   | 'ateliers'
   | 'contributions'
   | 'stats'
@@ -19,6 +20,7 @@ export const ADMIN_NAV: ReadonlyArray<readonly [AdminSection, string, string]> =
   ['overview', '/admin', "Vue d'ensemble"],
   ['packs', '/admin/packs', 'Packs'],
   ['notices', '/admin/notices', 'Notices'],
+  ['parcours', '/admin/parcours', 'Parcours'],
   ['ateliers', '/admin/ateliers', 'Ateliers'],
   ['contributions', '/admin/contributions', 'Propositions'],
   ['stats', '/admin/stats', 'Statistiques'],

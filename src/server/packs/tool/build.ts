@@ -194,6 +194,7 @@ export async function buildFolder(root: string, options: BuildOptions = {}): Pro
     created: (options.today ?? new Date()).toISOString().slice(0, 10),
     items,
     notices: existing?.notices ?? [],
+    parcours: existing?.parcours ?? [],
   };
   if (sameItems && existing) manifestInput.created = existing.created;
   const parsed = manifestSchema.safeParse(manifestInput);

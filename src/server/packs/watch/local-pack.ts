@@ -114,6 +114,7 @@ export async function publishLocal(
       created: ctx.clock.now().toISOString().slice(0, 10),
       items,
       notices: current?.manifest.notices ?? [],
+      parcours: current?.manifest.parcours ?? [],
     });
     await writeFile(path.join(build, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     return await importPack(ctx, { kind: 'folder', path: build, origin: 'local' });
