@@ -1,7 +1,20 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KiwixSupervisor, savoirsProxyRoutes } from '../../src/server/savoirs/index.js';
-import { freePort, until, useFrenchZim } from './zim-fixture.js';
+import {
+  KiwixSupervisor,
+  savoirsPage,
+  savoirsProxyRoutes,
+} from '../../src/server/savoirs/index.js';
+import type { PageContext } from '../../src/server/ui/page.js';
+
+const FRENCH: PageContext = {
+  lang: 'fr',
+  base: '',
+  path: '/savoirs',
+  search: '',
+  libraryName: 'Lanterne',
+};
+import { freePort, miniEncyclo, until, useFrenchZim } from './zim-fixture.js';
 
 describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
   const fixture = useFrenchZim('lanterne-kiwix-');
@@ -15,7 +28,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
     });
     try {
       expect(sup.state().kind).toBe('empty');
-      await sup.setZims([fixture.zim()]);
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
       const article = async (): Promise<string | undefined> => {
         const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
         return res.ok ? await res.text() : undefined;
@@ -33,7 +46,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       const again = sup.state();
       expect(again.kind === 'running' && again.pid).not.toBe(pid);
 
-      await sup.setZims([]);
+      await sup.setBooks([]);
       expect(sup.state().kind).toBe('empty');
       await expect(fetch(`${sup.baseUrl()}/`)).rejects.toThrow();
     } finally {
@@ -47,9 +60,9 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       workDir: path.join(fixture.dir(), 'proxy'),
       backoffMs: 200,
     });
-    const app = savoirsProxyRoutes(sup);
+    const app = savoirsProxyRoutes(sup, (_c, state, status) => savoirsPage(FRENCH, state, status));
     try {
-      await sup.setZims([fixture.zim()]);
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
       const page = await until(async () => {
         const res = await app.request('/savoirs/mini-encyclo/Soleil.html');
         return res.status === 200 ? res : undefined;
@@ -96,7 +109,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       workDir: path.join(fixture.dir(), 'absent'),
       kiwixManage: path.join(fixture.dir(), 'pas-de-kiwix-manage'),
     });
-    await sup.setZims([fixture.zim()]);
+    await sup.setBooks([miniEncyclo(fixture.zim())]);
     const state = sup.state();
     expect(state.kind).toBe('absent');
     expect(state.kind === 'absent' && state.message).toMatch(/kiwix-serve manque/);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll } from 'vitest';
+import type { ZimBook } from '../../src/server/savoirs/index.js';
 
 const run = promisify(execFile);
 
@@ -117,4 +118,15 @@ export function useFrenchZim(prefix: string): { dir: () => string; zim: () => st
     await rm(dir, { recursive: true, force: true });
   });
   return { dir: () => dir, zim: () => zim };
+}
+
+/** The test ZIM as a book of the supervisor, served as /savoirs/mini-encyclo/. */
+export function miniEncyclo(file: string): ZimBook {
+  return {
+    workId: 'mini-encyclo',
+    name: 'mini-encyclo',
+    title: 'Mini encyclopédie',
+    language: 'fr',
+    file,
+  };
 }

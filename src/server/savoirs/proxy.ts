@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { SAVOIRS_ROOT, type KiwixSupervisor } from './supervisor.js';
+import { Hono, type Context as HonoContext } from 'hono';
+import { SAVOIRS_ROOT, type KiwixState, type KiwixSupervisor } from './supervisor.js';
 
 /** Request headers the box passes to kiwix-serve (caching and ranges only). */
 const REQUEST_HEADERS = ['range', 'if-none-match', 'if-modified-since', 'if-range'];
@@ -14,17 +14,21 @@ const RESPONSE_HEADERS = [
   'cache-control',
 ];
 
-const UNAVAILABLE =
-  'Les encyclopédies sont momentanément indisponibles. Le reste de la bibliothèque fonctionne.';
+/** The box's own page for a request kiwix-serve cannot answer (see `pages.tsx`). */
+export type SavoirsPage = (c: HonoContext, state: KiwixState, status: 404 | 503) => string;
 
 /**
  * `/savoirs/…` proxied to the box's kiwix-serve, which is told to live under the same
  * path, so no URL is rewritten; only a redirect's absolute loopback address becomes a
- * path on the box.
+ * path on the box. When kiwix-serve is down, has no book at all, or answers 404 to a
+ * page, the visitor gets the box's own French page instead.
  */
-export function savoirsProxyRoutes(sup: KiwixSupervisor): Hono {
+export function savoirsProxyRoutes(sup: KiwixSupervisor, page: SavoirsPage): Hono {
   const app = new Hono();
-  app.on(['GET', 'HEAD'], `${SAVOIRS_ROOT}/*`, async (c) => {
+  const answer = (c: HonoContext, status: 404 | 503) =>
+    c.html(page(c, sup.state(), status), status, status === 503 ? { 'retry-after': '5' } : {});
+  app.on(['GET', 'HEAD'], [SAVOIRS_ROOT, `${SAVOIRS_ROOT}/*`], async (c) => {
+    if (sup.state().kind === 'empty') return answer(c, 404);
     const url = new URL(c.req.url);
     const headers = new Headers({ 'accept-encoding': 'identity' });
     for (const name of REQUEST_HEADERS) {
@@ -39,7 +43,11 @@ export function savoirsProxyRoutes(sup: KiwixSupervisor): Hono {
         redirect: 'manual',
       });
     } catch {
-      return c.text(UNAVAILABLE, 503, { 'retry-after': '5' });
+      return answer(c, 503);
+    }
+    if (upstream.status === 404 && upstream.headers.get('content-type')?.startsWith('text/html')) {
+      await upstream.body?.cancel();
+      return answer(c, 404);
     }
     const out = new Headers();
     for (const name of RESPONSE_HEADERS) {

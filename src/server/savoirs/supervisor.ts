@@ -1,13 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { serviceKey } from '../core/services.js';
+import { SAVOIRS_ROOT, type ZimBook } from './library.js';
 
 const run = promisify(execFile);
 
-/** The box's path for the encyclopaedias; kiwix-serve is told to live under it, so the
- * proxy passes URLs through unchanged (nothing rewritten). */
-export const SAVOIRS_ROOT = '/savoirs';
+export { SAVOIRS_ROOT };
 
 /** What the portal and the health page say about the box's kiwix-serve. */
 export type KiwixState =
@@ -31,12 +31,15 @@ export interface KiwixOptions {
 
 /**
  * One kiwix-serve child process over a library generated with kiwix-manage, on
- * 127.0.0.1 only. `setZims()` regenerates the library and restarts it (the pack hook
- * calls it when ZIM packs change); a crash is restarted with a doubling backoff.
+ * 127.0.0.1 only. `setBooks()` regenerates the library and restarts it (the pack hook
+ * calls it when ZIM packs change), one call after the other; a crash is restarted with
+ * a doubling backoff. Each book is added through a link named after its work
+ * (`<workDir>/zims/<name>.zim`), since kiwix-serve names a book after its file.
  */
 export class KiwixSupervisor {
   private child: ChildProcess | undefined;
-  private zims: string[] = [];
+  private zims: ZimBook[] = [];
+  private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private backoff: number;
   private stopped = false;
@@ -50,14 +53,27 @@ export class KiwixSupervisor {
     return this.current;
   }
 
+  running(): boolean {
+    return this.current.kind === 'running';
+  }
+
   baseUrl(): string {
     return `http://127.0.0.1:${this.opts.port}`;
   }
 
-  async setZims(zimPaths: readonly string[]): Promise<void> {
-    this.zims = [...zimPaths].sort();
-    this.backoff = this.opts.backoffMs ?? 500;
-    await this.restart();
+  /** The books kiwix-serve was last given (whether or not it runs). */
+  books(): readonly ZimBook[] {
+    return this.zims;
+  }
+
+  setBooks(books: readonly ZimBook[]): Promise<void> {
+    const next = this.queue.then(async () => {
+      this.zims = [...books].sort((a, b) => a.name.localeCompare(b.name));
+      this.backoff = this.opts.backoffMs ?? 500;
+      await this.restart();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async stop(): Promise<void> {
@@ -85,11 +101,17 @@ export class KiwixSupervisor {
     }
     this.current = { kind: 'starting' };
     try {
-      await mkdir(this.opts.workDir, { recursive: true });
+      const links = path.join(this.opts.workDir, 'zims');
+      await rm(links, { recursive: true, force: true });
       await rm(this.libraryFile(), { force: true });
-      for (const zim of this.zims) {
-        await run(this.opts.kiwixManage ?? 'kiwix-manage', [this.libraryFile(), 'add', zim]);
+      await mkdir(links, { recursive: true });
+      const named: string[] = [];
+      for (const book of this.zims) {
+        const link = path.join(links, `${book.name}.zim`);
+        await symlink(book.file, link);
+        named.push(link);
       }
+      await run(this.opts.kiwixManage ?? 'kiwix-manage', [this.libraryFile(), 'add', ...named]);
     } catch (err) {
       this.current = absentOr(err, 'La bibliothèque des encyclopédies n’a pas pu être préparée.');
       return;
@@ -153,3 +175,16 @@ function absentOr(err: unknown, message: string): KiwixState {
   }
   return { kind: 'down', message, retryInMs: 0 };
 }
+
+/**
+ * The box's one kiwix-serve, made on first use over the context (typed by what it reads,
+ * so that `context.ts` can hand it to the site search without an import cycle).
+ */
+export const KIWIX = serviceKey(
+  'savoirs',
+  (ctx: { config: { kiwixPort: number }; paths: { dataDir: string } }) =>
+    new KiwixSupervisor({
+      port: ctx.config.kiwixPort,
+      workDir: path.join(ctx.paths.dataDir, 'kiwix'),
+    }),
+);
