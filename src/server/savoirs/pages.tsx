@@ -7,6 +7,7 @@ import type { KiwixState } from './supervisor.js';
 const WORDS = {
   fr: {
     open: 'Ouvrir l’encyclopédie',
+    section: 'Lire sur la boîte',
     openHint: 'Les articles s’ouvrent ici, sur la boîte, sans Internet.',
     appHint: 'Le fichier .zim se lit aussi hors de la boîte avec l’application Kiwix.',
     unavailableTitle: 'Encyclopédies indisponibles',
@@ -22,6 +23,7 @@ const WORDS = {
   },
   en: {
     open: 'Open the encyclopaedia',
+    section: 'Read on the box',
     openHint: 'Articles open here, on the box, without the Internet.',
     appHint: 'The .zim file can also be read away from the box with the Kiwix app.',
     unavailableTitle: 'Encyclopaedias unavailable',
@@ -56,7 +58,7 @@ export function OpenBook({
   const t = WORDS[page.lang];
   const down = downText(page.lang, state);
   return (
-    <section class="savoirs-open" aria-label={t.open}>
+    <section class="savoirs-open" aria-label={t.section}>
       {down ? (
         <p class="notice-box" role="status" data-testid="savoirs-down">
           {down}
