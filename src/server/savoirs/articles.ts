@@ -33,11 +33,18 @@ function tag(item: string, name: string): string {
     : '';
 }
 
-/** An article's path under its book, from kiwix-serve: relative, no dot segment. */
-function articleUrl(book: ZimBook, articlePath: string): string | null {
-  const parts = articlePath.split('/');
-  if (articlePath.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..'))
+/**
+ * An article's URL on the box from its path in the book (segments as stored, or
+ * URL-encoded when `encoded`): relative, no dot segment, nothing that leaves the book.
+ */
+function articleUrl(book: ZimBook, articlePath: string, encoded = false): string | null {
+  let parts = articlePath.split('/');
+  try {
+    if (encoded) parts = parts.map(decodeURIComponent);
+  } catch {
     return null;
+  }
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) return null;
   return `${SAVOIRS_ROOT}/${book.name}/${parts.map(encodeURIComponent).join('/')}`;
 }
 
@@ -81,7 +88,7 @@ async function fullText(
   const hits: RemoteHit[] = [];
   for (const [, item = ''] of xml.matchAll(/<item>([\s\S]*?)<\/item>/g)) {
     const link = tag(item, 'link');
-    const url = link.startsWith(prefix) ? articleUrl(book, link.slice(prefix.length)) : null;
+    const url = link.startsWith(prefix) ? articleUrl(book, link.slice(prefix.length), true) : null;
     const title = tag(item, 'title');
     if (url && title)
       hits.push({
