@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   KiwixSupervisor,
+  kiwixServeArgs,
   savoirsPage,
   savoirsProxyRoutes,
 } from '../../src/server/savoirs/index.js';
@@ -36,7 +39,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       expect(await until(article)).toContain('unique satellite naturel');
       const state = sup.state();
       expect(state.kind).toBe('running');
-      const pid = state.kind === 'running' ? state.pid : 0;
+      const pid = (state.kind === 'running' ? state.pid : null) ?? 0;
 
       process.kill(pid, 'SIGKILL');
       await until(async () => (sup.state().kind === 'down' ? true : undefined));
@@ -99,6 +102,41 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       expect(down.status).toBe(503);
       expect(await down.text()).toMatch(/momentanément indisponibles/);
     } finally {
+      await sup.stop();
+    }
+  }, 120_000);
+
+  it('with kiwix-serve under systemd (the Pi), rewrites the library it watches and checks it answers', async () => {
+    const port = await freePort();
+    const workDir = path.join(fixture.dir(), 'service');
+    const library = path.join(workDir, 'library.xml');
+    // What deploy/install.sh leaves, and lanterne-kiwix.service runs (same arguments).
+    await mkdir(workDir, { recursive: true });
+    await writeFile(library, '<library version="20110515"></library>\n');
+    const unit = spawn('kiwix-serve', kiwixServeArgs(port, library), { stdio: 'ignore' });
+    const sup = new KiwixSupervisor({ port, workDir, external: true, probeMs: 200 });
+    try {
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
+      const article = async (): Promise<number | undefined> => {
+        const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
+        return res.status;
+      };
+      expect(await until(async () => ((await article()) === 200 ? 200 : undefined))).toBe(200);
+      await until(async () => (sup.state().kind === 'running' ? true : undefined));
+      expect(sup.state()).toEqual({ kind: 'running', pid: null });
+
+      await sup.setBooks([]);
+      expect(sup.state().kind).toBe('empty');
+      expect(await until(async () => ((await article()) === 404 ? 404 : undefined))).toBe(404);
+      expect(unit.exitCode).toBeNull();
+
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
+      unit.kill('SIGKILL');
+      await until(async () => (sup.state().kind === 'down' ? true : undefined));
+      const down = sup.state();
+      expect(down.kind === 'down' && down.message).toMatch(/ne répond pas/);
+    } finally {
+      unit.kill('SIGKILL');
       await sup.stop();
     }
   }, 120_000);

@@ -2,6 +2,7 @@
 export {
   KIWIX,
   KiwixSupervisor,
+  kiwixServeArgs,
   SAVOIRS_ROOT,
   type KiwixOptions,
   type KiwixState,
