@@ -27,6 +27,7 @@ export const portal = defineMessages(
     articlesTitle: 'Articles des encyclopédies',
     articlesLead: 'Ce ne sont pas des œuvres du catalogue : ils s’ouvrent dans l’encyclopédie.',
     articleIn: 'dans {from}',
+    onlyArticles: 'Aucune œuvre du catalogue ne correspond ; voyez les articles ci-dessus.',
     emptySearch: 'Tapez un mot : un titre, un auteur, un thème, ou ce que vous voulez apprendre.',
     noWords:
       'Votre recherche ne contient ni lettre ni chiffre : tapez un mot, par exemple un titre ou un auteur.',
@@ -138,6 +139,7 @@ export const portal = defineMessages(
     articlesTitle: 'Encyclopaedia articles',
     articlesLead: 'These are not works of the catalogue: they open in the encyclopaedia.',
     articleIn: 'in {from}',
+    onlyArticles: 'No work of the catalogue matches; see the articles above.',
     emptySearch: 'Type a word: a title, an author, a theme, or what you want to learn.',
     noWords: 'Your search has no letter or digit: type a word, for example a title or an author.',
     tooLong: 'Your search was too long: only its first {n} characters were used.',

@@ -122,16 +122,16 @@ export function articleSearchSource(server: () => ArticleServer): RemoteSource {
           quiet(fullText(s, book, text, limit, signal)),
         ]),
       );
-      const seen = new Set<string>();
-      const hits: RemoteHit[] = [];
-      // Every book's title suggestions, then every book's full-text hits.
+      // Every book's title suggestions, then every book's full-text hits; an article found
+      // both ways is shown once, with the full-text snippet.
+      const byUrl = new Map<string, RemoteHit>();
       const ordered = [...found.filter((_, i) => i % 2 === 0), ...found.filter((_, i) => i % 2)];
       for (const hit of ordered.flat()) {
-        if (seen.has(hit.url)) continue;
-        seen.add(hit.url);
-        hits.push(hit);
+        const seen = byUrl.get(hit.url);
+        if (!seen) byUrl.set(hit.url, hit);
+        else if (!seen.snippet) seen.snippet = hit.snippet;
       }
-      return hits.slice(0, limit);
+      return [...byUrl.values()].slice(0, limit);
     },
   };
 }

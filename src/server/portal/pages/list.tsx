@@ -217,7 +217,7 @@ export function SearchPage({ page, data }: { page: PageContext; data: SearchData
           ) : result.hits.length > 0 ? (
             <HitList page={page} hits={result.hits} />
           ) : (
-            <p>{t.noResults}</p>
+            <p>{data.articles?.length ? t.onlyArticles : t.noResults}</p>
           )}
           <Pager page={page} current={result.page} pages={result.pages} />
         </>
