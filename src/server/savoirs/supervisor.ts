@@ -77,6 +77,10 @@ export class KiwixSupervisor {
     return this.current.kind === 'running';
   }
 
+  port(): number {
+    return this.opts.port;
+  }
+
   baseUrl(): string {
     return `http://127.0.0.1:${this.opts.port}`;
   }
