@@ -1,4 +1,4 @@
-import { Agent, request, type IncomingMessage } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { Hono, type Context as HonoContext } from 'hono';
 import { SAVOIRS_ROOT, type KiwixState, type KiwixSupervisor } from './supervisor.js';
@@ -28,18 +28,18 @@ interface Upstream {
 }
 
 /**
- * One request to kiwix-serve over kept-alive loopback connections. Node's own client,
- * not `fetch`: on this path fetch cost five times what the article does (see the bench).
+ * One request to kiwix-serve on loopback, with Node's own client: `fetch` cost about
+ * twice as much per article (scripts/bench/savoirs.ts). No kept-alive pool: kiwix-serve
+ * closes every connection (`Connection: close`).
  */
 function ask(
   port: number,
   method: string,
   path: string,
   headers: Record<string, string>,
-  agent: Agent,
 ): Promise<Upstream> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) =>
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) =>
       resolve(upstreamOf(res)),
     );
     req.setTimeout(30_000, () => req.destroy(new Error('kiwix-serve ne répond pas')));
@@ -76,8 +76,6 @@ export type SavoirsPage = (c: HonoContext, state: KiwixState, status: 404 | 503)
  */
 export function savoirsProxyRoutes(sup: KiwixSupervisor, page: SavoirsPage): Hono {
   const app = new Hono();
-  // Kept-alive loopback connections, made with the routes (one app, one agent).
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const answer = (c: HonoContext, status: 404 | 503) =>
     c.html(page(c, sup.state(), status), status, status === 503 ? { 'retry-after': '5' } : {});
   app.on(['GET', 'HEAD'], [SAVOIRS_ROOT, `${SAVOIRS_ROOT}/*`], async (c) => {
@@ -90,13 +88,7 @@ export function savoirsProxyRoutes(sup: KiwixSupervisor, page: SavoirsPage): Hon
     }
     let upstream: Upstream;
     try {
-      upstream = await ask(
-        sup.port(),
-        c.req.method,
-        `${url.pathname}${url.search}`,
-        headers,
-        agent,
-      );
+      upstream = await ask(sup.port(), c.req.method, `${url.pathname}${url.search}`, headers);
     } catch {
       return answer(c, 503);
     }
@@ -120,7 +112,7 @@ export function savoirsProxyRoutes(sup: KiwixSupervisor, page: SavoirsPage): Hon
     // A small answer (most articles) is read whole and written in one go: piping a web
     // stream into Node's response costs more than the article itself.
     const bodiless = c.req.method === 'HEAD' || upstream.status === 304;
-    // Read to its end even without a body, so the kept-alive connection is free again.
+    // Read to its end even without a body, so the connection is let go.
     if (bodiless) upstream.discard();
     const body = bodiless
       ? null
