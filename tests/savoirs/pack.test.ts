@@ -56,6 +56,10 @@ describe('a ZIM pack from a stick to the portal, and away again (real kiwix-serv
       expect(page).toContain('contributeurs de Wikipédia, CC BY-SA 4.0');
       expect(page).toContain(`href="${ZIM_BOOK}/"`);
       expect(page).toContain('Ouvrir l’encyclopédie');
+      const library = await box.app.request('/savoirs/');
+      expect(library.headers.get('location')).toBe('/browse?type=encyclopedia');
+      const list = await (await box.app.request('/fr/browse?type=encyclopedia')).text();
+      expect(list).toContain(`/works/${ZIM_WORK}`);
       const welcome = await box.app.request(`${ZIM_BOOK}/`);
       expect(welcome.headers.get('location')).toBe(`${ZIM_BOOK}/index.html`);
 

@@ -2,6 +2,9 @@
  * proxy passes URLs through unchanged (nothing rewritten). */
 export const SAVOIRS_ROOT = '/savoirs';
 
+/** The portal's list of the encyclopaedias (`/browse`, by type). */
+export const ENCYCLOPAEDIAS = '/browse?type=encyclopedia';
+
 /** One ZIM the box serves: the catalogue work it belongs to and its file on disk. */
 export interface ZimBook {
   workId: string;

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import { Layout, href, renderDocument, type PageContext } from '../ui/page.js';
-import { bookUrl } from './library.js';
+import { ENCYCLOPAEDIAS, bookUrl } from './library.js';
 import type { KiwixState } from './supervisor.js';
 
 /** What visitors read about the encyclopaedias, French first. */
@@ -101,7 +101,7 @@ export function savoirsPage(page: PageContext, state: KiwixState, status: 404 | 
         <a class="button" href={href(page, '/')}>
           {t.backHome}
         </a>{' '}
-        <a href={href(page, '/browse?type=encyclopedia')}>{t.browse}</a>
+        <a href={href(page, ENCYCLOPAEDIAS)}>{t.browse}</a>
       </p>
     </Layout>,
   );

@@ -1,6 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { Hono, type Context as HonoContext } from 'hono';
+import { ENCYCLOPAEDIAS } from './library.js';
 import { SAVOIRS_ROOT, type KiwixState, type KiwixSupervisor } from './supervisor.js';
 
 /** Request headers the box passes to kiwix-serve (caching and ranges only). */
@@ -78,6 +79,11 @@ export function savoirsProxyRoutes(sup: KiwixSupervisor, page: SavoirsPage): Hon
   const app = new Hono();
   const answer = (c: HonoContext, status: 404 | 503) =>
     c.html(page(c, sup.state(), status), status, status === 503 ? { 'retry-after': '5' } : {});
+  // kiwix-serve's own welcome page lists the books in English and links to kiwix.org:
+  // the box's French list of its encyclopaedias stands in for it.
+  app.on(['GET', 'HEAD'], [SAVOIRS_ROOT, `${SAVOIRS_ROOT}/`], (c) =>
+    c.redirect(ENCYCLOPAEDIAS, 302),
+  );
   app.on(['GET', 'HEAD'], [SAVOIRS_ROOT, `${SAVOIRS_ROOT}/*`], async (c) => {
     if (sup.state().kind === 'empty') return answer(c, 404);
     const url = new URL(c.req.url);
