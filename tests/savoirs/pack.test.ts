@@ -214,3 +214,9 @@ describe('ZIM files go through the pack checks', () => {
     }
   }, 60_000);
 });
+
+it('the pack tool takes a .zim for an encyclopaedia', async () => {
+  const { guessType } = await import('../../src/server/packs/tool/extract.js');
+  expect(guessType('savoirs/vikidia_fr_all_maxi_2025-01.ZIM')).toBe('encyclopedia');
+  expect(guessType('livres/conte.epub')).toBe('book');
+});
