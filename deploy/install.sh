@@ -175,7 +175,8 @@ case "$KIOSK_OVERRIDE" in
 esac
 [ -n "$PRINTING_OVERRIDE" ] && PRINTING=yes
 
-packages=(avahi-daemon ca-certificates)
+# kiwix-tools: kiwix-serve and kiwix-manage, for the encyclopaedias (ZIM files).
+packages=(avahi-daemon ca-certificates kiwix-tools)
 case "$HOTSPOT" in
   networkmanager) packages+=(network-manager dnsmasq-base) ;;
   hostapd) packages+=(hostapd dnsmasq) ;;
@@ -214,6 +215,13 @@ chmod 0750 "$DESTDIR$DATA_DIR"
 sys chown "$SERVICE_USER:$SERVICE_USER" "$DESTDIR$DATA_DIR"
 # The HDMI console (agetty reads /etc/issue.d/*.issue) shows the one-time set-up code the
 # server writes there until the animateur password is set; a dangling link shows nothing.
+# kiwix-serve's library: the box rewrites it (one rename) when ZIM packs come or go; an
+# empty one is there from the start so that lanterne-kiwix.service starts at once.
+mkdir -p "$DESTDIR$DATA_DIR/kiwix"
+if [ ! -e "$DESTDIR$DATA_DIR/kiwix/library.xml" ]; then
+  printf '<library version="20110515"></library>\n' >"$DESTDIR$DATA_DIR/kiwix/library.xml"
+fi
+sys chown -R "$SERVICE_USER:$SERVICE_USER" "$DESTDIR$DATA_DIR/kiwix"
 mkdir -p "$DESTDIR/etc/issue.d"
 ln -sfn "$DATA_DIR/setup-code.issue" "$DESTDIR/etc/issue.d/lanterne-setup-code.issue"
 
@@ -261,6 +269,7 @@ trap 'rm -rf "$RENDERED"' EXIT
 
 place "$RENDERED/server.json" "$CONF_DIR/server.json" 0644
 place "$RENDERED/lanterne.service" /etc/systemd/system/lanterne.service 0644
+place "$RENDERED/lanterne-kiwix.service" /etc/systemd/system/lanterne-kiwix.service 0644
 place "$RENDERED/avahi-lanterne.service" /etc/avahi/services/lanterne.service 0644
 
 NM_CONN=/etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection
@@ -359,7 +368,12 @@ if [ "$HOTSPOT" = networkmanager ] && { changed "$NM_CONN" || changed "$NM_DNSMA
   log "point d'accès « $(conf_value SSID) » prêt : il s'allumera au prochain démarrage (ou : sudo nmcli connection up lanterne-hotspot)"
 fi
 if changed /etc/avahi; then sys systemctl restart avahi-daemon || warn "avahi n'a pas redémarré"; fi
-sys systemctl enable lanterne.service
+sys systemctl enable lanterne-kiwix.service lanterne.service
+if changed /etc/systemd/system/lanterne-kiwix.service; then
+  sys systemctl restart lanterne-kiwix.service || warn "kiwix-serve n'a pas démarré : les encyclopédies seront indisponibles (journalctl -u lanterne-kiwix)"
+else
+  sys systemctl start lanterne-kiwix.service || warn "kiwix-serve n'a pas démarré : les encyclopédies seront indisponibles (journalctl -u lanterne-kiwix)"
+fi
 if [ ${#CHANGED[@]} -gt 0 ]; then
   sys systemctl restart lanterne.service
 else

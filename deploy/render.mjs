@@ -31,6 +31,8 @@ const DEFAULTS = {
   HOSTNAMES: 'lanterne.lan lanterne.local',
   MDNS_NAME: 'lanterne',
   HTTP_PORT: '80',
+  // kiwix-serve's port, on 127.0.0.1 only (lanterne-kiwix.service).
+  KIWIX_PORT: '8091',
   MEDIA_DIR: '/media/lanterne',
   KIOSK: 'no',
   PRINTING: 'no',
@@ -40,6 +42,7 @@ const DEFAULTS = {
   DATA_DIR: '/var/lib/lanterne',
   CONF_DIR: '/etc/lanterne',
   NODE_BIN: '/usr/bin/node',
+  KIWIX_SERVE_BIN: '/usr/bin/kiwix-serve',
   IP_BIN: '/usr/sbin/ip',
   SERVICE_USER: 'lanterne',
 };
@@ -101,9 +104,20 @@ export function resolveValues(conf) {
     errors.push('MDNS_NAME : un nom simple (lanterne)');
   const port = Number(v.HTTP_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) errors.push('HTTP_PORT : 1 à 65535');
+  const kiwixPort = Number(v.KIWIX_PORT);
+  if (!Number.isInteger(kiwixPort) || kiwixPort < 1024 || kiwixPort > 65535 || kiwixPort === port)
+    errors.push('KIWIX_PORT : 1024 à 65535, autre que HTTP_PORT');
   for (const key of ['KIOSK', 'PRINTING', 'VOLATILE_LOGS'])
     if (!['yes', 'no'].includes(v[key])) errors.push(`${key} : yes ou no`);
-  for (const key of ['APP_DIR', 'DATA_DIR', 'CONF_DIR', 'NODE_BIN', 'IP_BIN', 'MEDIA_DIR']) {
+  for (const key of [
+    'APP_DIR',
+    'DATA_DIR',
+    'CONF_DIR',
+    'NODE_BIN',
+    'IP_BIN',
+    'MEDIA_DIR',
+    'KIWIX_SERVE_BIN',
+  ]) {
     if (!path.isAbsolute(v[key]) || /\s/.test(v[key]))
       errors.push(`${key} : chemin absolu sans espace`);
   }

@@ -57,6 +57,12 @@ export const OTHER_BENCHES: ReadonlyArray<{
     call: (fn, c) => fn({ root: c.root, log: c.log }),
   },
   {
+    file: 'savoirs.ts',
+    title: 'Encyclopédies : le relais /savoirs face à kiwix-serve (issue 19)',
+    fn: 'benchSavoirs',
+    call: (fn, c) => fn({ dir: c.dir, log: c.log }),
+  },
+  {
     file: 'appliance-load.ts',
     title: "Test de charge de l'appliance (issue 7)",
     fn: 'benchApplianceLoad',

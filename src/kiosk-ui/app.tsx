@@ -22,6 +22,7 @@ const BROWSE_SECTIONS: Record<KioskWorkType, KioskSection> = {
   image: 'images',
   document: 'documents',
   software: 'software',
+  encyclopedia: 'encyclopedias',
 };
 
 function sectionOf(route: Route): KioskSection {

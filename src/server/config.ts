@@ -34,6 +34,11 @@ export const configSchema = z.object({
   licencePolicy: z.enum(['free-culture', 'all-cc']).default('free-culture'),
   /** Port of the box's own kiwix-serve (ZIM encyclopaedias), always on 127.0.0.1. */
   kiwixPort: z.coerce.number().int().min(0).max(65535).default(8091),
+  /**
+   * `child`: the box starts kiwix-serve itself (development, tests); `service`: systemd
+   * runs it (`lanterne-kiwix.service`, deploy/) and the box only rewrites its library.
+   */
+  kiwixMode: z.enum(['child', 'service']).default('child'),
   kioskIdleSeconds: z.coerce.number().int().min(30).max(3600).default(120),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -50,6 +55,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LANTERNE_PUBLIC_URL: 'publicUrl',
   LANTERNE_LICENCE_POLICY: 'licencePolicy',
   LANTERNE_KIWIX_PORT: 'kiwixPort',
+  LANTERNE_KIWIX_MODE: 'kiwixMode',
   LANTERNE_KIOSK_IDLE_SECONDS: 'kioskIdleSeconds',
   LANTERNE_LOG_LEVEL: 'logLevel',
 };

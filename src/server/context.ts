@@ -11,6 +11,8 @@ import type { Logger } from './log.js';
 import { noticeSearchSource } from './notices/search-source.js';
 import { NoticeService } from './notices/service.js';
 import { PackOwners } from './packs/trust/owners.js';
+import { articleSearchSource } from './savoirs/articles.js';
+import { KIWIX } from './savoirs/supervisor.js';
 import type { PackHook } from './packs/types.js';
 import type { Paths } from './paths.js';
 import { SettingsService } from './settings/service.js';
@@ -79,7 +81,9 @@ export function createContext(deps: Deps, features: PackHookSources): Context {
   const ctx: Context = {
     ...deps,
     catalogue,
-    search: new SiteSearch(catalogue, sources),
+    search: new SiteSearch(catalogue, sources, [
+      articleSearchSource(() => ctx.services.get(KIWIX)),
+    ]),
     files: new FileDesk(catalogue, deps.paths.packsDir),
     settings: new SettingsService(deps.db, deps.config),
     events,

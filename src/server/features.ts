@@ -38,7 +38,14 @@ import type { SearchSource } from './catalogue/site-search.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
-import { KIWIX, savoirsProxyRoutes, startSavoirs } from './savoirs/index.js';
+import {
+  KIWIX,
+  SAVOIRS,
+  registerSavoirsExtras,
+  savoirsPageFor,
+  savoirsProxyRoutes,
+  startSavoirs,
+} from './savoirs/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
@@ -95,8 +102,15 @@ export const FEATURES: readonly Feature[] = [
   { name: 'files', routes: (ctx) => ({ public: [['/', fileRoutes(ctx)]] }) },
   {
     // Offline encyclopaedias: /savoirs/… proxied to the box's kiwix-serve (issue 19).
+    // Its pack hook regenerates kiwix-serve's library once a ZIM pack comes or goes.
     name: 'savoirs',
-    routes: (ctx) => ({ public: [['/', savoirsProxyRoutes(ctx.services.get(KIWIX))]] }),
+    packHook: (ctx) => ctx.services.get(SAVOIRS).packHook(),
+    routes: (ctx) => {
+      registerSavoirsExtras(ctx);
+      return {
+        public: [['/', savoirsProxyRoutes(ctx.services.get(KIWIX), savoirsPageFor(ctx))]],
+      };
+    },
     start: startSavoirs,
   },
   { name: 'opds', routes: (ctx) => ({ public: [['/opds', opdsRoutes(ctx)]] }) },

@@ -90,6 +90,7 @@ export const KIOSK_SECTIONS = [
   'images',
   'documents',
   'software',
+  'encyclopedias',
   'search',
   'results',
   'work',

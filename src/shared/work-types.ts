@@ -2,7 +2,16 @@
  * Kinds of works and their names, for the server and the browser alike (the kiosk app
  * imports this file): the one table of work-type labels. Pure: no Node, no DOM.
  */
-export const WORK_TYPES = ['book', 'audio', 'video', 'image', 'document', 'software'] as const;
+export const WORK_TYPES = [
+  'book',
+  'audio',
+  'video',
+  'image',
+  'document',
+  'software',
+  // An offline encyclopaedia or dictionary: one ZIM file read through kiwix-serve.
+  'encyclopedia',
+] as const;
 export type WorkType = (typeof WORK_TYPES)[number];
 
 export function isWorkType(value: unknown): value is WorkType {
@@ -20,6 +29,7 @@ const LABELS: Record<LabelLang, Record<WorkType, readonly [string, string]>> = {
     image: ['Image', 'Images'],
     document: ['Document', 'Documents'],
     software: ['Logiciel', 'Logiciels'],
+    encyclopedia: ['Encyclopédie', 'Encyclopédies'],
   },
   en: {
     book: ['Book', 'Books'],
@@ -28,6 +38,7 @@ const LABELS: Record<LabelLang, Record<WorkType, readonly [string, string]>> = {
     image: ['Image', 'Images'],
     document: ['Document', 'Documents'],
     software: ['Software', 'Software'],
+    encyclopedia: ['Encyclopaedia', 'Encyclopaedias'],
   },
 };
 

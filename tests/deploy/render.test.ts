@@ -12,6 +12,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
+import { kiwixServeArgs } from '../../src/server/savoirs/index.js';
 import { hasCommand, requireTool, run } from './tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -70,7 +71,11 @@ describe('rendered configuration', () => {
     if (!requireTool('systemd-analyze')) return t.skip();
     const out = render();
     const units = readdirSync(out).filter((f) => f.endsWith('.service') && !f.startsWith('avahi'));
-    expect(units.sort()).toEqual(['lanterne-ap-address.service', 'lanterne.service']);
+    expect(units.sort()).toEqual([
+      'lanterne-ap-address.service',
+      'lanterne-kiwix.service',
+      'lanterne.service',
+    ]);
     const r = run('systemd-analyze', ['verify', ...units.map((u) => path.join(out, u))]);
     // Only complaints about our own units count; the host's other units are not ours to judge.
     const ours = (r.stdout + r.stderr).split('\n').filter((l) => l.includes('lanterne'));
@@ -91,6 +96,23 @@ describe('rendered configuration', () => {
     ]) {
       expect(unit).toContain(`\n${line}\n`);
     }
+    expect(unit).toContain('\nWants=lanterne-kiwix.service\n');
+    // kiwix-serve: loopback only, twice over, with the very arguments the box's child uses.
+    const kiwix = readFileSync(path.join(out, 'lanterne-kiwix.service'), 'utf8');
+    const library = path.join(temp, 'data', 'kiwix', 'library.xml');
+    expect(kiwix).toContain(
+      `\nExecStart=/usr/bin/kiwix-serve ${kiwixServeArgs(8091, library).join(' ')}\n`,
+    );
+    for (const line of [
+      'User=lanterne',
+      'IPAddressDeny=any',
+      'IPAddressAllow=localhost',
+      'ProtectSystem=strict',
+      `ReadOnlyPaths=${path.join(temp, 'data')}`,
+      'NoNewPrivileges=yes',
+      'Restart=always',
+    ])
+      expect(kiwix).toContain(`\n${line}\n`);
   });
 
   it('gives dnsmasq configurations that dnsmasq --test accepts', (t) => {
@@ -154,6 +176,8 @@ describe('rendered configuration', () => {
     ]);
     expect(config.library.name).toBe('Médiathèque <Les Arts> & Co');
     expect(config.dataDir).toBe(path.join(temp, 'data'));
+    expect(config.kiwixMode).toBe('service');
+    expect(config.kiwixPort).toBe(8091);
     const avahi = readFileSync(path.join(out, 'avahi-lanterne.service'), 'utf8');
     expect(XMLValidator.validate(avahi)).toBe(true);
     expect(avahi).toContain('<name>Médiathèque &lt;Les Arts&gt; &amp; Co</name>');
@@ -193,6 +217,10 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     expect(first.stderr.replace(/^Attention.*\n/gm, '')).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('écrit /etc/systemd/system/lanterne.service');
+    expect(first.stdout).toContain('écrit /etc/systemd/system/lanterne-kiwix.service');
+    expect(readFileSync(path.join(root, 'var/lib/lanterne/kiwix/library.xml'), 'utf8')).toContain(
+      '<library',
+    );
     expect(readFileSync(path.join(root, 'opt/lanterne/dist/server/main.js'), 'utf8')).toBe(
       '// built server\n',
     );

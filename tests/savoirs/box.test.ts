@@ -1,23 +1,26 @@
-import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { importPack } from '../../src/server/packs/import.js';
 import { describe, expect, it } from 'vitest';
 import { KIWIX, startSavoirs } from '../../src/server/savoirs/index.js';
 import { request, setUpAdmin } from '../admin/http.js';
 import { makeTestBox } from '../helpers/box.js';
 import { freePort, until, useFrenchZim } from './zim-fixture.js';
+import { ZIM_BOOK, writeZimPack } from './zim-pack.js';
 
 describe('/savoirs through the whole box (real kiwix-serve)', () => {
   const fixture = useFrenchZim('lanterne-kiwix-box-');
 
   it('serves an installed pack’s ZIM with the box’s security headers, and the rest when it is down', async () => {
     const box = makeTestBox({ kiwixPort: await freePort() });
-    const packDir = path.join(box.ctx.paths.packsDir, 'encyclo-test');
-    await mkdir(packDir, { recursive: true });
-    await copyFile(fixture.zim(), path.join(packDir, 'mini-encyclo.zim'));
+    const dir = path.join(box.dir, 'cle', 'encyclo');
+    writeZimPack(dir, fixture.zim());
+    expect((await importPack(box.ctx, { kind: 'folder', path: dir, origin: 'usb' })).status).toBe(
+      'imported',
+    );
     const stop = await startSavoirs(box.ctx);
     try {
       const res = await until(async () => {
-        const r = await box.app.request('/savoirs/mini-encyclo/Lune.html');
+        const r = await box.app.request(`${ZIM_BOOK}/Lune.html`);
         return r.status === 200 ? r : undefined;
       });
       expect(res.status).toBe(200);
@@ -32,7 +35,7 @@ describe('/savoirs through the whole box (real kiwix-serve)', () => {
       expect(box.ctx.services.get(KIWIX).state().kind).toBe('running');
 
       await stop();
-      const down = await box.app.request('/savoirs/mini-encyclo/Lune.html');
+      const down = await box.app.request(`${ZIM_BOOK}/Lune.html`);
       expect(down.status).toBe(503);
       expect(await down.text()).toMatch(/Le reste de la bibliothèque fonctionne/);
       const opds = await box.app.request('/opds');

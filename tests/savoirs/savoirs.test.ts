@@ -1,7 +1,23 @@
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KiwixSupervisor, savoirsProxyRoutes } from '../../src/server/savoirs/index.js';
-import { freePort, until, useFrenchZim } from './zim-fixture.js';
+import {
+  KiwixSupervisor,
+  kiwixServeArgs,
+  savoirsPage,
+  savoirsProxyRoutes,
+} from '../../src/server/savoirs/index.js';
+import type { PageContext } from '../../src/server/ui/page.js';
+
+const FRENCH: PageContext = {
+  lang: 'fr',
+  base: '',
+  path: '/savoirs',
+  search: '',
+  libraryName: 'Lanterne',
+};
+import { freePort, miniEncyclo, until, useFrenchZim } from './zim-fixture.js';
 
 describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
   const fixture = useFrenchZim('lanterne-kiwix-');
@@ -15,7 +31,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
     });
     try {
       expect(sup.state().kind).toBe('empty');
-      await sup.setZims([fixture.zim()]);
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
       const article = async (): Promise<string | undefined> => {
         const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
         return res.ok ? await res.text() : undefined;
@@ -23,7 +39,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       expect(await until(article)).toContain('unique satellite naturel');
       const state = sup.state();
       expect(state.kind).toBe('running');
-      const pid = state.kind === 'running' ? state.pid : 0;
+      const pid = (state.kind === 'running' ? state.pid : null) ?? 0;
 
       process.kill(pid, 'SIGKILL');
       await until(async () => (sup.state().kind === 'down' ? true : undefined));
@@ -33,7 +49,7 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       const again = sup.state();
       expect(again.kind === 'running' && again.pid).not.toBe(pid);
 
-      await sup.setZims([]);
+      await sup.setBooks([]);
       expect(sup.state().kind).toBe('empty');
       await expect(fetch(`${sup.baseUrl()}/`)).rejects.toThrow();
     } finally {
@@ -47,9 +63,9 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
       workDir: path.join(fixture.dir(), 'proxy'),
       backoffMs: 200,
     });
-    const app = savoirsProxyRoutes(sup);
+    const app = savoirsProxyRoutes(sup, (_c, state, status) => savoirsPage(FRENCH, state, status));
     try {
-      await sup.setZims([fixture.zim()]);
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
       const page = await until(async () => {
         const res = await app.request('/savoirs/mini-encyclo/Soleil.html');
         return res.status === 200 ? res : undefined;
@@ -90,13 +106,48 @@ describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
     }
   }, 120_000);
 
+  it('with kiwix-serve under systemd (the Pi), rewrites the library it watches and checks it answers', async () => {
+    const port = await freePort();
+    const workDir = path.join(fixture.dir(), 'service');
+    const library = path.join(workDir, 'library.xml');
+    // What deploy/install.sh leaves, and lanterne-kiwix.service runs (same arguments).
+    await mkdir(workDir, { recursive: true });
+    await writeFile(library, '<library version="20110515"></library>\n');
+    const unit = spawn('kiwix-serve', kiwixServeArgs(port, library), { stdio: 'ignore' });
+    const sup = new KiwixSupervisor({ port, workDir, external: true, probeMs: 200 });
+    try {
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
+      const article = async (): Promise<number | undefined> => {
+        const res = await fetch(`${sup.baseUrl()}/savoirs/mini-encyclo/Lune.html`);
+        return res.status;
+      };
+      expect(await until(async () => ((await article()) === 200 ? 200 : undefined))).toBe(200);
+      await until(async () => (sup.state().kind === 'running' ? true : undefined));
+      expect(sup.state()).toEqual({ kind: 'running', pid: null });
+
+      await sup.setBooks([]);
+      expect(sup.state().kind).toBe('empty');
+      expect(await until(async () => ((await article()) === 404 ? 404 : undefined))).toBe(404);
+      expect(unit.exitCode).toBeNull();
+
+      await sup.setBooks([miniEncyclo(fixture.zim())]);
+      unit.kill('SIGKILL');
+      await until(async () => (sup.state().kind === 'down' ? true : undefined));
+      const down = sup.state();
+      expect(down.kind === 'down' && down.message).toMatch(/ne répond pas/);
+    } finally {
+      unit.kill('SIGKILL');
+      await sup.stop();
+    }
+  }, 120_000);
+
   it('says in plain French when kiwix-serve is missing', async () => {
     const sup = new KiwixSupervisor({
       port: await freePort(),
       workDir: path.join(fixture.dir(), 'absent'),
       kiwixManage: path.join(fixture.dir(), 'pas-de-kiwix-manage'),
     });
-    await sup.setZims([fixture.zim()]);
+    await sup.setBooks([miniEncyclo(fixture.zim())]);
     const state = sup.state();
     expect(state.kind).toBe('absent');
     expect(state.kind === 'absent' && state.message).toMatch(/kiwix-serve manque/);

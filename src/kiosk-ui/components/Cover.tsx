@@ -8,6 +8,7 @@ const TYPE_ICON: Record<KioskWorkType, IconName> = {
   image: 'image',
   document: 'document',
   software: 'software',
+  encyclopedia: 'encyclopedia',
 };
 
 /** The work's cover, or a calm placeholder with its kind when there is none. */

@@ -12,6 +12,7 @@ const TITLE = {
   image: 'images',
   document: 'documents',
   software: 'software',
+  encyclopedia: 'encyclopedias',
 } as const;
 
 /** Lists works of one kind, or the results of a search, six big cards per page. */

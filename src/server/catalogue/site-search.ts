@@ -7,6 +7,29 @@ import type { Filters, WorkSummary } from './types.js';
 export const SEARCH_KINDS = ['work', 'notice', 'parcours'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/**
+ * Hits found elsewhere on the box at search time, shown apart from the works and never
+ * counted with them: articles of the encyclopaedias (kiwix-serve, issue 19).
+ */
+export interface RemoteHit {
+  kind: 'article';
+  title: string;
+  /** A path on the box (under /savoirs). */
+  url: string;
+  /** Where it comes from, e.g. the encyclopaedia's title. */
+  from: string;
+  snippet: string;
+}
+
+/** A source asked over the network for each search: it must honour `signal`. */
+export interface RemoteSource {
+  kind: RemoteHit['kind'];
+  find(text: string, opts: { limit: number; signal: AbortSignal }): Promise<RemoteHit[]>;
+}
+
+/** A remote source that has not answered by then is left out of the page. */
+export const REMOTE_TIMEOUT_MS = 1500;
+
 /** Something searchable that is not a work: small lists, matched in memory. */
 export interface SearchDoc {
   id: string;
@@ -85,7 +108,27 @@ export class SiteSearch {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly sources: SearchSource[],
+    private readonly remote: RemoteSource[] = [],
   ) {}
+
+  /**
+   * What the remote sources find for a query (read as `search` reads it), within
+   * `timeoutMs`: a source that fails or is late gives nothing, silently.
+   */
+  async remoteHits(q: string, limit = 8, timeoutMs = REMOTE_TIMEOUT_MS): Promise<RemoteHit[]> {
+    const { text } = readQuery(q);
+    if (!toFtsQuery(text) || this.remote.length === 0) return [];
+    const signal = AbortSignal.timeout(timeoutMs);
+    const late = new Promise<RemoteHit[]>((resolve) =>
+      signal.addEventListener('abort', () => resolve([]), { once: true }),
+    );
+    const found = await Promise.all(
+      this.remote.map((source) =>
+        Promise.race([source.find(text, { limit, signal }).catch(() => []), late]),
+      ),
+    );
+    return found.flat().slice(0, limit);
+  }
 
   search(query: SearchQuery): SearchResult {
     const { text, words, tooLong } = readQuery(query.q);

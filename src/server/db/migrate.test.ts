@@ -75,6 +75,34 @@ describe('schema migrations', () => {
     }
   });
 
+  it('rebuild the works table for encyclopaedias (070) without losing a work’s authors', () => {
+    const db = freshDb();
+    migrate(db, migrations, 57);
+    db.prepare(
+      `INSERT INTO packs (id, version, title, dir, manifest_sha256, origin, installed_at)
+       VALUES ('ancien', '1', 'Ancien pack', 'ancien@1', ?, 'local', '2026-01-01T00:00:00Z')`,
+    ).run('0'.repeat(64));
+    const insert = (id: string, type: string) =>
+      db
+        .prepare(
+          `INSERT INTO works (id, pack_id, title, sort_title, language, type, licence, attribution, added_at)
+           VALUES (?, 'ancien', 'Un', 'un', 'fr', ?, 'CC0-1.0', 'Un, CC0', '2026-01-01T00:00:00Z')`,
+        )
+        .run(id, type);
+    const { lastInsertRowid } = insert('ancien.un', 'book');
+    db.prepare(`INSERT INTO work_authors (work_rowid, position, name) VALUES (?, 0, 'Anne')`).run(
+      lastInsertRowid,
+    );
+    expect(() => insert('ancien.wiki', 'encyclopedia')).toThrow(/CHECK/);
+    migrate(db);
+    expect(db.prepare('SELECT name FROM work_authors').all()).toEqual([{ name: 'Anne' }]);
+    insert('ancien.wiki', 'encyclopedia');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.prepare("DELETE FROM packs WHERE id = 'ancien'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM work_authors').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('do nothing when run again', () => {
     const db = freshDb();
     migrate(db);

@@ -10,6 +10,12 @@ export interface Migration {
 }
 
 const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
+/**
+ * First line of a migration that rebuilds a table other tables point to: foreign keys
+ * are off while it runs (a pragma SQLite ignores inside a transaction), and checked
+ * before it commits.
+ */
+const FOREIGN_KEYS_OFF = '-- lanterne: foreign-keys-off';
 
 /** The migrations folder ships as SQL beside the sources (`src/server/db/migrations`). */
 export function migrationsDir(): string {
@@ -50,10 +56,18 @@ export function migrate(db: Db, migrations = loadMigrations(), upTo = Infinity):
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const keysOff = m.sql.startsWith(FOREIGN_KEYS_OFF);
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+          throw new Error(`Migration ${m.version} leaves rows pointing nowhere`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (keysOff) db.pragma('foreign_keys = ON');
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -16,6 +16,7 @@ import { FolderReader } from './read/folder.js';
 import { DEFAULT_LIMITS, type Located, type PackLimits, type PackReader } from './read/reader.js';
 import { ZipReader } from './read/zip.js';
 import type { InspectResult, PackProblem, PackSource } from './types.js';
+import { isZimPath, ZIM_MAGIC, zimRuleBroken } from './zim.js';
 
 /** Beyond this many problems the list stops: the animateur needs the first ones. */
 const MAX_PROBLEMS = 50;
@@ -100,6 +101,9 @@ async function checkManifest(
   for (const item of manifest.items) {
     if (ids.has(item.id)) found.push(problems.duplicateItem(item.id));
     ids.add(item.id);
+    const zim = zimRuleBroken(item.type, item.files);
+    if (zim === 'needs-one-zim') found.push(problems.encyclopediaNeedsOneZim(item.id));
+    if (zim === 'zim-outside-encyclopedia') found.push(problems.zimOutsideEncyclopedia(item.id));
     if (!isKnownLicence(item.licence)) found.push(problems.unknownLicence(item.licence, item.id));
     else if (!allowedByPolicy(item.licence, policy))
       found.push(problems.licenceNotAllowed(item.licence, item.id, policy));
@@ -164,6 +168,13 @@ export async function eachLimited<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** Only the first bytes are read: a ZIM of several GB is read once, by the copy. */
+async function startsLikeZim(reader: PackReader, located: Located): Promise<boolean> {
+  for await (const chunk of reader.chunks(located))
+    return chunk.subarray(0, ZIM_MAGIC.length).equals(ZIM_MAGIC);
+  return false;
+}
+
 function asProblem(err: unknown, file: string): PackProblem {
   if (err instanceof PackError) return err.problem;
   return problems.readFailed(file, err);
@@ -213,6 +224,8 @@ export async function examinePack(
         const located = await reader.locate(ref.path);
         if (located.size !== ref.size)
           result.problems.push(problems.sizeMismatch(ref.path, ref.size, located.size));
+        else if (isZimPath(ref.path) && !(await startsLikeZim(reader, located)))
+          result.problems.push(problems.notAZim(ref.path));
         else result.files.push({ ref, located });
       } catch (err) {
         result.problems.push(asProblem(err, ref.path));

@@ -48,7 +48,11 @@ export const authorSchema = z.object({
 export const itemSchema = z.object({
   /** Unique in the pack; the work's id on the box is `<pack id>.<item id>`. */
   id,
-  type: z.enum(WORK_TYPES),
+  type: z
+    .enum(WORK_TYPES)
+    .describe(
+      'Genre de l’œuvre ; « encyclopedia » : une encyclopédie ou un dictionnaire hors ligne, un seul fichier .zim (Kiwix)',
+    ),
   title: text(300).min(1),
   authors: z.array(authorSchema).max(50).default([]),
   description: text(10_000).default(''),

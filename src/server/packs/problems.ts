@@ -101,6 +101,27 @@ export const problems = {
       'Donnez à chaque œuvre un identifiant différent.',
       'lanterne-pack.json',
     ),
+  encyclopediaNeedsOneZim: (item: string) =>
+    p(
+      'encyclopedia-needs-one-zim',
+      `L’encyclopédie « ${item} » doit contenir un seul fichier, son fichier .zim.`,
+      'Mettez chaque fichier .zim dans une œuvre de type « encyclopedia » à lui seul.',
+      'lanterne-pack.json',
+    ),
+  zimOutsideEncyclopedia: (item: string) =>
+    p(
+      'zim-outside-encyclopedia',
+      `L’œuvre « ${item} » contient un fichier .zim mais n’est pas de type « encyclopedia ».`,
+      'Déclarez le fichier .zim dans une œuvre de type « encyclopedia », seul.',
+      'lanterne-pack.json',
+    ),
+  notAZim: (file: string) =>
+    p(
+      'not-a-zim',
+      `Le fichier « ${shown(file)} » porte l’extension .zim mais n’est pas un fichier ZIM.`,
+      'Téléchargez à nouveau le fichier depuis la bibliothèque Kiwix, puis refaites le pack.',
+      file,
+    ),
   unknownLicence: (licence: string, item: string) =>
     p(
       'unknown-licence',

@@ -13,9 +13,12 @@ export interface PortalExtras {
   home: Map<string, (page: PageContext) => VNode | null>;
   /** At the end of a work's page; `query` is the page's query string. */
   work: Map<string, (page: PageContext, work: Work, query: URLSearchParams) => VNode | null>;
+  /** Under a work's title, before its player and files (e.g. "Ouvrir l'encyclopédie"). */
+  workLead: Map<string, (page: PageContext, work: Work) => VNode | null>;
 }
 
 export const PORTAL_EXTRAS = serviceKey('portal-extras', (_ctx: Context): PortalExtras => ({
   home: new Map(),
   work: new Map(),
+  workLead: new Map(),
 }));

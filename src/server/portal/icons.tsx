@@ -11,6 +11,8 @@ const PATHS: Record<WorkType | 'notice' | 'parcours', string> = {
   image: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M15.5 9.5h.01',
   document: 'M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6',
   software: 'M4 5h16v11H4zM9 20h6M12 16v4M8 9l-2 1.5L8 12M16 9l2 1.5-2 1.5',
+  encyclopedia:
+    'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM3 12h18M12 3c-3.5 3-3.5 15 0 18M12 3c3.5 3 3.5 15 0 18',
   notice: 'M5 4h14v16H5zM8.5 8h7M8.5 12h7M8.5 16h4',
   parcours: 'M5 19h4v-4h4v-4h4V7h3M5 19v1M17 7l3-3M20 4v3M20 4h-3',
 };

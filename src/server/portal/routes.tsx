@@ -105,7 +105,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         }),
       );
     })
-    .get('/search', (c) => {
+    .get('/search', async (c) => {
       const page = view(c, 'search');
       const filters = readFilters(c);
       const result = ctx.search.search({
@@ -122,7 +122,12 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
           client: clientOf(c),
         });
       }
-      const data = { filters, result, facets: catalogue.facets() };
+      // Articles are not works: a type or licence filter, or a later page, leaves them out.
+      const articles =
+        result.status === 'ok' && result.page === 1 && !filters.type && !filters.licence
+          ? await ctx.search.remoteHits(result.q, 6)
+          : [];
+      const data = { filters, result, facets: catalogue.facets(), articles };
       // Links on the page (language, pages) carry the query as used, not as typed: a
       // 20,000-letter query must not come back 20,000 letters long in every link.
       const params = new URLSearchParams(page.search);
@@ -140,9 +145,9 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         ? epubHelp(ctx.notices.list())
         : null;
       const query = new URL(c.req.url).searchParams;
-      const extras = [...ctx.services.get(PORTAL_EXTRAS).work.values()].map((extra) =>
-        extra(page, work, query),
-      );
+      const registered = ctx.services.get(PORTAL_EXTRAS);
+      const extras = [...registered.work.values()].map((extra) => extra(page, work, query));
+      const lead = [...registered.workLead.values()].map((extra) => extra(page, work));
       return c.html(
         renderDocument(
           <WorkPage
@@ -151,6 +156,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             packTitle={packTitle}
             epubHelp={help}
             extras={extras}
+            lead={lead}
           />,
         ),
       );

@@ -1,39 +1,90 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
-import { KiwixSupervisor } from './supervisor.js';
+import type { PackHook } from '../packs/types.js';
+import { zimOf } from '../packs/zim.js';
+import { bookName, sameBooks, type ZimBook } from './library.js';
+import { KIWIX, type KiwixSupervisor } from './supervisor.js';
 
-/** The box's one kiwix-serve, made on first use over the context. */
-export const KIWIX = serviceKey(
-  'savoirs',
-  (ctx: Context) =>
-    new KiwixSupervisor({
-      port: ctx.config.kiwixPort,
-      workDir: path.join(ctx.paths.dataDir, 'kiwix'),
-    }),
-);
+/** At most this many encyclopaedias are served (a box holds a handful). */
+const MAX_BOOKS = 100;
 
-/** The `.zim` files of the installed packs (one folder per pack under `packsDir`). */
-export async function installedZims(packsDir: string): Promise<string[]> {
-  const found: string[] = [];
-  const packs = await readdir(packsDir, { withFileTypes: true }).catch(() => []);
-  for (const pack of packs) {
-    if (!pack.isDirectory() || pack.name.startsWith('.')) continue;
-    const dir = path.join(packsDir, pack.name);
-    const files = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const f of files) {
-      if (f.isFile() && f.name.toLowerCase().endsWith('.zim')) {
-        found.push(path.join(f.parentPath, f.name));
-      }
-    }
+/**
+ * The catalogue's encyclopaedias, as kiwix-serve is to serve them: each `encyclopedia`
+ * work and its one `.zim` file, found through the same file desk as downloads (so the
+ * path is checked to stay inside its pack folder).
+ */
+export function encyclopedias(ctx: Context): ZimBook[] {
+  const works = ctx.catalogue.find({ type: 'encyclopedia', order: 'title', pageSize: MAX_BOOKS });
+  const books: ZimBook[] = [];
+  for (const summary of works.items) {
+    const work = ctx.catalogue.work(summary.id);
+    const zim = work && zimOf(work.files);
+    const found = zim && ctx.files.locate('files', work.id, String(zim.position));
+    if (!work || !found) continue;
+    books.push({
+      workId: work.id,
+      name: bookName(work.id),
+      title: work.title,
+      language: work.language,
+      file: found.full,
+    });
   }
-  return found.sort();
+  return books;
 }
 
-/** Started with the box: serve the installed packs' ZIM files; stopped with it. */
+/**
+ * Keeps kiwix-serve's library in step with the catalogue: once started with the box,
+ * every pack import or removal that changes the encyclopaedias regenerates it and
+ * restarts kiwix-serve (after the commit; a pack without ZIM changes nothing).
+ */
+export class Savoirs {
+  private started = false;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ctx: Context) {}
+
+  private get sup(): KiwixSupervisor {
+    return this.ctx.services.get(KIWIX);
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+    await this.sup.setBooks(encyclopedias(this.ctx));
+  }
+
+  /** Resolves once the library reflects the catalogue (what tests and the admin wait on). */
+  settled(): Promise<void> {
+    return this.pending;
+  }
+
+  /** Called by the pack hook inside the transaction: looks again once it has committed. */
+  changed(): void {
+    if (!this.started) return;
+    this.pending = this.pending
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        const books = encyclopedias(this.ctx);
+        if (!sameBooks(books, this.sup.books())) await this.sup.setBooks(books);
+      })
+      .catch((err: unknown) => this.ctx.log.error(`Encyclopédies : ${String(err)}`));
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await this.pending;
+    await this.sup.stop();
+  }
+
+  packHook(): PackHook {
+    return { name: 'savoirs', install: () => this.changed(), remove: () => this.changed() };
+  }
+}
+
+export const SAVOIRS = serviceKey('savoirs-library', (ctx: Context) => new Savoirs(ctx));
+
+/** Started with the box: serve the catalogue's encyclopaedias; stopped with it. */
 export async function startSavoirs(ctx: Context): Promise<() => Promise<void>> {
-  const sup = ctx.services.get(KIWIX);
-  await sup.setZims(await installedZims(ctx.paths.packsDir));
-  return () => sup.stop();
+  const savoirs = ctx.services.get(SAVOIRS);
+  await savoirs.start();
+  return () => savoirs.stop();
 }

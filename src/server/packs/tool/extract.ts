@@ -34,6 +34,8 @@ const TYPES: Record<string, WorkType> = {
   svg: 'image',
   zip: 'software',
   apk: 'software',
+  // A ZIM (Wikipédia, Vikidia… from the Kiwix library) is an encyclopaedia of its own.
+  zim: 'encyclopedia',
 };
 
 /** The work type a file name suggests ('document' when nothing better). */

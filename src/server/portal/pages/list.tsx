@@ -1,6 +1,6 @@
 import { getLicence } from '../../catalogue/licences.js';
 import type { Facets } from '../../catalogue/service.js';
-import type { SearchResult } from '../../catalogue/site-search.js';
+import type { RemoteHit, SearchResult } from '../../catalogue/site-search.js';
 import { MAX_QUERY_CHARS } from '../../catalogue/text.js';
 import type { Filters, Page, WorkSummary } from '../../catalogue/types.js';
 import { Layout, href, type PageContext } from '../../ui/page.js';
@@ -18,6 +18,28 @@ export interface SearchData {
   filters: Filters;
   result: SearchResult;
   facets: Facets;
+  /** Articles of the encyclopaedias (kiwix-serve), shown apart from the works. */
+  articles?: RemoteHit[];
+}
+
+/** Articles found in the encyclopaedias: a box of their own, before the works. */
+function Articles({ page, articles }: { page: PageContext; articles: RemoteHit[] }) {
+  const t = portal[page.lang];
+  return (
+    <section class="articles" aria-labelledby="articles-title" data-testid="articles">
+      <h2 id="articles-title">{t.articlesTitle}</h2>
+      <p class="articles-lead">{t.articlesLead}</p>
+      <ul>
+        {articles.map((a) => (
+          <li key={a.url}>
+            <a href={a.url}>{a.title}</a>{' '}
+            <span class="article-from">{fill(t.articleIn, { from: a.from })}</span>
+            {a.snippet ? <span class="article-snippet">{a.snippet}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Select(props: {
@@ -187,12 +209,15 @@ export function SearchPage({ page, data }: { page: PageContext; data: SearchData
             facets={data.facets}
             q={result.q}
           />
+          {data.articles && data.articles.length > 0 ? (
+            <Articles page={page} articles={data.articles} />
+          ) : null}
           {pastEnd && result.total > 0 ? (
             <PastEnd page={page} pages={result.pages} />
           ) : result.hits.length > 0 ? (
             <HitList page={page} hits={result.hits} />
           ) : (
-            <p>{t.noResults}</p>
+            <p>{data.articles?.length ? t.onlyArticles : t.noResults}</p>
           )}
           <Pager page={page} current={result.page} pages={result.pages} />
         </>

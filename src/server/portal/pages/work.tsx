@@ -91,6 +91,7 @@ export function WorkPage({
   packTitle,
   epubHelp,
   extras = [],
+  lead = [],
 }: {
   page: PageContext;
   work: Work;
@@ -99,6 +100,8 @@ export function WorkPage({
   epubHelp?: EpubHelp | null;
   /** Sections of other features (portal/extras.ts). */
   extras?: Array<VNode | null>;
+  /** Other features' sections under the title (portal/extras.ts `workLead`). */
+  lead?: Array<VNode | null>;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -137,6 +140,7 @@ export function WorkPage({
             </p>
           </div>
         </header>
+        {lead}
         <Player page={page} work={work} />
         <section aria-labelledby="files-title">
           <h2 id="files-title">{t.files}</h2>
