@@ -27,6 +27,7 @@ import type { PackHook } from './packs/types.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
+import { bookEntryRoutes, readerPageRoutes, registerReaderExtras } from './reader/index.js';
 import { KIWIX, savoirsProxyRoutes, startSavoirs } from './savoirs/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
@@ -142,6 +143,21 @@ export const FEATURES: readonly Feature[] = [
       };
     },
     start: startContributions,
+  },
+  {
+    // Books read in the page (issue 17): entries from the EPUB's zip, the reader page.
+    name: 'reader',
+    routes: (ctx) => {
+      registerReaderExtras(ctx);
+      return {
+        public: [
+          ['/', bookEntryRoutes(ctx)],
+          ['/fr', readerPageRoutes(ctx, 'fr')],
+          ['/en', readerPageRoutes(ctx, 'en')],
+          ['/', readerPageRoutes(ctx, null)],
+        ],
+      };
+    },
   },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.
