@@ -12,10 +12,12 @@ import type { FoliateView, Relocate } from 'foliate-js/view.js';
 import { entryPath, leaveUrl } from '../shared/book-paths.js';
 import './reader.css';
 import {
+  KIOSK_SIZE,
   STEPS,
   bookCss,
   clampStep,
   colours,
+  hasSavedSettings,
   loadPlace,
   loadSettings,
   savePlace,
@@ -67,7 +69,42 @@ function showPanel(id: 'toc' | 'settings' | null): void {
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   }
-  if (id) $(id)?.querySelector<HTMLElement>('button, input')?.focus();
+  if (id) $(id)?.querySelector<HTMLElement>('ol button, [data-step], button')?.focus();
+}
+
+/**
+ * On the kiosk the reader is a frame of the kiosk app: touches here (and in the chapter's
+ * own frame) tell the app someone is reading, so its idle timer does not end the visit
+ * under the reader's fingers. No menu on a long press.
+ */
+function keepKioskAwake(view: FoliateView): void {
+  const poke = () => parent.postMessage({ lanterne: 'activity' }, location.origin);
+  const watch = (doc: Document) => {
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
+      doc.addEventListener(type, poke, { passive: true });
+    doc.addEventListener('contextmenu', (e) => e.preventDefault());
+  };
+  watch(document);
+  view.addEventListener('load', (e) => watch((e as CustomEvent<{ doc: Document }>).detail.doc));
+}
+
+/**
+ * On the kiosk, the reader takes the kiosk app's own sizes (its target side `--t` and
+ * its text size, which follow the screen and the visitor's choice) and its high
+ * contrast: one rule, the kiosk's CSS, for both. Returns whether high contrast is on.
+ */
+function adoptKioskLook(): boolean {
+  try {
+    const root = parent.document.documentElement;
+    const style = getComputedStyle(root);
+    const target = style.getPropertyValue('--t').trim();
+    if (target) document.documentElement.style.setProperty('--t', target);
+    document.documentElement.style.fontSize = style.fontSize;
+    return root.dataset['contrast'] === 'high';
+  } catch {
+    // Opened on its own (not in the kiosk's frame): the reader's own kiosk sizes apply.
+    return false;
+  }
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -86,7 +123,13 @@ async function start(root: HTMLElement): Promise<void> {
   $('book')?.append(view);
   await view.open(book);
 
+  if (kiosk) keepKioskAwake(view);
+
+  const highContrast = kiosk && adoptKioskLook();
   let settings: Settings = loadSettings();
+  // The kiosk starts in large print (and in its high contrast when that is on).
+  if (kiosk && !hasSavedSettings())
+    settings = { ...settings, size: KIOSK_SIZE, theme: highContrast ? 'contrast' : settings.theme };
   const apply = () => {
     view.renderer.setAttribute('flow', settings.flow);
     view.renderer.setAttribute('max-column-count', '1');
@@ -97,8 +140,11 @@ async function start(root: HTMLElement): Promise<void> {
     const size = $('size-value');
     const spacing = $('spacing-value');
     if (size) size.textContent = `${settings.size} %`;
-    if (spacing) spacing.textContent = (settings.spacing / 10).toLocaleString(document.documentElement.lang);
-    for (const input of document.querySelectorAll<HTMLInputElement>('#settings input[type=radio]')) {
+    if (spacing)
+      spacing.textContent = (settings.spacing / 10).toLocaleString(document.documentElement.lang);
+    for (const input of document.querySelectorAll<HTMLInputElement>(
+      '#settings input[type=radio]',
+    )) {
       input.checked = input.value === settings[input.name as 'theme' | 'flow'];
     }
   };

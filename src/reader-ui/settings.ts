@@ -17,6 +17,9 @@ export interface Settings {
 
 export const DEFAULTS: Settings = { size: 100, spacing: 15, theme: 'day', flow: 'paginated' };
 
+/** The kiosk's first text size, for seniors reading standing at a screen. */
+export const KIOSK_SIZE = 150;
+
 /** Steps for the − / + buttons (the kiosk uses larger ones). */
 export const STEPS = {
   size: { phone: 10, kiosk: 25, min: 70, max: 300 },
@@ -51,6 +54,15 @@ export function loadSettings(): Settings {
     };
   } catch {
     return { ...DEFAULTS };
+  }
+}
+
+/** Whether the visitor chose settings on this device (else the surroundings may choose). */
+export function hasSavedSettings(): boolean {
+  try {
+    return storage()?.getItem(SETTINGS_KEY) != null;
+  } catch {
+    return false;
   }
 }
 

@@ -107,7 +107,8 @@ describe('the EPUB reader in a real Chromium', () => {
     await expect.poll(() => chapterText(page)).toContain('The Arrival');
     expect(await page.locator('#toc').isHidden()).toBe(true);
 
-    const place = () => page.evaluate(() => localStorage.getItem('lanterne.lire.place:wodehouse/0'));
+    const place = () =>
+      page.evaluate(() => localStorage.getItem('lanterne.lire.place:wodehouse/0'));
     const before = await place();
     expect(before).toMatch(/^epubcfi\(/);
     await page.click('#next');
@@ -139,7 +140,9 @@ describe('the EPUB reader in a real Chromium', () => {
     expect(await page.textContent('#size-value')).toBe('120 %');
     await page.getByLabel('Nuit').check();
     await expect.poll(() => page.evaluate(() => document.body.dataset['theme'])).toBe('night');
-    const bg = await chapterFrame(page)?.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const bg = await chapterFrame(page)?.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    );
     expect(bg).toBe('rgb(21, 23, 26)');
     await page.reload();
     await opened(page);

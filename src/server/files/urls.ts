@@ -51,6 +51,11 @@ export function readerUrl(workId: string, file: Pick<FileRef, 'position'>): stri
   return `${workUrl(workId)}/lire/${file.position}`;
 }
 
+/** The reader page as the kiosk shows it: large steps, no way out (`?borne=1`). */
+export function kioskReaderUrl(workId: string, file: Pick<FileRef, 'position'>): string {
+  return `${readerUrl(workId, file)}?borne=1`;
+}
+
 /**
  * `/epub/<work>/<position>/`: where a book's entries are (`bookEntryUrl` appends one);
  * the reader in the browser appends entry paths with the same `entryPath`.

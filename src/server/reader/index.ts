@@ -4,4 +4,5 @@
  */
 export { registerReaderExtras } from './portal.js';
 export { bookEntryRoutes, readerPageRoutes } from './routes.js';
+export { canReadInPlace } from './find.js';
 export { BOOK_SHELF } from './shelf.js';

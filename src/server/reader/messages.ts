@@ -36,6 +36,8 @@ export const READER_TEXT = {
     privacy:
       'L’endroit où vous en êtes reste sur cet appareil : la boîte ne le connaît pas et ne l’enregistre pas.',
     refusedTitle: 'Ce livre ne peut pas être lu ici',
+    kioskFailed:
+      'Ce livre ne s’ouvre pas sur la borne. Pour le lire, emportez-le sur votre téléphone (« Emporter sur mon téléphone »).',
     noBuild:
       'Le lecteur de la boîte n’est pas installé (pour la personne qui s’occupe de la boîte : npm run build:kiosk).',
   },
@@ -72,6 +74,8 @@ export const READER_TEXT = {
     privacy:
       'Where you are in the book stays on this device: the box does not know it and keeps nothing.',
     refusedTitle: 'This book cannot be read here',
+    kioskFailed:
+      'This book does not open on the kiosk. To read it, take it on your phone (“Take it on my phone”).',
     noBuild: 'The box’s reader is not installed (for the person in charge: npm run build:kiosk).',
   },
 } as const satisfies Record<Lang, Record<string, string>>;

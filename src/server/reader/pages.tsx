@@ -12,11 +12,12 @@ interface ShellProps {
   page: PageContext;
   title: string;
   build: ReaderBuild | null;
+  kiosk?: boolean | undefined;
   children: ComponentChildren;
 }
 
 /** The reader's own document: no portal header, the whole screen for the book. */
-function Shell({ page, title, build, children }: ShellProps) {
+function Shell({ page, title, build, kiosk, children }: ShellProps) {
   return (
     <html lang={page.lang}>
       <head>
@@ -30,7 +31,7 @@ function Shell({ page, title, build, children }: ShellProps) {
         ))}
         {build ? <script type="module" src={build.js} /> : null}
       </head>
-      <body class="reader-page">{children}</body>
+      <body class={kiosk ? 'reader-page kiosk' : 'reader-page'}>{children}</body>
     </html>
   );
 }
@@ -85,6 +86,17 @@ function Choice(props: { name: string; legend: string; options: Array<[string, s
   );
 }
 
+function PanelHead({ id, title, close }: { id: string; title: string; close: string }) {
+  return (
+    <div class="panel-head">
+      <h2 id={`${id}-title`}>{title}</h2>
+      <button type="button" class="close" data-close={id}>
+        {close}
+      </button>
+    </div>
+  );
+}
+
 export interface ReaderPageProps {
   page: PageContext;
   work: Work;
@@ -102,11 +114,22 @@ export interface ReaderPageProps {
  * visitor sees why and the download link; the script (the reader build) shows the book
  * and the controls, and keeps the place in this browser's localStorage only.
  */
-export function ReaderPage({ page, work, file, entries, base, build }: ReaderPageProps) {
+export function ReaderPage(props: ReaderPageProps) {
+  const { page, work, file, entries, base, build, kiosk = false } = props;
   const t = READER_TEXT[page.lang];
   const back = href(page, workUrl(work.id));
+  const tools = (
+    <div class="tools" hidden>
+      <button type="button" id="toc-button" aria-expanded="false" aria-controls="toc">
+        {t.toc}
+      </button>
+      <button type="button" id="settings-button" aria-expanded="false" aria-controls="settings">
+        {t.settings}
+      </button>
+    </div>
+  );
   return (
-    <Shell page={page} title={`${t.reading} : ${work.title}`} build={build}>
+    <Shell page={page} title={`${t.reading} : ${work.title}`} build={build} kiosk={kiosk}>
       <div
         id="reader"
         class="reader"
@@ -114,49 +137,40 @@ export function ReaderPage({ page, work, file, entries, base, build }: ReaderPag
         data-entries={JSON.stringify(entries.map((e) => [e.name, e.size]))}
         data-key={`${work.id}/${file.position}`}
         data-lang-base={page.base}
+        data-kiosk={kiosk ? '1' : undefined}
       >
         <header class="bar">
-          <a class="back" href={back}>
-            <span aria-hidden="true">←</span> {t.back}
-          </a>
+          {kiosk ? null : (
+            <a class="back" href={back}>
+              <span aria-hidden="true">←</span> {t.back}
+            </a>
+          )}
           <h1 class="title" lang={work.language || undefined}>
             {work.title}
           </h1>
-          <div class="tools" hidden>
-            <button type="button" id="toc-button" aria-expanded="false" aria-controls="toc">
-              {t.toc}
-            </button>
-            <button
-              type="button"
-              id="settings-button"
-              aria-expanded="false"
-              aria-controls="settings"
-            >
-              {t.settings}
-            </button>
-          </div>
+          {kiosk ? null : tools}
         </header>
         <div id="fallback" class="fallback">
           <p id="fallback-opening" hidden>
             {t.opening}
           </p>
-          <p id="fallback-text">{build ? t.noScript : t.noBuild}</p>
+          <p id="fallback-text">{build ? (kiosk ? t.opening : t.noScript) : t.noBuild}</p>
           <p id="fallback-failed" hidden>
-            {t.failed}
+            {kiosk ? t.kioskFailed : t.failed}
           </p>
-          <p>
-            <DownloadLink page={page} work={work} file={file} t={t} />
-          </p>
+          {/* On the kiosk nothing leaves it: no download, the book goes to a phone by QR. */}
+          {kiosk ? null : (
+            <p>
+              <DownloadLink page={page} work={work} file={file} t={t} />
+            </p>
+          )}
         </div>
-        <nav id="toc" class="panel" aria-label={t.toc} hidden>
-          <h2>{t.toc}</h2>
+        <nav id="toc" class="panel" aria-labelledby="toc-title" hidden>
+          <PanelHead id="toc" title={t.toc} close={t.close} />
           <ol id="toc-list" />
-          <button type="button" class="close" data-close="toc">
-            {t.close}
-          </button>
         </nav>
         <section id="settings" class="panel" aria-labelledby="settings-title" hidden>
-          <h2 id="settings-title">{t.settings}</h2>
+          <PanelHead id="settings" title={t.settings} close={t.close} />
           <StepButtons name="size" label={t.fontSize} less={t.smaller} more={t.larger} />
           <StepButtons name="spacing" label={t.lineSpacing} less={t.tighter} more={t.looser} />
           <Choice
@@ -176,22 +190,35 @@ export function ReaderPage({ page, work, file, entries, base, build }: ReaderPag
               ['scrolled', t.scrolled],
             ]}
           />
-          <p class="privacy">{t.privacy}</p>
-          <button type="button" class="close" data-close="settings">
-            {t.close}
-          </button>
+          {kiosk ? null : <p class="privacy">{t.privacy}</p>}
         </section>
         <main id="book" class="book" aria-label={t.bookText} />
         <footer class="turns" hidden>
           <button type="button" id="prev" aria-label={t.prev}>
             <span aria-hidden="true">‹</span>
           </button>
+          {/* On the kiosk one bar holds everything: the text keeps the height of a 7" screen. */}
+          {kiosk ? tools : null}
           <p id="where" aria-live="polite" />
           <button type="button" id="next" aria-label={t.next}>
             <span aria-hidden="true">›</span>
           </button>
         </footer>
       </div>
+    </Shell>
+  );
+}
+
+/** On the kiosk, a book that cannot open: why, and no link anywhere. */
+export function KioskRefusedPage({ page, reason }: { page: PageContext; reason: string }) {
+  const t = READER_TEXT[page.lang];
+  return (
+    <Shell page={page} title={t.refusedTitle} build={null} kiosk>
+      <main class="fallback">
+        <h1>{t.refusedTitle}</h1>
+        <p>{reason}</p>
+        <p>{t.kioskFailed}</p>
+      </main>
     </Shell>
   );
 }

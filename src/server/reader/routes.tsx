@@ -1,11 +1,10 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { Readable } from 'node:stream';
-import type { Work, WorkFile } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { contentTypeOf } from '../core/mime.js';
 import { planFile } from '../files/plan.js';
-import { BOOK_ENTRY_CSP, ID_PATTERN, readerKind } from '../files/safety.js';
+import { BOOK_ENTRY_CSP } from '../files/safety.js';
 import { LEAVE_PATH, bookBaseUrl, parseBookEntryUrl } from '../files/urls.js';
 import { READER_CSP } from '../http/security.js';
 import { pageContext } from '../http/page-context.js';
@@ -13,32 +12,11 @@ import type { Lang } from '../i18n/lang.js';
 import { renderDocument } from '../ui/page.js';
 import { READER_BUILD } from './build.js';
 import { REFUSALS } from './messages.js';
-import { LeavePage, ReaderPage, RefusedPage } from './pages.js';
-import { BOOK_SHELF, type ShelfResult } from './shelf.js';
+import { KioskRefusedPage, LeavePage, ReaderPage, RefusedPage } from './pages.js';
+import { findBook } from './find.js';
 
 /** Types a book's entry is never served as: the reader needs none, and they could run. */
 const NEVER_SERVED = /javascript|ecmascript|wasm/;
-
-interface FoundBook {
-  work: Work;
-  file: WorkFile;
-  result: ShelfResult;
-  etag: string;
-}
-
-/** A work's EPUB by its position, opened on the shelf; null when there is none. */
-async function findBook(ctx: Context, workId: string, position: string): Promise<FoundBook | null> {
-  if (!ID_PATTERN.test(workId)) return null;
-  const work = ctx.catalogue.work(workId);
-  const file = work?.files.find((f) => String(f.position) === position);
-  if (!work || !file || !readerKind(file.mime)) return null;
-  // The one way to find a work's file on disk (path checks included).
-  const located = ctx.files.locate('files', workId, position);
-  if (!located) return null;
-  const etag = located.options.etag ?? `"${file.sha256.slice(0, 32)}"`;
-  const result = await ctx.services.get(BOOK_SHELF).open(located.full, etag);
-  return { work, file, result, etag };
-}
 
 /** Hex of a short FNV-1a hash: tells entries of one book apart in their ETag. */
 function nameHash(name: string): string {
@@ -107,9 +85,12 @@ export function readerPageRoutes(ctx: Context, lang: Lang | null): Hono {
       const found = await findBook(ctx, c.req.param('id'), c.req.param('position'));
       if (!found) throw new HTTPException(404);
       const page = pageOf(c);
+      const kiosk = c.req.query('borne') === '1';
       const { work, file, result } = found;
       if (!result.ok) {
         const reason = REFUSALS[page.lang][result.why];
+        if (kiosk)
+          return c.html(renderDocument(<KioskRefusedPage page={page} reason={reason} />), 422);
         return c.html(
           renderDocument(<RefusedPage page={page} work={work} file={file} reason={reason} />),
           422,
@@ -123,6 +104,7 @@ export function readerPageRoutes(ctx: Context, lang: Lang | null): Hono {
           entries={result.book.entries}
           base={bookBaseUrl(work.id, file)}
           build={ctx.services.get(READER_BUILD).get()}
+          kiosk={kiosk}
         />,
       );
       return c.html(html, 200, { 'content-security-policy': READER_CSP });
