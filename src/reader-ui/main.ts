@@ -225,6 +225,8 @@ async function start(root: HTMLElement): Promise<void> {
   $('fallback')?.setAttribute('hidden', '');
   for (const el of document.querySelectorAll<HTMLElement>('.tools, .turns')) el.hidden = false;
   root.classList.add('ready');
+  // For `npm run bench` (scripts/bench/reader.ts): navigation start → first page shown.
+  performance.mark('reader-first-page');
 }
 
 const root = $('reader');

@@ -7,6 +7,8 @@ import { serviceKey } from '../core/services.js';
 export interface ReaderBuild {
   js: string;
   css: string[];
+  /** Modules the entry imports, and the paginator it loads late but every EPUB needs. */
+  preload: string[];
 }
 
 interface ManifestChunk {
@@ -14,6 +16,7 @@ interface ManifestChunk {
   name?: string;
   isEntry?: boolean;
   css?: string[];
+  imports?: string[];
 }
 
 /**
@@ -31,7 +34,15 @@ export function readReaderBuild(kioskDist: string): ReaderBuild | null {
   const entry = Object.values(manifest).find((c) => c.isEntry && c.name === 'reader');
   if (!entry) return null;
   const url = (file: string) => `/kiosk/${file}`;
-  return { js: url(entry.file), css: (entry.css ?? []).map(url) };
+  const paginator = Object.entries(manifest).find(([k]) => k.endsWith('foliate-js/paginator.js'));
+  return {
+    js: url(entry.file),
+    css: (entry.css ?? []).map(url),
+    preload: [
+      ...(entry.imports ?? []).flatMap((k) => (manifest[k] ? [url(manifest[k].file)] : [])),
+      ...(paginator ? [url(paginator[1].file)] : []),
+    ],
+  };
 }
 
 /** Read once per context once found (a rebuilt kiosk is picked up at the next start). */

@@ -12,12 +12,14 @@ interface ShellProps {
   page: PageContext;
   title: string;
   build: ReaderBuild | null;
+  /** Book entries the reader fetches first, asked for while its script loads. */
+  entries?: string[] | undefined;
   kiosk?: boolean | undefined;
   children: ComponentChildren;
 }
 
 /** The reader's own document: no portal header, the whole screen for the book. */
-function Shell({ page, title, build, kiosk, children }: ShellProps) {
+function Shell({ page, title, build, entries = [], kiosk, children }: ShellProps) {
   return (
     <html lang={page.lang}>
       <head>
@@ -30,6 +32,14 @@ function Shell({ page, title, build, kiosk, children }: ShellProps) {
           <link key={css} rel="stylesheet" href={css} />
         ))}
         {build ? <script type="module" src={build.js} /> : null}
+        {build?.preload.map((js) => (
+          <link key={js} rel="modulepreload" href={js} />
+        ))}
+        {build
+          ? entries.map((url) => (
+              <link key={url} rel="preload" as="fetch" href={url} crossorigin="anonymous" />
+            ))
+          : null}
       </head>
       <body class={kiosk ? 'reader-page kiosk' : 'reader-page'}>{children}</body>
     </html>
@@ -104,6 +114,8 @@ export interface ReaderPageProps {
   entries: BookEntry[];
   /** `/epub/<work>/<position>/`, from `files/urls.ts`. */
   base: string;
+  /** Entry URLs to preload (container.xml, the package document). */
+  first: string[];
   build: ReaderBuild | null;
   /** Set for the kiosk: large steps, no way out. */
   kiosk?: boolean;
@@ -115,7 +127,7 @@ export interface ReaderPageProps {
  * and the controls, and keeps the place in this browser's localStorage only.
  */
 export function ReaderPage(props: ReaderPageProps) {
-  const { page, work, file, entries, base, build, kiosk = false } = props;
+  const { page, work, file, entries, base, first, build, kiosk = false } = props;
   const t = READER_TEXT[page.lang];
   const back = href(page, workUrl(work.id));
   const tools = (
@@ -129,7 +141,13 @@ export function ReaderPage(props: ReaderPageProps) {
     </div>
   );
   return (
-    <Shell page={page} title={`${t.reading} : ${work.title}`} build={build} kiosk={kiosk}>
+    <Shell
+      page={page}
+      title={`${t.reading} : ${work.title}`}
+      build={build}
+      entries={first}
+      kiosk={kiosk}
+    >
       <div
         id="reader"
         class="reader"

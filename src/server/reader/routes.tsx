@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { contentTypeOf } from '../core/mime.js';
 import { planFile } from '../files/plan.js';
 import { BOOK_ENTRY_CSP } from '../files/safety.js';
-import { LEAVE_PATH, bookBaseUrl, parseBookEntryUrl } from '../files/urls.js';
+import { LEAVE_PATH, bookBaseUrl, bookEntryUrl, parseBookEntryUrl } from '../files/urls.js';
 import { READER_CSP } from '../http/security.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
@@ -103,6 +103,7 @@ export function readerPageRoutes(ctx: Context, lang: Lang | null): Hono {
           file={file}
           entries={result.book.entries}
           base={bookBaseUrl(work.id, file)}
+          first={result.book.first.map((name) => bookEntryUrl(work.id, file, name))}
           build={ctx.services.get(READER_BUILD).get()}
           kiosk={kiosk}
         />,

@@ -4,6 +4,7 @@ import { serviceKey } from '../core/services.js';
 import { PackError } from '../packs/problems.js';
 import type { PackLimits } from '../packs/read/reader.js';
 import { ZipReader } from '../packs/read/zip.js';
+import { navigationOf, rootfileOf } from '../packs/tool/epub.js';
 
 /**
  * EPUBs opened for reading in place. A book's zip is read with the packs' own
@@ -39,6 +40,8 @@ export interface BookEntry {
 
 export interface OpenBook {
   entries: BookEntry[];
+  /** The entries the reader asks for first (container.xml, package, navigation). */
+  first: string[];
   mtimeMs: number;
   /** The entry's bytes from `start` to `end` (inclusive), streamed from the zip. */
   read(name: string, start: number, end: number): AsyncIterable<Buffer>;
@@ -82,6 +85,35 @@ export async function* sliceChunks(
   }
 }
 
+/** An entry's bytes, when it is small enough to parse here (the package's first files). */
+async function small(zip: ZipReader, entry: BookEntry | undefined): Promise<Buffer | null> {
+  if (!entry || entry.size > 1024 * 1024) return null;
+  const parts: Buffer[] = [];
+  for await (const chunk of zip.chunks(await zip.locate(entry.name))) parts.push(chunk);
+  return Buffer.concat(parts);
+}
+
+/**
+ * What the reader fetches first, so that the page can ask for it while the reader's
+ * script loads: container.xml, the package document it names, the navigation document.
+ * Read with the pack tool's own EPUB parsing; a damaged book just gets no hint.
+ */
+async function firstEntries(zip: ZipReader, byName: Map<string, BookEntry>): Promise<string[]> {
+  const first = ['META-INF/container.xml'];
+  try {
+    const container = await small(zip, byName.get(first[0]!));
+    const opfPath = container ? (await rootfileOf(container)).normalize('NFC') : '';
+    const opf = await small(zip, byName.get(opfPath));
+    if (!opf) return first;
+    first.push(opfPath);
+    const nav = (await navigationOf(opf, opfPath))?.normalize('NFC');
+    if (nav && byName.has(nav)) first.push(nav);
+  } catch {
+    // As said: no hint.
+  }
+  return first;
+}
+
 async function openBook(file: string): Promise<ShelfResult> {
   let zip: ZipReader;
   let mtimeMs: number;
@@ -105,10 +137,12 @@ async function openBook(file: string): Promise<ShelfResult> {
     return { ok: false, why };
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
+  const first = await firstEntries(zip, byName);
   return {
     ok: true,
     book: {
       entries,
+      first,
       mtimeMs,
       has: (name) => byName.get(name.normalize('NFC')),
       async *read(name, start, end) {
