@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { Work } from '../catalogue/types.js';
+import type { Work, WorkFile } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
 import type { PageContext } from '../ui/page.js';
@@ -13,9 +13,12 @@ export interface PortalExtras {
   home: Map<string, (page: PageContext) => VNode | null>;
   /** At the end of a work's page; `query` is the page's query string. */
   work: Map<string, (page: PageContext, work: Work, query: URLSearchParams) => VNode | null>;
+  /** Beside one of a work's files, after its download link (e.g. « Lire ici »). */
+  file: Map<string, (page: PageContext, work: Work, file: WorkFile) => VNode | null>;
 }
 
 export const PORTAL_EXTRAS = serviceKey('portal-extras', (_ctx: Context): PortalExtras => ({
   home: new Map(),
   work: new Map(),
+  file: new Map(),
 }));

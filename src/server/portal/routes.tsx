@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { GenerationCache } from '../catalogue/generation-cache.js';
 import { isKnownLicence } from '../catalogue/licences.js';
 import { isWorkType } from '../catalogue/service.js';
-import type { Filters } from '../catalogue/types.js';
+import type { Filters, WorkFile } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
@@ -140,9 +140,10 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
         ? epubHelp(ctx.notices.list())
         : null;
       const query = new URL(c.req.url).searchParams;
-      const extras = [...ctx.services.get(PORTAL_EXTRAS).work.values()].map((extra) =>
-        extra(page, work, query),
-      );
+      const registered = ctx.services.get(PORTAL_EXTRAS);
+      const extras = [...registered.work.values()].map((extra) => extra(page, work, query));
+      const fileExtras = (file: WorkFile) =>
+        [...registered.file.values()].map((extra) => extra(page, work, file));
       return c.html(
         renderDocument(
           <WorkPage
@@ -151,6 +152,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             packTitle={packTitle}
             epubHelp={help}
             extras={extras}
+            fileExtras={fileExtras}
           />,
         ),
       );

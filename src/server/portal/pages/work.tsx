@@ -91,6 +91,7 @@ export function WorkPage({
   packTitle,
   epubHelp,
   extras = [],
+  fileExtras,
 }: {
   page: PageContext;
   work: Work;
@@ -99,6 +100,8 @@ export function WorkPage({
   epubHelp?: EpubHelp | null;
   /** Sections of other features (portal/extras.ts). */
   extras?: Array<VNode | null>;
+  /** What other features add beside a file (portal/extras.ts `file`). */
+  fileExtras?: (file: WorkFile) => Array<VNode | null>;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -149,6 +152,7 @@ export function WorkPage({
                 <span class="file-meta">
                   {f.name} · {humanSize(page.lang, f.size)}
                 </span>
+                {fileExtras?.(f)}
                 {f.format.toLowerCase() === 'epub' && epubHelp ? (
                   <EpubHelpLinks page={page} help={epubHelp} />
                 ) : null}
