@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import type { BoxEvent } from '../../src/server/events/bus.js';
 import { bookEntryUrl, parseBookEntryUrl, readerUrl } from '../../src/server/files/urls.js';
 import { makeTestBox, type TestBox } from '../helpers/box.js';
 import { REAL, addBooks, realEpub, tinyEpub } from './books.js';
@@ -72,10 +73,18 @@ describe('books read in place: entries from the zip', () => {
     expect(past.status).toBe(416);
   });
 
-  it('opens the slightly malformed real EPUB too', async () => {
+  it('opens the slightly malformed real EPUB too, and counts the opening like a play', async () => {
+    const events: BoxEvent[] = [];
+    box.ctx.events.on((e) => events.push(e));
     const res = await box.app.request(readerUrl('wodehouse', first));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('epub/content.opf');
+    expect(events.map((e) => [e.type, 'workId' in e ? e.workId : ''])).toEqual([
+      ['read', 'wodehouse'],
+    ]);
+    // Entries (what the reader fetches while reading) count nothing.
+    await box.app.request(bookEntryUrl('wodehouse', first, 'epub/content.opf'));
+    expect(events).toHaveLength(1);
   });
 
   it('refuses names with dot segments, unknown entries and the book’s scripts', async () => {

@@ -6,6 +6,7 @@ import { contentTypeOf } from '../core/mime.js';
 import { planFile } from '../files/plan.js';
 import { BOOK_ENTRY_CSP } from '../files/safety.js';
 import { LEAVE_PATH, bookBaseUrl, bookEntryUrl, parseBookEntryUrl } from '../files/urls.js';
+import { clientOf } from '../http/client.js';
 import { READER_CSP } from '../http/security.js';
 import { pageContext } from '../http/page-context.js';
 import type { Lang } from '../i18n/lang.js';
@@ -96,6 +97,8 @@ export function readerPageRoutes(ctx: Context, lang: Lang | null): Hono {
           422,
         );
       }
+      // Counted like a download or a play: which work, that day; never where the reader is.
+      ctx.events.emit({ type: 'read', workId: work.id, client: clientOf(c) });
       const html = renderDocument(
         <ReaderPage
           page={page}
