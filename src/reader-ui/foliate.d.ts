@@ -35,7 +35,15 @@ declare module 'foliate-js/view.js' {
     next(): Promise<void>;
     prev(): Promise<void>;
   }
+  export interface SearchHit {
+    cfi: string;
+    excerpt: { pre: string; match: string; post: string };
+  }
+  export type SearchResult =
+    'done' | { progress: number } | { label: string; subitems: SearchHit[] };
   export interface FoliateView extends HTMLElement {
+    search(options: { query: string }): AsyncIterable<SearchResult>;
+    clearSearch(): void;
     book: Book;
     renderer: Renderer;
     open(book: Book): Promise<void>;

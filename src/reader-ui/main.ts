@@ -72,6 +72,74 @@ function showPanel(id: 'toc' | 'settings' | null): void {
   if (id) $(id)?.querySelector<HTMLElement>('ol button, [data-step], button')?.focus();
 }
 
+/** At most this many passages listed (the count is still told). */
+const SEARCH_LIST_MAX = 200;
+
+/**
+ * Search in the book, in the contents panel: foliate-js reads the chapters one by one in
+ * the browser; the words never go to the box. An empty search shows the contents again.
+ */
+function searchTheBook(view: FoliateView, form: HTMLFormElement): void {
+  const input = $<HTMLInputElement>('search-q');
+  const status = $('search-status');
+  const results = $<HTMLOListElement>('search-results');
+  const toc = () => $('toc-list');
+  let run = 0;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void (async () => {
+      const query = input?.value.trim() ?? '';
+      const mine = ++run;
+      if (!status || !results) return;
+      results.replaceChildren();
+      view.clearSearch();
+      if (!query) {
+        status.textContent = '';
+        results.hidden = true;
+        toc()?.removeAttribute('hidden');
+        return;
+      }
+      status.textContent = status.dataset['busy'] ?? '';
+      toc()?.setAttribute('hidden', '');
+      results.hidden = false;
+      let found = 0;
+      for await (const result of view.search({ query })) {
+        if (mine !== run) return;
+        if (typeof result === 'string' || !('subitems' in result)) continue;
+        for (const item of result.subitems) {
+          found += 1;
+          if (found > SEARCH_LIST_MAX) continue;
+          const li = document.createElement('li');
+          const button = document.createElement('button');
+          button.type = 'button';
+          const mark = document.createElement('mark');
+          mark.textContent = item.excerpt.match;
+          // The book's text as text: never as markup.
+          button.append(
+            `${result.label ? `${result.label} : ` : ''}${item.excerpt.pre}`,
+            mark,
+            item.excerpt.post,
+          );
+          button.addEventListener('click', () => {
+            showPanel(null);
+            void view.goTo(item.cfi);
+          });
+          li.append(button);
+          results.append(li);
+        }
+      }
+      if (mine !== run) return;
+      status.textContent =
+        found === 0
+          ? (status.dataset['none'] ?? '')
+          : (status.dataset['count'] ?? '{n}').replace(
+              '{n}',
+              found.toLocaleString(document.documentElement.lang),
+            );
+    })();
+  });
+}
+
 /**
  * On the kiosk the reader is a frame of the kiosk app: touches here (and in the chapter's
  * own frame) tell the app someone is reading, so its idle timer does not end the visit
@@ -187,6 +255,9 @@ async function start(root: HTMLElement): Promise<void> {
       ),
     );
   } else $('toc-button')?.setAttribute('hidden', '');
+
+  const form = $<HTMLFormElement>('search');
+  if (form) searchTheBook(view, form);
 
   $('prev')?.addEventListener('click', () => void view.goLeft());
   $('next')?.addEventListener('click', () => void view.goRight());

@@ -126,6 +126,33 @@ describe('the EPUB reader in a real Chromium', () => {
     await page.context().close();
   }, 90_000);
 
+  it('searches the book in the browser (the words never reach the box) and goes to a passage', async () => {
+    const page = await newPage(browser, { viewport: { width: 375, height: 740 } });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(`${r.url()} ${r.postData() ?? ''}`));
+    await page.goto(`${base}/fr/works/wodehouse/lire/0`);
+    await opened(page);
+    await page.click('#toc-button');
+    await page.fill('#search-q', 'Dies Irae');
+    await page.click('#search button[type=submit]');
+    await expect
+      .poll(() => page.textContent('#search-status'), { timeout: 60_000 })
+      .toMatch(/^\d+ passage\(s\) trouvé\(s\)/);
+    expect(await page.locator('#toc-list').isHidden()).toBe(true);
+    const first = page.locator('#search-results button').first();
+    expect(await first.locator('mark').textContent()).toBe('Dies Irae');
+    await first.click();
+    expect(await page.locator('#toc').isHidden()).toBe(true);
+    await expect.poll(() => chapterText(page)).toContain('Dies Irae');
+    expect(asked.filter((a) => /dies/i.test(a))).toEqual([]);
+    // An empty search gives the contents back.
+    await page.click('#toc-button');
+    await page.fill('#search-q', '');
+    await page.click('#search button[type=submit]');
+    expect(await page.locator('#toc-list').isVisible()).toBe(true);
+    await page.context().close();
+  }, 90_000);
+
   it('makes the text larger and switches to night colours, and keeps them', async () => {
     const page = await newPage(browser, { viewport: { width: 375, height: 740 } });
     await page.goto(`${base}/fr/works/bierce/lire/0`);

@@ -15,6 +15,11 @@ export const READER_TEXT = {
     failed:
       'Ce livre n’a pas pu s’ouvrir dans la page. Vous pouvez le télécharger et l’ouvrir avec une application de lecture :',
     toc: 'Sommaire',
+    searchLabel: 'Chercher dans le livre',
+    searchGo: 'Chercher',
+    searchBusy: 'Recherche dans le livre…',
+    searchNone: 'Aucun passage trouvé.',
+    searchCount: '{n} passage(s) trouvé(s) :',
     settings: 'Affichage',
     close: 'Fermer',
     prev: 'Page précédente',
@@ -53,6 +58,11 @@ export const READER_TEXT = {
     failed:
       'This book could not open in the page. You can download it and open it in a reading app:',
     toc: 'Contents',
+    searchLabel: 'Search the book',
+    searchGo: 'Search',
+    searchBusy: 'Searching the book…',
+    searchNone: 'No passage found.',
+    searchCount: '{n} passage(s) found:',
     settings: 'Display',
     close: 'Close',
     prev: 'Previous page',

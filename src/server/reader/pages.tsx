@@ -185,6 +185,22 @@ export function ReaderPage(props: ReaderPageProps) {
         </div>
         <nav id="toc" class="panel" aria-labelledby="toc-title" hidden>
           <PanelHead id="toc" title={t.toc} close={t.close} />
+          {/* The words searched stay in the browser: the reader searches the chapters itself. */}
+          {kiosk ? null : (
+            <form id="search" class="search" role="search" lang={page.lang}>
+              <label for="search-q">{t.searchLabel}</label>
+              <input id="search-q" type="search" autocomplete="off" />
+              <button type="submit">{t.searchGo}</button>
+            </form>
+          )}
+          <p
+            id="search-status"
+            role="status"
+            data-busy={t.searchBusy}
+            data-none={t.searchNone}
+            data-count={t.searchCount}
+          />
+          <ol id="search-results" hidden />
           <ol id="toc-list" />
         </nav>
         <section id="settings" class="panel" aria-labelledby="settings-title" hidden>
