@@ -3,7 +3,7 @@
  * interactive screen with Chromium's CPU slowed 6× (a Pi-class device). Called by
  * `npm run bench` through `benchKiosk()`; also runs alone: `npx tsx scripts/bench/kiosk.ts`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,18 +21,74 @@ export interface KioskBundle {
   totalKb: number;
 }
 
-/** Measures dist/kiosk as built (`npm run build:kiosk`). */
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  name?: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/**
+ * The scripts one entry of the build can load: `static` those it needs to start,
+ * `all` with its lazy parts too (walked through Vite's manifest).
+ */
+function reachable(
+  manifest: Record<string, ManifestChunk>,
+  entry: string,
+): { static: string[]; all: string[] } {
+  const walk = (lazy: boolean) => {
+    const seen = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(chunk.file)) return;
+      seen.add(chunk.file);
+      for (const k of chunk.imports ?? []) visit(k);
+      if (lazy) for (const k of chunk.dynamicImports ?? []) visit(k);
+    };
+    visit(entry);
+    return [...seen].filter((f) => f.endsWith('.js')).map((f) => path.basename(f));
+  };
+  return { static: walk(false), all: walk(true) };
+}
+
+/**
+ * Measures dist/kiosk as built (`npm run build:kiosk`): the kiosk app (entry
+ * `index.html`) apart from the EPUB reader, the build's second entry, which the kiosk
+ * only loads in its reading frame and the portal only on the reader page.
+ */
 export function measureBundle(dist: string): KioskBundle {
   const assets = path.join(dist, 'assets');
   if (!existsSync(path.join(dist, 'index.html')))
     throw new Error(`${dist} is missing: run npm run build:kiosk`);
   const gz = (name: string) =>
     gzipSync(readFileSync(path.join(assets, name)), { level: 9 }).length / 1024;
-  const scripts = readdirSync(assets).filter((n) => n.endsWith('.js'));
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const initial = scripts.filter((n) => html.includes(n));
+  const manifest = JSON.parse(
+    readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const kiosk = reachable(manifest, 'index.html');
   const sum = (names: string[]) => Math.round(names.reduce((a, n) => a + gz(n), 0) * 10) / 10;
-  return { initialKb: sum(initial), totalKb: sum(scripts) };
+  return { initialKb: sum(kiosk.static), totalKb: sum(kiosk.all) };
+}
+
+/** The reader's scripts, gzipped: what opening an EPUB loads (its entry and its paginator). */
+export function measureReader(dist: string): { startKb: number; epubKb: number } {
+  const assets = path.join(dist, 'assets');
+  const gz = (name: string) =>
+    gzipSync(readFileSync(path.join(assets, name)), { level: 9 }).length / 1024;
+  const manifest = JSON.parse(
+    readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const key = Object.keys(manifest).find(
+    (k) => manifest[k]?.isEntry && manifest[k]?.name === 'reader',
+  );
+  if (!key) throw new Error('the reader entry is missing from the kiosk build');
+  const start = reachable(manifest, key).static;
+  const paginator = Object.values(manifest)
+    .map((c) => path.basename(c.file))
+    .filter((f) => /^paginator-.*\.js$/.test(f));
+  const sum = (names: string[]) => Math.round(names.reduce((a, n) => a + gz(n), 0) * 10) / 10;
+  return { startKb: sum(start), epubKb: sum([...start, ...paginator]) };
 }
 
 function median(values: number[]): number {

@@ -63,6 +63,12 @@ export const OTHER_BENCHES: ReadonlyArray<{
     call: (fn, c) => fn({ dir: c.dir, log: c.log }),
   },
   {
+    file: 'reader.ts',
+    title: 'Lecteur EPUB : première page, CPU ralenti ×4 (issue 17)',
+    fn: 'benchReader',
+    call: (fn, c) => fn({ root: c.root, log: c.log }),
+  },
+  {
     file: 'appliance-load.ts',
     title: "Test de charge de l'appliance (issue 7)",
     fn: 'benchApplianceLoad',

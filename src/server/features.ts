@@ -46,6 +46,7 @@ import {
   savoirsProxyRoutes,
   startSavoirs,
 } from './savoirs/index.js';
+import { bookEntryRoutes, readerPageRoutes, registerReaderExtras } from './reader/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
@@ -190,6 +191,21 @@ export const FEATURES: readonly Feature[] = [
       };
     },
     start: startContributions,
+  },
+  {
+    // Books read in the page (issue 17): entries from the EPUB's zip, the reader page.
+    name: 'reader',
+    routes: (ctx) => {
+      registerReaderExtras(ctx);
+      return {
+        public: [
+          ['/', bookEntryRoutes(ctx)],
+          ['/fr', readerPageRoutes(ctx, 'fr')],
+          ['/en', readerPageRoutes(ctx, 'en')],
+          ['/', readerPageRoutes(ctx, null)],
+        ],
+      };
+    },
   },
   {
     // Last: the visitor portal, in the browser's language or in the one chosen.

@@ -50,7 +50,8 @@ export interface KioskWorkList {
 }
 
 /** How the kiosk may show one file; anything else is "take it on your phone". */
-export type KioskViewKind = 'audio' | 'video' | 'image' | 'text';
+/** `book`: an EPUB in the box's reader (its kiosk variant, `url` is the reader page). */
+export type KioskViewKind = 'audio' | 'video' | 'image' | 'text' | 'book';
 
 export interface KioskView {
   kind: KioskViewKind;

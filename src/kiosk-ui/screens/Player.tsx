@@ -5,7 +5,7 @@ import { Cover } from '../components/Cover.js';
 import { Icon } from '../components/Icon.js';
 import { Pager } from '../components/Pager.js';
 import { useJson } from '../lib/api.js';
-import { setBusy } from '../lib/session.js';
+import { setBusy, touched } from '../lib/session.js';
 import { replace, useT } from '../lib/store.js';
 
 function clock(seconds: number): string {
@@ -159,6 +159,23 @@ function TextReader({ view }: { view: KioskView }) {
   );
 }
 
+/**
+ * An EPUB in the box's reader (its kiosk variant: large steps, no link out, no
+ * download). The reader's touches keep the visit alive (they happen in its frame, which
+ * the kiosk's own listeners cannot see).
+ */
+function BookReader({ view, title }: { view: KioskView; title: string }) {
+  useEffect(() => {
+    const onMessage = (e: MessageEvent) => {
+      const data = e.data as { lanterne?: unknown } | null;
+      if (e.origin === location.origin && data?.lanterne === 'activity') touched();
+    };
+    addEventListener('message', onMessage);
+    return () => removeEventListener('message', onMessage);
+  }, []);
+  return <iframe class="book-frame" src={view.url} title={title} data-testid="book-reader" />;
+}
+
 export function PlayerScreen({ id, index }: { id: string; index: number }) {
   const t = useT();
   const work = useJson<KioskWork>(`/api/kiosk/works/${encodeURIComponent(id)}`);
@@ -183,6 +200,8 @@ export function PlayerScreen({ id, index }: { id: string; index: number }) {
       {view.kind === 'audio' && <Cover src={w.cover} type={w.type} large />}
       {view.kind === 'audio' || view.kind === 'video' ? (
         <MediaPlayer key={view.url} view={view} title={w.title} />
+      ) : view.kind === 'book' ? (
+        <BookReader key={view.url} view={view} title={w.title} />
       ) : view.kind === 'image' ? (
         <img class="picture" src={view.url} alt={w.title} draggable={false} />
       ) : (

@@ -15,6 +15,8 @@ export type BoxEvent =
   | { type: 'search'; surface: Surface; query: string; results: number; client: Client }
   | { type: 'download'; workId: string; client: Client }
   | { type: 'play'; workId: string; client: Client }
+  /** A book opened in the box's reader (reader/): counted like a play, nothing of the reading. */
+  | { type: 'read'; workId: string; client: Client }
   | { type: 'notice'; noticeId: string; action: 'open' | 'finish'; client: Client }
   | { type: 'notice-step'; noticeId: string; step: number; client: Client }
   | { type: 'notice-feedback'; noticeId: string; face: 'yes' | 'neutral' | 'no' }

@@ -44,3 +44,20 @@ export function isInlineSafe(mime: string): boolean {
 /** For pack content shown inline anyway (SVG covers): nothing in it may run or load. */
 export const UNTRUSTED_CSP =
   "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+/** What the box's reader opens in the page (`/works/<id>/lire/<n>`); null: download only. */
+export type ReaderKind = 'epub';
+
+export function readerKind(mime: string): ReaderKind | null {
+  const type = (mime.split(';')[0] ?? '').trim().toLowerCase();
+  return type === 'application/epub+zip' ? 'epub' : null;
+}
+
+/**
+ * For a book's own entries (chapters, its CSS and pictures), should one be opened
+ * outside the reader: nothing runs (sandbox without scripts, no script source), nothing
+ * is fetched from anywhere but the box, no form is sent.
+ */
+export const BOOK_ENTRY_CSP =
+  "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+  "font-src 'self'; media-src 'self'; form-action 'none'; base-uri 'none'";

@@ -1,7 +1,8 @@
+import { entryName, entryPath } from '../../shared/book-paths.js';
 import { COVER_WIDTH, THUMBNAIL_WIDTHS, type ThumbnailWidth } from '../catalogue/covers.js';
 
 /**
- * The URLs of works' pages, files and covers: built and parsed here only, with one id
+ * The URLs of works' pages, files, covers and books read in place: built and parsed here only, with one id
  * encoding (`encodeURIComponent` on every segment), so the portal, the kiosk, OPDS, the
  * Hono routes and the fast path (`fast.ts`) always mean the same file. Pure: no I/O.
  */
@@ -43,6 +44,50 @@ export function coverSrcset(workId: string): string {
 /** `/works/<work>`: the work's portal page (without a language prefix). */
 export function workUrl(workId: string): string {
   return `/works/${seg(workId)}`;
+}
+
+/** `/works/<work>/lire/<position>`: the reader page for one of a work's books (no language prefix). */
+export function readerUrl(workId: string, file: Pick<FileRef, 'position'>): string {
+  return `${workUrl(workId)}/lire/${file.position}`;
+}
+
+/** The reader page as the kiosk shows it: large steps, no way out (`?borne=1`). */
+export function kioskReaderUrl(workId: string, file: Pick<FileRef, 'position'>): string {
+  return `${readerUrl(workId, file)}?borne=1`;
+}
+
+/**
+ * `/epub/<work>/<position>/`: where a book's entries are (`bookEntryUrl` appends one);
+ * the reader in the browser appends entry paths with the same `entryPath`.
+ */
+export function bookBaseUrl(workId: string, file: Pick<FileRef, 'position'>): string {
+  return `/epub/${seg(workId)}/${file.position}/`;
+}
+
+/** `/epub/<work>/<position>/<entry path>`: one entry of an EPUB, served from its zip. */
+export function bookEntryUrl(
+  workId: string,
+  file: Pick<FileRef, 'position'>,
+  entry: string,
+): string {
+  return `${bookBaseUrl(workId, file)}${entryPath(entry)}`;
+}
+
+/** The "vous quittez la boîte" page: one definition, shared with the reader in the browser. */
+export { LEAVE_PATH, leaveUrl } from '../../shared/book-paths.js';
+
+/**
+ * Reads a request path made by `bookEntryUrl`; null for anything else, or when the
+ * entry path has empty or dot segments, bad escapes or encoded slashes.
+ */
+export function parseBookEntryUrl(
+  pathname: string,
+): { workId: string; position: string; entry: string } | null {
+  const m = /^\/epub\/([^/]+)\/(\d{1,4})\/(.+)$/.exec(pathname);
+  const workId = m ? decode(m[1] ?? '') : null;
+  const entry = m ? entryName(m[3] ?? '') : null;
+  if (!m || !workId || !entry) return null;
+  return { workId, position: m[2] ?? '', entry };
 }
 
 export type ParsedFileUrl =

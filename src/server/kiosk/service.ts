@@ -2,9 +2,10 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
-import { inlineKind } from '../files/safety.js';
-import { coverUrl, fileUrl, workUrl } from '../files/urls.js';
+import { inlineKind, readerKind } from '../files/safety.js';
+import { coverUrl, fileUrl, kioskReaderUrl, workUrl } from '../files/urls.js';
 import type { Work, WorkFile, WorkSummary, WorkType } from '../catalogue/types.js';
+import { canReadInPlace } from '../reader/index.js';
 import { qrSvg } from './qr.js';
 import type {
   KioskCard,
@@ -35,9 +36,10 @@ function viewOf(workId: string, file: WorkFile): KioskView | null {
   const base = { url, name: file.name, mime };
   const kind = inlineKind(mime);
   if (kind === 'audio' || kind === 'video' || kind === 'image') return { kind, ...base };
-  // Plain text is read on the kiosk in its own big type. PDF and EPUB are not: a browser's
-  // PDF viewer brings a toolbar with "download" and "print" and follows the links inside
-  // the document out of the kiosk, so those go to the visitor's phone by QR code instead.
+  // Plain text is read on the kiosk in its own big type, EPUB in the box's reader (no way
+  // out). PDF is not: a browser's PDF viewer brings a toolbar with "download" and "print"
+  // and follows the links inside the document out of the kiosk, so it goes to the
+  // visitor's phone by QR code instead.
   if (kind === 'text' && file.size <= 512 * 1024) return { kind: 'text', ...base };
   return null;
 }
@@ -125,9 +127,18 @@ export class KioskService {
     const views: KioskView[] = [];
     const takeAway: string[] = [];
     for (const file of work.files) {
-      const view = viewOf(work.id, file);
+      const view =
+        readerKind(file.mime) === 'epub' && (await canReadInPlace(this.ctx, work.id, file))
+          ? {
+              kind: 'book' as const,
+              url: kioskReaderUrl(work.id, file),
+              name: file.name,
+              mime: file.mime,
+            }
+          : viewOf(work.id, file);
       if (view) views.push(view);
-      else takeAway.push(file.name);
+      // A book read here can still be taken away on a phone.
+      if (!view || view.kind === 'book') takeAway.push(file.name);
     }
     const portalUrl = portalUrlOf(this.ctx.config.publicUrl, work.id);
     return {

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { GenerationCache } from '../catalogue/generation-cache.js';
 import { isKnownLicence } from '../catalogue/licences.js';
 import { isWorkType } from '../catalogue/service.js';
-import type { Filters } from '../catalogue/types.js';
+import type { Filters, WorkFile } from '../catalogue/types.js';
 import type { Context } from '../context.js';
 import { ID_PATTERN } from '../files/safety.js';
 import { clientOf } from '../http/client.js';
@@ -148,6 +148,8 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
       const registered = ctx.services.get(PORTAL_EXTRAS);
       const extras = [...registered.work.values()].map((extra) => extra(page, work, query));
       const lead = [...registered.workLead.values()].map((extra) => extra(page, work));
+      const fileExtras = (file: WorkFile) =>
+        [...registered.file.values()].map((extra) => extra(page, work, file));
       return c.html(
         renderDocument(
           <WorkPage
@@ -157,6 +159,7 @@ export function portalRoutes(ctx: Context, lang: Lang | null): Hono {
             epubHelp={help}
             extras={extras}
             lead={lead}
+            fileExtras={fileExtras}
           />,
         ),
       );

@@ -31,6 +31,7 @@ export type Metric =
   | 'failed-phrase'
   | 'downloads'
   | 'plays'
+  | 'reads'
   | 'notice-open'
   | 'notice-finish'
   | 'notice-step'
@@ -220,6 +221,9 @@ export class Aggregator {
         break;
       case 'play':
         c.incs.push(['plays', key(event.workId)]);
+        break;
+      case 'read':
+        c.incs.push(['reads', key(event.workId)]);
         break;
       case 'notice':
         c.incs.push([

@@ -205,6 +205,11 @@ export class ZipReader implements PackReader {
     return Buffer.concat(parts);
   }
 
+  /** Every file of the archive (not its folders), names in NFC, sizes as declared. */
+  list(): Located[] {
+    return [...this.files.values()].map(({ name, size }) => ({ name, size }));
+  }
+
   async locate(rel: string): Promise<ZipLocated> {
     const file = this.files.get(rel.normalize('NFC'));
     if (!file) throw new PackError(problems.missingFile(rel));

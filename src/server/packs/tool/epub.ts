@@ -66,6 +66,39 @@ const MARC_ROLES: Record<string, ExtractedAuthor['role']> = {
   drt: 'director',
 };
 
+/** The package document's path that container.xml names ('' when it names none). */
+export async function rootfileOf(container: Buffer): Promise<string> {
+  const parser = await loadParser();
+  const doc = parser.parse(container.toString('utf8')) as Node;
+  const rootfiles = list(
+    ((doc['container'] as Node | undefined)?.['rootfiles'] as Node | undefined)?.['rootfile'],
+  );
+  return text(rootfiles[0]?.['@full-path']);
+}
+
+/**
+ * The navigation document an EPUB's package names: the EPUB 3 `nav` item, else the
+ * EPUB 2 NCX the spine points to; a path inside the zip, or null.
+ */
+export async function navigationOf(opf: Buffer, opfPath: string): Promise<string | null> {
+  const parser = await loadParser();
+  const pkg = ((parser.parse(opf.toString('utf8')) as Node)['package'] ?? {}) as Node;
+  const items = list((pkg['manifest'] as Node | undefined)?.['item']);
+  const ncxId = text((pkg['spine'] as Node | undefined)?.['@toc']);
+  const item =
+    items.find((i) => text(i['@properties']).split(/\s+/).includes('nav')) ??
+    (ncxId ? items.find((i) => text(i['@id']) === ncxId) : undefined);
+  const href = text(item?.['@href']);
+  if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(href.split('#')[0] ?? '');
+  } catch {
+    return null;
+  }
+  return path.posix.normalize(path.posix.join(path.posix.dirname(opfPath), decoded));
+}
+
 export async function extractEpub(file: string): Promise<Extracted> {
   let opfPath = '';
   const entries = await readZipEntries(file, (names) => {
@@ -76,13 +109,7 @@ export async function extractEpub(file: string): Promise<Extracted> {
   });
   const parser = await loadParser();
   const container = entries.get('META-INF/container.xml');
-  if (container) {
-    const doc = parser.parse(container.toString('utf8')) as Node;
-    const rootfiles = list(
-      ((doc['container'] as Node | undefined)?.['rootfiles'] as Node | undefined)?.['rootfile'],
-    );
-    opfPath = text(rootfiles[0]?.['@full-path']);
-  }
+  if (container) opfPath = await rootfileOf(container);
   if (!entries.has(opfPath))
     opfPath = [...entries.keys()].find((n) => n.toLowerCase().endsWith('.opf')) ?? '';
   const opf = entries.get(opfPath);

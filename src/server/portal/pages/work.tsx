@@ -92,6 +92,7 @@ export function WorkPage({
   epubHelp,
   extras = [],
   lead = [],
+  fileExtras,
 }: {
   page: PageContext;
   work: Work;
@@ -102,6 +103,8 @@ export function WorkPage({
   extras?: Array<VNode | null>;
   /** Other features' sections under the title (portal/extras.ts `workLead`). */
   lead?: Array<VNode | null>;
+  /** What other features add beside a file (portal/extras.ts `file`). */
+  fileExtras?: (file: WorkFile) => Array<VNode | null>;
 }) {
   const t = portal[page.lang];
   // A video shows its cover as the player's poster: not a second time above it.
@@ -153,6 +156,7 @@ export function WorkPage({
                 <span class="file-meta">
                   {f.name} · {humanSize(page.lang, f.size)}
                 </span>
+                {fileExtras?.(f)}
                 {f.format.toLowerCase() === 'epub' && epubHelp ? (
                   <EpubHelpLinks page={page} help={epubHelp} />
                 ) : null}
