@@ -1,24 +1,61 @@
+import { Buffer } from 'node:buffer';
 import type { Db } from '../../db/open.js';
+import type { FtsQuery } from '../text.js';
 import type { Filters, Page, WorkSummary } from '../types.js';
-import { SUMMARY_COLUMNS, StatementShapes, filterSql, toSummary, type SummaryRow } from './rows.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
 
-/** How many of the newest matches a search ranks (see `SearchRows.search`). */
-export const SEARCH_CANDIDATES = 1000;
+/**
+ * The token `search_source` (migration 075) gives a work for a filter value: a prefix no
+ * visitor word can start with, and the value in hex, so matching it is exact equality.
+ */
+function facetToken(prefix: 't' | 'l' | 'c' | 'h', value: string): string {
+  return `"_${prefix}_${Buffer.from(value, 'utf8').toString('hex')}"`;
+}
 
-/** BM25 weights: title matters most, then authors, themes, description. */
-const RANK = 'bm25(works_fts, 10.0, 5.0, 3.0, 1.0)';
+/** The filters as one FTS5 conjunction ('' when none is set). */
+function facetMatch(filters: Filters): string {
+  const tokens: string[] = [];
+  if (filters.type) tokens.push(facetToken('t', filters.type));
+  if (filters.language) tokens.push(facetToken('l', filters.language));
+  if (filters.licence) tokens.push(facetToken('c', filters.licence));
+  if (filters.theme) tokens.push(facetToken('h', filters.theme));
+  return tokens.join(' AND ');
+}
 
-/** Full-text search over `works_fts`. */
+/**
+ * The ranking, best first: four disjoint tiers whose union is every work where each word
+ * starts a word (accents and case ignored), as FTS5 expressions.
+ *  1. every word is a whole word of the title or the authors;
+ *  2. every word starts a word of the title or the authors;
+ *  3. every word is a whole word somewhere (themes, description included);
+ *  4. the rest: every word starts a word somewhere.
+ * Inside a tier, works come in `search_fts` rowid order: fewer title words first
+ * (« Bal » before « Balade au bal »), then the oldest first.
+ */
+function tiers(q: FtsQuery): string[] {
+  const head = `{head}: (${q.exact})`;
+  const headPrefix = `{head}: (${q.prefix})`;
+  return [
+    head,
+    `${headPrefix} NOT ${head}`,
+    `(${q.exact}) NOT ${headPrefix}`,
+    `((${q.prefix}) NOT (${q.exact})) NOT ${headPrefix}`,
+  ];
+}
+
+/** Full-text search over `search_fts` (migration 075). */
 export class SearchRows {
   private readonly s;
-  private readonly shapes: StatementShapes;
 
   constructor(db: Db) {
-    this.shapes = new StatementShapes(db);
     this.s = {
-      // The newest matches first, so a LIMIT bounds how many rows BM25 has to score.
-      candidates: db.prepare(`SELECT f.rowid AS rowid, ${RANK} AS score FROM works_fts f
-        WHERE works_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`),
+      count: db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck(),
+      // FTS5 reads its doclists in rowid order: the LIMIT stops it after the page.
+      first: db
+        .prepare(
+          'SELECT rowid & 4294967295 FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?',
+        )
+        .pluck(),
       summariesOf: db.prepare(
         `SELECT w.rowid AS rowid, ${SUMMARY_COLUMNS} FROM works w WHERE w.rowid IN (SELECT value FROM json_each(?))`,
       ),
@@ -26,37 +63,35 @@ export class SearchRows {
   }
 
   /**
-   * Ranked full-text search; `query` must come from `toFtsQuery`.
+   * Ranked full-text search over every match, with the true total.
    *
-   * Ranking costs one BM25 evaluation per matching row, and a two-letter prefix can match
-   * half of 100k works (40 ms). So only the newest `SEARCH_CANDIDATES` text matches are
-   * ranked: below that (most real searches) results are exactly BM25's; above it,
-   * visitors page through the best of the newest matches and `capped` says there are
-   * more. Filters, sorting and author names are then applied to those candidates by
-   * rowid: letting SQLite join every FTS match to `works` cost 30–80 ms at 100k works.
+   * No match is scored at query time: the tiers (see `tiers`) are FTS5 expressions and
+   * the order inside a tier is the index's own rowid order, so a page reads the total
+   * (one count, filters intersected inside FTS5) and at most `offset + limit` rowids per
+   * tier. BM25 over every match cost 0.36 µs per match, 17 ms for a two-letter prefix
+   * matching half of 100k works; only the newest 1,000 were ranked (docs/benchmarks.md).
+   *
+   * @example repo.search(toFtsQuery('forêt')!, { type: 'book' }, 24, 0)
    */
-  search(query: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
-    const found = this.s.candidates.all(query, SEARCH_CANDIDATES + 1) as Array<{
-      rowid: number;
-      score: number;
-    }>;
-    const capped = found.length > SEARCH_CANDIDATES;
-    let ranked = capped ? found.slice(0, SEARCH_CANDIDATES) : found;
-    const { where, params } = filterSql(filters, 'probe');
-    if (where.length > 0 && ranked.length > 0) {
-      const keep = new Set(
-        this.shapes
-          .get(
-            // CROSS JOIN keeps the candidates as the outer loop: one primary-key probe each.
-            `SELECT w.rowid FROM json_each(?) j CROSS JOIN works w ON w.rowid = j.value WHERE ${where.join(' AND ')}`,
-          )
-          .pluck()
-          .all(JSON.stringify(ranked.map((c) => c.rowid)), ...params) as number[],
-      );
-      ranked = ranked.filter((c) => keep.has(c.rowid));
+  search(query: FtsQuery, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
+    const facets = facetMatch(filters);
+    const kept = (m: string) => (facets ? `(${m}) AND ${facets}` : m);
+    const total = this.s.count.get(kept(query.prefix)) as number;
+    const shown: number[] = [];
+    let skip = offset;
+    if (offset < total) {
+      for (const tier of tiers(query)) {
+        const want = limit - shown.length;
+        if (want <= 0) break;
+        const rows = this.s.first.all(kept(tier), skip + want) as number[];
+        if (rows.length <= skip) {
+          skip -= rows.length;
+          continue;
+        }
+        shown.push(...rows.slice(skip));
+        skip = 0;
+      }
     }
-    ranked.sort((a, b) => a.score - b.score || a.rowid - b.rowid);
-    const shown = ranked.slice(offset, offset + limit).map((c) => c.rowid);
     const byRowid = new Map(
       shown.length === 0
         ? []
@@ -68,7 +103,6 @@ export class SearchRows {
       const row = byRowid.get(rowid);
       return row ? [toSummary(row)] : [];
     });
-    const page = { items, total: ranked.length, offset, limit };
-    return capped ? { ...page, capped } : page;
+    return { items, total, offset, limit };
   }
 }
