@@ -7,6 +7,7 @@
  * it, which migration 075 drops) were added.
  */
 import type { Db } from '../../src/server/db/open.js';
+import type { FtsQuery } from '../../src/server/catalogue/text.js';
 import type { Filters, Page, WorkSummary } from '../../src/server/catalogue/types.js';
 import {
   SUMMARY_COLUMNS,
@@ -91,9 +92,8 @@ export class ReferenceSearchRows {
 }
 
 /** The FTS5 string the reference read: `toFtsQuery` before issue 21 made exactly this. */
-export function referenceQuery(words: string[]): string {
-  const quoted = words.map((w) => `"${w}"`);
-  return `(${quoted.join(' ')}) OR (${quoted.map((q) => `${q}*`).join(' ')})`;
+export function referenceQuery(query: FtsQuery): string {
+  return `(${query.exact}) OR (${query.prefix})`;
 }
 
 /**

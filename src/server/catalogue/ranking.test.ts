@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBox, type TestBox } from '../../../tests/helpers/box.js';
 import { formatCount } from '../portal/messages.js';
-import type { NewPack, NewWork } from './types.js';
+import { SearchRows } from './repo/search.js';
+import { toFtsQuery } from './text.js';
+import type { Filters, NewPack, NewWork } from './types.js';
 
 /**
  * Ranking beyond the old bound (issue 21): before, only the newest 1,000 text matches
@@ -142,6 +144,31 @@ describe('search ranks every match (50,000 matches, the best is the oldest)', ()
     // Several words: the last one as typed.
     expect(catalogue.find({ q: 'lumiere soi' }).items.map((w) => w.id)).toEqual(['neuf.soir']);
     expect(catalogue.find({ q: 'jeanne mart' }).total).toBe(MASS + 2 + DISTRACTORS);
+  });
+
+  it('ranks the same whether the matches are read at once or tier by tier', () => {
+    const inMemory = new SearchRows(box.ctx.db, 100_000);
+    const inIndex = new SearchRows(box.ctx.db, 0);
+    const cases: Array<[string, Filters, number]> = [
+      ['lumiere', {}, 0],
+      ['lumi', {}, 0],
+      ['lumi', {}, 24],
+      ['lumi', { type: 'audio' }, 480],
+      ['l', {}, MASS - 10],
+      ['carnet 12', { theme: 'randonnee' }, 0],
+      ['jeanne', {}, MASS],
+    ];
+    for (const [q, filters, offset] of cases) {
+      const fts = toFtsQuery(q)!;
+      const a = inMemory.search(fts, filters, 24, offset);
+      const b = inIndex.search(fts, filters, 24, offset);
+      expect(b.total, q).toBe(a.total);
+      expect(
+        b.items.map((w) => w.id),
+        `${q} from ${offset}`,
+      ).toEqual(a.items.map((w) => w.id));
+      expect(a.items.length, q).toBeGreaterThan(0);
+    }
   });
 
   it('says the true count on the portal', async () => {

@@ -31,6 +31,9 @@ export class WorkRows {
       deleteFtsOfPack: db.prepare(
         'DELETE FROM search_fts WHERE rowid IN (SELECT key FROM search_source WHERE pack_id = ?)',
       ),
+      deleteHeadOfPack: db.prepare(
+        'DELETE FROM search_head WHERE rowid IN (SELECT key FROM search_source WHERE pack_id = ?)',
+      ),
       deleteOfPack: db.prepare('DELETE FROM works WHERE pack_id = ?'),
       addedAtOfPack: db.prepare('SELECT id, added_at FROM works WHERE pack_id = ?'),
       insert: db.prepare(`INSERT INTO works (id, pack_id, title, sort_title, description, language,
@@ -51,6 +54,8 @@ export class WorkRows {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFts: db.prepare(`INSERT INTO search_fts (rowid, head, body, facets)
         SELECT key, head, body, facets FROM search_source WHERE work_rowid = ?`),
+      insertHead: db.prepare(`INSERT INTO search_head (rowid, head, facets)
+        SELECT key, head, facets FROM search_source WHERE work_rowid = ?`),
       pruneThemes: db.prepare(
         'DELETE FROM themes WHERE slug NOT IN (SELECT DISTINCT theme FROM work_themes)',
       ),
@@ -89,6 +94,7 @@ export class WorkRows {
   /** Removes a pack's works with their files, authors, themes and index rows. */
   deleteOfPack(packId: string): void {
     this.s.deleteFtsOfPack.run(packId);
+    this.s.deleteHeadOfPack.run(packId);
     this.s.deleteOfPack.run(packId);
     this.s.pruneThemes.run();
   }
@@ -118,6 +124,7 @@ export class WorkRows {
     );
     // Last: the index row is read from the work, its authors and its themes.
     this.s.insertFts.run(rowid);
+    this.s.insertHead.run(rowid);
   }
 
   get(id: string): Work | undefined {

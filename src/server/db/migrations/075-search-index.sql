@@ -1,11 +1,12 @@
 -- Search at library scale (issue 21, docs/benchmarks.md): every match ranked, true totals.
 --
 -- works_fts ranked matches with BM25, which costs one evaluation per match; only the newest
--- 1,000 could be ranked. search_fts needs no scoring at query time:
---  * head = title and authors, body = themes and description: a query asks which of them
---    hold its words (tiers, see catalogue/repo/search.ts), with FTS5 column filters that
---    detail=column answers without positions;
---  * its rowid is a static rank, (title word count) << 32 | works.rowid, so FTS5's own
+-- 1,000 could be ranked. search_fts (every word of a work) and search_head (title and
+-- authors only) need no scoring at query time:
+--  * a query asks which works hold its words in search_head before the others (tiers, see
+--    catalogue/repo/search.ts); a table of its own, because a column filter still reads
+--    every row of a word's doclist, and title words are a small part of them;
+--  * their rowid is a static rank, (title word count) << 32 | works.rowid, so FTS5's own
 --    rowid order is the order inside a tier (short titles first, then the oldest) and a
 --    page is read with ORDER BY rowid LIMIT, never a sort of every match;
 --  * facets holds one token per filter value ('_t_' type, '_l_' language, '_c_' licence,
@@ -17,7 +18,7 @@
 DROP TABLE works_fts;
 
 -- The one definition of what search_fts holds for a work: the repository inserts and
--- deletes through it, and this migration fills the index from it.
+-- deletes through it, and this migration fills both tables from it.
 CREATE VIEW search_source AS
 SELECT
   ((min(31, length(trim(w.title)) - length(replace(trim(w.title), ' ', '')) + 1)) << 32)
@@ -46,6 +47,17 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
   contentless_delete = 1
 );
 
+CREATE VIRTUAL TABLE search_head USING fts5(
+  head, facets,
+  tokenize = "unicode61 remove_diacritics 2 tokenchars '_'",
+  prefix = '1 2 3 4 5 6',
+  detail = column,
+  content = '',
+  contentless_delete = 1
+);
+
 INSERT INTO search_fts (rowid, head, body, facets)
   SELECT key, head, body, facets FROM search_source;
 INSERT INTO search_fts (search_fts) VALUES ('optimize');
+INSERT INTO search_head (rowid, head, facets) SELECT key, head, facets FROM search_source;
+INSERT INTO search_head (search_head) VALUES ('optimize');
