@@ -152,16 +152,18 @@ function cpuMs(fn: () => void): { cpu: number; ms: number } {
 
 /**
  * Times `CatalogueService.find` itself (no HTTP, no rendering) over the bench database,
- * the new path and the reference (`reference-search.ts`) through the same service on the
- * same connection, alternating query by query so that both see the same moments of a
- * shared machine: the ~190-query mix three times, then the typed prefixes three times.
+ * the new path and the reference (`reference-search.ts`) through the same service, each
+ * on its own connection, in alternating rounds so that both see the same stretches of a
+ * shared machine: three rounds of the ~190-query mix then the typed prefixes.
  */
 export function measureSearch(dbFile: string): SearchFigures {
+  // A connection each: a box runs one path, whose pages its own 2 MB page cache keeps.
   const db = openDatabase(dbFile);
+  const referenceDb = openDatabase(dbFile);
   try {
     const paths = {
       fresh: new CatalogueService(db, new CatalogueRepo(db), () => new Date()),
-      reference: new CatalogueService(db, new ReferenceRepo(db), () => new Date()),
+      reference: new CatalogueService(referenceDb, new ReferenceRepo(referenceDb), () => new Date()),
     };
     const queries = benchQueries();
     const typed = typedPrefixes();
@@ -178,19 +180,20 @@ export function measureSearch(dbFile: string): SearchFigures {
     });
     const acc = { fresh: run(), reference: run() };
     const names = ['fresh', 'reference'] as const;
+    // Whole rounds per path: interleaving query by query charged one path's garbage
+    // collection (V8's helper threads count in process.cpuUsage) to the other.
     for (let round = 0; round < 3; round++) {
-      queries.forEach((q, i) => {
-        for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-          const a = acc[name];
+      for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+        const a = acc[name];
+        queries.forEach((q, i) => {
           const { cpu, ms } = cpuMs(() => paths[name].find(q));
           a.cpu.push(cpu);
           a.samples.push(ms);
           a.best[i] = Math.min(a.best[i] ?? ms, ms);
           if (ms > a.slowest.ms) a.slowest = { ms, q: JSON.stringify(q) };
-        }
-      });
-      for (const q of typed)
-        for (const name of names) acc[name].typing.push(cpuMs(() => paths[name].find(q)).cpu);
+        });
+        for (const q of typed) a.typing.push(cpuMs(() => paths[name].find(q)).cpu);
+      }
     }
     const figures = (name: (typeof names)[number]): PathFigures => ({
       latency: percentiles(acc[name].samples),
@@ -207,5 +210,6 @@ export function measureSearch(dbFile: string): SearchFigures {
     };
   } finally {
     db.close();
+    referenceDb.close();
   }
 }
