@@ -24,7 +24,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BENCH_DIR = path.join(ROOT, '.bench');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '8');
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const SEARCH_TITLE = 'Recherche à l’échelle d’une bibliothèque (issue 21) : nouvelle contre référence, même exécution';
+const SEARCH_TITLE =
+  'Recherche à l’échelle d’une bibliothèque (issue 21) : nouvelle contre référence, même exécution';
 
 const TARGETS = {
   bigRatio: 0.6,

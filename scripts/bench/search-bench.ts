@@ -1,6 +1,11 @@
 import { fmt, type Row } from './report.js';
 import { benchSearchHttp, type HttpFigures } from './search-http.js';
-import { measureSearch, prepareSearchBench, type Percentiles, type SearchFigures } from './search.js';
+import {
+  measureSearch,
+  prepareSearchBench,
+  type Percentiles,
+  type SearchFigures,
+} from './search.js';
 
 /** Issue 21's targets. */
 export const SEARCH_TARGETS = {
@@ -66,7 +71,10 @@ export function searchRows(bench: Omit<SearchBench, 'rows'>): Row[] {
       target: `p95 ≤ ${SEARCH_TARGETS.typingMs} ms`,
       pass: fresh.typing.p95 <= SEARCH_TARGETS.typingMs,
     },
-    { what: '  la plus lente (nouvelle / référence)', value: `${fresh.slowest} / ${reference.slowest}` },
+    {
+      what: '  la plus lente (nouvelle / référence)',
+      value: `${fresh.slowest} / ${reference.slowest}`,
+    },
   ];
   const http = bench.http;
   if (http) {
@@ -92,9 +100,7 @@ export function searchRows(bench: Omit<SearchBench, 'rows'>): Row[] {
         value: `${fmt.ms(f.browseInStorm.p50)} / ${fmt.ms(f.browseInStorm.p99)} (${fmt.rps(f.browseInStorm.requestsPerSec)} ; recherches ${fmt.rps(f.searchInStorm.requestsPerSec)})`,
         lighttpd: `référence ${fmt.ms(r.browseInStorm.p50)} / ${fmt.ms(r.browseInStorm.p99)} (${fmt.rps(r.browseInStorm.requestsPerSec)} ; ${fmt.rps(r.searchInStorm.requestsPerSec)})`,
         ratio: fmt.ratio(times(r.browseInStorm.p99, f.browseInStorm.p99)),
-        pass:
-          f.browseInStorm.errors + f.browseInStorm.non2xx === 0 &&
-          f.browseInStorm.requests > 0,
+        pass: f.browseInStorm.errors + f.browseInStorm.non2xx === 0 && f.browseInStorm.requests > 0,
         target: 'aucune erreur',
       },
       {

@@ -97,7 +97,9 @@ export async function benchSearchHttp(opts: {
       }
       let rssPeak = rssMb(server.pid);
       const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(server.pid))), 100);
-      opts.log(`  ${name} : ${urls.length} recherches en boucle, 50 connexions, ${opts.seconds} s…`);
+      opts.log(
+        `  ${name} : ${urls.length} recherches en boucle, 50 connexions, ${opts.seconds} s…`,
+      );
       const common = { base, benchDir: opts.benchDir };
       await wrk({ ...common, paths: urls, connections: 50, seconds: 2 });
       const searches = await wrk({

@@ -51,7 +51,12 @@ async function main(): Promise<void> {
     log('RSS au repos du serveur de la boîte (npm run build:server, dist/server/main.js)…');
     spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
     const port = await freePort();
-    const box = await startLanterne({ root: ROOT, benchDir: BENCH_DIR, dataDir: cat.dataDir, port });
+    const box = await startLanterne({
+      root: ROOT,
+      benchDir: BENCH_DIR,
+      dataDir: cat.dataDir,
+      port,
+    });
     try {
       await new Promise((r) => setTimeout(r, 2000));
       const rss = rssMb(box.pid);
@@ -69,7 +74,10 @@ async function main(): Promise<void> {
   log('');
   log(textTable(bench.rows, 'Référence (avant issue 21)'));
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  writeFileSync(path.join(BENCH_DIR, 'search-results.md'), `${date} UTC\n\n${simpleMarkdownTable(bench.rows)}\n`);
+  writeFileSync(
+    path.join(BENCH_DIR, 'search-results.md'),
+    `${date} UTC\n\n${simpleMarkdownTable(bench.rows)}\n`,
+  );
   writeFileSync(
     path.join(BENCH_DIR, 'search-results.json'),
     JSON.stringify({ date, ...bench }, null, 2),

@@ -163,7 +163,11 @@ export function measureSearch(dbFile: string): SearchFigures {
   try {
     const paths = {
       fresh: new CatalogueService(db, new CatalogueRepo(db), () => new Date()),
-      reference: new CatalogueService(referenceDb, new ReferenceRepo(referenceDb), () => new Date()),
+      reference: new CatalogueService(
+        referenceDb,
+        new ReferenceRepo(referenceDb),
+        () => new Date(),
+      ),
     };
     const queries = benchQueries();
     const typed = typedPrefixes();
