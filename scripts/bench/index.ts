@@ -16,19 +16,21 @@ import { startLighttpd } from './lighttpd.js';
 import { runOtherBenches } from './others.js';
 import { ensureDebianPackage, probe, rssMb, stop, stopAll } from './proc.js';
 import { fmt, markdownTable, simpleMarkdownTable, textTable, type Row } from './report.js';
-import { measureSearch, percentiles } from './search.js';
+import { runSearchBench } from './search-bench.js';
+import { percentiles } from './search.js';
 import { wrk, type WrkResult } from './wrk.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = path.join(ROOT, '.bench');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '8');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const SEARCH_TITLE =
+  'Recherche à l’échelle d’une bibliothèque (issue 21) : nouvelle contre référence, même exécution';
 
 const TARGETS = {
   bigRatio: 0.6,
   smallRatio: 0.2,
   browseRps: 3000,
-  searchP95Ms: 10,
   rssIdleMb: 80,
   rssLoadMb: 150,
   firstAnswerMs: 500,
@@ -137,13 +139,16 @@ async function main(): Promise<void> {
   const cat = ensureCatalogue(BENCH_DIR, log);
   if (cat.generatedInMs > 0) log(`  généré en ${(cat.generatedInMs / 1000).toFixed(1)} s`);
 
-  log('Recherche en mémoire (service seul, ~200 requêtes × 3, cœur 0)…');
-  spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  const search = measureSearch(cat.dbFile);
-  spawnSync('taskset', ['-cp', '0-1', String(process.pid)], { stdio: 'ignore' });
-  log(
-    `  p50 ${fmt.ms(search.latency.p50)}, p95 ${fmt.ms(search.latency.p95)}, p99 ${fmt.ms(search.latency.p99)} ; la plus lente : ${search.slowest}`,
-  );
+  const searchBench = await runSearchBench({
+    root: ROOT,
+    benchDir: BENCH_DIR,
+    dataDir: cat.dataDir,
+    dbFile: cat.dbFile,
+    seconds: SECONDS,
+    http: true,
+    log,
+    pin: (core) => spawnSync('taskset', ['-cp', core, String(process.pid)], { stdio: 'ignore' }),
+  });
 
   const [lanPort, ltPort] = [await freePort(), await freePort()];
   const smallPath = `/files/${cat.small.workId}/0/${encodeURIComponent(cat.small.name)}`;
@@ -275,25 +280,6 @@ async function main(): Promise<void> {
         value: `${fmt.ms(searches.p50)} / ${fmt.ms(searches.p95)} / ${fmt.ms(searches.p99)}`,
       },
       {
-        what: `Recherche en processus, 100k œuvres (${search.queries} requêtes × 3, tous les essais)`,
-        value: `p50 ${fmt.ms(search.latency.p50)} / p95 ${fmt.ms(search.latency.p95)} / p99 ${fmt.ms(search.latency.p99)}`,
-        target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
-        pass: search.latency.p95 <= TARGETS.searchP95Ms,
-      },
-      {
-        what: '  même chose, meilleur des 3 essais par requête',
-        value: `p50 ${fmt.ms(search.bestOf3.p50)} / p95 ${fmt.ms(search.bestOf3.p95)} / p99 ${fmt.ms(search.bestOf3.p99)}`,
-        target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
-        pass: search.bestOf3.p95 <= TARGETS.searchP95Ms,
-      },
-      {
-        what: '  même chose, temps CPU par requête',
-        value: `p50 ${fmt.ms(search.cpu.p50)} / p95 ${fmt.ms(search.cpu.p95)} / p99 ${fmt.ms(search.cpu.p99)}`,
-        target: `p95 ≤ ${TARGETS.searchP95Ms} ms`,
-        cpu: 'latence sur un cœur dédié',
-        passCpu: search.cpu.p95 <= TARGETS.searchP95Ms,
-      },
-      {
         what: 'Gros fichier 100 Mo (8 conn.)',
         value: fmt.gbps(bigLan.bytesPerSec),
         lighttpd: fmt.gbps(bigLt.bytesPerSec),
@@ -373,6 +359,8 @@ async function main(): Promise<void> {
   log('');
   log(textTable(rows));
   for (const w of warnings) log(`ATTENTION ${w}`);
+  log(`\n${SEARCH_TITLE}`);
+  log(textTable(searchBench.rows, 'Référence (avant issue 21)'));
   const otherMd: string[] = [];
   for (const o of others) {
     log(`\n${o.title}`);
@@ -393,12 +381,16 @@ async function main(): Promise<void> {
     markdownTable(rows),
     ...(warnings.length ? ['', ...warnings.map((w) => `- Attention : ${w}`)] : []),
     '',
+    `### ${SEARCH_TITLE}`,
+    '',
+    simpleMarkdownTable(searchBench.rows),
+    '',
     ...otherMd,
   ].join('\n');
   writeFileSync(path.join(BENCH_DIR, 'results.md'), md);
   writeFileSync(
     path.join(BENCH_DIR, 'results.json'),
-    JSON.stringify({ date, machine: machine(), rows, others, warnings, search }, null, 2),
+    JSON.stringify({ date, machine: machine(), rows, others, warnings, searchBench }, null, 2),
   );
   log(`Résultats écrits dans .bench/results.md`);
 }

@@ -13,7 +13,7 @@ export interface LanterneRun {
 }
 
 /**
- * Starts the built server (`dist/server/main.js`) pinned to core 0 over the bench data
+ * Starts the built server (`dist/server/main.js`, or `entry`) pinned to core 0 over the bench data
  * folder, with an empty content folder (no demo pack import) and no USB folder.
  * Returns once `/` answers 200, with the time from spawn to that first answer.
  */
@@ -22,6 +22,9 @@ export async function startLanterne(opts: {
   benchDir: string;
   dataDir: string;
   port: number;
+  /** The script to run, from `root` (the box's build by default). */
+  entry?: string;
+  env?: NodeJS.ProcessEnv;
 }): Promise<LanterneRun> {
   const content = path.join(opts.benchDir, 'content-vide');
   const media = path.join(opts.benchDir, 'media-vide');
@@ -44,12 +47,13 @@ export async function startLanterne(opts: {
     LANTERNE_PORT: String(opts.port),
     LANTERNE_HOST: '127.0.0.1',
     LANTERNE_LOG_LEVEL: 'warn',
+    ...opts.env,
   };
   const started = performance.now();
   const child = startPinned(
     0,
     process.execPath,
-    [path.join(opts.root, 'dist/server/main.js')],
+    [path.join(opts.root, opts.entry ?? 'dist/server/main.js')],
     env,
     opts.root,
   );

@@ -38,8 +38,8 @@ export function markdownTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-/** A plain-text table for the terminal. */
-export function textTable(rows: Row[]): string {
+/** A plain-text table for the terminal; `reference` names the third column. */
+export function textTable(rows: Row[], reference = 'lighttpd'): string {
   const cells = rows.map((r) => [
     r.what,
     r.value,
@@ -53,7 +53,7 @@ export function textTable(rows: Row[]): string {
   const header = [
     'Mesure',
     'Lanterne',
-    'lighttpd',
+    reference,
     'Ratio',
     'Cible',
     'Verdict',

@@ -1,8 +1,11 @@
 import { CatalogueRepo } from '../../src/server/catalogue/repo.js';
 import { CatalogueService, type ListQuery } from '../../src/server/catalogue/service.js';
-import { openDatabase } from '../../src/server/db/open.js';
+import { slugify, type FtsQuery } from '../../src/server/catalogue/text.js';
+import type { Filters } from '../../src/server/catalogue/types.js';
+import { migrate } from '../../src/server/db/migrate.js';
+import { openDatabase, type Db } from '../../src/server/db/open.js';
+import { ReferenceSearchRows, ensureReferenceIndex, referenceQuery } from './reference-search.js';
 import { FIRST_NAMES, LAST_NAMES, NOUNS, THEMES, random, uniform } from './words.js';
-import { slugify } from '../../src/server/catalogue/text.js';
 
 export interface Percentiles {
   count: number;
@@ -78,50 +81,139 @@ export function benchQueries(): ListQuery[] {
   return queries;
 }
 
+/** What a search box sends while typing: 1 to 4 letters of common words, accents or not. */
+export function typedPrefixes(): ListQuery[] {
+  const words = ['forêt', 'lumière', 'château', 'histoire', 'rivière', 'martin', 'école', 'voyage'];
+  const typed = new Set<string>();
+  for (const word of words)
+    for (let n = 1; n <= 4; n++) {
+      typed.add(word.slice(0, n));
+      typed.add(fold(word.slice(0, n)));
+    }
+  return [...typed].map((q) => ({ q }));
+}
+
+/** The catalogue repository with the search of before issue 21 (bench reference only). */
+class ReferenceRepo extends CatalogueRepo {
+  private readonly reference: ReferenceSearchRows;
+  constructor(db: Db) {
+    super(db);
+    this.reference = new ReferenceSearchRows(db);
+  }
+  override search(query: FtsQuery, filters: Filters, limit: number, offset: number) {
+    return this.reference.search(referenceQuery(query), filters, limit, offset);
+  }
+}
+
 /**
- * Times `CatalogueService.find` itself (no HTTP, no rendering) over the bench database:
- * every query three times. `latency` covers all samples; `bestOf3` takes each query's
- * fastest run, which filters out the moments another process had the core (the
- * machine is shared); `cpu` is the CPU time each query used (getrusage, microseconds),
- * what its latency would be on a core of its own, since a query is synchronous.
+ * Migrates the bench database to this code's schema (075 builds `search_fts` from an
+ * older catalogue) and puts back the reference's `works_fts`; returns how long each took.
  */
-export function measureSearch(dbFile: string): {
-  latency: Percentiles;
-  bestOf3: Percentiles;
-  cpu: Percentiles;
-  queries: number;
-  slowest: string;
-} {
+export function prepareSearchBench(dbFile: string): { migrateMs: number; referenceMs: number } {
   const db = openDatabase(dbFile);
   try {
-    const service = new CatalogueService(db, new CatalogueRepo(db), () => new Date());
+    const started = performance.now();
+    migrate(db);
+    const migrateMs = performance.now() - started;
+    const referenceMs = ensureReferenceIndex(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return { migrateMs, referenceMs };
+  } finally {
+    db.close();
+  }
+}
+
+export interface PathFigures {
+  /** Every sample (3 rounds). */
+  latency: Percentiles;
+  /** Each query's fastest run: filters out moments another process had the core. */
+  bestOf3: Percentiles;
+  /** CPU time per query (getrusage): its latency on a core of its own. */
+  cpu: Percentiles;
+  /** CPU per query of the as-you-type prefixes (`typedPrefixes`). */
+  typing: Percentiles;
+  slowest: string;
+}
+
+export interface SearchFigures {
+  queries: number;
+  typed: number;
+  fresh: PathFigures;
+  reference: PathFigures;
+}
+
+function cpuMs(fn: () => void): { cpu: number; ms: number } {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(c);
+  return { cpu: (used.user + used.system) / 1000, ms: performance.now() - t };
+}
+
+/**
+ * Times `CatalogueService.find` itself (no HTTP, no rendering) over the bench database,
+ * the new path and the reference (`reference-search.ts`) through the same service, each
+ * on its own connection, in alternating rounds so that both see the same stretches of a
+ * shared machine: three rounds of the ~190-query mix then the typed prefixes.
+ */
+export function measureSearch(dbFile: string): SearchFigures {
+  // A connection each: a box runs one path, whose pages its own 2 MB page cache keeps.
+  const db = openDatabase(dbFile);
+  const referenceDb = openDatabase(dbFile);
+  try {
+    const paths = {
+      fresh: new CatalogueService(db, new CatalogueRepo(db), () => new Date()),
+      reference: new CatalogueService(
+        referenceDb,
+        new ReferenceRepo(referenceDb),
+        () => new Date(),
+      ),
+    };
     const queries = benchQueries();
-    for (const q of queries.slice(0, 20)) service.find(q); // warm the page cache and statements
-    const samples: number[] = [];
-    const cpu: number[] = [];
-    const best = queries.map(() => Number.POSITIVE_INFINITY);
-    let slowest = { ms: 0, q: '' };
-    for (let round = 0; round < 3; round++) {
-      queries.forEach((q, i) => {
-        const t = performance.now();
-        const c = process.cpuUsage();
-        service.find(q);
-        const used = process.cpuUsage(c);
-        const ms = performance.now() - t;
-        cpu.push((used.user + used.system) / 1000);
-        samples.push(ms);
-        best[i] = Math.min(best[i] ?? ms, ms);
-        if (ms > slowest.ms) slowest = { ms, q: JSON.stringify(q) };
-      });
+    const typed = typedPrefixes();
+    for (const q of [...queries.slice(0, 20), ...typed.slice(0, 8)]) {
+      paths.fresh.find(q);
+      paths.reference.find(q);
     }
+    const run = () => ({
+      samples: [] as number[],
+      cpu: [] as number[],
+      typing: [] as number[],
+      best: queries.map(() => Number.POSITIVE_INFINITY),
+      slowest: { ms: 0, q: '' },
+    });
+    const acc = { fresh: run(), reference: run() };
+    const names = ['fresh', 'reference'] as const;
+    // Whole rounds per path: interleaving query by query charged one path's garbage
+    // collection (V8's helper threads count in process.cpuUsage) to the other.
+    for (let round = 0; round < 3; round++) {
+      for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+        const a = acc[name];
+        queries.forEach((q, i) => {
+          const { cpu, ms } = cpuMs(() => paths[name].find(q));
+          a.cpu.push(cpu);
+          a.samples.push(ms);
+          a.best[i] = Math.min(a.best[i] ?? ms, ms);
+          if (ms > a.slowest.ms) a.slowest = { ms, q: JSON.stringify(q) };
+        });
+        for (const q of typed) a.typing.push(cpuMs(() => paths[name].find(q)).cpu);
+      }
+    }
+    const figures = (name: (typeof names)[number]): PathFigures => ({
+      latency: percentiles(acc[name].samples),
+      bestOf3: percentiles(acc[name].best),
+      cpu: percentiles(acc[name].cpu),
+      typing: percentiles(acc[name].typing),
+      slowest: `${acc[name].slowest.q} (${acc[name].slowest.ms.toFixed(1)} ms)`,
+    });
     return {
-      latency: percentiles(samples),
-      bestOf3: percentiles(best),
-      cpu: percentiles(cpu),
       queries: queries.length,
-      slowest: `${slowest.q} (${slowest.ms.toFixed(1)} ms)`,
+      typed: typed.length,
+      fresh: figures('fresh'),
+      reference: figures('reference'),
     };
   } finally {
     db.close();
+    referenceDb.close();
   }
 }

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorks, makeTestBox, work, type TestBox } from '../../../tests/helpers/box.js';
-import { SEARCH_CANDIDATES } from './repo.js';
+import { formatCount } from '../portal/messages.js';
 
 /**
  * The catalogue's performance shortcuts must not change answers: facet counts and list
- * totals are remembered per catalogue generation, and broad searches rank a bounded set
- * of candidates (see `CatalogueRepo.search`).
+ * totals are remembered per catalogue generation, and a broad search pages through every
+ * match (before issue 21 only the newest 1,000 were ranked).
  */
 describe('catalogue shortcuts for large catalogues', () => {
   let box: TestBox;
-  const broad = SEARCH_CANDIDATES + 150;
+  const broad = 1150;
 
   beforeAll(() => {
     box = makeTestBox();
@@ -41,13 +41,12 @@ describe('catalogue shortcuts for large catalogues', () => {
     expect(catalogue.repo.themes().map((t) => t.slug)).not.toContain('cinema');
   });
 
-  it('gives exact results and totals below the candidate bound, filters included', () => {
+  it('gives exact results and totals, filters included', () => {
     const { catalogue } = box.ctx;
     const expected = Array.from({ length: broad }, (_, i) => i).filter(
       (i) => i % 10 === 0 && String(i).startsWith('7'),
     );
     const audio = catalogue.find({ q: 'numero 7', type: 'audio', pageSize: 100 });
-    expect(audio.capped).toBeUndefined();
     expect(audio.total).toBe(expected.length);
     expect(audio.items.map((w) => w.id).sort()).toEqual(expected.map((i) => `large.w${i}`).sort());
     const theme = catalogue.find({ q: 'numero 1', theme: 'randonnee', pageSize: 100 });
@@ -58,24 +57,24 @@ describe('catalogue shortcuts for large catalogues', () => {
     expect(catalogue.find({ q: 'numéro 7 campagne' }).items[0]?.id).toBe('large.w7');
   });
 
-  it('caps broad searches: ranked among the newest matches, flagged, pages still consistent', async () => {
+  it('counts every match of a broad search and pages through all of them', async () => {
     const { catalogue } = box.ctx;
     const first = catalogue.find({ q: 'bal', pageSize: 50 });
-    expect(first.capped).toBe(true);
-    // The visitor is told there are more, not shown a false total.
+    expect(first.total).toBe(broad);
+    expect(first.pages).toBe(Math.ceil(broad / 50));
     const html = await (await box.app.request('/search?q=bal')).text();
-    expect(html).toContain(`Plus de ${SEARCH_CANDIDATES.toLocaleString('fr')} résultats`);
-    expect(first.total).toBe(SEARCH_CANDIDATES);
-    expect(first.pages).toBe(Math.ceil(SEARCH_CANDIDATES / 50));
-    const second = catalogue.find({ q: 'bal', pageSize: 50, page: 2 });
-    expect(second.items).toHaveLength(50);
-    const ids = new Set([...first.items, ...second.items].map((w) => w.id));
-    expect(ids.size).toBe(100);
+    expect(html).toContain(`${formatCount('fr', broad)} résultats`);
+    expect(html).not.toContain('Plus de');
+    const ids = new Set<string>();
+    for (let page = 1; page <= first.pages; page++)
+      for (const w of catalogue.find({ q: 'bal', pageSize: 50, page }).items) ids.add(w.id);
+    expect(ids.size).toBe(broad);
     const audio = catalogue.find({ q: 'bal', type: 'audio', pageSize: 100 });
-    expect(audio.items.length).toBeGreaterThan(0);
+    expect(audio.total).toBe(broad / 10);
     expect(audio.items.every((w) => w.type === 'audio')).toBe(true);
     const beyond = catalogue.find({ q: 'bal', pageSize: 50, page: first.pages + 1 });
     expect(beyond.items).toHaveLength(0);
+    expect(beyond.total).toBe(broad);
   });
 
   it('shows a whole-word title match first even when the query is broad', () => {

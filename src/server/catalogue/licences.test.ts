@@ -79,8 +79,11 @@ describe('text helpers', () => {
     expect(sortKey("L'Étranger")).toBe('etranger');
   });
   it('turns visitor text into a safe FTS query', () => {
-    expect(toFtsQuery('forêt')).toBe('("forêt") OR ("forêt"*)');
-    expect(toFtsQuery('NEAR(a OR "b")')).toBe('("NEAR" "a" "OR" "b") OR ("NEAR"* "a"* "OR"* "b"*)');
+    expect(toFtsQuery('forêt')).toEqual({ exact: '"forêt"', prefix: '"forêt"*' });
+    expect(toFtsQuery('NEAR(a OR "b")')).toEqual({
+      exact: '"NEAR" "a" "OR" "b"',
+      prefix: '"NEAR"* "a"* "OR"* "b"*',
+    });
     expect(toFtsQuery('  -- ** ')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { PackRows } from './repo/packs.js';
 import { SearchRows } from './repo/search.js';
 import { CatalogueState } from './repo/state.js';
 import { WorkRows } from './repo/works.js';
+import type { FtsQuery } from './text.js';
 import type {
   Filters,
   NewPack,
@@ -16,8 +17,6 @@ import type {
   WorkSummary,
   WorkType,
 } from './types.js';
-
-export { SEARCH_CANDIDATES } from './repo/search.js';
 
 /**
  * The catalogue's storage, one object per database handle: packs (`repo/packs.ts`),
@@ -105,8 +104,8 @@ export class CatalogueRepo {
     return { items, total: this.counts.total(filters), offset, limit };
   }
 
-  /** Ranked full-text search; `query` must come from `toFtsQuery` (see `SearchRows`). */
-  search(query: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
+  /** Ranked full-text search over every match; `query` comes from `toFtsQuery` (see `SearchRows`). */
+  search(query: FtsQuery, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
     return this.searchRows.search(query, filters, limit, offset);
   }
 

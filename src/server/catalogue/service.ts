@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { CatalogueRepo } from './repo.js';
-import { toFtsQuery } from './text.js';
+import { toFtsQuery, type FtsQuery } from './text.js';
 import type { Filters, NewPack, NewWork, Pack, Page, Theme, Work, WorkSummary } from './types.js';
 import type { WorkType } from './types.js';
 
@@ -53,7 +53,7 @@ export class CatalogueService {
   }
 
   /** Ranked works for a query made by `toFtsQuery` (see `SiteSearch` for the whole box). */
-  searchWorks(fts: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
+  searchWorks(fts: FtsQuery, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
     return this.repo.search(fts, filters, limit, offset);
   }
 

@@ -70,8 +70,6 @@ export interface SearchResult {
   total: number;
   /** How many hits of each kind (over every page). */
   byKind: Record<SearchKind, number>;
-  /** More works match than a search ranks: `total` is a floor. */
-  capped: boolean;
   page: number;
   pages: number;
 }
@@ -145,7 +143,6 @@ export class SiteSearch {
         hits: [],
         total: 0,
         byKind: none,
-        capped: false,
         page,
         pages: 1,
       };
@@ -182,7 +179,6 @@ export class SiteSearch {
       hits,
       total,
       byKind,
-      capped: works.capped === true,
       page,
       pages: Math.max(1, Math.ceil(total / limit)),
     };

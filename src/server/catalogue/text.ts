@@ -49,17 +49,27 @@ export function readQuery(input: string): ReadQuery {
   return { text, words, tooLong };
 }
 
+/** A visitor's words as FTS5 strings (see `toFtsQuery`). */
+export interface FtsQuery {
+  /** Every word as a whole word: `"foret" "ete"`. */
+  exact: string;
+  /** Every word as the start of a word: `"foret"* "ete"*`. */
+  prefix: string;
+}
+
 /**
- * Turns what a visitor typed into a safe FTS5 query: words only (no FTS syntax can get
- * through). Every word matches as a prefix so results follow the typing, and the same
- * words as whole words are OR-ed in so that "conte" ranks « Conte de Noël » above
- * « Les Contemplations ». Returns null when nothing searchable is left.
+ * Turns what a visitor typed into safe FTS5 strings: words only, quoted (no FTS syntax can
+ * get through). Every word matches as a prefix so results follow the typing; the same
+ * words as whole words tell the ranking that « Conte de Noël » answers "conte" better
+ * than « Les Contemplations ». Returns null when nothing searchable is left.
+ *
+ * @example toFtsQuery('Forêt été') // { exact: '"Forêt" "été"', prefix: '"Forêt"* "été"*' }
  */
-export function toFtsQuery(input: string): string | null {
+export function toFtsQuery(input: string): FtsQuery | null {
   const { words } = readQuery(input);
   if (words.length === 0) return null;
   const quoted = words.map((w) => `"${w}"`);
-  return `(${quoted.join(' ')}) OR (${quoted.map((q) => `${q}*`).join(' ')})`;
+  return { exact: quoted.join(' '), prefix: quoted.map((q) => `${q}*`).join(' ') };
 }
 
 /**

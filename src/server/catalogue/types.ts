@@ -97,6 +97,4 @@ export interface Page<T> {
   total: number;
   offset: number;
   limit: number;
-  /** More works match than a search ranks: `total` is a floor ("plus de 2 000"). */
-  capped?: boolean;
 }

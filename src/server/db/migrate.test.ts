@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SearchRows } from '../catalogue/repo/search.js';
+import { toFtsQuery } from '../catalogue/text.js';
 import { loadMigrations, migrate } from './migrate.js';
 import { openDatabase, type Db } from './open.js';
 
@@ -100,6 +102,37 @@ describe('schema migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.prepare("DELETE FROM packs WHERE id = 'ancien'").run();
     expect(db.prepare('SELECT count(*) AS n FROM work_authors').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('rebuild the search index of a catalogue written before migration 075', () => {
+    const db = freshDb();
+    migrate(db, migrations, 57);
+    db.exec(`INSERT INTO packs (id, version, title, dir, manifest_sha256, origin, installed_at)
+        VALUES ('ancien', '1', 'Ancien pack', 'ancien@1', '${'0'.repeat(64)}', 'local', '2026-01-01');
+      INSERT INTO works (rowid, id, pack_id, title, sort_title, description, language, type,
+          licence, attribution, added_at)
+        VALUES (1, 'ancien.foret', 'ancien', 'La Forêt d’été', 'foret', 'Un conte.', 'fr', 'audio',
+          'CC-BY-4.0', 'x', '2026-01-01'),
+        (2, 'ancien.autre', 'ancien', 'Autre', 'autre', 'Une forêt.', 'en', 'book',
+          'CC0-1.0', 'x', '2026-01-01');
+      INSERT INTO work_authors (work_rowid, position, name) VALUES (1, 0, 'Hélène Dupré');
+      INSERT INTO themes (slug, label) VALUES ('contes', 'Contes');
+      INSERT INTO work_themes (work_rowid, theme) VALUES (1, 'contes');
+      INSERT INTO works_fts (rowid, title, authors, themes, description)
+        VALUES (1, 'La Forêt d’été', 'Hélène Dupré', 'Contes', 'Un conte.');`);
+    migrate(db);
+    const search = new SearchRows(db);
+    const ids = (q: string, filters = {}) =>
+      search.search(toFtsQuery(q)!, filters, 10, 0).items.map((w) => w.id);
+    expect(ids('foret')).toEqual(['ancien.foret', 'ancien.autre']);
+    expect(ids('helene dup')).toEqual(['ancien.foret']);
+    expect(ids('contes')).toEqual(['ancien.foret']);
+    expect(ids('foret', { type: 'book' })).toEqual(['ancien.autre']);
+    expect(ids('foret', { licence: 'CC-BY-4.0', theme: 'contes', language: 'fr' })).toEqual([
+      'ancien.foret',
+    ]);
+    expect(ids('foret', { licence: 'CC-BY' })).toEqual([]);
     db.close();
   });
 

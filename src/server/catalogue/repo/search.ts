@@ -1,24 +1,57 @@
+import { Buffer } from 'node:buffer';
 import type { Db } from '../../db/open.js';
+import type { FtsQuery } from '../text.js';
 import type { Filters, Page, WorkSummary } from '../types.js';
-import { SUMMARY_COLUMNS, StatementShapes, filterSql, toSummary, type SummaryRow } from './rows.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
 
-/** How many of the newest matches a search ranks (see `SearchRows.search`). */
-export const SEARCH_CANDIDATES = 1000;
+/**
+ * The token `search_source` (migration 075) gives a work for a filter value: a prefix no
+ * visitor word can start with, and the value in hex, so matching it is exact equality.
+ */
+function facetToken(prefix: 't' | 'l' | 'c' | 'h', value: string): string {
+  return `"_${prefix}_${Buffer.from(value, 'utf8').toString('hex')}"`;
+}
 
-/** BM25 weights: title matters most, then authors, themes, description. */
-const RANK = 'bm25(works_fts, 10.0, 5.0, 3.0, 1.0)';
+/** The filters as one FTS5 conjunction ('' when none is set). */
+function facetMatch(filters: Filters): string {
+  const tokens: string[] = [];
+  if (filters.type) tokens.push(facetToken('t', filters.type));
+  if (filters.language) tokens.push(facetToken('l', filters.language));
+  if (filters.licence) tokens.push(facetToken('c', filters.licence));
+  if (filters.theme) tokens.push(facetToken('h', filters.theme));
+  return tokens.join(' AND ');
+}
 
-/** Full-text search over `works_fts`. */
+/** Up to this many matches, a search reads them all once and ranks them in memory. */
+export const NARROW_MATCHES = 500;
+
+/**
+ * Full-text search over `search_fts` and `search_head` (migration 075).
+ *
+ * The ranking, best first: three disjoint tiers whose union is every work where each
+ * word starts a word (accents and case ignored):
+ *  1. every word is a whole word of the title or the authors;
+ *  2. every word starts a word of the title or the authors;
+ *  3. every word starts a word somewhere (themes and description included).
+ * Inside a tier, works come in rowid order, a static rank: fewer title words first
+ * (« Bal » before « Balade au bal »), then the oldest first. No match is ever scored.
+ */
 export class SearchRows {
   private readonly s;
-  private readonly shapes: StatementShapes;
 
-  constructor(db: Db) {
-    this.shapes = new StatementShapes(db);
+  constructor(
+    db: Db,
+    private readonly narrow = NARROW_MATCHES,
+  ) {
+    // FTS5 reads its doclists in rowid order: a LIMIT stops it after the rows it needs.
+    const keys = (table: string) =>
+      db
+        .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid LIMIT ?`)
+        .pluck();
     this.s = {
-      // The newest matches first, so a LIMIT bounds how many rows BM25 has to score.
-      candidates: db.prepare(`SELECT f.rowid AS rowid, ${RANK} AS score FROM works_fts f
-        WHERE works_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`),
+      count: db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck(),
+      all: keys('search_fts'),
+      head: keys('search_head'),
       summariesOf: db.prepare(
         `SELECT w.rowid AS rowid, ${SUMMARY_COLUMNS} FROM works w WHERE w.rowid IN (SELECT value FROM json_each(?))`,
       ),
@@ -26,37 +59,26 @@ export class SearchRows {
   }
 
   /**
-   * Ranked full-text search; `query` must come from `toFtsQuery`.
+   * Ranked full-text search over every match, with the true total.
    *
-   * Ranking costs one BM25 evaluation per matching row, and a two-letter prefix can match
-   * half of 100k works (40 ms). So only the newest `SEARCH_CANDIDATES` text matches are
-   * ranked: below that (most real searches) results are exactly BM25's; above it,
-   * visitors page through the best of the newest matches and `capped` says there are
-   * more. Filters, sorting and author names are then applied to those candidates by
-   * rowid: letting SQLite join every FTS match to `works` cost 30–80 ms at 100k works.
+   * Up to `NARROW_MATCHES` matches (many searches of several words), one pass reads them
+   * all and two passes over the title index tell their tiers. Beyond, the total is one
+   * count and each tier is read in rowid order only as far as the page needs (a tier
+   * with few rows would otherwise cost a whole pass; 500 measured best of 0–2,000). BM25 over
+   * every match cost 0.36 µs per match, 17 ms for a two-letter prefix matching half of
+   * 100k works, so only the newest 1,000 used to be ranked (docs/benchmarks.md).
+   *
+   * @example repo.search(toFtsQuery('forêt')!, { type: 'book' }, 24, 0)
    */
-  search(query: string, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
-    const found = this.s.candidates.all(query, SEARCH_CANDIDATES + 1) as Array<{
-      rowid: number;
-      score: number;
-    }>;
-    const capped = found.length > SEARCH_CANDIDATES;
-    let ranked = capped ? found.slice(0, SEARCH_CANDIDATES) : found;
-    const { where, params } = filterSql(filters, 'probe');
-    if (where.length > 0 && ranked.length > 0) {
-      const keep = new Set(
-        this.shapes
-          .get(
-            // CROSS JOIN keeps the candidates as the outer loop: one primary-key probe each.
-            `SELECT w.rowid FROM json_each(?) j CROSS JOIN works w ON w.rowid = j.value WHERE ${where.join(' AND ')}`,
-          )
-          .pluck()
-          .all(JSON.stringify(ranked.map((c) => c.rowid)), ...params) as number[],
-      );
-      ranked = ranked.filter((c) => keep.has(c.rowid));
-    }
-    ranked.sort((a, b) => a.score - b.score || a.rowid - b.rowid);
-    const shown = ranked.slice(offset, offset + limit).map((c) => c.rowid);
+  search(query: FtsQuery, filters: Filters, limit: number, offset: number): Page<WorkSummary> {
+    const facets = facetMatch(filters);
+    const kept = (m: string) => (facets ? `(${m}) AND ${facets}` : m);
+    const every = this.s.all.all(kept(query.prefix), this.narrow + 1) as number[];
+    const { total, keys } =
+      every.length <= this.narrow
+        ? { total: every.length, keys: this.rankInMemory(every, query, kept, limit, offset) }
+        : this.rankInIndex(query, kept, limit, offset);
+    const shown = keys.map((key) => key % 2 ** 32);
     const byRowid = new Map(
       shown.length === 0
         ? []
@@ -68,7 +90,53 @@ export class SearchRows {
       const row = byRowid.get(rowid);
       return row ? [toSummary(row)] : [];
     });
-    const page = { items, total: ranked.length, offset, limit };
-    return capped ? { ...page, capped } : page;
+    return { items, total, offset, limit };
+  }
+
+  /** Every match is in `every` (rowid order): the title index tells each one's tier. */
+  private rankInMemory(
+    every: number[],
+    query: FtsQuery,
+    kept: (m: string) => string,
+    limit: number,
+    offset: number,
+  ): number[] {
+    if (offset >= every.length) return [];
+    const inHead = (m: string) => new Set(this.s.head.all(kept(m), this.narrow) as number[]);
+    const exact = inHead(query.exact);
+    const prefix = inHead(query.prefix);
+    const tiers: number[][] = [[], [], []];
+    for (const key of every) tiers[exact.has(key) ? 0 : prefix.has(key) ? 1 : 2]?.push(key);
+    return tiers.flat().slice(offset, offset + limit);
+  }
+
+  /** Many matches: one count, then each tier read in rowid order as far as the page needs. */
+  private rankInIndex(
+    query: FtsQuery,
+    kept: (m: string) => string,
+    limit: number,
+    offset: number,
+  ): { total: number; keys: number[] } {
+    const total = this.s.count.get(kept(query.prefix)) as number;
+    const tiers = [
+      { rows: this.s.head, match: query.exact },
+      { rows: this.s.head, match: `(${query.prefix}) NOT (${query.exact})` },
+      { rows: this.s.all, match: `(${query.prefix}) NOT {head}: (${query.prefix})` },
+    ];
+    const keys: number[] = [];
+    let skip = offset;
+    if (offset >= total) return { total, keys };
+    for (const tier of tiers) {
+      const want = limit - keys.length;
+      if (want <= 0) break;
+      const rows = tier.rows.all(kept(tier.match), skip + want) as number[];
+      if (rows.length <= skip) {
+        skip -= rows.length;
+        continue;
+      }
+      keys.push(...rows.slice(skip));
+      skip = 0;
+    }
+    return { total, keys };
   }
 }

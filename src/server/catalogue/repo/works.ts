@@ -27,8 +27,12 @@ export class WorkRows {
   constructor(db: Db) {
     this.shapes = new StatementShapes(db);
     this.s = {
+      // search_source (migration 075) is the one definition of a work's index row.
       deleteFtsOfPack: db.prepare(
-        'DELETE FROM works_fts WHERE rowid IN (SELECT rowid FROM works WHERE pack_id = ?)',
+        'DELETE FROM search_fts WHERE rowid IN (SELECT key FROM search_source WHERE pack_id = ?)',
+      ),
+      deleteHeadOfPack: db.prepare(
+        'DELETE FROM search_head WHERE rowid IN (SELECT key FROM search_source WHERE pack_id = ?)',
       ),
       deleteOfPack: db.prepare('DELETE FROM works WHERE pack_id = ?'),
       addedAtOfPack: db.prepare('SELECT id, added_at FROM works WHERE pack_id = ?'),
@@ -48,9 +52,10 @@ export class WorkRows {
       insertFile:
         db.prepare(`INSERT INTO work_files (work_rowid, position, path, name, format, mime, size, sha256)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertFts: db.prepare(
-        'INSERT INTO works_fts (rowid, title, authors, themes, description) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertFts: db.prepare(`INSERT INTO search_fts (rowid, head, body, facets)
+        SELECT key, head, body, facets FROM search_source WHERE work_rowid = ?`),
+      insertHead: db.prepare(`INSERT INTO search_head (rowid, head, facets)
+        SELECT key, head, facets FROM search_source WHERE work_rowid = ?`),
       pruneThemes: db.prepare(
         'DELETE FROM themes WHERE slug NOT IN (SELECT DISTINCT theme FROM work_themes)',
       ),
@@ -89,6 +94,7 @@ export class WorkRows {
   /** Removes a pack's works with their files, authors, themes and index rows. */
   deleteOfPack(packId: string): void {
     this.s.deleteFtsOfPack.run(packId);
+    this.s.deleteHeadOfPack.run(packId);
     this.s.deleteOfPack.run(packId);
     this.s.pruneThemes.run();
   }
@@ -107,24 +113,18 @@ export class WorkRows {
     });
     const rowid = Number(info.lastInsertRowid);
     work.authors.forEach((a, i) => this.s.insertAuthor.run(rowid, i, a.name, a.role));
-    const labels: string[] = [];
     for (const label of work.themes) {
       const slug = slugify(label);
       if (!slug) continue;
       this.s.upsertTheme.run(slug, label);
       this.s.insertWorkTheme.run(rowid, slug);
-      labels.push(label);
     }
     work.files.forEach((f, i) =>
       this.s.insertFile.run(rowid, i, f.path, f.name, f.format, f.mime, f.size, f.sha256),
     );
-    this.s.insertFts.run(
-      rowid,
-      work.title,
-      work.authors.map((a) => a.name).join(' '),
-      labels.join(' '),
-      work.description,
-    );
+    // Last: the index row is read from the work, its authors and its themes.
+    this.s.insertFts.run(rowid);
+    this.s.insertHead.run(rowid);
   }
 
   get(id: string): Work | undefined {

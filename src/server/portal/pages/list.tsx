@@ -195,9 +195,7 @@ export function SearchPage({ page, data }: { page: PageContext; data: SearchData
       ) : (
         <>
           <p role="status">
-            {result.capped
-              ? fill(t.resultCountMore, { n: result.total.toLocaleString(page.lang) })
-              : counted(page.lang, 'resultCount', result.total)}
+            {counted(page.lang, 'resultCount', result.total)}
             {result.byKind.notice > 0 && result.byKind.work > 0
               ? ` (${counted(page.lang, 'noticeCount', result.byKind.notice)}, ${counted(page.lang, 'workCount', result.byKind.work)})`
               : null}
