@@ -1,7 +1,8 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SupervisedChild } from '../core/child.js';
 
 const run = promisify(execFile);
 
@@ -32,22 +33,49 @@ export interface KiwixOptions {
 /**
  * One kiwix-serve child process over a library generated with kiwix-manage, on
  * 127.0.0.1 only. `setZims()` regenerates the library and restarts it (the pack hook
- * calls it when ZIM packs change); a crash is restarted with a doubling backoff.
+ * calls it when ZIM packs change); a crash is restarted with a doubling backoff
+ * (`core/child.ts`, the one child lifecycle of the box).
  */
 export class KiwixSupervisor {
-  private child: ChildProcess | undefined;
+  private readonly child: SupervisedChild;
   private zims: string[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private backoff: number;
   private stopped = false;
-  private current: KiwixState = { kind: 'empty' };
+  /** Set when there is nothing to run, or the library could not be prepared. */
+  private before: KiwixState | undefined = { kind: 'empty' };
 
   constructor(private readonly opts: KiwixOptions) {
-    this.backoff = opts.backoffMs ?? 500;
+    this.child = new SupervisedChild({
+      ...(opts.backoffMs !== undefined ? { backoffMs: opts.backoffMs } : {}),
+      ...(opts.maxBackoffMs !== undefined ? { maxBackoffMs: opts.maxBackoffMs } : {}),
+    });
   }
 
   state(): KiwixState {
-    return this.current;
+    if (this.stopped)
+      return { kind: 'down', message: 'Le service des encyclopédies est arrêté.', retryInMs: 0 };
+    if (this.before) return this.before;
+    const s = this.child.state();
+    switch (s.kind) {
+      case 'stopped':
+      case 'starting':
+        return { kind: 'starting' };
+      case 'running':
+        return { kind: 'running', pid: s.pid };
+      case 'missing':
+        return ABSENT;
+      case 'failed':
+        return {
+          kind: 'down',
+          message: 'Le service des encyclopédies ne démarre pas.',
+          retryInMs: 0,
+        };
+      case 'crashed':
+        return {
+          kind: 'down',
+          message: 'Le service des encyclopédies s’est arrêté ; il redémarre tout seul.',
+          retryInMs: s.retryInMs,
+        };
+    }
   }
 
   baseUrl(): string {
@@ -56,19 +84,12 @@ export class KiwixSupervisor {
 
   async setZims(zimPaths: readonly string[]): Promise<void> {
     this.zims = [...zimPaths].sort();
-    this.backoff = this.opts.backoffMs ?? 500;
     await this.restart();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.kill();
-    this.current = {
-      kind: 'down',
-      message: 'Le service des encyclopédies est arrêté.',
-      retryInMs: 0,
-    };
+    await this.child.stop();
   }
 
   private libraryFile(): string {
@@ -76,14 +97,13 @@ export class KiwixSupervisor {
   }
 
   private async restart(): Promise<void> {
-    clearTimeout(this.timer);
-    await this.kill();
+    await this.child.stop();
     if (this.stopped) return;
     if (this.zims.length === 0) {
-      this.current = { kind: 'empty' };
+      this.before = { kind: 'empty' };
       return;
     }
-    this.current = { kind: 'starting' };
+    this.before = { kind: 'starting' };
     try {
       await mkdir(this.opts.workDir, { recursive: true });
       await rm(this.libraryFile(), { force: true });
@@ -91,65 +111,31 @@ export class KiwixSupervisor {
         await run(this.opts.kiwixManage ?? 'kiwix-manage', [this.libraryFile(), 'add', zim]);
       }
     } catch (err) {
-      this.current = absentOr(err, 'La bibliothèque des encyclopédies n’a pas pu être préparée.');
+      this.before =
+        (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? ABSENT
+          : {
+              kind: 'down',
+              message: 'La bibliothèque des encyclopédies n’a pas pu être préparée.',
+              retryInMs: 0,
+            };
       return;
     }
-    this.launch();
-  }
-
-  private launch(): void {
-    const child = spawn(
-      this.opts.kiwixServe ?? 'kiwix-serve',
-      [
+    this.before = undefined;
+    await this.child.run({
+      command: this.opts.kiwixServe ?? 'kiwix-serve',
+      args: [
         '--address=127.0.0.1',
         `--port=${this.opts.port}`,
         `--urlRootLocation=${SAVOIRS_ROOT}`,
         '--library',
         this.libraryFile(),
       ],
-      { stdio: 'ignore' },
-    );
-    this.child = child;
-    child.once('error', (err) => {
-      if (this.child !== child) return;
-      this.child = undefined;
-      this.current = absentOr(err, 'Le service des encyclopédies ne démarre pas.');
     });
-    child.once('spawn', () => {
-      if (this.child === child && child.pid !== undefined) {
-        this.current = { kind: 'running', pid: child.pid };
-      }
-    });
-    child.once('exit', () => {
-      if (this.child !== child || this.stopped) return;
-      this.child = undefined;
-      const retryInMs = this.backoff;
-      this.backoff = Math.min(this.backoff * 2, this.opts.maxBackoffMs ?? 30_000);
-      this.current = {
-        kind: 'down',
-        message: 'Le service des encyclopédies s’est arrêté ; il redémarre tout seul.',
-        retryInMs,
-      };
-      this.timer = setTimeout(() => this.launch(), retryInMs);
-    });
-  }
-
-  private async kill(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await gone;
   }
 }
 
-function absentOr(err: unknown, message: string): KiwixState {
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    return {
-      kind: 'absent',
-      message: 'Les encyclopédies ne sont pas disponibles : le logiciel kiwix-serve manque.',
-    };
-  }
-  return { kind: 'down', message, retryInMs: 0 };
-}
+const ABSENT: KiwixState = {
+  kind: 'absent',
+  message: 'Les encyclopédies ne sont pas disponibles : le logiciel kiwix-serve manque.',
+};
