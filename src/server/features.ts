@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AdminMount } from './admin/index.js';
 import { startAdmin } from './admin/start.js';
 import {
   ateliersAdminRoutes,
@@ -27,11 +28,13 @@ import type { PackHook } from './packs/types.js';
 import { startPacks } from './packs/starter.js';
 import { startUsbWatcher } from './packs/watch/watcher.js';
 import { portalRoutes } from './portal/routes.js';
+import { reseauAdminRoutes, startReseau } from './reseau/index.js';
 import { KIWIX, savoirsProxyRoutes, startSavoirs } from './savoirs/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
 export type Mount = readonly [path: string, app: Hono];
+export type { AdminMount };
 export type Stop = () => Promise<void> | void;
 
 /** What the web side gives every feature's routes besides the context. */
@@ -46,7 +49,7 @@ export interface WebDeps {
  */
 export interface Feature {
   name: string;
-  routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: Mount[] };
+  routes?(ctx: Context, web: WebDeps): { public?: Mount[]; admin?: AdminMount[] };
   /** Run inside the pack import/removal transaction (`ctx.packHooks`, list order). */
   packHook?(ctx: Context): PackHook;
   /** Started once the server listens; returns how to stop. */
@@ -114,6 +117,12 @@ export const FEATURES: readonly Feature[] = [
     start: startPacks,
   },
   { name: 'usb', start: startUsbWatcher },
+  {
+    // A network of boxes through Syncthing: pairing, packs from the coordinator (issue 20).
+    name: 'reseau',
+    routes: (ctx) => ({ admin: [['/reseau', reseauAdminRoutes(ctx)]] }),
+    start: startReseau,
+  },
   {
     name: 'ateliers',
     routes: (ctx) => ({

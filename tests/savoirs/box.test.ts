@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { KIWIX, startSavoirs } from '../../src/server/savoirs/index.js';
 import { request, setUpAdmin } from '../admin/http.js';
 import { makeTestBox } from '../helpers/box.js';
-import { freePort, until, useFrenchZim } from './zim-fixture.js';
+import { freePort, until } from '../helpers/wait.js';
+import { useFrenchZim } from './zim-fixture.js';
 
 describe('/savoirs through the whole box (real kiwix-serve)', () => {
   const fixture = useFrenchZim('lanterne-kiwix-box-');

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KiwixSupervisor, savoirsProxyRoutes } from '../../src/server/savoirs/index.js';
-import { freePort, until, useFrenchZim } from './zim-fixture.js';
+import { freePort, until } from '../helpers/wait.js';
+import { useFrenchZim } from './zim-fixture.js';
 
 describe('the box’s kiwix-serve (real kiwix-serve, real ZIM)', () => {
   const fixture = useFrenchZim('lanterne-kiwix-');

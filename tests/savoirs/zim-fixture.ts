@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -80,29 +79,6 @@ export async function buildFrenchZim(dir: string, name = 'mini-encyclo'): Promis
     { timeout: 60_000 },
   );
   return zim;
-}
-
-/** A free loopback port for a test kiwix-serve. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Polls `probe` every 100 ms until it gives a value (kiwix-serve takes a moment to start). */
-export async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('kiwix-serve did not answer in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** A temporary folder holding the French test ZIM for a whole describe block. */

@@ -28,8 +28,12 @@ import type { Context } from '../context.js';
 import { adminGate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import type { AdminEnv } from './env.js';
 
 export { AdminAuth } from './auth/service.js';
+
+/** A feature's admin sub-app: plain, or `Hono<AdminEnv>` (typed `c.get('admin')`). */
+export type AdminMount = readonly [path: string, app: Hono | Hono<AdminEnv>];
 export { adminGate, requireAdmin, csrfToken, type AdminIdentity } from './auth/middleware.js';
 export { AdminLayout, type AdminSection } from './ui/layout.js';
 export { CsrfField, csrfField } from './ui/csrf.js';
@@ -41,12 +45,13 @@ export { CsrfField, csrfField } from './ui/csrf.js';
  */
 export function adminRoutes(
   ctx: Context,
-  extra: ReadonlyArray<readonly [string, Hono]> = [],
+  extra: ReadonlyArray<AdminMount> = [],
 ): Hono {
   const app = new HonoApp({ strict: false });
   app.route('/', authRoutes(ctx));
   app.route('/settings', settingsRoutes(ctx));
-  for (const [path, sub] of extra) app.route(path, sub);
+  // Either kind mounts the same way; TypeScript just cannot infer route() over a union.
+  for (const [path, sub] of extra) app.route(path, sub as Hono<AdminEnv>);
   return app;
 }
 
@@ -57,7 +62,7 @@ export function adminRoutes(
 export function mountAdmin(
   app: Hono,
   ctx: Context,
-  extra: ReadonlyArray<readonly [string, Hono]> = [],
+  extra: ReadonlyArray<AdminMount> = [],
 ): void {
   const gate = adminGate(ctx);
   app.use('/admin', gate);

@@ -77,7 +77,7 @@ export interface NewPack {
   created: string | null;
   dir: string;
   manifestSha256: string;
-  origin: 'bundled' | 'usb' | 'upload' | 'local';
+  origin: PackOrigin;
 }
 
 export interface Pack extends NewPack {
@@ -100,3 +100,9 @@ export interface Page<T> {
   /** More works match than a search ranks: `total` is a floor ("plus de 2 000"). */
   capped?: boolean;
 }
+
+/**
+ * Where an installed pack came from: `bundled` (./content), `usb`, `upload`, `local`
+ * (made on the box), `network` (received from the coordinator box through Syncthing).
+ */
+export type PackOrigin = 'bundled' | 'usb' | 'upload' | 'local' | 'network';

@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPack } from '../../src/server/packs/import.js';
+import { usbService } from '../../src/server/packs/watch/service.js';
+import { PACKS_FOLDER } from '../../src/server/reseau/index.js';
+import { until } from '../helpers/wait.js';
+import { writePack } from '../packs/usb/helpers.js';
+import { deviceIdOn, startNetBox, type NetBox } from './boxes.js';
+
+const which = (cmd: string) =>
+  process.env['PATH']?.split(':').some((d) => existsSync(path.join(d, cmd))) ?? false;
+
+interface FolderStatus {
+  state: string;
+  needTotalItems: number;
+  inSyncBytes: number;
+}
+
+describe.skipIf(!which('syncthing'))('two boxes with real Syncthing on loopback', () => {
+  let coord: NetBox;
+  let member: NetBox;
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'lanterne-reseau-'));
+    [coord, member] = await Promise.all([startNetBox(), startNetBox()]);
+    expect((await coord.post('/admin/reseau/role', { role: 'coordinator' })).status).toBe(303);
+    expect((await member.post('/admin/reseau/role', { role: 'member' })).status).toBe(303);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([coord?.stop(), member?.stop()]);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('pairs through the admin pages: a mistyped id is refused in French, then both connect', async () => {
+    const [coordId, memberId] = await Promise.all([deviceIdOn(coord), deviceIdOn(member)]);
+    const typo = `${memberId.slice(0, 10)}${memberId[10] === 'A' ? 'B' : 'A'}${memberId.slice(11)}`;
+    const bad = await coord.post('/admin/reseau/peers', { deviceId: typo, name: 'Membre' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('faute de frappe');
+    expect(bad.body).toContain('value="Membre"');
+    const ok = await coord.post('/admin/reseau/peers', {
+      deviceId: memberId.toLowerCase(),
+      name: 'Médiathèque membre',
+      address: `tcp://127.0.0.1:${member.syncPort}`,
+    });
+    expect(ok.status).toBe(303);
+    await member.post('/admin/reseau/peers', {
+      deviceId: coordId,
+      name: 'Coordination',
+      address: `tcp://127.0.0.1:${coord.syncPort}`,
+    });
+    await until(
+      async () => ((await coord.page('/admin/reseau')).includes('>connectée<') ? true : undefined),
+      30_000,
+      'the member connected at the coordinator',
+    );
+    expect(await member.page('/admin/reseau')).toContain('>connectée<');
+  }, 60_000);
+
+  it('a pack published at the coordinator arrives and goes through the one pack pipeline', async () => {
+    const src = path.join(work, 'contes-v1');
+    writePack(src, { id: 'contes-reseau', sizes: [2000, 3000] });
+    const installed = await importPack(coord.box.ctx, { kind: 'folder', path: src, origin: 'usb' });
+    expect(installed.status).toBe('imported');
+    const published = await coord.post('/admin/reseau/publish', { packId: 'contes-reseau' });
+    expect(published.status).toBe(303);
+    const queue = usbService(member.box.ctx).queue;
+    // Unsigned: the member's animateur approves it, exactly as a stick's pack.
+    const waiting = await until(
+      async () =>
+        queue.list().find((e) => e.summary?.id === 'contes-reseau' && e.state === 'waiting'),
+      60_000,
+      'the published pack waiting for approval on the member',
+    );
+    expect(waiting.source.origin).toBe('network');
+    expect(waiting.stickLabel).toBe('Réseau de boîtes');
+    expect(usbService(member.box.ctx).approve(waiting.key)).toBe(true);
+    await until(
+      async () => (member.box.ctx.catalogue.repo.getPack('contes-reseau') ? true : undefined),
+      30_000,
+      'the import on the member',
+    );
+    expect(member.box.ctx.catalogue.repo.getPack('contes-reseau')?.origin).toBe('network');
+    expect(member.box.ctx.catalogue.repo.getPack('contes-reseau')?.version).toBe('1.0.0');
+  }, 120_000);
+
+  it('never imports while Syncthing still needs items: cut halfway, old version kept, then completes', async () => {
+    // Slow the coordinator down so the transfer takes a few seconds.
+    await coord.api('PATCH', '/rest/config/options', { maxSendKbps: 100, limitBandwidthInLan: true });
+    const src = path.join(work, 'contes-v2');
+    writePack(src, { id: 'contes-reseau', version: '1.1.0', sizes: [2000, 1_500_000] });
+    expect(
+      (await importPack(coord.box.ctx, { kind: 'folder', path: src, origin: 'usb' })).status,
+    ).toBe('imported');
+    expect((await coord.post('/admin/reseau/publish', { packId: 'contes-reseau' })).status).toBe(
+      303,
+    );
+    const queue = usbService(member.box.ctx).queue;
+    const v2 = () => queue.list().find((e) => e.summary?.version === '1.1.0');
+    // Halfway: the member holds part of the big file in a Syncthing temporary file.
+    await until(
+      async () =>
+        readdirSync(member.reseau.paths.packsDir, { recursive: true }).some((f) =>
+          String(f).includes('.syncthing.'),
+        )
+          ? true
+          : undefined,
+      30_000,
+      'the member to start pulling version 1.1.0',
+    );
+    // Cut the coordinator's Syncthing in the middle of the transfer.
+    await coord.reseau.syncthing.stop();
+    for (let i = 0; i < 10; i++) {
+      const s = await member.api<FolderStatus>('GET', `/rest/db/status?folder=${PACKS_FOLDER}`);
+      expect(s.needTotalItems).toBeGreaterThan(0);
+      await member.reseau.tick();
+      expect(member.reseau.incoming.state().kind).toBe('syncing');
+      expect(v2()).toBeUndefined();
+      expect(member.box.ctx.catalogue.repo.getPack('contes-reseau')?.version).toBe('1.0.0');
+    }
+    const dir = member.box.ctx.catalogue.repo.getPack('contes-reseau')?.dir ?? '';
+    expect(
+      readFileSync(path.join(member.box.ctx.paths.packsDir, dir, 'livres/oeuvre-1.txt')).length,
+    ).toBe(2000);
+    // It resumes: the transfer completes, and only then is the pack offered.
+    await coord.reseau.start();
+    await until(
+      async () => {
+        await coord.api('PATCH', '/rest/config/options', { limitBandwidthInLan: false });
+        return true;
+      },
+      30_000,
+      'the coordinator’s Syncthing back',
+    );
+    const entry = await until(
+      async () => (v2()?.state === 'waiting' ? v2() : undefined),
+      90_000,
+      'version 1.1.0 offered on the member',
+    );
+    const s = await member.api<FolderStatus>('GET', `/rest/db/status?folder=${PACKS_FOLDER}`);
+    expect(s.needTotalItems).toBe(0);
+    expect(usbService(member.box.ctx).approve(entry!.key)).toBe(true);
+    await until(
+      async () =>
+        member.box.ctx.catalogue.repo.getPack('contes-reseau')?.version === '1.1.0'
+          ? true
+          : undefined,
+      30_000,
+      'version 1.1.0 imported on the member',
+    );
+  }, 180_000);
+});
