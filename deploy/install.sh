@@ -175,7 +175,8 @@ case "$KIOSK_OVERRIDE" in
 esac
 [ -n "$PRINTING_OVERRIDE" ] && PRINTING=yes
 
-packages=(avahi-daemon ca-certificates)
+# syncthing: the network of boxes (docs/reseau.md); it runs only once turned on.
+packages=(avahi-daemon ca-certificates syncthing)
 case "$HOTSPOT" in
   networkmanager) packages+=(network-manager dnsmasq-base) ;;
   hostapd) packages+=(hostapd dnsmasq) ;;
@@ -262,6 +263,8 @@ trap 'rm -rf "$RENDERED"' EXIT
 place "$RENDERED/server.json" "$CONF_DIR/server.json" 0644
 place "$RENDERED/lanterne.service" /etc/systemd/system/lanterne.service 0644
 place "$RENDERED/avahi-lanterne.service" /etc/avahi/services/lanterne.service 0644
+place "$RENDERED/lanterne-syncthing.service" /etc/systemd/system/lanterne-syncthing.service 0644
+place "$RENDERED/lanterne-syncthing.path" /etc/systemd/system/lanterne-syncthing.path 0644
 
 NM_CONN=/etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection
 NM_DNSMASQ=/etc/NetworkManager/dnsmasq-shared.d/lanterne.conf
@@ -360,6 +363,11 @@ if [ "$HOTSPOT" = networkmanager ] && { changed "$NM_CONN" || changed "$NM_DNSMA
 fi
 if changed /etc/avahi; then sys systemctl restart avahi-daemon || warn "avahi n'a pas redémarré"; fi
 sys systemctl enable lanterne.service
+# The network of boxes: the path unit starts Syncthing once the box has prepared its home.
+sys systemctl enable --now lanterne-syncthing.path
+if changed /etc/systemd/system/lanterne-syncthing.service && [ -f "$DESTDIR$DATA_DIR/syncthing/home/config.xml" ]; then
+  sys systemctl restart lanterne-syncthing.service || warn "le réseau de boîtes redémarrera au prochain démarrage"
+fi
 if [ ${#CHANGED[@]} -gt 0 ]; then
   sys systemctl restart lanterne.service
 else

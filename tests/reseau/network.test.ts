@@ -1,16 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPack } from '../../src/server/packs/import.js';
 import { usbService } from '../../src/server/packs/watch/service.js';
 import { PACKS_FOLDER } from '../../src/server/reseau/index.js';
+import { requireTool } from '../deploy/tools.js';
 import { until } from '../helpers/wait.js';
 import { writePack } from '../packs/usb/helpers.js';
 import { deviceIdOn, startNetBox, type NetBox } from './boxes.js';
-
-const which = (cmd: string) =>
-  process.env['PATH']?.split(':').some((d) => existsSync(path.join(d, cmd))) ?? false;
 
 interface FolderStatus {
   state: string;
@@ -18,7 +16,7 @@ interface FolderStatus {
   inSyncBytes: number;
 }
 
-describe.skipIf(!which('syncthing'))('two boxes with real Syncthing on loopback', () => {
+describe.runIf(requireTool('syncthing'))('two boxes with real Syncthing on loopback', () => {
   let coord: NetBox;
   let member: NetBox;
   let work: string;
@@ -90,7 +88,10 @@ describe.skipIf(!which('syncthing'))('two boxes with real Syncthing on loopback'
 
   it('never imports while Syncthing still needs items: cut halfway, old version kept, then completes', async () => {
     // Slow the coordinator down so the transfer takes a few seconds.
-    await coord.api('PATCH', '/rest/config/options', { maxSendKbps: 100, limitBandwidthInLan: true });
+    await coord.api('PATCH', '/rest/config/options', {
+      maxSendKbps: 100,
+      limitBandwidthInLan: true,
+    });
     const src = path.join(work, 'contes-v2');
     writePack(src, { id: 'contes-reseau', version: '1.1.0', sizes: [2000, 1_500_000] });
     expect(

@@ -68,15 +68,15 @@ export class SyncthingSupervisor {
     }
   }
 
-  /** Prepares the home and starts Syncthing (child mode); idempotent. */
+  /** Prepares the home and starts Syncthing (child mode; systemd's path unit otherwise). */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     this.problem = undefined;
     const key = await apiKey(this.opts.paths);
     this.client = new SyncthingClient(`http://127.0.0.1:${this.opts.settings.apiPort}`, key);
-    if (this.opts.mode === 'service') return;
     try {
+      // In service mode too: the home appearing is what starts the systemd unit.
       await prepareHome(this.opts.paths, this.opts.settings, this.opts.binary);
     } catch (err) {
       this.problem =
@@ -85,6 +85,7 @@ export class SyncthingSupervisor {
           : { kind: 'down', message: 'Syncthing n’a pas pu être préparé.', retryInMs: 0 };
       return;
     }
+    if (this.opts.mode === 'service') return;
     await this.child.run({
       command: this.opts.binary ?? 'syncthing',
       args: [
