@@ -52,11 +52,15 @@ describe.runIf(requireTool('syncthing'))('two boxes with real Syncthing on loopb
       address: `tcp://127.0.0.1:${coord.syncPort}`,
     });
     await until(
-      async () => ((await coord.page('/admin/reseau')).includes('>connectée<') ? true : undefined),
+      async () => (/(?<!pas )connectée/.test(await coord.page('/admin/reseau')) ? true : undefined),
       30_000,
       'the member connected at the coordinator',
     );
-    expect(await member.page('/admin/reseau')).toContain('>connectée<');
+    expect(await member.page('/admin/reseau')).toMatch(/(?<!pas )connectée/);
+    // Its state on the health page too.
+    expect(await member.page('/admin/health')).toMatch(
+      /Réseau de boîtes \(Syncthing\)<\/th><td>en service</,
+    );
   }, 60_000);
 
   it('a pack published at the coordinator arrives and goes through the one pack pipeline', async () => {

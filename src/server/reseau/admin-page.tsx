@@ -3,7 +3,6 @@ import type { AdminEnv } from '../admin/env.js';
 import { CsrfField } from '../admin/ui/csrf.js';
 import { describedBy, ErrorSummary, FieldError, type FieldErrors } from '../admin/ui/field.js';
 import { AdminLayout } from '../admin/ui/layout.js';
-import { TableWrap } from '../admin/ui/table.js';
 import type { Role } from './repo.js';
 import type { ReseauView } from './service.js';
 import { reseauHealth } from './words.js';
@@ -43,8 +42,11 @@ function RoleForm({ c, role }: { c: HonoContext<AdminEnv>; role: Role | null }) 
         <legend>{role ? 'Rôle de cette boîte' : 'Quel rôle pour cette boîte ?'}</legend>
         {(['coordinator', 'member'] as const).map((r) => (
           <label key={r}>
-            <input type="radio" name="role" value={r} checked={(role ?? 'member') === r} />{' '}
-            <strong>{ROLE_TEXT[r].label}</strong> — {ROLE_TEXT[r].hint}
+            <input type="radio" name="role" value={r} checked={(role ?? 'member') === r} />
+            <span>
+              {ROLE_TEXT[r].label}
+              <span class="hint"> — {ROLE_TEXT[r].hint}</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -58,7 +60,7 @@ function DeviceId({ id }: { id: string }) {
   return (
     <p class="device-id code" id="device-id">
       {id.split('-').map((g, i) => (
-        <span key={i}>{i > 0 ? `-${g}` : g}</span>
+        <span key={i}>{i < 7 ? `${g}-` : g}</span>
       ))}
     </p>
   );
@@ -183,39 +185,24 @@ export function ReseauPage({ c, view, qrSvg, installed, form, errors, flash }: R
             {view.peers.length === 0 ? (
               <p>Aucune boîte pour l’instant.</p>
             ) : (
-              <TableWrap label="Boîtes acceptées">
-                <table>
-                  <caption class="visually-hidden">Boîtes acceptées</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Boîte</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.peers.map((p) => (
-                      <tr key={p.deviceId}>
-                        <th scope="row">
-                          {p.name}
-                          <br />
-                          <span class="code hint">{p.deviceId.slice(0, 7)}</span>
-                        </th>
-                        <td>{p.connected ? 'connectée' : 'pas connectée'}</td>
-                        <td>
-                          <form method="post" action="/admin/reseau/peers/remove">
-                            <CsrfField c={c} />
-                            <input type="hidden" name="deviceId" value={p.deviceId} />
-                            <button type="submit" class="button-secondary">
-                              {`Retirer « ${p.name} »`}
-                            </button>
-                          </form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <ul class="cards-grid cards-wide">
+                {view.peers.map((p) => (
+                  <li key={p.deviceId} class="card">
+                    <h3>{p.name}</h3>
+                    <p>
+                      <span class="code">{p.deviceId.slice(0, 7)}</span> ·{' '}
+                      {p.connected ? 'connectée' : 'pas connectée'}
+                    </p>
+                    <form method="post" action="/admin/reseau/peers/remove">
+                      <CsrfField c={c} />
+                      <input type="hidden" name="deviceId" value={p.deviceId} />
+                      <button type="submit" class="button-secondary">
+                        {`Retirer « ${p.name} »`}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
             )}
             {view.refused.length > 0 && (
               <div class="warning">
