@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPack } from '../../src/server/packs/import.js';
+import { signatureChecker } from '../../src/server/packs/trust/checker.js';
+import { generateSigningKey } from '../../src/server/packs/trust/signature.js';
 import { usbService } from '../../src/server/packs/watch/service.js';
 import { PACKS_FOLDER } from '../../src/server/reseau/index.js';
 import { requireTool } from '../deploy/tools.js';
 import { until } from '../helpers/wait.js';
-import { writePack } from '../packs/usb/helpers.js';
+import { signPack, writePack } from '../packs/usb/helpers.js';
 import { deviceIdOn, startNetBox, type NetBox } from './boxes.js';
 
 interface FolderStatus {
@@ -88,6 +90,33 @@ describe.runIf(requireTool('syncthing'))('two boxes with real Syncthing on loopb
     );
     expect(member.box.ctx.catalogue.repo.getPack('contes-reseau')?.origin).toBe('network');
     expect(member.box.ctx.catalogue.repo.getPack('contes-reseau')?.version).toBe('1.0.0');
+  }, 120_000);
+
+  it('a pack signed by a key the member trusts imports by itself, its signature carried on', async () => {
+    const key = generateSigningKey();
+    for (const box of [coord, member])
+      usbService(box.box.ctx).trust.add('Éditeur du réseau', key.publicKey);
+    const src = path.join(work, 'signe');
+    signPack(src, writePack(src, { id: 'atlas-signe', sizes: [1200] }), key.privateKeyPem);
+    const installed = await importPack(
+      coord.box.ctx,
+      { kind: 'folder', path: src, origin: 'usb' },
+      { checkSignature: signatureChecker(usbService(coord.box.ctx).trust.list()) },
+    );
+    expect(installed.status).toBe('imported');
+    expect((await coord.post('/admin/reseau/publish', { packId: 'atlas-signe' })).status).toBe(303);
+    const queue = usbService(member.box.ctx).queue;
+    const entry = await until(
+      async () => {
+        const e = queue.list().find((x) => x.summary?.id === 'atlas-signe');
+        return e?.state === 'imported' ? e : undefined;
+      },
+      60_000,
+      'the signed pack imported on the member without approval',
+    );
+    expect(entry.automatic).toBe(true);
+    expect(entry.summary?.signature).toBe('valid');
+    expect(member.box.ctx.catalogue.repo.getPack('atlas-signe')?.origin).toBe('network');
   }, 120_000);
 
   it('never imports while Syncthing still needs items: cut halfway, old version kept, then completes', async () => {
