@@ -7,6 +7,7 @@ import { signatureChecker } from '../../src/server/packs/trust/checker.js';
 import { generateSigningKey } from '../../src/server/packs/trust/signature.js';
 import { usbService } from '../../src/server/packs/watch/service.js';
 import { PACKS_FOLDER } from '../../src/server/reseau/index.js';
+import { statsToday } from '../../src/server/stats/index.js';
 import { requireTool } from '../deploy/tools.js';
 import { until } from '../helpers/wait.js';
 import { signPack, writePack } from '../packs/usb/helpers.js';
@@ -117,6 +118,48 @@ describe.runIf(requireTool('syncthing'))('two boxes with real Syncthing on loopb
     expect(entry.automatic).toBe(true);
     expect(entry.summary?.signature).toBe('valid');
     expect(member.box.ctx.catalogue.repo.getPack('atlas-signe')?.origin).toBe('network');
+  }, 120_000);
+
+  it('rolls the member’s daily figures up at the coordinator, exactly, with the total', async () => {
+    const visit = (ip: string) => ({ ip, userAgent: 'Mozilla/5.0 Test' });
+    for (const [box, downloads, plays] of [
+      [member, 5, 2],
+      [coord, 3, 0],
+    ] as const) {
+      for (let i = 0; i < downloads; i++)
+        box.box.ctx.events.emit({
+          type: 'download',
+          workId: 'livre',
+          client: visit(`10.0.0.${i % 2}`),
+        });
+      for (let i = 0; i < plays; i++)
+        box.box.ctx.events.emit({
+          type: 'play',
+          workId: 'chanson',
+          client: visit('10.0.0.9'),
+        });
+    }
+    const today = statsToday(member.box.ctx) ?? '';
+    const memberOwn = (await member.reseau.networkStats(today, today)).rows[0]?.figures;
+    expect(memberOwn).toMatchObject({ downloads: 5, plays: 2 });
+    const stats = await until(
+      async () => {
+        const s = await coord.reseau.networkStats(today, today);
+        return s.rows[1]?.figures?.downloads === 5 ? s : undefined;
+      },
+      60_000,
+      'the member’s figures at the coordinator',
+    );
+    expect(stats.rows[1]?.figures).toEqual(memberOwn);
+    expect(stats.rows[0]?.figures).toMatchObject({ downloads: 3, plays: 0 });
+    expect(stats.total).toMatchObject({ downloads: 8, plays: 2 });
+    const page = await coord.page('/admin/reseau/statistiques?period=day');
+    expect(page).toContain('Médiathèque membre');
+    expect(page).toContain('Total du réseau');
+    const csv = await coord.page(
+      `/admin/reseau/statistiques.csv?period=custom&from=${today}&to=${today}`,
+    );
+    expect(csv).toContain(`Médiathèque membre,${today},`);
   }, 120_000);
 
   it('never imports while Syncthing still needs items: cut halfway, old version kept, then completes', async () => {

@@ -234,6 +234,11 @@ export function ReseauPage({ c, view, qrSvg, installed, form, errors, flash }: R
                   ))}
                 </ul>
               )}
+              <p>
+                <a href="/admin/reseau/statistiques">
+                  Voir les statistiques de chaque boîte et du réseau
+                </a>
+              </p>
               {installed.length > 0 && (
                 <form class="stack" method="post" action="/admin/reseau/publish">
                   <CsrfField c={c} />

@@ -4,7 +4,9 @@ import type { Context } from '../context.js';
 import { renderDocument } from '../ui/page.js';
 import { qrCodeSvg } from '../ui/qr.js';
 import { EMPTY_PEER, ReseauPage, type Flash, type PeerForm } from './admin-page.js';
+import { csvFile, csvLine, readPeriod, statsToday } from '../stats/index.js';
 import type { PeerErrors } from './service.js';
+import { NetworkStatsPage } from './stats-page.js';
 import { RESEAU } from './service.js';
 
 /** Fixed texts after a form (redirect with ?msg=…): nothing typed is echoed. */
@@ -56,6 +58,40 @@ export function reseauAdminRoutes(ctx: Context): Hono<AdminEnv> {
       const msg = c.req.query('msg');
       const text = msg && Object.hasOwn(FLASH, msg) ? FLASH[msg] : undefined;
       return page(c, text ? { kind: 'ok', text } : undefined);
+    })
+    .get('/statistiques', async (c) => {
+      const today = statsToday(ctx) ?? ctx.clock.now().toISOString().slice(0, 10);
+      const period = readPeriod(c.req.query(), today);
+      const stats = await service.networkStats(period.from, period.to);
+      return c.html(
+        renderDocument(<NetworkStatsPage c={c} period={period} today={today} stats={stats} />),
+      );
+    })
+    .get('/statistiques.csv', async (c) => {
+      const today = statsToday(ctx) ?? ctx.clock.now().toISOString().slice(0, 10);
+      const period = readPeriod(c.req.query(), today);
+      const stats = await service.networkStats(period.from, period.to);
+      const lines = [
+        csvLine([
+          'boite',
+          'jour',
+          'visiteurs',
+          'pages_vues',
+          'recherches',
+          'telechargements',
+          'ecoutes',
+        ]),
+      ];
+      for (const r of stats.rows)
+        for (const d of r.daily)
+          if (d.day >= period.from && d.day <= period.to)
+            lines.push(
+              csvLine([r.name, d.day, d.visitors, d.views, d.searches, d.downloads, d.plays]),
+            );
+      return c.body(csvFile(lines), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="reseau-statistiques-${period.from}-${period.to}.csv"`,
+      });
     })
     .post('/role', async (c) => {
       const role = str(await c.req.parseBody(), 'role');

@@ -91,6 +91,10 @@ export class SyncthingClient {
     return this.call('PUT', `/rest/config/folders/${encodeURIComponent(folder.id)}`, folder);
   }
 
+  deleteFolder(id: string): Promise<void> {
+    return this.call('DELETE', `/rest/config/folders/${encodeURIComponent(id)}`);
+  }
+
   folderStatus(folder: string): Promise<FolderStatus> {
     return this.call('GET', `/rest/db/status?folder=${encodeURIComponent(folder)}`);
   }

@@ -19,8 +19,12 @@ export interface ReseauPaths {
   apiKeyFile: string;
   /** The "packs" folder: published (coordinator) or received (member). */
   packsDir: string;
-  /** Where a pack is assembled before one rename puts it in the packs folder. */
+  /** Where a file is assembled before one rename puts it in a shared folder. */
   publishStaging: string;
+  /** Member: its own send-only statistics folder. */
+  statsOutDir: string;
+  /** Coordinator: one receive-only folder per member, under this one. */
+  statsInRoot: string;
 }
 
 export function reseauPaths(dataDir: string): ReseauPaths {
@@ -30,6 +34,8 @@ export function reseauPaths(dataDir: string): ReseauPaths {
     apiKeyFile: path.join(base, 'api-key'),
     packsDir: path.join(base, 'dossiers', 'packs'),
     publishStaging: path.join(base, 'dossiers', '.publication'),
+    statsOutDir: path.join(base, 'dossiers', 'statistiques'),
+    statsInRoot: path.join(base, 'dossiers', 'statistiques-recues'),
   };
 }
 

@@ -1,14 +1,23 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
 import { MANIFEST_FILE } from '../packs/manifest.js';
 import { exportPack, ExportError } from '../packs/export.js';
-import type { SyncthingClient } from './client.js';
-import { readDeviceId } from './device-id.js';
+import { keptDailyFigures, statsToday, type DailyFigures } from '../stats/index.js';
+import type { FolderConfig, SyncthingClient } from './client.js';
+import { readDeviceId, shortId } from './device-id.js';
 import { PACKS_FOLDER, reseauPaths, settingsOf, type ReseauPaths } from './home.js';
 import { IncomingPacks, type IncomingState } from './packs-in.js';
 import { ReseauRepo, type Peer, type Role } from './repo.js';
+import {
+  readRollup,
+  rollupOf,
+  statsFolderId,
+  sumDays,
+  writeRollup,
+  type Figures,
+} from './stats-roll.js';
 import { SyncthingSupervisor, type SyncthingState } from './supervisor.js';
 
 export type PeerErrors = Partial<Record<'deviceId' | 'name' | 'address', string>>;
@@ -23,6 +32,18 @@ export interface ReseauView {
   /** Coordinator: what the packs folder publishes. Member: where incoming packs stand. */
   published: Array<{ id: string; version: string }>;
   incoming: IncomingState;
+}
+
+/** Each box's figures over a period (null: no file from it yet), and the network's total. */
+export interface NetworkStats {
+  rows: Array<{
+    name: string;
+    figures: Figures | null;
+    /** When the member wrote its file (null for this box). */
+    updatedAt: string | null;
+    daily: DailyFigures[];
+  }>;
+  total: Figures;
 }
 
 const ADDRESS = /^(tcp|quic):\/\/[A-Za-z0-9.:[\]-]+:\d{1,5}$/;
@@ -43,6 +64,8 @@ export class ReseauService {
   private dirty = true;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
+  private statsCheckedAt = 0;
+  private statsSent: string | undefined;
 
   constructor(private readonly ctx: Context) {
     this.repo = new ReseauRepo(ctx.db);
@@ -207,7 +230,10 @@ export class ReseauService {
         await this.apply(client);
         this.appliedFor = startTime;
       }
-      if (this.role() === 'member') await this.incoming.pass(client);
+      if (this.role() === 'member') {
+        await this.incoming.pass(client);
+        await this.sendStats(client);
+      }
     } catch (err) {
       this.dirty = true;
       this.ctx.log.warn(`Réseau de boîtes : ${(err as Error).message}`);
@@ -231,16 +257,95 @@ export class ReseauService {
     for (const d of await client.devices())
       if (d.deviceID !== me && !peers.some((p) => p.deviceId === d.deviceID))
         await client.deleteDevice(d.deviceID);
-    await client.putFolder({
-      id: PACKS_FOLDER,
-      label: 'Packs Lanterne',
-      path: this.paths.packsDir,
-      type: role === 'coordinator' ? 'sendonly' : 'receiveonly',
-      devices: [{ deviceID: me }, ...peers.map((p) => ({ deviceID: p.deviceId }))],
-      rescanIntervalS: 3600,
-      fsWatcherEnabled: true,
-      fsWatcherDelayS: 10,
-    });
+    const folder = async (id: string, dir: string, type: FolderConfig['type'], with_: string[]) => {
+      await mkdir(dir, { recursive: true });
+      await client.putFolder({
+        id,
+        label: id,
+        path: dir,
+        type,
+        devices: [me, ...with_].map((deviceID) => ({ deviceID })),
+        rescanIntervalS: 3600,
+        fsWatcherEnabled: true,
+        fsWatcherDelayS: 10,
+      });
+    };
+    const all = peers.map((p) => p.deviceId);
+    await folder(
+      PACKS_FOLDER,
+      this.paths.packsDir,
+      role === 'coordinator' ? 'sendonly' : 'receiveonly',
+      all,
+    );
+    // Statistics: each member sends its own folder; the coordinator receives one per member.
+    const wanted = new Set<string>();
+    if (role === 'member') {
+      wanted.add(statsFolderId(me));
+      await folder(statsFolderId(me), this.paths.statsOutDir, 'sendonly', all);
+    } else {
+      for (const p of peers) {
+        wanted.add(statsFolderId(p.deviceId));
+        await folder(statsFolderId(p.deviceId), this.statsInDir(p.deviceId), 'receiveonly', [
+          p.deviceId,
+        ]);
+      }
+    }
+    for (const f of await client.folders())
+      if (f.id.startsWith('lanterne-stats-') && !wanted.has(f.id)) await client.deleteFolder(f.id);
+  }
+
+  private statsInDir(deviceId: string): string {
+    return path.join(this.paths.statsInRoot, shortId(deviceId));
+  }
+
+  /**
+   * Member: writes its statistics file when its figures changed (checked every tenth
+   * look, so about every 50 s), and asks Syncthing to look at once.
+   */
+  private async sendStats(client: SyncthingClient): Promise<void> {
+    const now = Date.now();
+    if (now - this.statsCheckedAt < this.ctx.config.reseauPollMs * 10) return;
+    this.statsCheckedAt = now;
+    const me = this.syncthing.lastStatus()?.myID;
+    const json = me ? rollupOf(this.ctx, me) : null;
+    if (!me || !json) return;
+    const sameFigures = JSON.stringify({ ...JSON.parse(json), generatedAt: '' });
+    if (sameFigures === this.statsSent) return;
+    await writeRollup(this.paths.statsOutDir, this.paths.publishStaging, json);
+    this.statsSent = sameFigures;
+    await client.scan(statsFolderId(me)).catch(() => undefined);
+  }
+
+  /**
+   * Coordinator: this box and each member over the period, from each member's latest
+   * file (a box away for weeks sends all its kept days when it is back), and the total.
+   */
+  async networkStats(from: string, to: string): Promise<NetworkStats> {
+    const today = statsToday(this.ctx);
+    const own = today ? keptDailyFigures(this.ctx, today) : [];
+    const rows: NetworkStats['rows'] = [
+      {
+        name: `${this.ctx.settings.current().libraryName} (cette boîte)`,
+        figures: sumDays(own, from, to),
+        updatedAt: null,
+        daily: own,
+      },
+    ];
+    for (const p of this.repo.peers()) {
+      const rollup = await readRollup(this.statsInDir(p.deviceId));
+      rows.push({
+        name: p.name,
+        figures: rollup ? sumDays(rollup.daily, from, to) : null,
+        updatedAt: rollup?.generatedAt ?? null,
+        daily: rollup?.daily ?? [],
+      });
+    }
+    const total = sumDays(
+      rows.flatMap((r) => r.daily),
+      from,
+      to,
+    );
+    return { rows, total };
   }
 }
 
