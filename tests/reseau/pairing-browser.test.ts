@@ -65,5 +65,11 @@ describe.runIf(requireTool('syncthing'))('the network page in Chromium', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('La boîte est ajoutée');
     await expect(page.getByText(/L4MXG6N · pas connectée/).count()).resolves.toBe(1);
     await check('reseau-coordinatrice');
+    await page.getByRole('link', { name: /statistiques de chaque boîte/ }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Statistiques du réseau',
+    );
+    await expect(page.getByRole('cell', { name: 'rien reçu encore' }).count()).resolves.toBe(1);
+    await check('reseau-statistiques');
   }, 90_000);
 });

@@ -51,7 +51,7 @@ export function NetworkStatsPage({
                   {label}
                 </th>
               ))}
-              <th scope="col">Chiffres du</th>
+              <th scope="col">Mis à jour</th>
             </tr>
           </thead>
           <tbody>
