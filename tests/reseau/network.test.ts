@@ -162,6 +162,36 @@ describe.runIf(requireTool('syncthing'))('two boxes with real Syncthing on loopb
     expect(csv).toContain(`Médiathèque membre,${today},`);
   }, 120_000);
 
+  it('refuses a box the coordinator did not add, and says so on its page', async () => {
+    const stranger = await startNetBox();
+    try {
+      await stranger.post('/admin/reseau/role', { role: 'member' });
+      const strangerId = await deviceIdOn(stranger);
+      const coordId = await deviceIdOn(coord);
+      await stranger.post('/admin/reseau/peers', {
+        deviceId: coordId,
+        address: `tcp://127.0.0.1:${coord.syncPort}`,
+      });
+      const page = await until(
+        async () => {
+          const html = await coord.page('/admin/reseau');
+          return html.includes(strangerId) ? html : undefined;
+        },
+        60_000,
+        'the refused box listed at the coordinator',
+      );
+      expect(page).toContain('elles sont refusées tant que vous ne les ajoutez pas');
+      const connections = await coord.api<{ connections: Record<string, { connected: boolean }> }>(
+        'GET',
+        '/rest/system/connections',
+      );
+      expect(connections.connections[strangerId]?.connected ?? false).toBe(false);
+      expect(await stranger.page('/admin/reseau')).not.toMatch(/(?<!pas )connectée/);
+    } finally {
+      await stranger.stop();
+    }
+  }, 120_000);
+
   it('never imports while Syncthing still needs items: cut halfway, old version kept, then completes', async () => {
     // Slow the coordinator down so the transfer takes a few seconds.
     await coord.api('PATCH', '/rest/config/options', {
