@@ -175,8 +175,9 @@ case "$KIOSK_OVERRIDE" in
 esac
 [ -n "$PRINTING_OVERRIDE" ] && PRINTING=yes
 
-# kiwix-tools: kiwix-serve and kiwix-manage, for the encyclopaedias (ZIM files).
-packages=(avahi-daemon ca-certificates kiwix-tools)
+# kiwix-tools: kiwix-serve and kiwix-manage, for the encyclopaedias (ZIM files);
+# syncthing: the network of boxes (docs/reseau.md), it runs only once turned on.
+packages=(avahi-daemon ca-certificates kiwix-tools syncthing)
 case "$HOTSPOT" in
   networkmanager) packages+=(network-manager dnsmasq-base) ;;
   hostapd) packages+=(hostapd dnsmasq) ;;
@@ -271,6 +272,8 @@ place "$RENDERED/server.json" "$CONF_DIR/server.json" 0644
 place "$RENDERED/lanterne.service" /etc/systemd/system/lanterne.service 0644
 place "$RENDERED/lanterne-kiwix.service" /etc/systemd/system/lanterne-kiwix.service 0644
 place "$RENDERED/avahi-lanterne.service" /etc/avahi/services/lanterne.service 0644
+place "$RENDERED/lanterne-syncthing.service" /etc/systemd/system/lanterne-syncthing.service 0644
+place "$RENDERED/lanterne-syncthing.path" /etc/systemd/system/lanterne-syncthing.path 0644
 
 NM_CONN=/etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection
 NM_DNSMASQ=/etc/NetworkManager/dnsmasq-shared.d/lanterne.conf
@@ -373,6 +376,11 @@ if changed /etc/systemd/system/lanterne-kiwix.service; then
   sys systemctl restart lanterne-kiwix.service || warn "kiwix-serve n'a pas démarré : les encyclopédies seront indisponibles (journalctl -u lanterne-kiwix)"
 else
   sys systemctl start lanterne-kiwix.service || warn "kiwix-serve n'a pas démarré : les encyclopédies seront indisponibles (journalctl -u lanterne-kiwix)"
+fi
+# The network of boxes: the path unit starts Syncthing once the box has prepared its home.
+sys systemctl enable --now lanterne-syncthing.path
+if changed /etc/systemd/system/lanterne-syncthing.service && [ -f "$DESTDIR$DATA_DIR/syncthing/home/config.xml" ]; then
+  sys systemctl restart lanterne-syncthing.service || warn "le réseau de boîtes redémarrera au prochain démarrage"
 fi
 if [ ${#CHANGED[@]} -gt 0 ]; then
   sys systemctl restart lanterne.service

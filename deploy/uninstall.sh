@@ -39,6 +39,7 @@ done
 
 sys systemctl disable --now lanterne.service
 sys systemctl disable --now lanterne-kiwix.service
+sys systemctl disable --now lanterne-syncthing.path lanterne-syncthing.service
 if [ -f "$DESTDIR/etc/systemd/system/lanterne-ap-address.service" ]; then
   sys systemctl disable --now hostapd dnsmasq lanterne-ap-address.service
 fi
@@ -48,6 +49,8 @@ fi
 
 for f in /etc/systemd/system/lanterne.service \
   /etc/systemd/system/lanterne-kiwix.service \
+  /etc/systemd/system/lanterne-syncthing.service \
+  /etc/systemd/system/lanterne-syncthing.path \
   /etc/systemd/system/lanterne-ap-address.service \
   /etc/NetworkManager/system-connections/lanterne-hotspot.nmconnection \
   /etc/NetworkManager/dnsmasq-shared.d/lanterne.conf \

@@ -13,8 +13,13 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist/server', { recursive: true, force: true });
 await build({
-  // The server, and the pack tool that bin/lanterne.mjs runs on an installed box.
-  entryPoints: { main: 'src/server/main.ts', 'packs/cli': 'src/server/packs/cli.ts' },
+  // The server, the pack tool that bin/lanterne.mjs runs on an installed box, and what
+  // the Syncthing unit runs before it starts (deploy/templates/lanterne-syncthing.service).
+  entryPoints: {
+    main: 'src/server/main.ts',
+    'packs/cli': 'src/server/packs/cli.ts',
+    'reseau/prepare': 'src/server/reseau/prepare-cli.ts',
+  },
   outdir: 'dist/server',
   bundle: true,
   splitting: true,

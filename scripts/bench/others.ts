@@ -51,6 +51,12 @@ export const OTHER_BENCHES: ReadonlyArray<{
     },
   },
   {
+    file: 'reseau.ts',
+    title: 'Réseau de boîtes : statistiques de 500 boîtes (issue 20)',
+    fn: 'benchReseauRollup',
+    call: (fn) => fn({}),
+  },
+  {
     file: 'kiosk.ts',
     title: 'Borne : taille du bundle et démarrage ralenti (issue 5)',
     fn: 'benchKiosk',

@@ -39,6 +39,20 @@ export const configSchema = z.object({
    * runs it (`lanterne-kiwix.service`, deploy/) and the box only rewrites its library.
    */
   kiwixMode: z.enum(['child', 'service']).default('child'),
+  /**
+   * The box's Syncthing (network of boxes, issue 20): its GUI/REST API on 127.0.0.1 at
+   * `syncthingApiPort`; boxes reach each other on `syncthingSyncPort` (TCP and QUIC) on
+   * `syncthingListenHost` ('' = every interface). `child`: the box runs it; `service`:
+   * systemd does (deploy/), the box only talks to its API.
+   */
+  syncthingApiPort: z.coerce.number().int().min(0).max(65535).default(8093),
+  syncthingSyncPort: z.coerce.number().int().min(0).max(65535).default(22000),
+  syncthingListenHost: z.string().default(''),
+  /** Boxes find each other on the local network (off in tests: nothing leaves loopback). */
+  syncthingLocalDiscovery: z.boolean().default(true),
+  syncthingMode: z.enum(['child', 'service']).default('child'),
+  /** How often the box asks its Syncthing where the shared folders stand. */
+  reseauPollMs: z.coerce.number().int().min(100).max(600_000).default(5000),
   kioskIdleSeconds: z.coerce.number().int().min(30).max(3600).default(120),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -56,6 +70,10 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LANTERNE_LICENCE_POLICY: 'licencePolicy',
   LANTERNE_KIWIX_PORT: 'kiwixPort',
   LANTERNE_KIWIX_MODE: 'kiwixMode',
+  LANTERNE_SYNCTHING_API_PORT: 'syncthingApiPort',
+  LANTERNE_SYNCTHING_SYNC_PORT: 'syncthingSyncPort',
+  LANTERNE_SYNCTHING_LISTEN_HOST: 'syncthingListenHost',
+  LANTERNE_SYNCTHING_MODE: 'syncthingMode',
   LANTERNE_KIOSK_IDLE_SECONDS: 'kioskIdleSeconds',
   LANTERNE_LOG_LEVEL: 'logLevel',
 };

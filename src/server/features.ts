@@ -47,6 +47,7 @@ import {
   startSavoirs,
 } from './savoirs/index.js';
 import { bookEntryRoutes, readerPageRoutes, registerReaderExtras } from './reader/index.js';
+import { reseauAdminRoutes, startReseau } from './reseau/index.js';
 import { startStats, statsAdminRoutes } from './stats/index.js';
 import { legacyAssetRoutes, staticRoutes } from './files/static.js';
 
@@ -162,6 +163,12 @@ export const FEATURES: readonly Feature[] = [
     start: startPacks,
   },
   { name: 'usb', start: startUsbWatcher },
+  {
+    // A network of boxes through Syncthing: pairing, packs from the coordinator (issue 20).
+    name: 'reseau',
+    routes: (ctx) => ({ admin: [['/reseau', reseauAdminRoutes(ctx)]] }),
+    start: startReseau,
+  },
   {
     name: 'ateliers',
     routes: (ctx) => ({

@@ -70,10 +70,14 @@ describe('rendered configuration', () => {
   it('gives systemd units that systemd-analyze verify accepts', (t) => {
     if (!requireTool('systemd-analyze')) return t.skip();
     const out = render();
-    const units = readdirSync(out).filter((f) => f.endsWith('.service') && !f.startsWith('avahi'));
+    const units = readdirSync(out).filter(
+      (f) => (f.endsWith('.service') || f.endsWith('.path')) && !f.startsWith('avahi'),
+    );
     expect(units.sort()).toEqual([
       'lanterne-ap-address.service',
       'lanterne-kiwix.service',
+      'lanterne-syncthing.path',
+      'lanterne-syncthing.service',
       'lanterne.service',
     ]);
     const r = run('systemd-analyze', ['verify', ...units.map((u) => path.join(out, u))]);
@@ -113,6 +117,23 @@ describe('rendered configuration', () => {
       'Restart=always',
     ])
       expect(kiwix).toContain(`\n${line}\n`);
+    // The network of boxes: the box's settings written in before Syncthing starts; its
+    // home in the data folder; no capability at all; started once its home exists.
+    const syncthing = readFileSync(path.join(out, 'lanterne-syncthing.service'), 'utf8');
+    for (const line of [
+      'User=lanterne',
+      `ExecStartPre=${process.execPath} ${path.join(temp, 'app')}/dist/server/reseau/prepare.js`,
+      `Environment=LANTERNE_CONFIG=${path.join(temp, 'etc')}/server.json`,
+      'CapabilityBoundingSet=',
+      'ProtectSystem=strict',
+      `ReadWritePaths=${path.join(temp, 'data')}`,
+      'Restart=on-failure',
+    ])
+      expect(syncthing).toContain(`\n${line}\n`);
+    expect(syncthing).toContain(`--home=${path.join(temp, 'data')}/syncthing/home `);
+    expect(readFileSync(path.join(out, 'lanterne-syncthing.path'), 'utf8')).toContain(
+      `\nPathExists=${path.join(temp, 'data')}/syncthing/home/config.xml\n`,
+    );
   });
 
   it('gives dnsmasq configurations that dnsmasq --test accepts', (t) => {
@@ -166,6 +187,7 @@ describe('rendered configuration', () => {
     });
     const config = loadConfig({ LANTERNE_CONFIG: path.join(out, 'server.json') }, temp);
     expect(config.port).toBe(8081);
+    expect(config.syncthingMode).toBe('service');
     expect(config.publicUrl).toBe('http://biblio.lan:8081');
     expect(config.hostnames).toEqual([
       'biblio.lan',
@@ -221,6 +243,8 @@ describe.runIf(hasCommand('tar'))('install, update and uninstall into a temporar
     expect(readFileSync(path.join(root, 'var/lib/lanterne/kiwix/library.xml'), 'utf8')).toContain(
       '<library',
     );
+    expect(first.stdout).toContain('écrit /etc/systemd/system/lanterne-syncthing.service');
+    expect(first.stdout).toContain('écrit /etc/systemd/system/lanterne-syncthing.path');
     expect(readFileSync(path.join(root, 'opt/lanterne/dist/server/main.js'), 'utf8')).toBe(
       '// built server\n',
     );

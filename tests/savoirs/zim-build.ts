@@ -1,7 +1,6 @@
 /** Builds the French test ZIM (no test framework: the bench uses it too). */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
@@ -83,27 +82,7 @@ export async function buildFrenchZim(dir: string, name = 'mini-encyclo'): Promis
 }
 
 /** A free loopback port for a test kiwix-serve. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Polls `probe` every 100 ms until it gives a value (kiwix-serve takes a moment to start). */
-export async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('kiwix-serve did not answer in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { freePort, until } from '../helpers/wait.js';
 
 /** The test ZIM as a book of the supervisor, served as /savoirs/mini-encyclo/. */
 export function miniEncyclo(file: string): ZimBook {

@@ -31,6 +31,7 @@ import { authRoutes } from './auth/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 
 export { AdminAuth } from './auth/service.js';
+
 export { adminGate, requireAdmin, csrfToken, type AdminIdentity } from './auth/middleware.js';
 export { AdminLayout, type AdminSection } from './ui/layout.js';
 export { CsrfField, csrfField } from './ui/csrf.js';

@@ -77,7 +77,7 @@ export interface NewPack {
   created: string | null;
   dir: string;
   manifestSha256: string;
-  origin: 'bundled' | 'usb' | 'upload' | 'local';
+  origin: PackOrigin;
 }
 
 export interface Pack extends NewPack {
@@ -98,3 +98,9 @@ export interface Page<T> {
   offset: number;
   limit: number;
 }
+
+/**
+ * Where an installed pack came from: `bundled` (./content), `usb`, `upload`, `local`
+ * (made on the box), `network` (received from the coordinator box through Syncthing).
+ */
+export type PackOrigin = 'bundled' | 'usb' | 'upload' | 'local' | 'network';

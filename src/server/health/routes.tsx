@@ -4,6 +4,7 @@ import { AdminLayout } from '../admin/ui/layout.js';
 import { TableWrap } from '../admin/ui/table.js';
 import type { Context } from '../context.js';
 import { serviceKey } from '../core/services.js';
+import { RESEAU, reseauHealth } from '../reseau/index.js';
 import { KIWIX, kiwixHealth } from '../savoirs/index.js';
 import { ClockForm } from '../stats/index.js';
 import { renderDocument } from '../ui/page.js';
@@ -42,7 +43,10 @@ export function healthRoutes(ctx: Context): Hono<AdminEnv> {
       const h: Health = await health.current();
       const clockKnown = ctx.stats.clock.isSane();
       const kiwix = kiwixHealth(ctx.services.get(KIWIX).state());
-      const warnings = kiwix.warning === null ? h.warnings : [...h.warnings, kiwix.warning];
+      const reseau = reseauHealth(ctx.services.get(RESEAU).syncthing.state());
+      const warnings = [...h.warnings, kiwix.warning, reseau.warning].filter(
+        (w): w is string => w !== null,
+      );
       const rows: Array<[string, string]> = [
         [
           'Température du processeur',
@@ -62,6 +66,7 @@ export function healthRoutes(ctx: Context): Hono<AdminEnv> {
           h.wifiClients ? `${h.wifiClients.count} (${h.wifiClients.source})` : 'inconnu',
         ],
         ['Encyclopédies (kiwix-serve)', kiwix.value],
+        ['Réseau de boîtes (Syncthing)', reseau.value],
         ['Allumée depuis', duration(h.systemUptimeSeconds)],
         ['Lanterne tourne depuis', duration(h.appUptimeSeconds)],
         ['Version de Lanterne', `${h.version} (Node ${h.node})`],

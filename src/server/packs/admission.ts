@@ -68,7 +68,8 @@ const WAITING: Record<Exclude<SignatureState, 'valid'>, string> = {
     "Attention : la signature ne correspond pas au contenu (le pack a été modifié après avoir été signé). Ne l'approuvez que si vous savez d'où il vient.",
 };
 
-const fromOutside = (origin: PackOrigin) => origin === 'usb' || origin === 'upload';
+const fromOutside = (origin: PackOrigin) =>
+  origin === 'usb' || origin === 'upload' || origin === 'network';
 
 function ownersText(owners: InstalledState['owners']): string {
   const names = owners.map((o) => (o.name ? `« ${o.name} »` : 'une clé retirée depuis'));

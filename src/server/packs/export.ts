@@ -7,6 +7,7 @@ import { fsyncPath, stickWriteMessage } from '../sticks/write.js';
 import { MANIFEST_FILE, manifestSchema } from './manifest.js';
 import { slug } from './tool/files.js';
 import { packFiles } from './tool/zip-write.js';
+import { SIGNATURE_FILE } from './trust/signature.js';
 import { LOCAL_PACK_ID } from './watch/local-pack.js';
 
 export class ExportError extends Error {}
@@ -80,6 +81,15 @@ export async function exportPack(ctx: Context, packId: string, targetDir: string
         createReadStream(path.join(source, rel)),
         createWriteStream(to, { flags: 'wx' }),
       );
+      await fsyncPath(to);
+    }
+    // The signature goes on with the very manifest it signs (never with a rewritten one).
+    const signature = isLocal
+      ? null
+      : await readFile(path.join(source, SIGNATURE_FILE)).catch(() => null);
+    if (signature) {
+      const to = path.join(temp, SIGNATURE_FILE);
+      await writeFile(to, signature, { flag: 'wx' });
       await fsyncPath(to);
     }
     // The manifest goes last: a pack folder without it is not a pack.

@@ -9,6 +9,8 @@ import { SmallCopiers } from './copy-workers.js';
 import { examinePack, type InspectOptions, type Inspection } from './inspect.js';
 import { admitOnBox, roomFor } from './admission.js';
 import { MANIFEST_FILE } from './manifest.js';
+import { MAX_SIGNATURE_BYTES } from './trust/checker.js';
+import { SIGNATURE_FILE } from './trust/signature.js';
 import { PackError, problems } from './problems.js';
 import type { ImportOutcome, ImportProgress, PackProblem, PackSource } from './types.js';
 import { toPack, toWork } from './works.js';
@@ -102,10 +104,19 @@ async function runImport(
 ): Promise<ImportOutcome> {
   const progress = (p: ImportProgress) => options.onProgress?.(p);
   progress({ phase: 'checking', bytesDone: 0, bytesTotal: 0 });
+  // The signature read for the check is kept with the pack, so that an export (to a
+  // stick, to the network of boxes) carries it on and the next box can check it too.
+  let signature: Buffer | null = null;
+  const check = options.checkSignature;
   const inspection = await examinePack(source, {
     licencePolicy: ctx.settings.current().licencePolicy,
     limits: options.limits,
-    checkSignature: options.checkSignature,
+    checkSignature: check
+      ? async (bytes, readFile) => {
+          signature = await readFile(SIGNATURE_FILE, MAX_SIGNATURE_BYTES);
+          return check(bytes, readFile);
+        }
+      : undefined,
   });
   const { manifest, reader, manifestSha256, manifestBytes } = inspection;
   if (!inspection.ok || !manifest || !reader || !manifestSha256 || !manifestBytes)
@@ -164,9 +175,15 @@ async function runImport(
         throw isDiskFull(err) ? new PackError(problems.diskFullDuringCopy(MANIFEST_FILE)) : err;
       },
     );
+    const kept: Buffer | null = signature;
+    if (kept) await writeFile(path.join(staging, SIGNATURE_FILE), kept, { flag: 'wx' });
     await makeThumbnails(staging, manifest, ctx.log, options.signal);
     progress({ phase: 'verifying', bytesDone: done, bytesTotal: total });
-    await syncTree(staging, [...inspection.files.map((f) => f.ref.path), MANIFEST_FILE]);
+    await syncTree(staging, [
+      ...inspection.files.map((f) => f.ref.path),
+      MANIFEST_FILE,
+      ...(kept ? [SIGNATURE_FILE] : []),
+    ]);
     if (options.signal?.aborted) throw new PackError(problems.interrupted());
 
     progress({ phase: 'switching', bytesDone: done, bytesTotal: total });

@@ -1,11 +1,12 @@
+import type { PackOrigin } from '../catalogue/types.js';
 import type { Manifest } from './manifest.js';
+
+export type { PackOrigin };
 
 /**
  * The contract between the parts of the pack pipeline: the checks (`inspect`), the
  * import (`import`), the pack tool's `verify`, and the USB watcher all speak these types.
  */
-export type PackOrigin = 'bundled' | 'usb' | 'upload' | 'local';
-
 export interface PackSource {
   /** A folder holding `lanterne-pack.json`, or a `.zip` of such a folder. */
   kind: 'folder' | 'zip';

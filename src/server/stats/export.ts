@@ -14,7 +14,11 @@ function field(value: string | number): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const line = (cells: Array<string | number>) => cells.map(field).join(',');
+/** One CSV line of the box's exports (the network's statistics use it too). */
+export const line = (cells: Array<string | number>) => cells.map(field).join(',');
+
+/** Lines as one CSV file: CRLF, with a byte-order mark so spreadsheets show accents. */
+export const csvFile = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
 
 /**
  * One CSV file for a funder's report: a header block, then sections separated by an
@@ -75,7 +79,7 @@ export function reportCsv(report: Report): string {
     line(['surface', 'rubrique', 'pages_vues']),
     ...report.sections.map((s) => line([s.surface, s.section, s.views])),
   ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile(lines);
 }
 
 /** File names for a period, e.g. `lanterne-statistiques-2026-11-01_2026-11-30`. */

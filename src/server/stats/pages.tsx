@@ -13,6 +13,7 @@ import {
   stepPeriod,
   type PeriodLink,
 } from './dates.js';
+import type { Period } from './period.js';
 import type { Report } from './report.js';
 import type { Stick } from './usb.js';
 
@@ -112,14 +113,21 @@ function Table({
   );
 }
 
-const linkTo = (l: PeriodLink) => `/admin/stats?${new URLSearchParams(l.query).toString()}`;
-
 /**
  * Choosing the period: one button per usual period, the one before and after the period
  * shown, and "choisir des dates" folded (works without JavaScript).
  */
-function PeriodPicker({ report: r, today }: { report: Report; today: string }) {
-  const p = r.period;
+export function PeriodPicker({
+  period: p,
+  today,
+  base = '/admin/stats',
+}: {
+  period: Period;
+  today: string;
+  /** The page the links and the form go to (the network's page reuses the picker). */
+  base?: string;
+}) {
+  const linkTo = (l: PeriodLink) => `${base}?${new URLSearchParams(l.query).toString()}`;
   const before = stepPeriod(p, -1);
   const after = stepPeriod(p, 1);
   return (
@@ -143,7 +151,7 @@ function PeriodPicker({ report: r, today }: { report: Report; today: string }) {
       </p>
       <details open={p.kind === 'custom' && !periodChoices(p, today).some((l) => l.current)}>
         <summary>Choisir des dates</summary>
-        <form class="period" method="get" action="/admin/stats">
+        <form class="period" method="get" action={base}>
           <input type="hidden" name="period" value="custom" />
           <label>
             Du
@@ -222,7 +230,7 @@ export function Dashboard({
         visiteurs.
       </p>
       <h2 class="period-title">{capitalised(when)}</h2>
-      <PeriodPicker report={r} today={today} />
+      <PeriodPicker period={r.period} today={today} />
       <ul class="cards-grid">
         {cards.map(([label, value]) => (
           <li key={label} class="card">

@@ -12,6 +12,7 @@ export type AdminSection =
   | 'ateliers'
   | 'contributions'
   | 'stats'
+  | 'reseau'
   | 'settings'
   | 'health'
   | 'account';
@@ -24,6 +25,7 @@ export const ADMIN_NAV: ReadonlyArray<readonly [AdminSection, string, string]> =
   ['ateliers', '/admin/ateliers', 'Ateliers'],
   ['contributions', '/admin/contributions', 'Propositions'],
   ['stats', '/admin/stats', 'Statistiques'],
+  ['reseau', '/admin/reseau', 'Réseau'],
   ['settings', '/admin/settings', 'Réglages'],
   ['health', '/admin/health', 'Santé du système'],
 ];

@@ -41,6 +41,7 @@ export const ORIGIN_LABELS = {
   usb: 'clé USB',
   upload: 'envoi',
   local: 'fonds local',
+  network: 'réseau de boîtes',
 } as const;
 
 /** Messages after a form was handled (redirect with ?msg=…): fixed texts, nothing echoed. */

@@ -57,7 +57,7 @@ export function QueueItem({ c, entry }: { c: HonoContext; entry: QueueEntry }) {
         <strong>{STATE_LABELS[entry.state]}</strong> — {entry.message}
       </p>
       <dl>
-        <dt>{entry.source.origin === 'upload' ? 'Provenance' : 'Clé USB'}</dt>
+        <dt>{entry.source.origin === 'usb' ? 'Clé USB' : 'Provenance'}</dt>
         <dd>{entry.stickLabel}</dd>
         {s && (
           <>

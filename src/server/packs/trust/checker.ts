@@ -2,7 +2,7 @@ import type { InspectOptions } from '../inspect.js';
 import { checkSignature, SIGNATURE_FILE, type TrustedKey } from './signature.js';
 
 /** A signature file is two short base64 lines; anything bigger is not one. */
-const MAX_SIGNATURE_BYTES = 1024;
+export const MAX_SIGNATURE_BYTES = 1024;
 
 /** The `checkSignature` option of `inspectPack`, over the keys the box trusts. */
 export function signatureChecker(
