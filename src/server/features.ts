@@ -4,6 +4,7 @@ import { startAdmin } from './admin/start.js';
 import {
   ateliersAdminRoutes,
   ateliersFileRoutes,
+  ateliersKioskRoutes,
   ateliersPortalRoutes,
   evaluationRoutes,
 } from './ateliers/index.js';
@@ -123,6 +124,7 @@ export const FEATURES: readonly Feature[] = [
       public: [
         ['/', ateliersFileRoutes(ctx)],
         ['/', evaluationRoutes(ctx)],
+        ['/', ateliersKioskRoutes(ctx)],
         ['/fr', ateliersPortalRoutes(ctx, 'fr')],
         ['/en', ateliersPortalRoutes(ctx, 'en')],
         ['/', ateliersPortalRoutes(ctx, null)],
