@@ -104,10 +104,11 @@ export function Keyboard({
           class="key key-wide key-layer"
           gapMs={KEY_GAP_MS}
           onPress={() => setAccents(!accents)}
-          label={accents ? t.keyLetters : t.keyAccents}
           testId={accents ? 'key-letters' : 'key-accents'}
         >
+          {/* Named by words, not by an aria-label its visible letters would contradict. */}
           <span aria-hidden="true">{accents ? 'a b c' : 'é à ç'}</span>
+          <span class="visually-hidden">{accents ? t.keyLetters : t.keyAccents}</span>
         </Button>
       );
     return (

@@ -50,7 +50,7 @@ export function TodayAteliers() {
         </p>
       ))}
       {evaluations.map((e) => (
-        <div key={e.id} data-testid="ateliers-evaluation" style={ROW}>
+        <div key={e.id} class="attract-eval" data-testid="ateliers-evaluation" style={ROW}>
           <div
             role="img"
             aria-label={t.atelierEvaluateQr(e.url)}

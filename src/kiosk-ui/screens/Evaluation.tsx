@@ -182,8 +182,6 @@ export function EvaluationScreen({ id, step }: { id: number; step: number }) {
 
 /** « Question 2 sur 7 », the voice, and the question itself. */
 function Head({ screen, where }: { screen: KioskEvalScreen; where: string }) {
-  const t = useT();
-  const voice = useVoice(screen.speechUrl);
   const heading = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => heading.current?.focus(), [screen.field]);
   return (
@@ -196,18 +194,26 @@ function Head({ screen, where }: { screen: KioskEvalScreen; where: string }) {
           {screen.text}
         </h1>
       </div>
-      {screen.speechUrl && (
-        <Button
-          class="eval-voice"
-          onPress={voice.toggle}
-          pressed={voice.speaking}
-          testId="eval-read-aloud"
-        >
-          <Icon name={voice.speaking ? 'pause' : 'listen'} />
-          <span>{voice.speaking ? t.evalStopVoice : t.evalReadAloud}</span>
-        </Button>
-      )}
+      {screen.kind !== 'open' && <Voice url={screen.speechUrl} />}
     </div>
+  );
+}
+
+/** « Écouter »: the question read aloud, when the box has a voice. */
+function Voice({ url }: { url: string | null }) {
+  const t = useT();
+  const voice = useVoice(url);
+  if (!url) return null;
+  return (
+    <Button
+      class="eval-voice"
+      onPress={voice.toggle}
+      pressed={voice.speaking}
+      testId="eval-read-aloud"
+    >
+      <Icon name={voice.speaking ? 'pause' : 'listen'} />
+      <span class="eval-voice-word">{voice.speaking ? t.evalStopVoice : t.evalReadAloud}</span>
+    </Button>
   );
 }
 
@@ -263,11 +269,12 @@ function OpenQuestion({
           value={text}
           readOnly
           tabIndex={-1}
-          rows={2}
+          rows={1}
           placeholder={t.evalTypeHint}
           aria-describedby="eval-hint"
           data-testid="eval-text"
         />
+        <Voice url={screen.speechUrl} />
         <Button class="eval-side" onPress={() => onAnswer('')} testId="eval-skip">
           <span>{t.evalSkip}</span>
           <Icon name="next" />
