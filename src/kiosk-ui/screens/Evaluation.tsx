@@ -270,7 +270,7 @@ function OpenQuestion({
           readOnly
           tabIndex={-1}
           rows={1}
-          placeholder={t.evalYourAnswer}
+          placeholder={t.evalNoNamesShort}
           aria-describedby="eval-hint"
           data-testid="eval-text"
         />
