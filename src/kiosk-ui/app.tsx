@@ -5,6 +5,7 @@ import { postEvent } from './lib/api.js';
 import { currentRoute, useKiosk, type Route } from './lib/store.js';
 import { Attract } from './screens/Attract.js';
 import { WorkList } from './screens/Browse.js';
+import { EvaluationScreen } from './screens/Evaluation.js';
 import { Home } from './screens/Home.js';
 import { Infos } from './screens/Infos.js';
 import { NoticeList, NoticeScreen } from './screens/Learn.js';
@@ -60,6 +61,8 @@ function Screen({ route }: { route: Route }) {
       return <NoticeScreen key={route.id} id={route.id} />;
     case 'infos':
       return <Infos />;
+    case 'evaluation':
+      return <EvaluationScreen key={`${route.id}-${route.step}`} id={route.id} step={route.step} />;
   }
 }
 

@@ -4,6 +4,7 @@ import { startAdmin } from './admin/start.js';
 import {
   ateliersAdminRoutes,
   ateliersFileRoutes,
+  ateliersKioskRoutes,
   ateliersPortalRoutes,
   evaluationRoutes,
 } from './ateliers/index.js';
@@ -175,6 +176,7 @@ export const FEATURES: readonly Feature[] = [
       public: [
         ['/', ateliersFileRoutes(ctx)],
         ['/', evaluationRoutes(ctx)],
+        ['/', ateliersKioskRoutes(ctx)],
         ['/fr', ateliersPortalRoutes(ctx, 'fr')],
         ['/en', ateliersPortalRoutes(ctx, 'en')],
         ['/', ateliersPortalRoutes(ctx, null)],

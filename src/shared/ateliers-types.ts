@@ -19,3 +19,47 @@ export interface KioskAteliersToday {
     qr: string;
   }>;
 }
+
+/**
+ * One screen of a workshop's evaluation on the kiosk, made on the box from the same
+ * definition as the phone pages (ateliers/evaluation.ts `screensOf`): the kiosk keeps no
+ * copy of the questions.
+ */
+export interface KioskEvalScreen {
+  /** The field its answer travels in: "useful", "alone_after", "q12"… */
+  field: string;
+  /** faces: the fixed core (oui / un peu / non); choice: the animateur's; open: typed. */
+  kind: 'faces' | 'choice' | 'open';
+  text: string;
+  /** What can be pressed: a face with its word, or a choice. Empty for an open question. */
+  options: Array<{ value: string; label: string; face?: 'yes' | 'neutral' | 'no' }>;
+  /** The longest open answer, in characters (0 for faces and choices). */
+  maxLength: number;
+  /** The question read aloud (WAV made on the box), or null when the box has no voice. */
+  speechUrl: string | null;
+}
+
+/** Where the kiosk reads an evaluation's screens (GET) and sends an answer (POST). */
+export const kioskEvaluationPath = (id: number) => `/api/ateliers/${id}/evaluation`;
+
+/** `GET kioskEvaluationPath(id)`. */
+export interface KioskEvaluation {
+  id: number;
+  title: string;
+  /** False once the animateur closed it (or its time is up): the kiosk says so kindly. */
+  open: boolean;
+  screens: KioskEvalScreen[];
+}
+
+/** `POST /api/ateliers/:id/evaluation`: the answers, field by field (skipped: absent). */
+export interface KioskAnswerBody {
+  values: Record<string, string>;
+}
+
+/**
+ * What the box did with it. `saved`: counted; `empty`: nothing answered, nothing stored;
+ * `closed`: the evaluation is closed; `refused`: not sent from the box's own screen.
+ */
+export interface KioskAnswerReply {
+  result: 'saved' | 'empty' | 'closed' | 'refused';
+}

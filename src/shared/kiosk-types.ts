@@ -100,6 +100,7 @@ export const KIOSK_SECTIONS = [
   'notice',
   'infos',
   'take-away',
+  'evaluation',
 ] as const;
 export type KioskSection = (typeof KIOSK_SECTIONS)[number];
 

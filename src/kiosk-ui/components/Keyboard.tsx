@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../lib/store.js';
 import { Button } from './Button.js';
-import { Icon } from './Icon.js';
+import { Icon, type IconName } from './Icon.js';
 
 /**
  * An AZERTY keyboard inside the page: system on-screen keyboards do not show over a
@@ -63,14 +63,25 @@ interface Props {
   onChange: (value: string) => void;
   onSubmit: () => void;
   submitLabel: string;
+  /** The longest text it types (a search by default). */
+  max?: number;
+  /** The submit key's icon. */
+  submitIcon?: IconName;
 }
 
-export function Keyboard({ value, onChange, onSubmit, submitLabel }: Props) {
+export function Keyboard({
+  value,
+  onChange,
+  onSubmit,
+  submitLabel,
+  max = MAX_QUERY,
+  submitIcon = 'search',
+}: Props) {
   const t = useT();
   const layout = useLayout();
   const [accents, setAccents] = useState(false);
   const type = (ch: string) => {
-    if (value.length < MAX_QUERY) onChange(value + ch);
+    if (value.length < max) onChange(value + ch);
   };
   const key = (k: Key) => {
     if (k === 'backspace')
@@ -93,10 +104,11 @@ export function Keyboard({ value, onChange, onSubmit, submitLabel }: Props) {
           class="key key-wide key-layer"
           gapMs={KEY_GAP_MS}
           onPress={() => setAccents(!accents)}
-          label={accents ? t.keyLetters : t.keyAccents}
           testId={accents ? 'key-letters' : 'key-accents'}
         >
+          {/* Named by words, not by an aria-label its visible letters would contradict. */}
           <span aria-hidden="true">{accents ? 'a b c' : 'é à ç'}</span>
+          <span class="visually-hidden">{accents ? t.keyLetters : t.keyAccents}</span>
         </Button>
       );
     return (
@@ -137,7 +149,7 @@ export function Keyboard({ value, onChange, onSubmit, submitLabel }: Props) {
           disabled={!value.trim()}
           testId="key-submit"
         >
-          <Icon name="search" />
+          <Icon name={submitIcon} />
           {submitLabel}
         </Button>
       </div>

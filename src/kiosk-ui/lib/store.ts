@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { KioskAnswerReply } from '../../shared/ateliers-types.js';
 import type { KioskInfo, KioskWorkType } from '../../shared/kiosk-types.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 
@@ -13,7 +14,9 @@ export type Route =
   | { name: 'take-away'; id: string }
   | { name: 'notices' }
   | { name: 'notice'; id: string }
-  | { name: 'infos' };
+  | { name: 'infos' }
+  /** One screen of a workshop's evaluation; `step` past the last question: « Merci ». */
+  | { name: 'evaluation'; id: number; step: number };
 
 export interface VisitorSettings {
   size: 0 | 1 | 2;
@@ -38,6 +41,10 @@ export interface KioskState {
   /** When the "still there?" countdown reaches zero (ms since epoch), or null. */
   warningUntil: number | null;
   startedAt: number | null;
+  /** The evaluation being answered on the kiosk: its answers so far, field by field. */
+  evalValues: Record<string, string>;
+  /** What the box said once those answers were sent: the screens then only say « Merci ». */
+  evalSent: KioskAnswerReply['result'] | null;
 }
 
 type Listener = () => void;
@@ -46,7 +53,15 @@ type Listener = () => void;
 /** A kiosk nobody has touched yet. */
 export function blankVisit(): Pick<
   KioskState,
-  'awake' | 'stack' | 'settings' | 'settingsOpen' | 'query' | 'warningUntil' | 'startedAt'
+  | 'awake'
+  | 'stack'
+  | 'settings'
+  | 'settingsOpen'
+  | 'query'
+  | 'warningUntil'
+  | 'startedAt'
+  | 'evalValues'
+  | 'evalSent'
 > {
   return {
     awake: false,
@@ -56,6 +71,8 @@ export function blankVisit(): Pick<
     query: '',
     warningUntil: null,
     startedAt: null,
+    evalValues: {},
+    evalSent: null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CoreAnswer } from './repo.js';
+import type { AnswerItem, CoreAnswer } from './repo.js';
 import type { Question } from './atelier.js';
 
 export type CoreKey = keyof CoreAnswer;
@@ -74,7 +74,7 @@ export function toRows(
   values: Record<string, string>,
 ): {
   core: CoreAnswer;
-  items: Array<{ question: number; choice: string | null; text: string | null }>;
+  items: AnswerItem[];
 } {
   const core: CoreAnswer = {
     useful: null,
@@ -83,7 +83,7 @@ export function toRows(
     alone_after: null,
     again: null,
   };
-  const items: Array<{ question: number; choice: string | null; text: string | null }> = [];
+  const items: AnswerItem[] = [];
   for (const s of screens) {
     const v = cleanAnswer(s, values[fieldOf(s)] ?? '');
     if (!v) continue;

@@ -43,6 +43,13 @@ export interface ItemRow {
   status: 'new' | 'kept';
 }
 
+/** One answer to an animateur's question: a choice's words, or an open text. */
+export interface AnswerItem {
+  question: number;
+  choice: string | null;
+  text: string | null;
+}
+
 export interface CoreAnswer {
   useful: number | null;
   clear: number | null;
@@ -147,11 +154,7 @@ export class AteliersRepo {
     this.s.removeQuestion.run(questionId, atelierId);
   }
   /** One participant's answer, core and own questions together, in one transaction. */
-  addAnswer(
-    atelierId: number,
-    core: CoreAnswer,
-    items: Array<{ question: number; choice: string | null; text: string | null }>,
-  ): void {
+  addAnswer(atelierId: number, core: CoreAnswer, items: AnswerItem[]): void {
     this.db.transaction(() => {
       const id = Number(this.s.addAnswer.run({ ...core, atelier_id: atelierId }).lastInsertRowid);
       for (const i of items) this.s.addItem.run(id, i.question, i.choice, i.text);

@@ -10,7 +10,7 @@ import {
   type FieldErrors,
   type QuestionFields,
 } from './form.js';
-import { AteliersRepo, type CoreAnswer, type ItemRow } from './repo.js';
+import { AteliersRepo, type AnswerItem, type CoreAnswer, type ItemRow } from './repo.js';
 import { toAtelier, toQuestion, type Atelier, type Question } from './atelier.js';
 import { parisWall } from './time.js';
 
@@ -155,17 +155,25 @@ export class AteliersService {
   }
 
   /** Records one participant's answer, once per device per opening. */
-  answer(
-    a: Atelier,
-    client: Client,
-    core: CoreAnswer,
-    items: Array<{ question: number; choice: string | null; text: string | null }>,
-  ): AnswerResult {
+  answer(a: Atelier, client: Client, core: CoreAnswer, items: AnswerItem[]): AnswerResult {
     if (!this.isOpen(a)) return 'closed';
     const key = this.deviceKey(a, client);
     if (this.answered.has(key)) return 'already';
     this.repo.addAnswer(a.id, core, items);
     this.answered.add(key);
+    return 'saved';
+  }
+
+  /**
+   * Records an answer given on the box's own kiosk, a terminal shared by everyone in
+   * the room: never deduplicated (each participant answers in turn). The route checks
+   * that it comes from the box's screen. Nothing answered at all (every screen passed)
+   * stores nothing: it would only count a passer-by in the k ≥ 3.
+   */
+  answerOnKiosk(a: Atelier, core: CoreAnswer, items: AnswerItem[]): 'saved' | 'empty' | 'closed' {
+    if (!this.isOpen(a)) return 'closed';
+    if (items.length === 0 && Object.values(core).every((v) => v === null)) return 'empty';
+    this.repo.addAnswer(a.id, core, items);
     return 'saved';
   }
 }

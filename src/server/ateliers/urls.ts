@@ -9,3 +9,7 @@ export const evaluationPath = (id: number) => `/ateliers/${id}/avis`;
 export function publicUrlOf(publicUrl: string, path: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${path}`;
 }
+export { kioskEvaluationPath } from '../../shared/ateliers-types.js';
+/** A screen of it read aloud, `n` from 1. */
+export const kioskSpeechPath = (id: number, n: number) =>
+  `/api/ateliers/${id}/evaluation/${n}/speech.wav`;
