@@ -2,7 +2,13 @@ import type { Context as HonoContext } from 'hono';
 import { CsrfField } from '../admin/ui/csrf.js';
 import { AdminLayout } from '../admin/ui/layout.js';
 import { assetUrl } from '../ui/asset-url.js';
-import { K_MIN, type Analysis, type Distribution } from './analysis.js';
+import {
+  K_MIN,
+  type Analysis,
+  type CoreResults,
+  type Distribution,
+  type PeriodAnalysis,
+} from './analysis.js';
 import { CORE } from './evaluation.js';
 import type { ItemRow } from './repo.js';
 import type { Atelier, Question } from './service.js';
@@ -180,7 +186,7 @@ function Bars({ d, labels }: { d: Distribution; labels: [string, string, string]
 }
 
 /** The analysis, shared by the admin page and the printable summary. */
-export function AnalysisView({ an }: { an: Analysis }) {
+export function AnalysisView({ an }: { an: CoreResults & { questions?: Analysis['questions'] } }) {
   if (!an.suffisant)
     return (
       <p class="warning">
@@ -330,6 +336,97 @@ export function SummaryPage({
           <p class="hint">
             Réponses anonymes, données par les participants sur leur téléphone. Aucune adresse ni
             identifiant n’est gardé.
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function PeriodView({ pa }: { pa: PeriodAnalysis }) {
+  return (
+    <>
+      <AnalysisView an={pa} />
+      <h2>Les ateliers du mois</h2>
+      {pa.ateliers.length === 0 ? (
+        <p>Aucun atelier ce mois-ci.</p>
+      ) : (
+        <ul>
+          {pa.ateliers.map((w) => (
+            <li key={w.id}>
+              {`${dateTimeLabel(new Date(w.debut))} · ${w.titre} · ${w.reponses} réponse${w.reponses > 1 ? 's' : ''}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+const monthLabel = (mois: string) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${mois}-15T12:00:00Z`),
+  );
+
+/** All the workshops of a month together (`/admin/ateliers/periode?mois=2026-11`). */
+export function PeriodPage({ c, pa }: { c: HonoContext; pa: PeriodAnalysis }) {
+  const q = `?mois=${pa.periode.mois}`;
+  return (
+    <AdminLayout c={c} title={`Bilan de ${monthLabel(pa.periode.mois)}`} section="ateliers">
+      <link rel="stylesheet" href={assetUrl('ateliers.css')} />
+      <p>
+        <a href="/admin/ateliers">← Retour aux ateliers</a>
+      </p>
+      <h1>{`Bilan des évaluations : ${monthLabel(pa.periode.mois)}`}</h1>
+      <form method="get" action="/admin/ateliers/periode" class="actions">
+        <label>
+          Mois
+          <input type="month" name="mois" value={pa.periode.mois} required />
+        </label>{' '}
+        <button type="submit">Voir ce mois</button>
+      </form>
+      <p>
+        Les questions communes à tous les ateliers, ensemble ; les questions propres à un atelier
+        sont sur la page de cet atelier.
+      </p>
+      <p class="actions">
+        <a class="button" href={`/admin/ateliers/periode/synthese${q}`}>
+          Synthèse à imprimer
+        </a>{' '}
+        <a href={`/admin/ateliers/periode/export.json${q}`}>Export JSON</a>
+      </p>
+      <PeriodView pa={pa} />
+    </AdminLayout>
+  );
+}
+
+/** The month's one-page summary to print for the team and funders. */
+export function PeriodSummaryPage({
+  pa,
+  libraryName,
+}: {
+  pa: PeriodAnalysis;
+  libraryName: string;
+}) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`Bilan de ${monthLabel(pa.periode.mois)} · ${libraryName}`}</title>
+        <link rel="stylesheet" href={assetUrl('ateliers.css')} />
+      </head>
+      <body>
+        <main class="summary">
+          <p class="no-print">
+            <a href={`/admin/ateliers/periode?mois=${pa.periode.mois}`}>← Retour au bilan</a>
+          </p>
+          <p>{`${libraryName} · Évaluation des ateliers par les participants`}</p>
+          <h1>{`Bilan de ${monthLabel(pa.periode.mois)}`}</h1>
+          <PeriodView pa={pa} />
+          <p class="hint">
+            Réponses anonymes, données par les participants sur leur téléphone ou sur la borne.
+            Aucune adresse ni identifiant n’est gardé.
           </p>
         </main>
       </body>

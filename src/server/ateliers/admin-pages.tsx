@@ -42,7 +42,8 @@ export function AteliersAdminPage(props: {
       <p>
         <a class="button" href="/admin/ateliers/new">
           Ajouter un atelier
-        </a>
+        </a>{' '}
+        <a href="/admin/ateliers/periode">Bilan des évaluations par mois</a>
       </p>
       {ateliers.length === 0 ? (
         <p>Aucun atelier pour l’instant.</p>

@@ -10,6 +10,8 @@ import { AtelierAdminPage, AtelierFormPage, AteliersAdminPage } from './admin-pa
 import {
   AnalysisPage,
   EvaluationSection,
+  PeriodPage,
+  PeriodSummaryPage,
   SummaryPage,
   type QuestionDraft,
 } from './admin-eval-pages.js';
@@ -62,6 +64,14 @@ export function ateliersAdminRoutes(ctx: Context): Hono<AdminEnv> {
       Object.keys(errors).length ? 400 : 200,
     );
 
+  /** The month asked (`?mois=2026-11`), else this month; a wrong one is a 404. */
+  const periodOf = (c: HonoContext) => {
+    const month = c.req.query('mois') ?? service.defaultMonth() ?? '';
+    const pa = service.periodAnalysis(month);
+    if (!pa) throw new HTTPException(404);
+    return pa;
+  };
+
   const detailPage = async (
     c: HonoContext,
     a: Atelier,
@@ -113,6 +123,24 @@ export function ateliersAdminRoutes(ctx: Context): Hono<AdminEnv> {
       );
     })
     .get('/new', (c) => formPage(c, null, EMPTY_FORM))
+    .get('/periode', (c) => {
+      const pa = periodOf(c);
+      return c.html(renderDocument(<PeriodPage c={c} pa={pa} />));
+    })
+    .get('/periode/synthese', (c) => {
+      const libraryName = ctx.settings.current().libraryName;
+      return c.html(
+        renderDocument(<PeriodSummaryPage pa={periodOf(c)} libraryName={libraryName} />),
+      );
+    })
+    .get('/periode/export.json', (c) => {
+      const pa = periodOf(c);
+      return c.body(`${JSON.stringify(pa, null, 2)}\n`, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="ateliers-${pa.periode.mois}-evaluation.json"`,
+        'cache-control': 'no-store',
+      });
+    })
     .post('/new', form(atelierForm), (c) => {
       const fields = c.req.valid('form');
       const saved = service.save(null, fields);

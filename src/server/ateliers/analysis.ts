@@ -41,24 +41,11 @@ export interface Analysis {
 const mean = (xs: number[]) =>
   xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : null;
 
-export function analyse(
-  a: Atelier,
-  answers: AnswerRow[],
-  items: ItemRow[],
-  questions: Question[],
-): Analysis {
-  const base: Analysis = {
-    schema: 'lanterne-ateliers-evaluation/1',
-    atelier: {
-      id: a.id,
-      titre: a.title,
-      debut: a.startsAt.toISOString(),
-      duree_min: a.durationMin,
-      niveau: a.level,
-    },
-    reponses: answers.length,
-    suffisant: answers.length >= K_MIN,
-  };
+/** The core results of a set of answers: the same k ≥ 3 rule for a workshop and a period. */
+export type CoreResults = Pick<Analysis, 'reponses' | 'suffisant' | 'socle' | 'progression'>;
+
+export function coreResults(answers: AnswerRow[]): CoreResults {
+  const base = { reponses: answers.length, suffisant: answers.length >= K_MIN };
   if (!base.suffisant) return base;
   const socle = {} as Record<CoreKey, Distribution>;
   for (const { key } of CORE) {
@@ -81,6 +68,28 @@ export function analyse(
     moyenne_avant: mean(pairs.map((r) => r.alone_before!)),
     moyenne_apres: mean(pairs.map((r) => r.alone_after!)),
   };
+  return { ...base, socle, progression };
+}
+
+export function analyse(
+  a: Atelier,
+  answers: AnswerRow[],
+  items: ItemRow[],
+  questions: Question[],
+): Analysis {
+  const core = coreResults(answers);
+  const base: Analysis = {
+    schema: 'lanterne-ateliers-evaluation/1',
+    atelier: {
+      id: a.id,
+      titre: a.title,
+      debut: a.startsAt.toISOString(),
+      duree_min: a.durationMin,
+      niveau: a.level,
+    },
+    ...core,
+  };
+  if (!base.suffisant) return base;
   const qs = questions.map((q) => {
     const mine = items.filter((i) => i.question_id === q.id);
     if (q.kind === 'choice') {
@@ -93,7 +102,35 @@ export function analyse(
       .map((i) => i.text ?? '');
     return { id: q.id, texte: q.text, type: q.kind, textes_gardes };
   });
-  return { ...base, socle, progression, questions: qs };
+  return { ...base, questions: qs };
+}
+
+/**
+ * Every workshop of a period together: the core questions (the same on every workshop, so
+ * they add up), k ≥ 3 over all the period's answers; each workshop with its count only.
+ * The animateur's own questions differ per workshop: they stay on each workshop's page.
+ */
+export interface PeriodAnalysis extends CoreResults {
+  schema: 'lanterne-ateliers-periode/1';
+  periode: { mois: string; debut: string; fin: string };
+  ateliers: Array<{ id: number; titre: string; debut: string; reponses: number }>;
+}
+
+export function analysePeriod(
+  period: { mois: string; from: Date; to: Date },
+  workshops: Array<{ a: Atelier; answers: AnswerRow[] }>,
+): PeriodAnalysis {
+  return {
+    schema: 'lanterne-ateliers-periode/1',
+    periode: { mois: period.mois, debut: period.from.toISOString(), fin: period.to.toISOString() },
+    ateliers: workshops.map(({ a, answers }) => ({
+      id: a.id,
+      titre: a.title,
+      debut: a.startsAt.toISOString(),
+      reponses: answers.length,
+    })),
+    ...coreResults(workshops.flatMap((w) => w.answers)),
+  };
 }
 
 /** One line per workshop and core question, for a spreadsheet (k < 3: counts only). */

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { DeviceKeys } from '../core/device-keys.js';
 import type { Client } from '../events/bus.js';
 import { serviceKey } from '../core/services.js';
-import { analyse, type Analysis } from './analysis.js';
+import { analyse, analysePeriod, type Analysis, type PeriodAnalysis } from './analysis.js';
 import {
   formOf,
   validate,
@@ -12,7 +12,7 @@ import {
 } from './form.js';
 import { AteliersRepo, type AnswerItem, type CoreAnswer, type ItemRow } from './repo.js';
 import { toAtelier, toQuestion, type Atelier, type Question } from './atelier.js';
-import { parisWall } from './time.js';
+import { parisToUtc, parisWall } from './time.js';
 
 export type { Atelier, Question } from './atelier.js';
 
@@ -114,6 +114,37 @@ export class AteliersService {
   /** Counts, distributions and progress of one workshop's answers (k ≥ 3 inside). */
   analysis(a: Atelier): Analysis {
     return analyse(a, this.repo.answers(a.id), this.repo.items(a.id), this.questions(a.id));
+  }
+
+  /**
+   * The workshops of one Paris month (`2026-11`) together; null for a month that is not
+   * one. Only workshops already begun count (later ones have no answers yet).
+   */
+  periodAnalysis(month: string): PeriodAnalysis | null {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+    if (!m) return null;
+    const year = Number(m[1]);
+    const next =
+      Number(m[2]) === 12
+        ? `${year + 1}-01`
+        : `${year}-${String(Number(m[2]) + 1).padStart(2, '0')}`;
+    const from = parisToUtc(`${month}-01`, '00:00');
+    const to = parisToUtc(`${next}-01`, '00:00');
+    if (!from.ok || !to.ok) return null;
+    const workshops = this.all()
+      .filter((a) => a.startsAt >= from.at && a.startsAt < to.at)
+      .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime())
+      .map((a) => ({ a, answers: this.repo.answers(a.id) }));
+    return analysePeriod({ mois: month, from: from.at, to: to.at }, workshops);
+  }
+
+  /** The month to show first: this Paris month when the clock is known, else the latest one's. */
+  defaultMonth(): string | null {
+    const now = this.now();
+    const at =
+      now ??
+      this.all().reduce<Date | null>((d, a) => (!d || a.startsAt > d ? a.startsAt : d), null);
+    return at ? parisWall(at).date.slice(0, 7) : null;
   }
 
   /** The open answers, for the animateur to read and moderate. */
