@@ -1,4 +1,4 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import type { AdminEnv } from '../env.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from '../../context.js';
@@ -40,17 +40,23 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
       sameSite: 'Strict',
       maxAge: Math.floor(SESSION_MAX_MS / 1000),
     });
-  /** One guess at a time per client: reserved before the slow check, always released. */
-  const withAttempt = async (c: HonoContext, run: (client: string) => Promise<Response>) => {
+  /**
+   * One guess at a time per client: reserved before the body is even read (so concurrent
+   * guesses are refused, not queued), always released. `clientOf(c).ip` in the handler
+   * is the same client.
+   */
+  const attempt: MiddlewareHandler = async (c, next) => {
     const client = clientOf(c).ip;
     const verdict = auth.limiter.check(client);
     if (!verdict.ok) return tooMany(c, verdict.retryAfterSeconds);
     try {
-      return await run(client);
+      await next();
     } finally {
       auth.limiter.release(client);
     }
   };
+  const withAttempt = (c: HonoContext, run: (client: string) => Promise<Response>) =>
+    run(clientOf(c).ip);
 
   return new Hono<AdminEnv>()
     .get('/setup', (c) => {
@@ -58,7 +64,7 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
       auth.ensureSetupCode();
       return c.html(renderDocument(<SetupPage c={c} codeFile={auth.setupCodeFile} />));
     })
-    .post('/setup', setupForm, async (c) => {
+    .post('/setup', attempt, setupForm, async (c) => {
       if (auth.isSetUp()) return c.redirect('/admin/login', 302);
       return withAttempt(c, async (client) => {
         const body = c.req.valid('form');
@@ -99,7 +105,7 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
         renderDocument(<LoginPage c={c} next={safeNext(c.req.query('next') ?? '/admin')} />),
       );
     })
-    .post('/login', loginForm, async (c) => {
+    .post('/login', attempt, loginForm, async (c) => {
       if (!auth.isSetUp()) return c.redirect('/admin/setup', 302);
       return withAttempt(c, async (client) => {
         const body = c.req.valid('form');
@@ -124,7 +130,7 @@ export function authRoutes(ctx: Context): Hono<AdminEnv> {
       return c.redirect('/admin/login', 303);
     })
     .get('/password', (c) => c.html(renderDocument(<PasswordPage c={c} />)))
-    .post('/password', passwordForm, (c) =>
+    .post('/password', attempt, passwordForm, (c) =>
       withAttempt(c, async (client) => {
         const body = c.req.valid('form');
         if (!(await auth.checkPassword(body.current))) {
